@@ -1,0 +1,55 @@
+import * as v from "valibot";
+import { sectorIds } from "../catalog";
+import { communeIds, industrialParkIds } from "../places";
+import { organisationKinds } from "../roles";
+import { EmailSchema, IdSchema, IsoTimestampSchema, LocalizedTextSchema, UrlSchema, VersionSchema } from "./common";
+
+export const verificationStatuses = ["pending", "verified", "rejected"] as const;
+
+const organisationFields = {
+  kind: v.picklist(organisationKinds),
+  name: LocalizedTextSchema(200),
+  description: v.optional(LocalizedTextSchema(4000)),
+  sectors: v.pipe(v.array(v.picklist(sectorIds)), v.maxLength(10)),
+  communeId: v.picklist(communeIds),
+  address: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
+  industrialParkId: v.optional(v.picklist(industrialParkIds)),
+  website: v.optional(UrlSchema),
+  contactEmail: v.optional(EmailSchema),
+};
+
+/** Body of POST /api/organisations. The creator becomes its owner; it starts unverified. */
+export const OrganisationCreateSchema = v.strictObject(organisationFields);
+export type OrganisationCreate = v.InferOutput<typeof OrganisationCreateSchema>;
+
+/** Body of PATCH /api/organisations/:id: any profile field plus the version the editor saw. */
+export const OrganisationPatchSchema = v.strictObject({
+  ...v.partial(v.strictObject(organisationFields)).entries,
+  version: VersionSchema,
+});
+export type OrganisationPatch = v.InferOutput<typeof OrganisationPatchSchema>;
+
+/** Body of POST /api/organisations/:id/verification. A rejection needs a reason. */
+export const VerificationDecisionSchema = v.pipe(
+  v.strictObject({
+    decision: v.picklist(["verified", "rejected"]),
+    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))),
+  }),
+  v.check((d) => d.decision === "verified" || (d.reason?.length ?? 0) > 0, "Cần nêu lý do từ chối"),
+);
+
+export const OrganisationSchema = v.object({
+  id: IdSchema,
+  ...organisationFields,
+  verification: v.picklist(verificationStatuses),
+  verificationReason: v.optional(v.string()),
+  createdAt: IsoTimestampSchema,
+  updatedAt: IsoTimestampSchema,
+  version: VersionSchema,
+});
+export type Organisation = v.InferOutput<typeof OrganisationSchema>;
+
+export const OrganisationListQuerySchema = v.strictObject({
+  kind: v.optional(v.picklist(organisationKinds)),
+  verification: v.optional(v.picklist(verificationStatuses)),
+});
