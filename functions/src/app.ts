@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { config } from "./config";
+import type { AppEnv } from "./http/env";
+import { AppError, isDatabaseUnavailable } from "./http/errors";
+import { authenticate, requireJson } from "./http/middleware";
+import { devAuthRoutes } from "./routes/dev-auth";
+import { docsRoutes } from "./routes/docs";
+import { healthRoutes } from "./routes/health";
+import { listingRoutes } from "./routes/listings";
+import { meRoutes } from "./routes/me";
+import { organisationRoutes } from "./routes/organisations";
+import { studentRoutes } from "./routes/students";
+
+/** Maps any thrown error to the one JSON error shape; unexpected errors are logged, never sent. */
+function toErrorResponse(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400) return new AppError("invalid_json", 400, "Nội dung JSON không đọc được.");
+    if (error.status === 413) return new AppError("payload_too_large", 413, "Dữ liệu gửi lên quá lớn.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("database_unavailable", 503, "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.");
+  }
+  console.error(JSON.stringify({ level: "error", message: "unhandled", error: String((error as Error)?.stack ?? error) }));
+  return new AppError("internal_error", 500, "Đã có lỗi xảy ra; vui lòng thử lại.");
+}
+
+/**
+ * Builds KetNoi's HTTP API. The same app is served by @hono/node-server locally and by hono/aws-lambda in deploy.
+ * @example const app = createApp(); const res = await app.request("/api/health");
+ */
+export function createApp() {
+  const { WEB_ORIGIN, MAX_BODY_BYTES, DEV_AUTH } = config();
+  const api = new Hono<AppEnv>()
+    .use(secureHeaders())
+    .use(cors({ origin: WEB_ORIGIN, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"], maxAge: 600 }))
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError("payload_too_large", 413, `Dữ liệu gửi lên vượt quá ${MAX_BODY_BYTES} byte.`);
+        },
+      }),
+    )
+    .use(requireJson)
+    .use(authenticate)
+    .route("/health", healthRoutes)
+    .route("/me", meRoutes)
+    .route("/organisations", organisationRoutes)
+    .route("/listings", listingRoutes)
+    .route("/students", studentRoutes);
+  if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
+
+  const app = new Hono().route("/api", api);
+  app.route("/api", docsRoutes(app));
+  app.notFound((c) => c.json(new AppError("not_found", 404, "Không có địa chỉ này.").toBody(), 404));
+  app.onError((error, c) => {
+    const appError = toErrorResponse(error);
+    return c.json(appError.toBody(), appError.status);
+  });
+  return app as unknown as Hono<AppEnv, RoutesOf<typeof api>>;
+}
+
+type RoutesOf<T> = T extends Hono<AppEnv, infer S, string> ? PrefixSchema<S> : never;
+type PrefixSchema<S> = { [K in keyof S as K extends string ? `/api${K}` : never]: S[K] };
+
+/** The API's route types, for the web app's typed `hc` client. */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import type { Listing, ListingCreate, ListingPatch, ListingStatus, ListingType } from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { ListingEntity } from "../db/entities/listing";
+import { db } from "../db/service";
+import { defined, guard } from "./guard";
+import { getOrganisations } from "./organisations";
+
+type ListingItem = EntityItem<typeof ListingEntity>;
+/** A listing as stored, before the organisation's name and badge are attached. */
+export type StoredListing = Omit<Listing, "orgName" | "orgVerified">;
+
+function toStored({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredListing {
+  return { id: listingId, ...rest } as StoredListing;
+}
+
+/** Attaches each listing's organisation name and verified badge (one batch read). */
+export async function withOrganisation(listings: StoredListing[]): Promise<Listing[]> {
+  const orgs = await getOrganisations(listings.map((l) => l.orgId));
+  return listings.map((l) => {
+    const org = orgs.get(l.orgId);
+    return { ...l, orgName: org?.name.vi ?? "", orgVerified: org?.verification === "verified" };
+  });
+}
+
+/** Creates a draft listing for an organisation. */
+export async function createListing(input: ListingCreate, listingId: string = randomUUID()): Promise<StoredListing> {
+  const now = new Date().toISOString();
+  const item = { listingId, ...input, status: "draft" as const, sortAt: now, createdAt: now, updatedAt: now, version: 1 };
+  await guard(() => db().entities.listing.create(item).go());
+  return toStored(item as ListingItem);
+}
+
+/** One listing, or undefined. */
+export async function getListing(listingId: string): Promise<StoredListing | undefined> {
+  const { data } = await guard(() => db().entities.listing.get({ listingId }).go());
+  return data ? toStored(data) : undefined;
+}
+
+/**
+ * Applies an edit (and an optional status move, already checked by the caller) if nobody changed the listing
+ * since `patch.version`. Publishing stamps publishedAt, which orders the public feed.
+ */
+export async function updateListing(current: StoredListing, patch: ListingPatch): Promise<StoredListing> {
+  const { version, status, ...fields } = patch;
+  const now = new Date().toISOString();
+  const publishing = status === "published" && current.status !== "published";
+  const publishedAt = publishing ? now : current.publishedAt;
+  const nextStatus: ListingStatus = status ?? current.status;
+  const { data } = await guard(() =>
+    db()
+      .entities.listing.patch({ listingId: current.id })
+      .set({
+        ...defined(fields),
+        status: nextStatus,
+        sortAt: publishedAt ?? current.createdAt,
+        ...(publishedAt ? { publishedAt } : {}),
+        updatedAt: now,
+      })
+      .add({ version: 1 })
+      .where((attr, op) => op.eq(attr.version, version))
+      .go({ response: "all_new" }),
+  );
+  return toStored(data as ListingItem);
+}
+
+/** Published listings, newest first, optionally of one type or one organisation; cursor-paginated. */
+export async function listPublishedListings(options: {
+  type?: ListingType | undefined;
+  orgId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}): Promise<{ items: StoredListing[]; cursor: string | null }> {
+  const { data, cursor } = await guard(() =>
+    db()
+      .entities.listing.query.byStatus({ status: "published" })
+      .where((attr, op) =>
+        [options.type ? op.eq(attr.type, options.type) : "", options.orgId ? op.eq(attr.orgId, options.orgId) : ""]
+          .filter(Boolean)
+          .join(" AND "),
+      )
+      .go({ order: "desc", count: options.limit, cursor: options.cursor ?? null }),
+  );
+  return { items: data.map(toStored), cursor };
+}
+
+/** All listings of one organisation (any status), newest first. */
+export async function listOrganisationListings(orgId: string): Promise<StoredListing[]> {
+  const { data } = await guard(() => db().entities.listing.query.byOrg({ orgId }).go({ order: "desc", pages: "all" }));
+  return data.map(toStored);
+}

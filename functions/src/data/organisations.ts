@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import type { Organisation, OrganisationCreate, OrganisationPatch } from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { OrganisationEntity } from "../db/entities/organisation";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { defined, guard } from "./guard";
+
+type OrganisationItem = EntityItem<typeof OrganisationEntity>;
+
+function toOrganisation({ orgId, ...rest }: OrganisationItem): Organisation {
+  return { id: orgId, ...rest } as Organisation;
+}
+
+/** Creates an unverified organisation and makes its creator the owner, atomically. */
+export async function createOrganisation(input: OrganisationCreate, ownerUserId: string, orgId: string = randomUUID()): Promise<Organisation> {
+  const now = new Date().toISOString();
+  const item = { orgId, ...input, verification: "pending" as const, createdAt: now, updatedAt: now, version: 1 };
+  await guard(
+    async () => {
+      const result = await db()
+        .transaction.write(({ organisation, membership }) => [
+          organisation.create(item).commit(),
+          membership.create({ orgId, userId: ownerUserId, role: "owner", createdAt: now }).commit(),
+        ])
+        .go();
+      if (result.canceled) throw new AppError("already_exists", 409, "Tổ chức đã tồn tại.");
+    },
+    () => new AppError("already_exists", 409, "Tổ chức đã tồn tại."),
+  );
+  return toOrganisation(item as OrganisationItem);
+}
+
+/** One organisation, or undefined. */
+export async function getOrganisation(orgId: string): Promise<Organisation | undefined> {
+  const { data } = await guard(() => db().entities.organisation.get({ orgId }).go());
+  return data ? toOrganisation(data) : undefined;
+}
+
+/** Several organisations by id (missing ids are skipped), as a map. */
+export async function getOrganisations(orgIds: string[]): Promise<Map<string, Organisation>> {
+  const unique = [...new Set(orgIds)];
+  if (unique.length === 0) return new Map();
+  const { data } = await guard(() => db().entities.organisation.get(unique.map((orgId) => ({ orgId }))).go());
+  return new Map(data.map((item) => [item.orgId, toOrganisation(item)]));
+}
+
+/** Organisations with a verification status, oldest first (the verification queue reads "pending"). */
+export async function listOrganisations(verification: Organisation["verification"], kind?: Organisation["kind"]): Promise<Organisation[]> {
+  const { data } = await guard(() =>
+    db()
+      .entities.organisation.query.byVerification({ verification })
+      .where((attr, op) => (kind ? op.eq(attr.kind, kind) : ""))
+      .go({ pages: "all" }),
+  );
+  return data.map(toOrganisation);
+}
+
+/** Applies a profile edit if nobody changed the organisation since `patch.version`. */
+export async function updateOrganisation(current: Organisation, patch: OrganisationPatch): Promise<Organisation> {
+  const { version, ...fields } = patch;
+  const { data } = await guard(() =>
+    db()
+      .entities.organisation.patch({ orgId: current.id })
+      .set({ ...defined(fields), updatedAt: new Date().toISOString() })
+      .add({ version: 1 })
+      .where((attr, op) => op.eq(attr.version, version))
+      .go({ response: "all_new" }),
+  );
+  return toOrganisation(data as OrganisationItem);
+}
+
+/** Records a verification decision (verified or rejected with a reason). */
+export async function decideVerification(
+  current: Organisation,
+  decision: "verified" | "rejected",
+  reason: string | undefined,
+): Promise<Organisation> {
+  const { data } = await guard(() =>
+    db()
+      .entities.organisation.patch({ orgId: current.id })
+      .set({ verification: decision, verificationReason: reason ?? "", updatedAt: new Date().toISOString() })
+      .composite({ createdAt: current.createdAt })
+      .add({ version: 1 })
+      .where((attr, op) => op.eq(attr.version, current.version))
+      .go({ response: "all_new" }),
+  );
+  return toOrganisation(data as OrganisationItem);
+}
+
+/** The organisations a user belongs to, with their role in each. */
+export async function membershipsOf(userId: string) {
+  const { data } = await guard(() => db().entities.membership.query.byUser({ userId }).go({ pages: "all" }));
+  return data.map((m) => ({ orgId: m.orgId, role: m.role }));
+}

@@ -1,0 +1,58 @@
+import type { StudentProfile, StudentProfileInput } from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { StudentEntity } from "../db/entities/student";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { guard } from "./guard";
+
+type StudentItem = EntityItem<typeof StudentEntity>;
+
+function toProfile(item: StudentItem): StudentProfile {
+  return item as StudentProfile;
+}
+
+/** A student's profile, or undefined if they have not saved one yet. */
+export async function getStudentProfile(userId: string): Promise<StudentProfile | undefined> {
+  const { data } = await guard(() => db().entities.student.get({ userId }).go());
+  return data ? toProfile(data) : undefined;
+}
+
+/**
+ * Saves a student's profile. Each consent keeps the time it was last changed, which is the proof the law asks for.
+ * First save: `version` absent and no profile may exist. Later saves: `version` must match the stored one.
+ */
+export async function saveStudentProfile(
+  userId: string,
+  input: StudentProfileInput,
+  current: StudentProfile | undefined,
+): Promise<StudentProfile> {
+  const now = new Date().toISOString();
+  const { version, consents, ...fields } = input;
+  const consentRecord = Object.fromEntries(
+    Object.entries(consents).map(([purpose, granted]) => {
+      const previous = current?.consents[purpose as keyof typeof consents];
+      return [purpose, previous && previous.granted === granted ? previous : { granted, at: now }];
+    }),
+  ) as StudentProfile["consents"];
+
+  if (!current) {
+    if (version !== undefined) throw new AppError("not_found", 404, "Chưa có hồ sơ để cập nhật.");
+    const item = { userId, ...fields, consents: consentRecord, createdAt: now, updatedAt: now, version: 1 };
+    await guard(
+      () => db().entities.student.create(item).go(),
+      () => new AppError("version_conflict", 409, "Hồ sơ vừa được tạo ở nơi khác; hãy tải lại."),
+    );
+    return toProfile(item as StudentItem);
+  }
+  if (version === undefined) {
+    throw new AppError("version_conflict", 409, "Hồ sơ đã tồn tại; hãy gửi kèm phiên bản (version) đang sửa.");
+  }
+  const item = { userId, ...fields, consents: consentRecord, createdAt: current.createdAt, updatedAt: now, version: version + 1 };
+  await guard(() =>
+    db()
+      .entities.student.put(item)
+      .where((attr, op) => op.eq(attr.version, version))
+      .go(),
+  );
+  return toProfile(item as StudentItem);
+}

@@ -1,0 +1,37 @@
+import type { DemoAccount, Role } from "@ketnoi/core";
+import { roles } from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { UserEntity } from "../db/entities/user";
+import { db } from "../db/service";
+import { guard } from "./guard";
+import { getOrganisations, membershipsOf } from "./organisations";
+
+export type User = EntityItem<typeof UserEntity>;
+
+/** One user, or undefined. */
+export async function getUser(userId: string): Promise<User | undefined> {
+  const { data } = await guard(() => db().entities.user.get({ userId }).go());
+  return data ?? undefined;
+}
+
+/** Demo accounts of every role, for the development sign-in page; each with its first organisation's name. */
+export async function listDemoAccounts(perRole = 6): Promise<DemoAccount[]> {
+  const byRole = await Promise.all(
+    roles.map((role: Role) =>
+      guard(() =>
+        db()
+          .entities.user.query.byRole({ role })
+          .where((attr, op) => op.eq(attr.demo, true))
+          .go({ count: perRole }),
+      ),
+    ),
+  );
+  const users = byRole.flatMap((r) => r.data);
+  const memberships = await Promise.all(users.map((u) => membershipsOf(u.userId)));
+  const orgs = await getOrganisations(memberships.flatMap((m) => m.map((x) => x.orgId)));
+  return users.map((u, i) => {
+    const orgId = memberships[i]?.[0]?.orgId;
+    const orgName = orgId ? orgs.get(orgId)?.name.vi : undefined;
+    return { id: u.userId, displayName: u.displayName, email: u.email, role: u.role, ...(orgName ? { orgName } : {}) };
+  });
+}

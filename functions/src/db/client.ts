@@ -1,0 +1,27 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { config } from "../config";
+
+let documentClient: DynamoDBDocumentClient | undefined;
+
+/**
+ * The process-wide DynamoDB client, created once. Short timeouts and two attempts so that an unreachable
+ * database becomes a quick 503 rather than a hung request.
+ */
+export function dynamo(): DynamoDBDocumentClient {
+  if (!documentClient) {
+    const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
+    const client = new DynamoDBClient({
+      region: AWS_REGION,
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 },
+      ...(DYNAMODB_ENDPOINT
+        ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+        : {}),
+    });
+    documentClient = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+  return documentClient;
+}

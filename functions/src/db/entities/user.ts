@@ -1,0 +1,24 @@
+import { roles } from "@ketnoi/core";
+import { Entity } from "electrodb";
+
+/** A user account. In deploy the id is the Cognito `sub`; the role mirrors the Cognito group. */
+export const UserEntity = new Entity({
+  model: { entity: "user", version: "1", service: "ketnoi" },
+  attributes: {
+    userId: { type: "string", required: true, readOnly: true },
+    email: { type: "string", required: true },
+    displayName: { type: "string", required: true },
+    role: { type: roles, required: true },
+    demo: { type: "boolean", default: false },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byId: { pk: { field: "pk", composite: ["userId"] }, sk: { field: "sk", composite: [] } },
+    // Users by role: the admin's user list and the development sign-in page's demo accounts.
+    byRole: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["role"] },
+      sk: { field: "gsi2sk", composite: ["userId"] },
+    },
+  },
+});

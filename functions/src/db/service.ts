@@ -1,0 +1,24 @@
+import { Service } from "electrodb";
+import { config } from "../config";
+import { dynamo } from "./client";
+import { ListingEntity } from "./entities/listing";
+import { MembershipEntity } from "./entities/membership";
+import { OrganisationEntity } from "./entities/organisation";
+import { StudentEntity } from "./entities/student";
+import { UserEntity } from "./entities/user";
+
+const entities = {
+  organisation: OrganisationEntity,
+  membership: MembershipEntity,
+  user: UserEntity,
+  student: StudentEntity,
+  listing: ListingEntity,
+};
+
+let service: Service<typeof entities> | undefined;
+
+/** The ElectroDB service over KetNoi's table, bound to the configured table and client on first use. */
+export function db(): Service<typeof entities> {
+  service ??= new Service(entities, { table: config().TABLE_NAME, client: dynamo() });
+  return service;
+}

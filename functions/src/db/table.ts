@@ -1,0 +1,41 @@
+/**
+ * The one declaration of KetNoi's single DynamoDB table: keys, indexes, TTL and stream.
+ * Local table creation, the ElectroDB entities and the infra construct all read it.
+ */
+export const tableDefinition = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  globalIndexes: [
+    { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  ],
+  timeToLiveAttribute: "expiresAt",
+  stream: "NEW_AND_OLD_IMAGES",
+} as const;
+
+/** CreateTable input for DynamoDB Local and tests (on-demand billing, as in deploy). */
+export function createTableInput(tableName: string) {
+  const keyAttributes = [
+    tableDefinition.partitionKey,
+    tableDefinition.sortKey,
+    ...tableDefinition.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST" as const,
+    AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: "S" as const })),
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" as const },
+      { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" as const },
+    ],
+    GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: "HASH" as const },
+        { AttributeName: index.sortKey, KeyType: "RANGE" as const },
+      ],
+      Projection: { ProjectionType: "ALL" as const },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
+  };
+}

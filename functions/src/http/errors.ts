@@ -1,0 +1,72 @@
+import type { ErrorBody } from "@ketnoi/core";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** Stable error codes clients can rely on. */
+export type ErrorCode =
+  | "validation_failed"
+  | "invalid_json"
+  | "unauthenticated"
+  | "forbidden"
+  | "organisation_unverified"
+  | "not_found"
+  | "version_conflict"
+  | "already_exists"
+  | "invalid_transition"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "database_unavailable"
+  | "internal_error";
+
+/**
+ * The one error type of the API: a stable code, an HTTP status and a message safe to show a user.
+ * @example throw new AppError("not_found", 404, "Không tìm thấy tin tuyển dụng")
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+const unreachableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const unavailableNames = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "ServiceUnavailable",
+  "InternalServerError",
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+]);
+
+/** Walks an error's cause chain looking for a DynamoDB that cannot be reached or is overloaded. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    const err = e as { code?: string; name?: string; errors?: unknown[]; cause?: unknown; $metadata?: unknown };
+    if ((err.code && unreachableCodes.has(err.code)) || (err.name && unavailableNames.has(err.name))) return true;
+    if (Array.isArray(err.errors) && err.errors.some(isDatabaseUnavailable)) return true;
+    e = err.cause;
+  }
+  return false;
+}
+
+/** Whether a DynamoDB write failed on its condition (directly, inside ElectroDB, or in a transaction). */
+export function isConditionFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    const err = e as { name?: string; cause?: unknown };
+    if (err.name === "ConditionalCheckFailedException") return true;
+    if (err.name === "TransactionCanceledException") return true;
+    e = err.cause;
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+import { type Action, authorize, type Principal, type Resource } from "@ketnoi/core";
+import type { Context, MiddlewareHandler } from "hono";
+import { principalFromToken } from "../auth/verify";
+import type { AppEnv } from "./env";
+import { AppError } from "./errors";
+
+/** Reads the bearer token, if any, into `c.var.principal`. A present but invalid token is a 401. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("authorization");
+  if (!header) {
+    c.set("principal", null);
+    return next();
+  }
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
+  if (!match) throw new AppError("unauthenticated", 401, "Thiếu hoặc sai định dạng mã đăng nhập (Bearer).");
+  c.set("principal", await principalFromToken(match[1]!));
+  return next();
+};
+
+/** The signed-in principal, or a 401. */
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const principal = c.get("principal");
+  if (!principal) throw new AppError("unauthenticated", 401, "Bạn cần đăng nhập để làm việc này.");
+  return principal;
+}
+
+const denialMessages = {
+  unauthenticated: "Bạn cần đăng nhập để làm việc này.",
+  forbidden: "Bạn không có quyền làm việc này.",
+  organisation_unverified: "Tổ chức chưa được xác minh nên chưa thể đăng tin.",
+} as const;
+
+/** Asks the policy; throws 401/403 with the policy's reason when it says no. */
+export function enforce(c: Context<AppEnv>, action: Action, resource: Resource = {}): Principal {
+  const principal = c.get("principal");
+  const decision = authorize(principal, action, resource);
+  if (!decision.allowed) {
+    const status = decision.reason === "unauthenticated" ? 401 : 403;
+    throw new AppError(decision.reason, status, denialMessages[decision.reason]);
+  }
+  return principal!;
+}
+
+const bodyMethods = new Set(["POST", "PUT", "PATCH"]);
+
+/** Write requests must send JSON (415 otherwise), so that no other body format reaches a handler. */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  if (bodyMethods.has(c.req.method)) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json(\s*;|$)/i.test(type)) {
+      throw new AppError("unsupported_media_type", 415, "Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json).");
+    }
+  }
+  return next();
+};
+
+/**
+ * A fixed-window rate limit per client address, kept in memory (per Lambda instance in deploy, where API
+ * Gateway throttling is the outer guard).
+ */
+export function rateLimit(options: { windowMs: number; max: number }): MiddlewareHandler {
+  const hits = new Map<string, { count: number; resetAt: number }>();
+  return async (c, next) => {
+    const now = Date.now();
+    const key = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const entry = hits.get(key);
+    if (!entry || entry.resetAt <= now) {
+      if (hits.size > 10_000) hits.clear();
+      hits.set(key, { count: 1, resetAt: now + options.windowMs });
+    } else if (++entry.count > options.max) {
+      c.header("Retry-After", String(Math.ceil((entry.resetAt - now) / 1000)));
+      throw new AppError("rate_limited", 429, "Bạn thao tác quá nhanh; hãy thử lại sau ít phút.");
+    }
+    return next();
+  };
+}

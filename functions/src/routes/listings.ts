@@ -1,0 +1,100 @@
+import {
+  IdParamSchema,
+  ListingCreateSchema,
+  ListingListQuerySchema,
+  ListingPageSchema,
+  ListingPatchSchema,
+  ListingSchema,
+  authorize,
+  canTransitionListing,
+} from "@ketnoi/core";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { createListing, getListing, listPublishedListings, updateListing, withOrganisation } from "../data/listings";
+import { getOrganisation } from "../data/organisations";
+import type { AppEnv } from "../http/env";
+import { AppError } from "../http/errors";
+import { enforce } from "../http/middleware";
+import { bearer, responses } from "../http/openapi";
+import { validate } from "../http/validate";
+
+const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
+
+/** Listings: the public feed, one listing, creation and edits (with status moves). */
+export const listingRoutes = new Hono<AppEnv>()
+  .get(
+    "/",
+    describeRoute({
+      tags: ["Listings"],
+      summary: "Published listings, newest first, with cursor pagination",
+      responses: responses({ 200: { description: "A page of listings", schema: ListingPageSchema } }, [400, 503]),
+    }),
+    validate("query", ListingListQuerySchema),
+    async (c) => {
+      const { type, orgId, limit, cursor } = c.req.valid("query");
+      const page = await listPublishedListings({ type, orgId, limit, cursor });
+      return c.json({ items: await withOrganisation(page.items), cursor: page.cursor });
+    },
+  )
+  .get(
+    "/:id",
+    describeRoute({
+      tags: ["Listings"],
+      summary: "One listing (drafts only for the organisation's members)",
+      responses: responses({ 200: { description: "The listing", schema: ListingSchema } }, [400, 404, 503]),
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const listing = await getListing(c.req.valid("param").id);
+      if (!listing) throw notFound();
+      if (listing.status === "draft" && !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed) {
+        throw notFound();
+      }
+      const [full] = await withOrganisation([listing]);
+      return c.json(full!);
+    },
+  )
+  .post(
+    "/",
+    describeRoute({
+      tags: ["Listings"],
+      summary: "Create a draft listing for an organisation the caller belongs to",
+      security: bearer,
+      responses: responses({ 201: { description: "Created", schema: ListingSchema } }, [400, 401, 403, 404, 413, 415, 503]),
+    }),
+    validate("json", ListingCreateSchema),
+    async (c) => {
+      const input = c.req.valid("json");
+      enforce(c, "listing:create", { orgId: input.orgId });
+      const org = await getOrganisation(input.orgId);
+      if (!org) throw new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+      const [full] = await withOrganisation([await createListing(input)]);
+      return c.json(full!, 201);
+    },
+  )
+  .patch(
+    "/:id",
+    describeRoute({
+      tags: ["Listings"],
+      summary: "Edit a listing or move its status (publishing needs a verified organisation)",
+      security: bearer,
+      responses: responses({ 200: { description: "Updated", schema: ListingSchema } }, [400, 401, 403, 404, 409, 413, 415, 503]),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", ListingPatchSchema),
+    async (c) => {
+      const listing = await getListing(c.req.valid("param").id);
+      if (!listing) throw notFound();
+      const patch = c.req.valid("json");
+      enforce(c, "listing:update", { orgId: listing.orgId });
+      if (patch.status && !canTransitionListing(listing.status, patch.status)) {
+        throw new AppError("invalid_transition", 409, `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`);
+      }
+      if (patch.status === "published" && listing.status !== "published") {
+        const org = await getOrganisation(listing.orgId);
+        enforce(c, "listing:publish", { orgId: listing.orgId, orgVerified: org?.verification === "verified" });
+      }
+      const [full] = await withOrganisation([await updateListing(listing, patch)]);
+      return c.json(full!);
+    },
+  );

@@ -1,0 +1,109 @@
+import {
+  IdParamSchema,
+  OrganisationCreateSchema,
+  OrganisationListQuerySchema,
+  OrganisationPatchSchema,
+  OrganisationSchema,
+  VerificationDecisionSchema,
+  authorize,
+} from "@ketnoi/core";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import * as v from "valibot";
+import {
+  createOrganisation,
+  decideVerification,
+  getOrganisation,
+  listOrganisations,
+  updateOrganisation,
+} from "../data/organisations";
+import type { AppEnv } from "../http/env";
+import { AppError } from "../http/errors";
+import { enforce } from "../http/middleware";
+import { bearer, responses } from "../http/openapi";
+import { validate } from "../http/validate";
+
+const notFound = () => new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+
+/** Organisations: directory, profile, creation, edits and verification. */
+export const organisationRoutes = new Hono<AppEnv>()
+  .get(
+    "/",
+    describeRoute({
+      tags: ["Organisations"],
+      summary: "Verified organisations (or, for admins and province officers, any verification status)",
+      responses: responses({ 200: { description: "Organisations", schema: v.object({ items: v.array(OrganisationSchema) }) } }, [400, 403, 503]),
+    }),
+    validate("query", OrganisationListQuerySchema),
+    async (c) => {
+      const { kind, verification = "verified" } = c.req.valid("query");
+      if (verification !== "verified") enforce(c, "organisation:verify");
+      return c.json({ items: await listOrganisations(verification, kind) });
+    },
+  )
+  .get(
+    "/:id",
+    describeRoute({
+      tags: ["Organisations"],
+      summary: "One organisation (unverified ones only for members, admins and province officers)",
+      responses: responses({ 200: { description: "The organisation", schema: OrganisationSchema } }, [400, 404, 503]),
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const org = await getOrganisation(c.req.valid("param").id);
+      if (!org) throw notFound();
+      if (org.verification !== "verified" && !authorize(c.get("principal"), "organisation:viewUnverified", { orgId: org.id }).allowed) {
+        throw notFound();
+      }
+      return c.json(org);
+    },
+  )
+  .post(
+    "/",
+    describeRoute({
+      tags: ["Organisations"],
+      summary: "Register an organisation; the caller becomes its owner and it awaits verification",
+      security: bearer,
+      responses: responses({ 201: { description: "Created", schema: OrganisationSchema } }, [400, 401, 403, 409, 413, 415, 503]),
+    }),
+    validate("json", OrganisationCreateSchema),
+    async (c) => {
+      const principal = enforce(c, "organisation:create");
+      return c.json(await createOrganisation(c.req.valid("json"), principal.userId), 201);
+    },
+  )
+  .patch(
+    "/:id",
+    describeRoute({
+      tags: ["Organisations"],
+      summary: "Edit an organisation's profile (owners and admins), with the version last read",
+      security: bearer,
+      responses: responses({ 200: { description: "Updated", schema: OrganisationSchema } }, [400, 401, 403, 404, 409, 413, 415, 503]),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", OrganisationPatchSchema),
+    async (c) => {
+      const org = await getOrganisation(c.req.valid("param").id);
+      if (!org) throw notFound();
+      enforce(c, "organisation:update", { orgId: org.id });
+      return c.json(await updateOrganisation(org, c.req.valid("json")));
+    },
+  )
+  .post(
+    "/:id/verification",
+    describeRoute({
+      tags: ["Organisations"],
+      summary: "Verify or reject an organisation (admins and province officers)",
+      security: bearer,
+      responses: responses({ 200: { description: "Decision recorded", schema: OrganisationSchema } }, [400, 401, 403, 404, 409, 415, 503]),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", VerificationDecisionSchema),
+    async (c) => {
+      enforce(c, "organisation:verify");
+      const org = await getOrganisation(c.req.valid("param").id);
+      if (!org) throw notFound();
+      const { decision, reason } = c.req.valid("json");
+      return c.json(await decideVerification(org, decision, reason));
+    },
+  );

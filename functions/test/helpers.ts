@@ -1,0 +1,40 @@
+import type { Role } from "@ketnoi/core";
+import { createApp } from "../src/app";
+import { signDevToken } from "../src/auth/dev-idp";
+import { db } from "../src/db/service";
+
+let app: ReturnType<typeof createApp> | undefined;
+
+/** Sends a request to the in-process app, as JSON with an optional bearer token. */
+export async function call(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+) {
+  app ??= createApp();
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, json, text };
+}
+
+/** Creates a user of the given role (and optional organisation membership) and returns a signed token. */
+export async function userWithToken(userId: string, role: Role, membership?: { orgId: string; role: "owner" | "staff" }) {
+  const now = new Date().toISOString();
+  const user = { userId, email: `${userId}@example.vn`, displayName: userId, role, demo: true, createdAt: now };
+  await db().entities.user.put(user).go();
+  if (membership) await db().entities.membership.put({ ...membership, userId, createdAt: now }).go();
+  return signDevToken(user);
+}
