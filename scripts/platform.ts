@@ -1,0 +1,100 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig, setConfig } from "../functions/src/config";
+import { startDynamoLocal } from "../functions/src/local/dynamodb-local";
+import { portInUse } from "../functions/src/local/ports";
+import { serveApi } from "../functions/src/local/server";
+import { ensureTable } from "../functions/src/local/tables";
+import { seedDemoData } from "../functions/src/seed/seed";
+
+export const root = resolve(fileURLToPath(import.meta.url), "../..");
+
+export interface PlatformOptions {
+  /** Keep data in memory (tests) instead of under .data/ (npm start). */
+  inMemory: boolean;
+  dynamoPort: number;
+  apiPort: number;
+  webPort: number;
+  /** Rebuild the demo data even if the table already has it. */
+  reset?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  webUrl: string;
+  apiUrl: string;
+  dynamoEndpoint: string;
+  stop(): Promise<void>;
+}
+
+async function assertFree(port: number, variable: string) {
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} on 127.0.0.1 is busy. Stop whatever uses it, or choose another port: ${variable}=<port> npm start`);
+  }
+}
+
+/**
+ * Starts the whole platform on 127.0.0.1: DynamoDB Local (java child), the table, demo data when empty,
+ * the API (@hono/node-server) and the web app (Vite dev server proxying /api). `stop()` ends all of them.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? (() => {});
+  await assertFree(options.dynamoPort, "KETNOI_DYNAMO_PORT");
+  await assertFree(options.apiPort, "KETNOI_API_PORT");
+  await assertFree(options.webPort, "KETNOI_WEB_PORT");
+
+  const dbPath = resolve(root, ".data/dynamodb");
+  if (!options.inMemory) mkdirSync(dbPath, { recursive: true });
+  log(`Starting DynamoDB Local (${options.inMemory ? "in memory" : dbPath})…`);
+  const dynamo = await startDynamoLocal({ port: options.dynamoPort, inMemory: options.inMemory, dbPath });
+  const stops: Array<() => Promise<void>> = [() => dynamo.stop()];
+  const killJava = () => dynamo.process.kill("SIGKILL");
+  process.once("exit", killJava);
+  const stop = async () => {
+    process.removeListener("exit", killJava);
+    for (const s of stops.reverse()) await s().catch(() => {});
+  };
+
+  try {
+    const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+    const webUrl = `http://127.0.0.1:${options.webPort}`;
+    setConfig(
+      loadConfig({
+        ...process.env,
+        STAGE: "local",
+        TABLE_NAME: process.env.TABLE_NAME ?? "ketnoi-local",
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        AUTH_ISSUER: `${apiUrl}/api/dev-auth`,
+        AUTH_AUDIENCE: "ketnoi-web",
+        DEV_AUTH: "true",
+        WEB_ORIGIN: webUrl,
+      }),
+    );
+    const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
+    if (created || options.reset) {
+      log("Seeding demo data…");
+      const { counts } = await seedDemoData({ reset: !created && !!options.reset });
+      log(`Seeded ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}.`);
+    }
+
+    const api = await serveApi(options.apiPort);
+    stops.push(() => api.close());
+    log(`API on ${api.url}`);
+
+    process.env.KETNOI_API_URL = api.url;
+    const { createServer } = await import("vite");
+    const vite = await createServer({
+      configFile: resolve(root, "web/vite.config.ts"),
+      root: resolve(root, "web"),
+      server: { host: "127.0.0.1", port: options.webPort, strictPort: true },
+      logLevel: "warn",
+    });
+    await vite.listen();
+    stops.push(() => vite.close());
+    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

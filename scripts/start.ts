@@ -1,0 +1,33 @@
+import { startPlatform } from "./platform";
+
+/** `npm start`: the whole platform on 127.0.0.1 with persistent data under .data/. Ctrl-C stops everything. */
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+const started = Date.now();
+try {
+  const platform = await startPlatform({
+    inMemory: false,
+    dynamoPort: port("KETNOI_DYNAMO_PORT", 8000),
+    apiPort: port("KETNOI_API_PORT", 8787),
+    webPort: port("KETNOI_WEB_PORT", 5173),
+    log: (line) => console.log(line),
+  });
+  console.log(`\nKetNoi is running (${((Date.now() - started) / 1000).toFixed(1)} s):`);
+  console.log(`  Web app:  ${platform.webUrl}`);
+  console.log(`  API docs: ${platform.apiUrl}/api/docs`);
+  console.log(`  Health:   ${platform.apiUrl}/api/health`);
+  console.log("Press Ctrl-C to stop.");
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping KetNoi…`);
+    await platform.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+} catch (error) {
+  console.error(`\n${(error as Error).message}`);
+  process.exit(1);
+}
