@@ -30,7 +30,9 @@ export interface Platform {
 
 async function assertFree(port: number, variable: string) {
   if (await portInUse(port)) {
-    throw new Error(`Port ${port} on 127.0.0.1 is busy. Stop whatever uses it, or choose another port: ${variable}=<port> npm start`);
+    throw new Error(
+      `Port ${port} on 127.0.0.1 is busy. Stop whatever uses it, or choose another port: ${variable}=<port> npm start`,
+    );
   }
 }
 
@@ -75,7 +77,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (created || options.reset) {
       log("Seeding demo data…");
       const { counts } = await seedDemoData({ reset: !created && !!options.reset });
-      log(`Seeded ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}.`);
+      log(
+        `Seeded ${Object.entries(counts)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(", ")}.`,
+      );
     }
 
     const api = await serveApi(options.apiPort);

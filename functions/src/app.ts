@@ -23,9 +23,15 @@ function toErrorResponse(error: unknown): AppError {
     if (error.status === 413) return new AppError("payload_too_large", 413, "Dữ liệu gửi lên quá lớn.");
   }
   if (isDatabaseUnavailable(error)) {
-    return new AppError("database_unavailable", 503, "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.");
+    return new AppError(
+      "database_unavailable",
+      503,
+      "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.",
+    );
   }
-  console.error(JSON.stringify({ level: "error", message: "unhandled", error: String((error as Error)?.stack ?? error) }));
+  console.error(
+    JSON.stringify({ level: "error", message: "unhandled", error: String((error as Error)?.stack ?? error) }),
+  );
   return new AppError("internal_error", 500, "Đã có lỗi xảy ra; vui lòng thử lại.");
 }
 

@@ -9,7 +9,9 @@ describe("loadConfig", () => {
   });
 
   it("names a malformed variable", () => {
-    expect(() => loadConfig({ ...base, DEV_AUTH: "true", DYNAMODB_ENDPOINT: "not a url" })).toThrow(/DYNAMODB_ENDPOINT/);
+    expect(() => loadConfig({ ...base, DEV_AUTH: "true", DYNAMODB_ENDPOINT: "not a url" })).toThrow(
+      /DYNAMODB_ENDPOINT/,
+    );
   });
 
   it("makes the development identity provider impossible to enable in production", () => {

@@ -1,6 +1,9 @@
 import * as v from "valibot";
 
-const booleanFlag = v.pipe(v.picklist(["true", "false", "1", "0"]), v.transform((s) => s === "true" || s === "1"));
+const booleanFlag = v.pipe(
+  v.picklist(["true", "false", "1", "0"]),
+  v.transform((s) => s === "true" || s === "1"),
+);
 
 const EnvSchema = v.pipe(
   v.object({
@@ -15,7 +18,10 @@ const EnvSchema = v.pipe(
     WEB_ORIGIN: v.optional(v.pipe(v.string(), v.url()), "http://127.0.0.1:5173"),
     MAX_BODY_BYTES: v.optional(v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number)), "65536"),
   }),
-  v.check((env) => !(env.DEV_AUTH && env.STAGE === "prod"), "DEV_AUTH: the development identity provider cannot be enabled when STAGE=prod"),
+  v.check(
+    (env) => !(env.DEV_AUTH && env.STAGE === "prod"),
+    "DEV_AUTH: the development identity provider cannot be enabled when STAGE=prod",
+  ),
   v.check((env) => env.DEV_AUTH || !!env.AUTH_JWKS_URL, "AUTH_JWKS_URL: required when DEV_AUTH is off"),
 );
 

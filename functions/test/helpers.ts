@@ -21,6 +21,7 @@ export async function call(
   }
   const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies by path.
   let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -31,10 +32,17 @@ export async function call(
 }
 
 /** Creates a user of the given role (and optional organisation membership) and returns a signed token. */
-export async function userWithToken(userId: string, role: Role, membership?: { orgId: string; role: "owner" | "staff" }) {
+export async function userWithToken(
+  userId: string,
+  role: Role,
+  membership?: { orgId: string; role: "owner" | "staff" },
+) {
   const now = new Date().toISOString();
   const user = { userId, email: `${userId}@example.vn`, displayName: userId, role, demo: true, createdAt: now };
   await db().entities.user.put(user).go();
-  if (membership) await db().entities.membership.put({ ...membership, userId, createdAt: now }).go();
+  if (membership)
+    await db()
+      .entities.membership.put({ ...membership, userId, createdAt: now })
+      .go();
   return signDevToken(user);
 }

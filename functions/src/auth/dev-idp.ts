@@ -16,7 +16,12 @@ let keys: Promise<DevKeys> | undefined;
 function devKeys(): Promise<DevKeys> {
   keys ??= (async () => {
     const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
-    const publicJwk = { ...(await exportJWK(publicKey)), kid: `dev-${Date.now().toString(36)}`, alg: "ES256", use: "sig" };
+    const publicJwk = {
+      ...(await exportJWK(publicKey)),
+      kid: `dev-${Date.now().toString(36)}`,
+      alg: "ES256",
+      use: "sig",
+    };
     return { privateKey, publicJwk };
   })();
   return keys;
@@ -31,7 +36,12 @@ export async function devJwks(): Promise<{ keys: JWK[] }> {
  * Signs an ID token shaped like Cognito's (`cognito:groups` carries the role), so the same verifier serves both.
  * Refuses to run when the development identity provider is disabled.
  */
-export async function signDevToken(user: { userId: string; email: string; displayName: string; role: Role }): Promise<string> {
+export async function signDevToken(user: {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}): Promise<string> {
   const { DEV_AUTH, AUTH_ISSUER, AUTH_AUDIENCE } = config();
   if (!DEV_AUTH) throw new Error("The development identity provider is disabled");
   const { privateKey, publicJwk } = await devKeys();

@@ -10,10 +10,17 @@ export async function guard<T>(operation: () => Promise<T>, onConflict?: () => A
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (isDatabaseUnavailable(error)) {
-      throw new AppError("database_unavailable", 503, "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.");
+      throw new AppError(
+        "database_unavailable",
+        503,
+        "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.",
+      );
     }
     if (isConditionFailure(error)) {
-      throw onConflict?.() ?? new AppError("version_conflict", 409, "Dữ liệu đã được người khác thay đổi; hãy tải lại rồi sửa tiếp.");
+      throw (
+        onConflict?.() ??
+        new AppError("version_conflict", 409, "Dữ liệu đã được người khác thay đổi; hãy tải lại rồi sửa tiếp.")
+      );
     }
     throw error;
   }

@@ -26,7 +26,15 @@ export async function withOrganisation(listings: StoredListing[]): Promise<Listi
 /** Creates a draft listing for an organisation. */
 export async function createListing(input: ListingCreate, listingId: string = randomUUID()): Promise<StoredListing> {
   const now = new Date().toISOString();
-  const item = { listingId, ...input, status: "draft" as const, sortAt: now, createdAt: now, updatedAt: now, version: 1 };
+  const item = {
+    listingId,
+    ...input,
+    status: "draft" as const,
+    sortAt: now,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   await guard(() => db().entities.listing.create(item).go());
   return toStored(item as ListingItem);
 }

@@ -13,7 +13,11 @@ function toOrganisation({ orgId, ...rest }: OrganisationItem): Organisation {
 }
 
 /** Creates an unverified organisation and makes its creator the owner, atomically. */
-export async function createOrganisation(input: OrganisationCreate, ownerUserId: string, orgId: string = randomUUID()): Promise<Organisation> {
+export async function createOrganisation(
+  input: OrganisationCreate,
+  ownerUserId: string,
+  orgId: string = randomUUID(),
+): Promise<Organisation> {
   const now = new Date().toISOString();
   const item = { orgId, ...input, verification: "pending" as const, createdAt: now, updatedAt: now, version: 1 };
   await guard(
@@ -41,12 +45,19 @@ export async function getOrganisation(orgId: string): Promise<Organisation | und
 export async function getOrganisations(orgIds: string[]): Promise<Map<string, Organisation>> {
   const unique = [...new Set(orgIds)];
   if (unique.length === 0) return new Map();
-  const { data } = await guard(() => db().entities.organisation.get(unique.map((orgId) => ({ orgId }))).go());
+  const { data } = await guard(() =>
+    db()
+      .entities.organisation.get(unique.map((orgId) => ({ orgId })))
+      .go(),
+  );
   return new Map(data.map((item) => [item.orgId, toOrganisation(item)]));
 }
 
 /** Organisations with a verification status, oldest first (the verification queue reads "pending"). */
-export async function listOrganisations(verification: Organisation["verification"], kind?: Organisation["kind"]): Promise<Organisation[]> {
+export async function listOrganisations(
+  verification: Organisation["verification"],
+  kind?: Organisation["kind"],
+): Promise<Organisation[]> {
   const { data } = await guard(() =>
     db()
       .entities.organisation.query.byVerification({ verification })

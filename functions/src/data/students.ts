@@ -47,7 +47,14 @@ export async function saveStudentProfile(
   if (version === undefined) {
     throw new AppError("version_conflict", 409, "Hồ sơ đã tồn tại; hãy gửi kèm phiên bản (version) đang sửa.");
   }
-  const item = { userId, ...fields, consents: consentRecord, createdAt: current.createdAt, updatedAt: now, version: version + 1 };
+  const item = {
+    userId,
+    ...fields,
+    consents: consentRecord,
+    createdAt: current.createdAt,
+    updatedAt: now,
+    version: version + 1,
+  };
   await guard(() =>
     db()
       .entities.student.put(item)

@@ -48,7 +48,11 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
   if (bodyMethods.has(c.req.method)) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json(\s*;|$)/i.test(type)) {
-      throw new AppError("unsupported_media_type", 415, "Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json).");
+      throw new AppError(
+        "unsupported_media_type",
+        415,
+        "Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json).",
+      );
     }
   }
   return next();

@@ -4,10 +4,14 @@ import type { GenericSchema } from "valibot";
 
 /** OpenAPI response entries: the success body and the error shape every route shares. */
 export function responses(ok: Record<number, { description: string; schema?: GenericSchema }>, errors: number[] = []) {
-  const entries: Record<string, { description: string; content?: Record<string, { schema: ReturnType<typeof resolver> }> }> =
-    {};
+  const entries: Record<
+    string,
+    { description: string; content?: Record<string, { schema: ReturnType<typeof resolver> }> }
+  > = {};
   for (const [status, { description, schema }] of Object.entries(ok)) {
-    entries[status] = schema ? { description, content: { "application/json": { schema: resolver(schema) } } } : { description };
+    entries[status] = schema
+      ? { description, content: { "application/json": { schema: resolver(schema) } } }
+      : { description };
   }
   for (const status of errors) {
     entries[String(status)] = {

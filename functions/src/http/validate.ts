@@ -1,5 +1,5 @@
-import { validator } from "hono-openapi";
 import type { ValidationTargets } from "hono";
+import { validator } from "hono-openapi";
 import type { GenericSchema } from "valibot";
 import { AppError } from "./errors";
 

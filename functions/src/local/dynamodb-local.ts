@@ -64,7 +64,11 @@ export async function waitForDynamo(endpoint: string, child: ChildProcess, timeo
  * Starts DynamoDB Local with java directly, in memory or persisted to `dbPath`, and waits until it answers.
  * @example const dynamo = await startDynamoLocal({ port: 8000, inMemory: true }); await dynamo.stop();
  */
-export async function startDynamoLocal(options: { port: number; inMemory?: boolean; dbPath?: string }): Promise<DynamoLocal> {
+export async function startDynamoLocal(options: {
+  port: number;
+  inMemory?: boolean;
+  dbPath?: string;
+}): Promise<DynamoLocal> {
   assertJava();
   const cwd = jarFolder();
   const storage = options.inMemory || !options.dbPath ? ["-inMemory"] : ["-dbPath", options.dbPath];

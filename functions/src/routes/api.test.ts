@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db/service";
 import { call, userWithToken } from "../../test/helpers";
+import { db } from "../db/service";
 
 const orgBody = {
   kind: "enterprise",
@@ -163,7 +163,9 @@ describe("organisation and listing lifecycle", () => {
     const created = await call("POST", "/api/listings", { token: recruiter, body: listingBody(orgId) });
     const path = `/api/listings/${created.json.id}`;
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => call("PATCH", path, { token: recruiter, body: { positions: i + 1, version: 1 } })),
+      Array.from({ length: 8 }, (_, i) =>
+        call("PATCH", path, { token: recruiter, body: { positions: i + 1, version: 1 } }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -197,7 +199,12 @@ describe("organisation and listing lifecycle", () => {
       { body: { ...listingBody(orgId), hacked: true }, status: 400, code: "validation_failed" },
       { body: { ...listingBody(orgId), positions: "three" }, status: 400, code: "validation_failed" },
       { body: { ...listingBody(orgId), requiredSkills: ["not-a-skill"] }, status: 400, code: "validation_failed" },
-      { rawBody: JSON.stringify(listingBody(orgId)), headers: { "content-type": "text/plain" }, status: 415, code: "unsupported_media_type" },
+      {
+        rawBody: JSON.stringify(listingBody(orgId)),
+        headers: { "content-type": "text/plain" },
+        status: 415,
+        code: "unsupported_media_type",
+      },
       {
         body: { ...listingBody(orgId), description: { vi: "x".repeat(20_000) } },
         status: 413,

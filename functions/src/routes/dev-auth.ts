@@ -19,7 +19,10 @@ export const devAuthRoutes = new Hono()
     describeRoute({
       tags: ["Development sign-in"],
       summary: "Demo accounts of every role",
-      responses: responses({ 200: { description: "Accounts", schema: v.object({ accounts: v.array(DemoAccountSchema) }) } }, [503]),
+      responses: responses(
+        { 200: { description: "Accounts", schema: v.object({ accounts: v.array(DemoAccountSchema) }) } },
+        [503],
+      ),
     }),
     async (c) => c.json({ accounts: await listDemoAccounts() }),
   )
@@ -28,7 +31,10 @@ export const devAuthRoutes = new Hono()
     describeRoute({
       tags: ["Development sign-in"],
       summary: "Sign in as a demo account",
-      responses: responses({ 200: { description: "A signed ID token", schema: TokenResponseSchema } }, [400, 404, 415, 429]),
+      responses: responses(
+        { 200: { description: "A signed ID token", schema: TokenResponseSchema } },
+        [400, 404, 415, 429],
+      ),
     }),
     rateLimit({ windowMs: 60_000, max: 30 }),
     validate("json", DevSignInSchema),

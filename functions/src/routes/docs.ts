@@ -13,7 +13,8 @@ async function spec(app: Hono): Promise<OpenApiDocument> {
       info: {
         title: "KetNoi API",
         version: "0.1.0",
-        description: "Đồng Nai's university–province talent bridge. Errors share one shape: { error: { code, message, details? } }.",
+        description:
+          "Đồng Nai's university–province talent bridge. Errors share one shape: { error: { code, message, details? } }.",
       },
       components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
     },
@@ -22,7 +23,8 @@ async function spec(app: Hono): Promise<OpenApiDocument> {
   return cachedSpec;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (ch) => `&${({ "&": "amp", "<": "lt", ">": "gt", '"': "quot" })[ch]};`);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[ch]};`);
 
 /** GET /api/openapi.json and GET /api/docs, a self-contained human-readable page of the same document. */
 export function docsRoutes(app: Hono): HonoApp {
@@ -32,7 +34,12 @@ export function docsRoutes(app: Hono): HonoApp {
       const doc = await spec(app);
       const rows = Object.entries(doc.paths).flatMap(([path, item]) =>
         Object.entries(item ?? {}).map(([method, op]) => {
-          const operation = op as { summary?: string; tags?: string[]; security?: unknown[]; responses?: Record<string, unknown> };
+          const operation = op as {
+            summary?: string;
+            tags?: string[];
+            security?: unknown[];
+            responses?: Record<string, unknown>;
+          };
           const codes = Object.keys(operation.responses ?? {}).join(", ");
           return `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(operation.summary ?? "")}</td><td>${operation.security ? "🔒" : ""}</td><td>${codes}</td></tr>`;
         }),

@@ -2,8 +2,8 @@ import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
-import { dynamo } from "../db/client";
 import { config } from "../config";
+import { dynamo } from "../db/client";
 import { responses } from "../http/openapi";
 
 const HealthSchema = v.object({
@@ -19,7 +19,10 @@ export const healthRoutes = new Hono().get(
   describeRoute({
     tags: ["System"],
     summary: "API and database status",
-    responses: responses({ 200: { description: "Healthy", schema: HealthSchema }, 503: { description: "Database unavailable", schema: HealthSchema } }),
+    responses: responses({
+      200: { description: "Healthy", schema: HealthSchema },
+      503: { description: "Database unavailable", schema: HealthSchema },
+    }),
   }),
   async (c) => {
     const { TABLE_NAME, STAGE } = config();
@@ -29,7 +32,12 @@ export const healthRoutes = new Hono().get(
     } catch {
       database = "unavailable";
     }
-    const body = { status: database === "ok" ? ("ok" as const) : ("degraded" as const), database, stage: STAGE, time: new Date().toISOString() };
+    const body = {
+      status: database === "ok" ? ("ok" as const) : ("degraded" as const),
+      database,
+      stage: STAGE,
+      time: new Date().toISOString(),
+    };
     return c.json(body, database === "ok" ? 200 : 503);
   },
 );

@@ -1,12 +1,12 @@
 import {
+  authorize,
+  canTransitionListing,
   IdParamSchema,
   ListingCreateSchema,
   ListingListQuerySchema,
   ListingPageSchema,
   ListingPatchSchema,
   ListingSchema,
-  authorize,
-  canTransitionListing,
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -47,7 +47,10 @@ export const listingRoutes = new Hono<AppEnv>()
     async (c) => {
       const listing = await getListing(c.req.valid("param").id);
       if (!listing) throw notFound();
-      if (listing.status === "draft" && !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed) {
+      if (
+        listing.status === "draft" &&
+        !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed
+      ) {
         throw notFound();
       }
       const [full] = await withOrganisation([listing]);
@@ -60,7 +63,10 @@ export const listingRoutes = new Hono<AppEnv>()
       tags: ["Listings"],
       summary: "Create a draft listing for an organisation the caller belongs to",
       security: bearer,
-      responses: responses({ 201: { description: "Created", schema: ListingSchema } }, [400, 401, 403, 404, 413, 415, 503]),
+      responses: responses(
+        { 201: { description: "Created", schema: ListingSchema } },
+        [400, 401, 403, 404, 413, 415, 503],
+      ),
     }),
     validate("json", ListingCreateSchema),
     async (c) => {
@@ -78,7 +84,10 @@ export const listingRoutes = new Hono<AppEnv>()
       tags: ["Listings"],
       summary: "Edit a listing or move its status (publishing needs a verified organisation)",
       security: bearer,
-      responses: responses({ 200: { description: "Updated", schema: ListingSchema } }, [400, 401, 403, 404, 409, 413, 415, 503]),
+      responses: responses(
+        { 200: { description: "Updated", schema: ListingSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 503],
+      ),
     }),
     validate("param", IdParamSchema),
     validate("json", ListingPatchSchema),
@@ -88,7 +97,11 @@ export const listingRoutes = new Hono<AppEnv>()
       const patch = c.req.valid("json");
       enforce(c, "listing:update", { orgId: listing.orgId });
       if (patch.status && !canTransitionListing(listing.status, patch.status)) {
-        throw new AppError("invalid_transition", 409, `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`);
+        throw new AppError(
+          "invalid_transition",
+          409,
+          `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`,
+        );
       }
       if (patch.status === "published" && listing.status !== "published") {
         const org = await getOrganisation(listing.orgId);

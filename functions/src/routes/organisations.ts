@@ -1,11 +1,11 @@
 import {
+  authorize,
   IdParamSchema,
   OrganisationCreateSchema,
   OrganisationListQuerySchema,
   OrganisationPatchSchema,
   OrganisationSchema,
   VerificationDecisionSchema,
-  authorize,
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -32,7 +32,10 @@ export const organisationRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Organisations"],
       summary: "Verified organisations (or, for admins and province officers, any verification status)",
-      responses: responses({ 200: { description: "Organisations", schema: v.object({ items: v.array(OrganisationSchema) }) } }, [400, 403, 503]),
+      responses: responses(
+        { 200: { description: "Organisations", schema: v.object({ items: v.array(OrganisationSchema) }) } },
+        [400, 403, 503],
+      ),
     }),
     validate("query", OrganisationListQuerySchema),
     async (c) => {
@@ -52,7 +55,10 @@ export const organisationRoutes = new Hono<AppEnv>()
     async (c) => {
       const org = await getOrganisation(c.req.valid("param").id);
       if (!org) throw notFound();
-      if (org.verification !== "verified" && !authorize(c.get("principal"), "organisation:viewUnverified", { orgId: org.id }).allowed) {
+      if (
+        org.verification !== "verified" &&
+        !authorize(c.get("principal"), "organisation:viewUnverified", { orgId: org.id }).allowed
+      ) {
         throw notFound();
       }
       return c.json(org);
@@ -64,7 +70,10 @@ export const organisationRoutes = new Hono<AppEnv>()
       tags: ["Organisations"],
       summary: "Register an organisation; the caller becomes its owner and it awaits verification",
       security: bearer,
-      responses: responses({ 201: { description: "Created", schema: OrganisationSchema } }, [400, 401, 403, 409, 413, 415, 503]),
+      responses: responses(
+        { 201: { description: "Created", schema: OrganisationSchema } },
+        [400, 401, 403, 409, 413, 415, 503],
+      ),
     }),
     validate("json", OrganisationCreateSchema),
     async (c) => {
@@ -78,7 +87,10 @@ export const organisationRoutes = new Hono<AppEnv>()
       tags: ["Organisations"],
       summary: "Edit an organisation's profile (owners and admins), with the version last read",
       security: bearer,
-      responses: responses({ 200: { description: "Updated", schema: OrganisationSchema } }, [400, 401, 403, 404, 409, 413, 415, 503]),
+      responses: responses(
+        { 200: { description: "Updated", schema: OrganisationSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 503],
+      ),
     }),
     validate("param", IdParamSchema),
     validate("json", OrganisationPatchSchema),
@@ -95,7 +107,10 @@ export const organisationRoutes = new Hono<AppEnv>()
       tags: ["Organisations"],
       summary: "Verify or reject an organisation (admins and province officers)",
       security: bearer,
-      responses: responses({ 200: { description: "Decision recorded", schema: OrganisationSchema } }, [400, 401, 403, 404, 409, 415, 503]),
+      responses: responses(
+        { 200: { description: "Decision recorded", schema: OrganisationSchema } },
+        [400, 401, 403, 404, 409, 415, 503],
+      ),
     }),
     validate("param", IdParamSchema),
     validate("json", VerificationDecisionSchema),

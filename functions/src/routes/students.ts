@@ -32,7 +32,10 @@ export const studentRoutes = new Hono<AppEnv>()
       tags: ["Students"],
       summary: "Create or update my profile and consents (send the version last read when updating)",
       security: bearer,
-      responses: responses({ 200: { description: "Saved", schema: StudentProfileSchema } }, [400, 401, 403, 409, 413, 415, 503]),
+      responses: responses(
+        { 200: { description: "Saved", schema: StudentProfileSchema } },
+        [400, 401, 403, 409, 413, 415, 503],
+      ),
     }),
     validate("json", StudentProfileInputSchema),
     async (c) => {

@@ -44,8 +44,7 @@ const orgActor = (p: Principal) => p.role === "staff" || p.role === "recruiter";
 /** One rule per action. Platform admins may do everything except act as a student. */
 const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "organisation:create": (p) => (p.role === "student" ? forbid : allow),
-  "organisation:update": (p, r) =>
-    p.role === "admin" || membershipOf(p, r.orgId)?.role === "owner" ? allow : forbid,
+  "organisation:update": (p, r) => (p.role === "admin" || membershipOf(p, r.orgId)?.role === "owner" ? allow : forbid),
   "organisation:verify": (p) => (p.role === "admin" || p.role === "province" ? allow : forbid),
   "organisation:viewUnverified": (p, r) =>
     p.role === "admin" || p.role === "province" || membershipOf(p, r.orgId) ? allow : forbid,
@@ -56,7 +55,8 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
     return r.orgVerified ? allow : { allowed: false, reason: "organisation_unverified" };
   },
   "listing:viewDraft": (p, r) => (p.role === "admin" || membershipOf(p, r.orgId) ? allow : forbid),
-  "student:read": (p, r) => (p.role === "admin" || (p.role === "student" && p.userId === r.ownerUserId) ? allow : forbid),
+  "student:read": (p, r) =>
+    p.role === "admin" || (p.role === "student" && p.userId === r.ownerUserId) ? allow : forbid,
   "student:write": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
 };
 

@@ -20,7 +20,10 @@ export const EmailSchema = v.pipe(v.string(), v.maxLength(200), v.email());
 /** Cursor pagination query shared by list endpoints. */
 export const PageQuerySchema = v.strictObject({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), "20"),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)),
+    "20",
+  ),
 });
 
 export const ErrorBodySchema = v.object({

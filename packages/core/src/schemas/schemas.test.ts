@@ -25,7 +25,9 @@ describe("schemas", () => {
 
   it("requires a reason to reject a verification", () => {
     expect(v.safeParse(VerificationDecisionSchema, { decision: "rejected" }).success).toBe(false);
-    expect(v.safeParse(VerificationDecisionSchema, { decision: "rejected", reason: "Mã số thuế sai" }).success).toBe(true);
+    expect(v.safeParse(VerificationDecisionSchema, { decision: "rejected", reason: "Mã số thuế sai" }).success).toBe(
+      true,
+    );
   });
 
   it("requires the version on a listing patch", () => {

@@ -1,0 +1,100 @@
+/**
+ * Vietnamese messages: the default language and the source of truth for message keys.
+ * `{name}` placeholders are filled by `t(key, { name })`.
+ */
+export const vi = {
+  "app.name": "KetNoi",
+  "app.tagline": "Cầu nối nhân lực số Đồng Nai",
+  "app.skipToContent": "Bỏ qua, đến nội dung chính",
+  "app.footer": "KetNoi kết nối sinh viên, trường và viện, doanh nghiệp công nghệ cao trong các khu công nghiệp và tỉnh Đồng Nai.",
+  "nav.label": "Điều hướng chính",
+  "nav.listings": "Tin mới",
+  "nav.signIn": "Đăng nhập",
+  "nav.signOut": "Đăng xuất",
+  "nav.signedInAs": "Đang đăng nhập: {name}",
+  "lang.switch": "English",
+  "lang.switchLabel": "Switch to English",
+
+  "state.loading": "Đang tải…",
+  "state.retry": "Thử lại",
+  "state.errorTitle": "Không tải được dữ liệu.",
+  "error.network": "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.",
+  "error.not_found": "Không tìm thấy nội dung bạn cần.",
+  "error.database_unavailable": "Hệ thống đang bận, vui lòng thử lại sau ít phút.",
+  "error.rate_limited": "Bạn thao tác quá nhanh; hãy thử lại sau ít phút.",
+  "error.unauthenticated": "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.",
+  "error.generic": "Đã có lỗi xảy ra; vui lòng thử lại.",
+
+  "listingType.all": "Tất cả",
+  "listingType.internship": "Thực tập",
+  "listingType.visit": "Tham quan",
+  "listingType.job": "Việc làm",
+  "listingType.training": "Đào tạo",
+  "listingType.event": "Sự kiện",
+  "listingType.volunteer": "Tình nguyện",
+
+  "workMode.onsite": "Làm tại chỗ",
+  "workMode.hybrid": "Kết hợp",
+  "workMode.remote": "Từ xa",
+
+  "home.title": "Cơ hội đang mở",
+  "home.intro": "Thực tập, tham quan phòng thí nghiệm, việc làm và đào tạo từ các trường, viện và doanh nghiệp ở Đồng Nai.",
+  "home.filterLabel": "Lọc theo loại tin",
+  "home.empty": "Chưa có tin nào thuộc loại này.",
+  "home.loadMore": "Xem thêm",
+  "home.loadingMore": "Đang tải thêm…",
+  "home.loadMoreFailed": "Không tải thêm được tin.",
+  "home.count": "Đang hiển thị {count} tin",
+
+  "listing.verified": "Đã xác minh",
+  "listing.verifiedTitle": "Tổ chức đã được nền tảng xác minh",
+  "listing.deadline": "Hạn nộp: {date}",
+  "listing.skills": "Kỹ năng",
+  "listing.moreSkills": "+{count} kỹ năng khác",
+  "listing.place": "Địa điểm",
+  "listing.back": "← Quay lại danh sách",
+  "listing.description": "Mô tả",
+  "listing.requiredSkills": "Kỹ năng cần có",
+  "listing.preferredSkills": "Kỹ năng ưu tiên",
+  "listing.majors": "Ngành phù hợp",
+  "listing.years": "Dành cho sinh viên năm",
+  "listing.details": "Thông tin chính",
+  "listing.type": "Loại tin",
+  "listing.workMode": "Hình thức",
+  "listing.positions": "Số lượng",
+  "listing.duration": "Thời gian",
+  "listing.durationWeeks": "{count} tuần",
+  "listing.pay": "Thù lao",
+  "listing.paid": "Có hỗ trợ",
+  "listing.unpaid": "Không có",
+  "listing.stipend": "{amount}/tháng",
+  "listing.sessions": "Các buổi tham quan",
+  "listing.sessionSeats": "{count} chỗ",
+  "listing.notFound": "Không tìm thấy tin này. Có thể tin đã đóng hoặc bị gỡ.",
+
+  "signIn.title": "Đăng nhập",
+  "signIn.intro":
+    "Đây là môi trường thử nghiệm: chọn một tài khoản demo để xem KetNoi dưới góc nhìn của người dùng đó.",
+  "signIn.button": "Đăng nhập",
+  "signIn.as": "Đăng nhập với tên {name}",
+  "signIn.signingIn": "Đang đăng nhập…",
+  "signIn.failed": "Không đăng nhập được.",
+  "signIn.empty": "Chưa có tài khoản demo nào. Hãy nạp dữ liệu mẫu (npm run seed).",
+  "signIn.current": "Bạn đang đăng nhập với tên {name}.",
+
+  "role.student": "Sinh viên",
+  "role.staff": "Cán bộ trường/viện",
+  "role.recruiter": "Nhà tuyển dụng",
+  "role.province": "Cán bộ tỉnh",
+  "role.admin": "Quản trị nền tảng",
+
+  "notFound.title": "Không tìm thấy trang",
+  "notFound.body": "Địa chỉ này không tồn tại hoặc đã được chuyển đi.",
+  "notFound.home": "Về trang chủ",
+} satisfies Record<string, string>;
+
+/** Every message key; the English catalog must define exactly these. */
+export type MessageKey = keyof typeof vi;
+
+/** A full catalog: one string per key. */
+export type Messages = Record<MessageKey, string>;
