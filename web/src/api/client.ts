@@ -1,0 +1,80 @@
+import type { AppType } from "@ketnoi/functions";
+import { hc } from "hono/client";
+
+/** An API failure the UI can explain: the server's stable `code` and its message (or a network failure). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+let tokenSource: () => string | null = () => null;
+let onUnauthenticated: () => void = () => {};
+
+/**
+ * Lets the session store supply the bearer token and hear about rejected tokens, without the client importing
+ * the store (which itself calls the client).
+ */
+export function connectSession(source: { token: () => string | null; onUnauthenticated: () => void }) {
+  tokenSource = source.token;
+  onUnauthenticated = source.onUnauthenticated;
+}
+
+/**
+ * The typed API client. Requests go to the same origin: Vite proxies `/api` locally, CloudFront in deploy.
+ * @example const res = await api.listings.$get({ query: { limit: "12" } });
+ */
+export const api = hc<AppType>("/", {
+  headers: (): Record<string, string> => {
+    const token = tokenSource();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  },
+}).api;
+
+interface JsonResponse<T> {
+  ok: boolean;
+  status: number;
+  json(): Promise<T>;
+}
+
+function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === "string" && typeof error.message === "string";
+}
+
+async function errorFrom(res: Response | JsonResponse<unknown>): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null);
+  if (isErrorBody(body)) return new ApiError(body.error.code, body.error.message, res.status);
+  // A proxy or gateway answered instead of the API (e.g. the API is down): not the API's error shape.
+  return new ApiError("http_error", `HTTP ${res.status}`, res.status);
+}
+
+/**
+ * Sends a request built with `api` and returns its JSON body; any failure becomes an `ApiError`.
+ * @example const page = await request(() => api.listings.$get({ query: {} }));
+ */
+export async function request<T>(send: () => Promise<JsonResponse<T>>): Promise<T> {
+  let res: JsonResponse<T>;
+  try {
+    res = await send();
+  } catch (error) {
+    throw new ApiError("network", error instanceof Error ? error.message : String(error), 0);
+  }
+  if (!res.ok) {
+    const error = await errorFrom(res);
+    if (error.code === "unauthenticated") onUnauthenticated();
+    throw error;
+  }
+  return res.json();
+}
+
+/** Any thrown value as an ApiError, so views handle one error type. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError("client_error", error instanceof Error ? error.message : String(error), 0);
+}

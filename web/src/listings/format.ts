@@ -1,0 +1,54 @@
+import { majors } from "@ketnoi/core/catalog";
+import { communes, industrialParks } from "@ketnoi/core/places";
+import { findSkill } from "@ketnoi/core/skills";
+import type { Lang } from "../i18n/i18n";
+import type { Listing } from "./listings";
+
+// Deep imports on purpose: the core index also exports valibot schemas, which the browser does not need.
+
+const communeNames = new Map<string, string>(communes.map((c) => [c.id, c.name]));
+const parkNames = new Map<string, string>(industrialParks.map((p) => [p.id, p.name]));
+
+/** Where a listing takes place: its industrial park (if any) and its commune or ward. */
+export function placeNames(listing: Pick<Listing, "communeId" | "industrialParkId">): string[] {
+  const park = listing.industrialParkId ? parkNames.get(listing.industrialParkId) : undefined;
+  const commune = communeNames.get(listing.communeId) ?? listing.communeId;
+  return park ? [park, commune] : [commune];
+}
+
+/** A skill's label in the given language; unknown ids are shown as they are. */
+export function skillLabel(id: string, lang: Lang): string {
+  return findSkill(id)?.[lang] ?? id;
+}
+
+/** A major's label in the given language. */
+export function majorLabel(id: string, lang: Lang): string {
+  return (majors as Record<string, { vi: string; en: string }>)[id]?.[lang] ?? id;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Formats an ISO date (YYYY-MM-DD) as the locale writes it: 31/03/2027 in vi-VN.
+ * The date is read and written in UTC so no time zone can move it to the day before.
+ */
+export function formatDate(isoDate: string, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
+}
+
+/** An amount in đồng, e.g. "3.000.000 ₫" in vi-VN. */
+export function formatVnd(amount: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "VND", maximumFractionDigits: 0 }).format(amount);
+}
+
+/** The skills a card has room for: required skills first, then preferred ones. */
+export function topSkills(listing: Pick<Listing, "requiredSkills" | "preferredSkills">, count = 3) {
+  const all = [...new Set([...listing.requiredSkills, ...listing.preferredSkills])];
+  return { shown: all.slice(0, count), hidden: Math.max(0, all.length - count) };
+}
