@@ -18,6 +18,9 @@ export default defineConfig({
         },
       },
       {
+        test: { name: "scripts", include: ["scripts/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
+      },
+      {
         plugins: [solid()],
         resolve: { conditions: ["development", "browser"] },
         test: {

@@ -46,7 +46,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   await assertFree(options.apiPort, "KETNOI_API_PORT");
   await assertFree(options.webPort, "KETNOI_WEB_PORT");
 
-  const dbPath = resolve(root, ".data/dynamodb");
+  const dbPath = process.env.KETNOI_DATA_DIR ?? resolve(root, ".data/dynamodb");
   if (!options.inMemory) mkdirSync(dbPath, { recursive: true });
   log(`Starting DynamoDB Local (${options.inMemory ? "in memory" : dbPath})…`);
   const dynamo = await startDynamoLocal({ port: options.dynamoPort, inMemory: options.inMemory, dbPath });

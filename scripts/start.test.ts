@@ -1,0 +1,63 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { freePort, portInUse } from "../functions/src/local/ports";
+
+const root = resolve(import.meta.dirname, "..");
+const dataDir = mkdtempSync(join(tmpdir(), "ketnoi-start-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+it("npm start serves the web page and a healthy API, then stops every child on SIGTERM", async () => {
+  const [dynamoPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      KETNOI_DATA_DIR: dataDir,
+      KETNOI_DYNAMO_PORT: String(dynamoPort),
+      KETNOI_API_PORT: String(apiPort),
+      KETNOI_WEB_PORT: String(webPort),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  try {
+    const started = Date.now();
+    while (!output.includes("Press Ctrl-C to stop.")) {
+      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      if (Date.now() - started > 60_000) throw new Error(`npm start not ready in 60 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(output).toContain(`http://127.0.0.1:${webPort}`);
+    const health = await fetch(`http://127.0.0.1:${apiPort}/api/health`);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "ok" });
+    const page = await fetch(`http://127.0.0.1:${webPort}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"');
+    // The web server proxies /api to the API.
+    const listings = await fetch(`http://127.0.0.1:${webPort}/api/listings?limit=1`);
+    expect((await listings.json()).items).toHaveLength(1);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+  expect(child.exitCode).toBe(0);
+  expect(output).toContain("stopping KetNoi");
+  // No orphan: every port is released (DynamoDB Local's port can take a moment after SIGTERM).
+  for (const port of [apiPort, webPort, dynamoPort]) {
+    let busy = true;
+    for (let i = 0; i < 20 && busy; i++) {
+      busy = await portInUse(port);
+      if (busy) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(busy, `port ${port} still in use`).toBe(false);
+  }
+}, 120_000);
