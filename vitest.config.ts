@@ -1,7 +1,7 @@
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 
-/** One vitest run, three projects: core (pure), functions (against DynamoDB Local), web (jsdom). */
+/** One vitest run, four projects: core (pure), functions (against DynamoDB Local), infra (CDK synthesis), web (jsdom). */
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +21,16 @@ export default defineConfig({
         test: { name: "scripts", include: ["scripts/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
       },
       {
+        // Synthesizes the CDK templates offline (esbuild bundles the functions): slower than unit tests.
+        test: {
+          name: "infra",
+          include: ["infra/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         plugins: [solid()],
         resolve: { conditions: ["development", "browser"] },
         test: {
@@ -28,6 +38,8 @@ export default defineConfig({
           include: ["web/src/**/*.test.tsx", "web/src/**/*.test.ts"],
           environment: "jsdom",
           setupFiles: ["web/test/setup.ts"],
+          // vite-plugin-solid finds Solid libraries from the root package.json; the router is a web dependency.
+          server: { deps: { inline: [/@solidjs\/router/] } },
         },
       },
     ],

@@ -54,8 +54,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const killJava = () => dynamo.process.kill("SIGKILL");
   process.once("exit", killJava);
   const stop = async () => {
-    process.removeListener("exit", killJava);
     for (const s of stops.reverse()) await s().catch(() => {});
+    // Only now: if the process dies mid-shutdown, the exit hook still kills Java.
+    process.removeListener("exit", killJava);
   };
 
   try {

@@ -41,10 +41,10 @@ it("npm start serves the web page and a healthy API, then stops every child on S
     expect(await health.json()).toMatchObject({ status: "ok", database: "ok" });
     const page = await fetch(`http://127.0.0.1:${webPort}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div id="root"');
+    expect(await page.text()).toContain('<div id="app"');
     // The web server proxies /api to the API.
     const listings = await fetch(`http://127.0.0.1:${webPort}/api/listings?limit=1`);
-    expect((await listings.json()).items).toHaveLength(1);
+    expect(((await listings.json()) as { items: unknown[] }).items).toHaveLength(1);
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));

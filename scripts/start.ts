@@ -17,6 +17,10 @@ try {
   console.log(`  API docs: ${platform.apiUrl}/api/docs`);
   console.log(`  Health:   ${platform.apiUrl}/api/health`);
   console.log("Press Ctrl-C to stop.");
+  // Vite installs its own SIGTERM handler that exits the process before DynamoDB Local is stopped:
+  // this script owns shutdown, so it replaces every signal handler with its own.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
+  process.stdin.removeAllListeners("end");
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -27,6 +31,12 @@ try {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // `npm start` runs us under `sh -c`; a SIGTERM sent to npm kills that shell without reaching us. When our
+  // parent goes away we are re-parented, so a changed ppid means "stop".
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown("parent exited");
+  }, 500).unref();
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   process.exit(1);

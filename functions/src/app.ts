@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import type { HonoBase } from "hono/hono-base";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
@@ -71,7 +72,8 @@ export function createApp() {
   return app as unknown as Hono<AppEnv, RoutesOf<typeof api>>;
 }
 
-type RoutesOf<T> = T extends Hono<AppEnv, infer S, string> ? PrefixSchema<S> : never;
+// Chained `.use()/.route()` calls return HonoBase, not Hono: matching on Hono made AppType empty for `hc`.
+type RoutesOf<T> = T extends HonoBase<AppEnv, infer S, string> ? PrefixSchema<S> : never;
 type PrefixSchema<S> = { [K in keyof S as K extends string ? `/api${K}` : never]: S[K] };
 
 /** The API's route types, for the web app's typed `hc` client. */

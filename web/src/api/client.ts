@@ -1,4 +1,5 @@
 import type { AppType } from "@ketnoi/functions";
+import type { devAuthRoutes } from "@ketnoi/functions/routes/dev-auth";
 import { hc } from "hono/client";
 
 /** An API failure the UI can explain: the server's stable `code` and its message (or a network failure). */
@@ -35,6 +36,12 @@ export const api = hc<AppType>("/", {
     return token ? { Authorization: `Bearer ${token}` } : {};
   },
 }).api;
+
+/**
+ * The development identity provider. Typed on its own because the API mounts it only when DEV_AUTH is on,
+ * so it is not part of AppType. It never needs a token.
+ */
+export const devAuthApi = hc<typeof devAuthRoutes>("/api/dev-auth");
 
 interface JsonResponse<T> {
   ok: boolean;

@@ -6,7 +6,8 @@ export const vi = {
   "app.name": "KetNoi",
   "app.tagline": "Cầu nối nhân lực số Đồng Nai",
   "app.skipToContent": "Bỏ qua, đến nội dung chính",
-  "app.footer": "KetNoi kết nối sinh viên, trường và viện, doanh nghiệp công nghệ cao trong các khu công nghiệp và tỉnh Đồng Nai.",
+  "app.footer":
+    "KetNoi kết nối sinh viên, trường và viện, doanh nghiệp công nghệ cao trong các khu công nghiệp và tỉnh Đồng Nai.",
   "nav.label": "Điều hướng chính",
   "nav.listings": "Tin mới",
   "nav.signIn": "Đăng nhập",
@@ -38,7 +39,8 @@ export const vi = {
   "workMode.remote": "Từ xa",
 
   "home.title": "Cơ hội đang mở",
-  "home.intro": "Thực tập, tham quan phòng thí nghiệm, việc làm và đào tạo từ các trường, viện và doanh nghiệp ở Đồng Nai.",
+  "home.intro":
+    "Thực tập, tham quan phòng thí nghiệm, việc làm và đào tạo từ các trường, viện và doanh nghiệp ở Đồng Nai.",
   "home.filterLabel": "Lọc theo loại tin",
   "home.empty": "Chưa có tin nào thuộc loại này.",
   "home.loadMore": "Xem thêm",

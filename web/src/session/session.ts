@@ -1,6 +1,6 @@
 import type { DemoAccount, Me } from "@ketnoi/core";
 import { batch, createSignal } from "solid-js";
-import { api, connectSession, request } from "../api/client";
+import { api, connectSession, devAuthApi, request } from "../api/client";
 
 const storageKey = "ketnoi.session";
 
@@ -68,7 +68,7 @@ function createSession() {
 
   /** Signs in as a demo account through the development identity provider, then loads `me`. */
   async function signIn(userId: DemoAccount["id"]): Promise<void> {
-    const issued = await request(() => api["dev-auth"].token.$post({ json: { userId } }));
+    const issued = await request(() => devAuthApi.token.$post({ json: { userId } }));
     const value = { token: issued.token, expiresAt: Date.now() + issued.expiresIn * 1000 };
     writeToken(value);
     setStored(value);
@@ -91,6 +91,6 @@ export const session = createSession();
 
 /** Demo accounts of every role, for the sign-in page. */
 export async function fetchDemoAccounts(): Promise<DemoAccount[]> {
-  const body = await request(() => api["dev-auth"].accounts.$get());
+  const body = await request(() => devAuthApi.accounts.$get());
   return body.accounts;
 }

@@ -1,0 +1,397 @@
+import type { ListingSeed } from "./types";
+
+/** Listings of electronics, semiconductor, automation and manufacturing enterprises. */
+export const hardwareListings: readonly ListingSeed[] = [
+  {
+    key: "intern-embedded",
+    type: "internship",
+    owners: ["amata-tech", "long-duc-iot", "viet-nhat-sensor"],
+    title: { vi: "Thực tập sinh Lập trình nhúng", en: "Embedded Software Intern" },
+    description: {
+      vi: [
+        "{org} tuyển thực tập sinh phát triển firmware cho bo mạch điều khiển và cảm biến tại nhà máy trong {park}.",
+        "Bạn sẽ viết mã C trên vi điều khiển ARM Cortex-M, đo kiểm bằng oscilloscope",
+        "và làm việc cùng một kỹ sư hướng dẫn riêng.",
+        "Có phụ cấp hằng tháng, bữa trưa tại nhà máy và xe đưa đón từ Biên Hòa.",
+      ],
+      en: [
+        "{org} is looking for interns to develop firmware for control boards and sensors at its plant in {park}.",
+        "You will write C for ARM Cortex-M microcontrollers, test with an oscilloscope and work with your own mentor.",
+        "Monthly stipend, lunch at the plant and a shuttle bus from Biên Hòa.",
+      ],
+    },
+    skills: { required: ["embedded-c", "microcontroller"], preferred: ["pcb-design", "iot", "git"] },
+    majors: ["electronics", "mechatronics", "microelectronics"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 4, stipendVnd: 4_000_000, durationWeeks: 12 },
+  },
+  {
+    key: "intern-ic-verification",
+    type: "internship",
+    owners: ["nhon-trach-ic"],
+    title: { vi: "Thực tập sinh Kiểm chứng thiết kế vi mạch", en: "IC Design Verification Intern" },
+    description: {
+      vi: [
+        "Tham gia nhóm kiểm chứng (verification) của {org} cho dòng chip quản lý nguồn thế hệ mới.",
+        "Bạn sẽ viết testbench bằng SystemVerilog, chạy mô phỏng trên máy chủ Linux",
+        "và phân tích độ phủ (coverage) cùng kỹ sư hướng dẫn.",
+        "Ưu tiên sinh viên đã học môn thiết kế số và biết viết script Python.",
+      ],
+      en: [
+        "Join {org}'s verification team working on a new generation of power-management chips.",
+        "You will write SystemVerilog testbenches, run simulations on Linux servers",
+        "and analyse coverage with a mentor.",
+        "Students who have taken digital design and can script in Python are preferred.",
+      ],
+    },
+    skills: { required: ["ic-design", "cpp"], preferred: ["python", "linux", "semiconductor-process"] },
+    majors: ["microelectronics", "electronics", "cs"],
+    terms: { years: [3, 4, 5], workMode: "hybrid", positions: 5, stipendVnd: 6_000_000, durationWeeks: 16 },
+  },
+  {
+    key: "job-ic-design",
+    type: "job",
+    owners: ["nhon-trach-ic"],
+    title: { vi: "Kỹ sư thiết kế vi mạch số" },
+    description: {
+      vi: [
+        "{org} tuyển kỹ sư thiết kế vi mạch số mới tốt nghiệp cho các dự án chip IoT công suất thấp.",
+        "Công việc gồm viết RTL bằng Verilog, tổng hợp logic và phối hợp với nhóm kiểm chứng;",
+        "kỹ sư mới được đào tạo 3 tháng tại ĐHQG-HCM.",
+        "Lương khởi điểm từ 18 triệu đồng, hỗ trợ nhà ở cho kỹ sư ở xa.",
+      ],
+    },
+    skills: { required: ["ic-design", "cpp"], preferred: ["python", "linux", "english-it"] },
+    majors: ["microelectronics", "electronics"],
+    terms: { years: [4, 5], workMode: "onsite", positions: 3, stipendVnd: 18_000_000 },
+  },
+  {
+    key: "job-semi-test",
+    type: "job",
+    owners: ["dong-nai-chiptest", "long-thanh-semi"],
+    title: { vi: "Kỹ sư kiểm thử bán dẫn (Test Engineer)", en: "Semiconductor Test Engineer" },
+    description: {
+      vi: [
+        "Vận hành và tối ưu chương trình kiểm thử trên máy ATE cho linh kiện sau đóng gói tại {org}.",
+        "Bạn sẽ phân tích dữ liệu lỗi theo lô, đề xuất cải tiến để tăng tỷ lệ đạt (yield)",
+        "và làm việc với khách hàng nước ngoài bằng tiếng Anh.",
+        "Phù hợp sinh viên năm cuối hoặc mới tốt nghiệp ngành điện tử, vi mạch.",
+      ],
+      en: [
+        "Run and tune test programs on ATE machines for packaged devices at {org}.",
+        "You will analyse failure data per lot, propose improvements to raise yield and talk with overseas customers.",
+        "For final-year students and new graduates in electronics or microelectronics.",
+      ],
+    },
+    skills: { required: ["semiconductor-process", "data-analysis"], preferred: ["python", "english-it"] },
+    majors: ["microelectronics", "electronics", "electrical"],
+    terms: { years: [4, 5], workMode: "onsite", positions: 4, stipendVnd: 15_000_000 },
+  },
+  {
+    key: "intern-semi-process",
+    type: "internship",
+    owners: ["long-thanh-semi", "dong-nai-chiptest"],
+    title: { vi: "Thực tập sinh Kỹ thuật quy trình bán dẫn" },
+    description: {
+      vi: [
+        "Thực tập 12 tuần tại dây chuyền đóng gói và kiểm thử của {org} trong {park}.",
+        "Bạn sẽ theo dõi thông số quy trình, lập báo cáo SPC hằng ngày",
+        "và tham gia các buổi cải tiến cùng kỹ sư quy trình.",
+        "Được đào tạo an toàn phòng sạch trước khi vào xưởng; có phụ cấp và xe đưa đón.",
+      ],
+    },
+    skills: { required: ["semiconductor-process"], preferred: ["data-analysis", "office-digital", "english-it"] },
+    majors: ["microelectronics", "electronics", "electrical"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 6, stipendVnd: 5_000_000, durationWeeks: 12 },
+  },
+  {
+    key: "visit-cleanroom",
+    type: "visit",
+    owners: ["long-thanh-semi", "dong-nai-chiptest"],
+    title: { vi: "Tham quan phòng sạch và dây chuyền đóng gói chip", en: "Cleanroom and chip packaging line visit" },
+    description: {
+      vi: [
+        "Chương trình tham quan dành cho sinh viên năm 1–3 muốn tìm hiểu ngành bán dẫn tại Đồng Nai.",
+        "Đoàn sẽ đi qua khu đóng gói, khu kiểm thử và nghe kỹ sư của {org} chia sẻ về lộ trình nghề nghiệp.",
+        "Mỗi buổi khoảng 3 giờ; sinh viên mang giày kín và căn cước để đăng ký ra vào khu công nghiệp.",
+      ],
+      en: [
+        "A visit for first- to third-year students curious about Đồng Nai's semiconductor industry.",
+        "The group tours the packaging and test areas and hears {org}'s engineers talk about their careers.",
+        "Each session takes about 3 hours; bring closed shoes and your ID card for the park's entry registration.",
+      ],
+    },
+    skills: { required: [], preferred: ["semiconductor-process"] },
+    majors: ["microelectronics", "electronics", "electrical", "mechatronics"],
+    terms: { years: [1, 2, 3], workMode: "onsite", sessions: 3 },
+  },
+  {
+    key: "intern-plc",
+    type: "internship",
+    owners: ["bien-hoa-robotics", "tam-phuoc-automation", "nhon-trach-precision"],
+    title: { vi: "Thực tập sinh Lập trình PLC và SCADA", en: "PLC and SCADA Programming Intern" },
+    description: {
+      vi: [
+        "{org} nhận thực tập sinh tham gia các dự án tự động hóa dây chuyền cho khách hàng trong {park}",
+        "và các khu công nghiệp lân cận.",
+        "Bạn sẽ lập trình PLC Siemens/Mitsubishi, thiết kế màn hình HMI và chạy thử hệ thống tại nhà máy khách hàng.",
+        "Cần nắm vững mạch điện cơ bản; có phụ cấp công trình.",
+      ],
+      en: [
+        "{org} takes interns on line-automation projects for customers in {park} and nearby parks.",
+        "You will program Siemens/Mitsubishi PLCs, design HMI screens and commission systems at customer sites.",
+        "Solid basic circuits knowledge needed; site allowance paid.",
+      ],
+    },
+    skills: { required: ["plc"], preferred: ["scada", "cad-cam", "robotics"] },
+    majors: ["automation", "mechatronics", "electrical"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 5, stipendVnd: 3_500_000, durationWeeks: 10 },
+  },
+  {
+    key: "job-automation",
+    type: "job",
+    owners: ["tam-phuoc-automation", "bien-hoa-robotics"],
+    title: { vi: "Kỹ sư Tự động hóa" },
+    description: {
+      vi: [
+        "Thiết kế, lập trình và bảo trì hệ thống điều khiển cho các dây chuyền sản xuất do {org} triển khai.",
+        "Kỹ sư mới tốt nghiệp được kèm cặp 6 tháng và tham gia khóa chứng chỉ Siemens do công ty tài trợ.",
+        "Lương khởi điểm từ 15 triệu đồng, thưởng dự án và bảo hiểm đầy đủ.",
+      ],
+    },
+    skills: { required: ["plc", "scada"], preferred: ["robotics", "iot", "english-it"] },
+    majors: ["automation", "mechatronics", "electrical"],
+    terms: { years: [4, 5], workMode: "onsite", positions: 2, stipendVnd: 15_000_000 },
+  },
+  {
+    key: "intern-robotics",
+    type: "internship",
+    owners: ["bien-hoa-robotics", "song-may-smart"],
+    title: { vi: "Thực tập sinh Robot công nghiệp", en: "Industrial Robotics Intern" },
+    description: {
+      vi: [
+        "Tham gia lập trình và hiệu chỉnh robot hàn, robot gắp đặt trên dây chuyền thực tế của {org}.",
+        "Bạn sẽ mô phỏng quỹ đạo robot, viết chương trình cho tay máy sáu trục",
+        "và đo thời gian chu kỳ để tối ưu năng suất.",
+        "Ưu tiên sinh viên từng tham gia Robocon hoặc câu lạc bộ robot.",
+      ],
+      en: [
+        "Program and tune welding and pick-and-place robots on {org}'s real production lines.",
+        "You will simulate robot paths, write programs for six-axis arms and measure cycle times to raise output.",
+        "Students with Robocon or robotics club experience are preferred.",
+      ],
+    },
+    skills: { required: ["robotics"], preferred: ["plc", "cad-cam", "python"] },
+    majors: ["mechatronics", "automation"],
+    terms: { years: [3, 4, 5], workMode: "onsite", positions: 3, stipendVnd: 4_000_000, durationWeeks: 12 },
+  },
+  {
+    key: "visit-smart-factory",
+    type: "visit",
+    owners: ["song-may-smart", "amata-tech", "long-duc-emotor"],
+    title: { vi: "Tham quan nhà máy thông minh", en: "Smart factory tour" },
+    description: {
+      vi: [
+        "{org} mở cửa nhà máy trong {park} cho sinh viên tìm hiểu sản xuất thông minh.",
+        "Bạn sẽ thấy robot cộng tác, hệ thống MES theo dõi sản lượng theo thời gian thực",
+        "và phòng điều khiển trung tâm.",
+        "Sau buổi tham quan có phần giao lưu với phòng nhân sự về chương trình thực tập năm sau.",
+      ],
+      en: [
+        "{org} opens its plant in {park} so that students can see smart manufacturing at work.",
+        "You will see collaborative robots, a MES tracking output in real time and the central control room.",
+        "The tour ends with a Q&A with HR about next year's internships.",
+      ],
+    },
+    skills: { required: [], preferred: ["iot", "robotics", "erp"] },
+    majors: ["automation", "mechatronics", "it", "logistics", "electrical"],
+    terms: { years: [1, 2, 3], workMode: "onsite", sessions: 2 },
+  },
+  {
+    key: "intern-pcb",
+    type: "internship",
+    owners: ["an-phuoc-pcb", "tam-phuoc-medtech"],
+    title: { vi: "Thực tập sinh Thiết kế mạch in (PCB)" },
+    description: {
+      vi: [
+        "Hỗ trợ kỹ sư của {org} vẽ sơ đồ nguyên lý và bố trí mạch in hai đến bốn lớp bằng Altium.",
+        "Bạn sẽ kiểm tra quy tắc thiết kế (DRC), chuẩn bị hồ sơ Gerber và theo dõi mẫu thử trên dây chuyền SMT.",
+        "Phù hợp sinh viên năm 3–4 đã hoàn thành môn điện tử tương tự.",
+      ],
+    },
+    skills: { required: ["pcb-design"], preferred: ["embedded-c", "cad-cam"] },
+    majors: ["electronics", "electrical"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 3, stipendVnd: 3_000_000, durationWeeks: 8 },
+  },
+  {
+    key: "job-electronics-test",
+    type: "job",
+    owners: ["an-phuoc-pcb", "amata-tech"],
+    title: { vi: "Kỹ sư kiểm thử sản phẩm điện tử", en: "Electronics Test Engineer" },
+    description: {
+      vi: [
+        "Xây dựng quy trình và đồ gá kiểm thử chức năng cho bo mạch trước khi xuất xưởng tại {org}.",
+        "Bạn sẽ viết chương trình kiểm thử tự động, phân tích lỗi và phối hợp với bộ phận sản xuất để xử lý sự cố.",
+        "Nhận sinh viên năm cuối có thể đi làm toàn thời gian từ quý 2 năm 2027.",
+      ],
+      en: [
+        "Build functional test procedures and fixtures for boards before they leave {org}'s factory.",
+        "You will write automated test programs, analyse failures and work with production to fix issues.",
+        "Final-year students who can start full time in Q2 2027 are welcome.",
+      ],
+    },
+    skills: { required: ["microcontroller", "testing"], preferred: ["python", "data-analysis"] },
+    majors: ["electronics", "mechatronics"],
+    terms: { years: [4, 5], workMode: "onsite", positions: 4, stipendVnd: 12_000_000 },
+  },
+  {
+    key: "intern-iot",
+    type: "internship",
+    owners: ["long-duc-iot", "dau-giay-agritech"],
+    title: { vi: "Thực tập sinh Phát triển giải pháp IoT", en: "IoT Solutions Intern" },
+    description: {
+      vi: [
+        "{org} cần thực tập sinh xây dựng thiết bị thu thập dữ liệu và bảng điều khiển giám sát từ xa.",
+        "Bạn sẽ lập trình cảm biến qua giao thức MQTT, đưa dữ liệu lên đám mây và hiển thị trên dashboard.",
+        "Làm việc kết hợp: hai ngày mỗi tuần tại {park}, còn lại trực tuyến.",
+      ],
+      en: [
+        "{org} needs interns to build data-collection devices and remote monitoring dashboards.",
+        "You will program sensors over MQTT, push data to the cloud and show it on customer dashboards.",
+        "Hybrid: two days a week in {park}, the rest online.",
+      ],
+    },
+    skills: { required: ["iot", "python"], preferred: ["microcontroller", "cloud-aws", "docker"] },
+    majors: ["it", "electronics", "automation", "cs"],
+    terms: { years: [3, 4], workMode: "hybrid", positions: 4, stipendVnd: 3_500_000, durationWeeks: 12 },
+  },
+  {
+    key: "intern-bms",
+    type: "internship",
+    owners: ["dai-phuoc-battery", "long-duc-emotor"],
+    title: { vi: "Thực tập sinh Hệ thống quản lý pin (BMS)", en: "Battery Management System Intern" },
+    description: {
+      vi: [
+        "Tham gia phát triển và kiểm thử firmware hệ thống quản lý pin cho xe điện tại {org}.",
+        "Bạn sẽ đọc dữ liệu cell qua CAN bus, viết thuật toán cân bằng pin và ghi nhận kết quả trên bàn thử.",
+        "Có đào tạo an toàn điện áp cao trước khi làm việc với khối pin.",
+      ],
+      en: [
+        "Help develop and test battery management firmware for electric vehicles at {org}.",
+        "You will read cell data over CAN bus, write balancing algorithms and log results on the test bench.",
+        "High-voltage safety training is given before you work with battery packs.",
+      ],
+    },
+    skills: { required: ["embedded-c", "microcontroller"], preferred: ["python", "data-analysis"] },
+    majors: ["electronics", "electrical", "mechatronics"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 3, stipendVnd: 4_000_000, durationWeeks: 12 },
+  },
+  {
+    key: "job-maintenance",
+    type: "job",
+    owners: ["nhon-trach-precision", "dai-phuoc-battery", "long-duc-emotor"],
+    title: { vi: "Kỹ thuật viên bảo trì thiết bị tự động" },
+    description: {
+      vi: [
+        "Bảo trì phòng ngừa và sửa chữa máy CNC, robot và hệ thống băng tải tại xưởng của {org}.",
+        "Làm việc theo ca, được đào tạo đọc bản vẽ điện và sử dụng phần mềm quản lý bảo trì.",
+        "Thu nhập từ 10 triệu đồng, có phụ cấp ca đêm và ký túc xá gần {park}.",
+      ],
+    },
+    skills: { required: ["plc"], preferred: ["cad-cam", "robotics"] },
+    majors: ["electrical", "automation", "mechatronics"],
+    terms: { years: [4, 5], workMode: "onsite", positions: 5, stipendVnd: 10_000_000 },
+  },
+  {
+    key: "intern-cad-cam",
+    type: "internship",
+    owners: ["nhon-trach-precision"],
+    title: { vi: "Thực tập sinh Thiết kế CAD/CAM gia công chính xác", en: "CAD/CAM Precision Machining Intern" },
+    description: {
+      vi: [
+        "Học cách lập trình gia công CNC 5 trục từ bản vẽ 3D cho chi tiết hàng không tại {org}.",
+        "Bạn sẽ dựng mô hình, mô phỏng đường chạy dao và đo kiểm sản phẩm bằng máy CMM.",
+        "Phù hợp sinh viên cơ điện tử yêu thích cơ khí chính xác.",
+      ],
+      en: [
+        "Learn to program 5-axis CNC machining from 3D drawings for aerospace parts at {org}.",
+        "You will build models, simulate tool paths and inspect parts on a CMM.",
+        "A good fit for mechatronics students who enjoy precision engineering.",
+      ],
+    },
+    skills: { required: ["cad-cam"], preferred: ["robotics"] },
+    majors: ["mechatronics", "automation"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 3, stipendVnd: 3_500_000, durationWeeks: 10 },
+  },
+  {
+    key: "intern-ground-equipment",
+    type: "internship",
+    owners: ["loc-an-aero"],
+    title: { vi: "Thực tập sinh Bảo dưỡng thiết bị mặt đất sân bay", en: "Airport Ground Equipment Intern" },
+    description: {
+      vi: [
+        "{org} chuẩn bị đội ngũ kỹ thuật cho Cảng hàng không quốc tế Long Thành và nhận thực tập sinh kỹ thuật.",
+        "Bạn sẽ tham gia bảo dưỡng băng chuyền hành lý, xe kéo điện và tủ điều khiển PLC theo quy trình hàng không.",
+        "Yêu cầu đọc hiểu tài liệu kỹ thuật tiếng Anh.",
+      ],
+      en: [
+        "{org} is building the technical team for Long Thành International Airport and takes engineering interns.",
+        "You will help maintain baggage conveyors, electric tugs and PLC cabinets to aviation procedures.",
+        "You must be able to read technical documents in English.",
+      ],
+    },
+    skills: { required: ["plc", "english-it"], preferred: ["iot"] },
+    majors: ["electrical", "mechatronics", "automation"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 4, stipendVnd: 4_500_000, durationWeeks: 12 },
+  },
+  {
+    key: "event-open-day",
+    type: "event",
+    owners: ["viet-nhat-sensor", "dnai"],
+    title: { vi: "Ngày hội mở cửa: một ngày làm kỹ sư", en: "Open day: a day as an engineer" },
+    description: {
+      vi: [
+        "Sinh viên được trải nghiệm một ngày làm việc cùng các nhóm kỹ thuật của {org} tại {park}.",
+        "Chương trình gồm tham quan xưởng, thử thách kỹ thuật theo nhóm và phỏng vấn thử với bộ phận nhân sự.",
+        "Công ty bố trí xe đón tại cổng các trường đại học ở Biên Hòa.",
+      ],
+      en: [
+        "Spend a working day with {org}'s engineering teams in {park}.",
+        "The programme includes a plant tour, a team engineering challenge and mock interviews with HR.",
+        "A bus picks students up at the gates of the Biên Hòa universities.",
+      ],
+    },
+    skills: { required: [], preferred: ["english-it"] },
+    majors: [],
+    terms: { years: [2, 3, 4], workMode: "onsite", positions: 60 },
+  },
+  {
+    key: "intern-service-robot",
+    type: "internship",
+    owners: ["an-phuoc-service-robot"],
+    title: { vi: "Thực tập sinh Phát triển robot giao hàng" },
+    description: {
+      vi: [
+        "Tham gia phát triển robot tự hành giao hàng trong nhà xưởng và bệnh viện của {org}.",
+        "Bạn sẽ làm việc với cảm biến lidar, thuật toán định vị và ứng dụng điều phối robot.",
+      ],
+    },
+    skills: { required: ["robotics", "python"], preferred: ["computer-vision", "embedded-c"] },
+    majors: ["mechatronics", "automation", "cs"],
+    terms: { years: [3, 4], workMode: "onsite", positions: 2, stipendVnd: 4_000_000, durationWeeks: 16 },
+  },
+  {
+    key: "job-led-production",
+    type: "job",
+    owners: ["nhon-trach-optic"],
+    title: { vi: "Kỹ sư sản xuất mô-đun LED" },
+    description: {
+      vi: [
+        "{org} tuyển kỹ sư sản xuất cho nhà máy mô-đun LED sắp vận hành tại {park}.",
+        "Bạn sẽ tham gia lắp đặt dây chuyền, xây dựng quy trình kiểm tra quang học và đào tạo công nhân vận hành.",
+      ],
+    },
+    skills: { required: ["pcb-design"], preferred: ["semiconductor-process", "data-analysis"] },
+    majors: ["electronics", "electrical"],
+    terms: { years: [4, 5], workMode: "onsite", positions: 3, stipendVnd: 13_000_000 },
+  },
+];

@@ -1,0 +1,127 @@
+import { BatchWriteCommand, type BatchWriteCommandInput, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { config } from "../config";
+import { dynamo } from "../db/client";
+import { db } from "../db/service";
+import { tableDefinition } from "../db/table";
+import { generateDemoData } from "./demo-data";
+
+type WriteRequest = NonNullable<BatchWriteCommandInput["RequestItems"]>[string][number];
+
+const maxAttempts = 8;
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+
+/**
+ * Puts items in batches through an ElectroDB entity (which chunks them by 25) and puts again whatever DynamoDB
+ * left unprocessed, with backoff. ElectroDB types unprocessed puts as key attributes only, so they are
+ * matched back to the full items with `keyOf`.
+ */
+async function putAll<T, K>(
+  items: readonly T[],
+  put: (batch: T[]) => Promise<{ unprocessed: K[] }>,
+  keyOf: (item: T | K) => string,
+): Promise<void> {
+  let pending = [...items];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt === maxAttempts) throw new Error(`Seeding gave up with ${pending.length} unprocessed items`);
+    if (attempt > 0) await backoff(attempt);
+    const { unprocessed } = await put(pending);
+    const left = new Set(unprocessed.map(keyOf));
+    pending = pending.filter((item) => left.has(keyOf(item)));
+  }
+}
+
+/** Deletes one batch of at most 25 keys, retrying UnprocessedItems with backoff. */
+async function deleteBatch(tableName: string, keys: Array<Record<string, unknown>>): Promise<void> {
+  let requests: WriteRequest[] = keys.map((Key) => ({ DeleteRequest: { Key } }));
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt === maxAttempts) throw new Error(`Reset gave up with ${requests.length} undeleted items`);
+    if (attempt > 0) await backoff(attempt);
+    const result = await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+    requests = result.UnprocessedItems?.[tableName] ?? [];
+  }
+}
+
+/** Deletes keys in batches of 25, four batches at a time (as the puts run). */
+async function deleteAll(tableName: string, keys: Array<Record<string, unknown>>): Promise<void> {
+  const batches = Array.from({ length: Math.ceil(keys.length / 25) }, (_, i) => keys.slice(i * 25, i * 25 + 25));
+  for (let i = 0; i < batches.length; i += 4) {
+    await Promise.all(batches.slice(i, i + 4).map((batch) => deleteBatch(tableName, batch)));
+  }
+}
+
+/** Deletes every item of the configured table (not only demo items): the table is rebuilt from scratch. */
+async function clearTable(): Promise<number> {
+  const tableName = config().TABLE_NAME;
+  const { partitionKey, sortKey } = tableDefinition;
+  let deleted = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new ScanCommand({
+        TableName: tableName,
+        ProjectionExpression: "#pk, #sk",
+        ExpressionAttributeNames: { "#pk": partitionKey, "#sk": sortKey },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const keys = page.Items ?? [];
+    await deleteAll(tableName, keys);
+    deleted += keys.length;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return deleted;
+}
+
+/** Whether the configured table holds at least one item. */
+export async function tableHasItems(): Promise<boolean> {
+  const page = await dynamo().send(new ScanCommand({ TableName: config().TABLE_NAME, Limit: 1 }));
+  return (page.Items?.length ?? 0) > 0;
+}
+
+/**
+ * Writes the demo data set into the configured table through the ElectroDB entities. Puts overwrite, so seeding
+ * twice leaves the same data; `reset` first deletes every item of the table (anything not in the demo data too).
+ * @example const { counts } = await seedDemoData({ reset: true }); // counts.students === 220
+ */
+export async function seedDemoData(options: { reset?: boolean } = {}): Promise<{ counts: Record<string, number> }> {
+  const data = generateDemoData();
+  if (options.reset) await clearTable();
+  const { entities } = db();
+  const go = { concurrent: 4 } as const;
+  await Promise.all([
+    putAll(
+      data.organisations,
+      (b) => entities.organisation.put(b).go(go),
+      (o) => o.orgId,
+    ),
+    putAll(
+      data.users,
+      (b) => entities.user.put(b).go(go),
+      (u) => u.userId,
+    ),
+    putAll(
+      data.memberships,
+      (b) => entities.membership.put(b).go(go),
+      (m) => `${m.orgId}/${m.userId}`,
+    ),
+    putAll(
+      data.students,
+      (b) => entities.student.put(b).go(go),
+      (s) => s.userId,
+    ),
+    putAll(
+      data.listings,
+      (b) => entities.listing.put(b).go(go),
+      (l) => l.listingId,
+    ),
+  ]);
+  return {
+    counts: {
+      organisations: data.organisations.length,
+      users: data.users.length,
+      memberships: data.memberships.length,
+      students: data.students.length,
+      listings: data.listings.length,
+    },
+  };
+}

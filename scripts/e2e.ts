@@ -1,0 +1,160 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { freePort } from "../functions/src/local/ports";
+import { type Platform, startPlatform } from "./platform";
+
+/**
+ * `npm run test:e2e`: starts the whole platform in memory on free ports, drives Debian Chromium through what a
+ * visitor does (feed → sign-in → signed-in header → English → a listing), and always cleans up after itself.
+ */
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  // Without these Chromium keeps calling Google services, which this closed network answers slowly or not at all.
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const roleNames = ["Sinh viên", "Cán bộ trường/viện", "Nhà tuyển dụng", "Cán bộ tỉnh", "Quản trị nền tảng"];
+
+const started = Date.now();
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs one named step, printing its outcome and duration. */
+async function step(name: string, run: () => Promise<void>) {
+  const at = Date.now();
+  process.stdout.write(`• ${name}… `);
+  await run();
+  console.log(`ok (${seconds(at)})`);
+}
+
+/** playwright-core has no `expect`: waiting for the element is the assertion, and its timeout the failure. */
+const visible = (locator: Locator) => locator.first().waitFor({ state: "visible" });
+
+async function journeys(page: Page, webUrl: string) {
+  const main = page.getByRole("main");
+
+  await step("home page shows live listings from the demo data", async () => {
+    await page.goto(webUrl);
+    await visible(page.getByRole("heading", { level: 1, name: "Cơ hội đang mở" }));
+    const firstCard = main.getByRole("article").first();
+    await visible(firstCard);
+    const href = await firstCard.getByRole("link").getAttribute("href");
+    if (!href?.startsWith("/tin/")) throw new Error(`the first card links to ${href}, not to a listing`);
+    await visible(main.getByText("Đã xác minh"));
+  });
+
+  await step("sign-in page lists demo accounts for all five roles", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/dang-nhap$/);
+    for (const role of roleNames) {
+      await visible(page.getByRole("region", { name: role }).getByRole("button", { name: /^Đăng nhập với tên / }));
+    }
+  });
+
+  await step("signing in as sv-lan shows Nguyễn Thị Lan in the header", async () => {
+    await page.getByRole("button", { name: "Đăng nhập với tên Nguyễn Thị Lan" }).click();
+    await page.waitForURL(`${webUrl}/`);
+    await visible(page.getByRole("banner").getByText("Nguyễn Thị Lan"));
+    await visible(page.getByRole("banner").getByRole("button", { name: "Đăng xuất" }));
+  });
+
+  await step("the language switch turns the UI English", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await visible(page.getByRole("heading", { level: 1, name: "Open opportunities" }));
+    await visible(page.getByRole("navigation").getByRole("link", { name: "Latest listings" }));
+    await visible(page.getByRole("button", { name: "Sign out" }));
+    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
+  });
+
+  await step("a listing detail page opens", async () => {
+    const link = main.getByRole("article").first().getByRole("link");
+    const title = (await link.textContent())?.trim() ?? "";
+    await link.click();
+    await page.waitForURL(/\/tin\/[a-z0-9-]+$/);
+    await visible(page.getByRole("heading", { level: 1, name: title, exact: true }));
+    await visible(page.getByRole("heading", { level: 2, name: "Key facts" }));
+  });
+}
+
+/** Chromium processes under this one, read from /proc (empty elsewhere). */
+function chromiumDescendants(): number[] {
+  if (!existsSync("/proc/self/stat")) return [];
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended while we were reading: it is not ours to wait for any more.
+    }
+  }
+  const found: number[] = [];
+  const queue = [process.pid];
+  while (queue.length > 0) {
+    const parent = queue.pop();
+    for (const [pid, ppid] of parentOf) {
+      if (ppid === parent) {
+        found.push(pid);
+        queue.push(pid);
+      }
+    }
+  }
+  return found.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").includes("chrom");
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Chromium's helper processes are orphaned when the browser exits and linger as zombies until init reaps them;
+ * waiting for them means a `pgrep chromium` right after this script finds nothing.
+ */
+async function waitForExit(pids: number[], timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let platform: Platform | undefined;
+let browser: Browser | undefined;
+let failed = false;
+try {
+  const dynamoPort = await freePort();
+  const apiPort = await freePort();
+  const webPort = await freePort();
+  await step("start DynamoDB Local, demo data, API and web app", async () => {
+    platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
+  });
+  await step("launch Chromium", async () => {
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  });
+  const page = await browser!.newPage();
+  // The Vite dev server compiles modules on first request, so the first page can take a few seconds.
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await journeys(page, platform!.webUrl);
+  if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join("\n")}`);
+} catch (error) {
+  failed = true;
+  console.log("FAILED");
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+} finally {
+  const chromiumPids = chromiumDescendants();
+  await browser?.close().catch((error) => console.error("closing Chromium:", error));
+  await platform?.stop().catch((error) => console.error("stopping the platform:", error));
+  await waitForExit(chromiumPids);
+}
+console.log(`${failed ? "E2E failed" : "E2E passed"} in ${seconds(started)}`);
+process.exit(failed ? 1 : 0);
