@@ -132,4 +132,18 @@ describe("seedDemoData", () => {
     const ids = accounts.json.accounts.map((a: { id: string }) => a.id);
     expect(ids).toEqual(expect.arrayContaining(["sv-lan", "staff-lhu", "rec-amata", "prov-khcn", "admin"]));
   });
+
+  it.each([
+    ["sv-lan", "student"],
+    ["staff-lhu", "staff"],
+    ["rec-amata", "recruiter"],
+    ["prov-khcn", "province"],
+    ["admin", "admin"],
+  ])("lets demo account %s sign in as %s", async (userId, role) => {
+    const signIn = await call("POST", "/api/dev-auth/token", { body: { userId } });
+    expect(signIn.status).toBe(200);
+    const me = await call("GET", "/api/me", { token: signIn.json.token });
+    expect(me.json).toMatchObject({ id: userId, role });
+    if (role === "staff" || role === "recruiter") expect(me.json.memberships[0]).toMatchObject({ role: "owner" });
+  });
 });
