@@ -13,6 +13,7 @@ import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
 import { meRoutes } from "./routes/me";
+import { notificationRoutes } from "./routes/notifications";
 import { organisationRoutes } from "./routes/organisations";
 import { studentRoutes } from "./routes/students";
 
@@ -59,7 +60,8 @@ export function createApp() {
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)
     .route("/listings", listingRoutes)
-    .route("/students", studentRoutes);
+    .route("/students", studentRoutes)
+    .route("/notifications", notificationRoutes);
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
   const app = new Hono().route("/api", api);

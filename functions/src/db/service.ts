@@ -3,6 +3,7 @@ import { config } from "../config";
 import { dynamo } from "./client";
 import { ListingEntity } from "./entities/listing";
 import { MembershipEntity } from "./entities/membership";
+import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
 import { StudentEntity } from "./entities/student";
 import { UserEntity } from "./entities/user";
@@ -13,6 +14,7 @@ const entities = {
   user: UserEntity,
   student: StudentEntity,
   listing: ListingEntity,
+  notification: NotificationEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -43,9 +43,11 @@ export function enforce(c: Context<AppEnv>, action: Action, resource: Resource =
 
 const bodyMethods = new Set(["POST", "PUT", "PATCH"]);
 
-/** Write requests must send JSON (415 otherwise), so that no other body format reaches a handler. */
+/** Write requests with a body must send JSON (415 otherwise), so that no other body format reaches a handler. */
 export const requireJson: MiddlewareHandler = async (c, next) => {
-  if (bodyMethods.has(c.req.method)) {
+  const length = c.req.header("content-length");
+  const hasBody = length !== undefined ? length !== "0" : c.req.raw.body !== null;
+  if (bodyMethods.has(c.req.method) && hasBody) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json(\s*;|$)/i.test(type)) {
       throw new AppError(

@@ -267,3 +267,25 @@ describe("student profile", () => {
     expect((await call("GET", "/api/students/me")).status).toBe(401);
   });
 });
+
+describe("notifications", () => {
+  it("lists a user's notifications newest first and marks one read, but not someone else's", async () => {
+    const { notify } = await import("../data/notifications");
+    const owner = await userWithToken("sv-notify", "student");
+    await notify("sv-notify", {
+      kind: "application_status",
+      title: { vi: "Hồ sơ được xem", en: "Application reviewed" },
+    });
+    await notify("sv-notify", {
+      kind: "application_status",
+      title: { vi: "Được mời phỏng vấn", en: "Interview invite" },
+    });
+    const list = await call("GET", "/api/notifications", { token: owner });
+    expect(list.json.unread).toBe(2);
+    expect(list.json.items[0].title.vi).toBe("Được mời phỏng vấn");
+    const id = list.json.items[0].id;
+    expect((await call("POST", `/api/notifications/${id}/read`, { token: student })).status).toBe(404);
+    expect((await call("POST", `/api/notifications/${id}/read`, { token: owner })).status).toBe(204);
+    expect((await call("GET", "/api/notifications", { token: owner })).json.unread).toBe(1);
+  });
+});

@@ -4,6 +4,7 @@ export * from "./policy";
 export * from "./roles";
 export * from "./schemas/common";
 export * from "./schemas/listing";
+export * from "./schemas/notification";
 export * from "./schemas/organisation";
 export * from "./schemas/student";
 export * from "./schemas/user";

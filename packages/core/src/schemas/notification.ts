@@ -1,0 +1,26 @@
+import * as v from "valibot";
+import { IdSchema, IsoTimestampSchema } from "./common";
+
+export const notificationKinds = [
+  "application_status",
+  "application_received",
+  "booking_confirmed",
+  "saved_search_match",
+  "organisation_verification",
+  "membership",
+  "invitation",
+] as const;
+
+/** An in-app notification. `title` and `body` come in both languages so the web shows the user's choice. */
+export const NotificationSchema = v.object({
+  id: IdSchema,
+  kind: v.picklist(notificationKinds),
+  title: v.object({ vi: v.string(), en: v.string() }),
+  body: v.optional(v.object({ vi: v.string(), en: v.string() })),
+  /** An in-app path to open, e.g. `/ung-tuyen/…`. */
+  link: v.optional(v.string()),
+  read: v.boolean(),
+  createdAt: IsoTimestampSchema,
+});
+export type Notification = v.InferOutput<typeof NotificationSchema>;
+export type NotificationKind = (typeof notificationKinds)[number];
