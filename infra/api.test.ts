@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../functions/src/config";
+import { stages } from "./app";
+import { apiRoutes } from "./routes";
+import {
+  ref,
+  resourcesOfType,
+  type Stage,
+  type SynthesizedCdkApp,
+  sampleValue,
+  synthesizeCdkApp,
+} from "./test/template";
+
+let synth: SynthesizedCdkApp;
+beforeAll(() => {
+  synth = synthesizeCdkApp();
+});
+afterAll(() => synth.remove());
+const one = (stage: Stage, type: string, prefix: string) => synth.resource(stage, type, prefix);
+const apiFunction = (stage: Stage) => one(stage, "AWS::Lambda::Function", "PlatformApiHandlerFunction")[1];
+
+describe.each(stages)("stage %s: the API function", (stage) => {
+  it("sizes the API function and gives it only the environment its config reads, which that config accepts", () => {
+    const fn = apiFunction(stage).Properties!;
+    expect(fn.MemorySize).toBe(1024);
+    expect(fn.Timeout).toBe(15);
+    const env = fn.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        "AUTH_AUDIENCE",
+        "AUTH_ISSUER",
+        "AUTH_JWKS_URL",
+        "DEV_AUTH",
+        "NODE_OPTIONS",
+        "STAGE",
+        "TABLE_NAME",
+        "WEB_ORIGIN",
+      ].sort(),
+    );
+    expect(env).toMatchObject({
+      STAGE: stage,
+      DEV_AUTH: "false",
+      TABLE_NAME: ref(one(stage, "AWS::DynamoDB::Table", "PlatformDataTable")[0]),
+    });
+    const sample = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, sampleValue(value)]));
+    expect(sample.AUTH_JWKS_URL).toBe(`${sample.AUTH_ISSUER}/.well-known/jwks.json`);
+    // Lambda sets AWS_REGION itself; the rest comes from the template.
+    const config = loadConfig({ ...sample, AWS_REGION: "ap-southeast-1" });
+    expect(config).toMatchObject({ STAGE: stage, DEV_AUTH: false });
+    expect(config.WEB_ORIGIN).toMatch(/^https:\/\//);
+  });
+
+  it("keeps logs for a week in dev and three months in prod", () => {
+    const [logGroupId, logGroup] = one(stage, "AWS::Logs::LogGroup", "PlatformApiHandlerLogs");
+    expect(apiFunction(stage).Properties!.LoggingConfig.LogGroup).toEqual(ref(logGroupId));
+    expect(logGroup.Properties!.RetentionInDays).toBe(stage === "prod" ? 90 : 7);
+    for (const [, group] of resourcesOfType(synth.templates[stage], "AWS::Logs::LogGroup")) {
+      expect(group.Properties!.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe.each(stages)("stage %s: the HTTP API", (stage) => {
+  const routes = () =>
+    new Map(
+      resourcesOfType(synth.templates[stage], "AWS::ApiGatewayV2::Route").map(([, r]) => [r.Properties!.RouteKey, r]),
+    );
+
+  it("routes exactly the route table: the JWT authorizer on every private route, none on public ones", () => {
+    const [authorizerId] = one(stage, "AWS::ApiGatewayV2::Authorizer", "PlatformApiHttpApiCognito");
+    const routed = routes();
+    expect([...routed.keys()].sort()).toEqual(apiRoutes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of apiRoutes) {
+      const props = routed.get(`${route.method} ${route.path}`)!.Properties!;
+      if (route.access === "private") {
+        expect(props, route.path).toMatchObject({ AuthorizationType: "JWT", AuthorizerId: ref(authorizerId) });
+      } else {
+        expect(props.AuthorizationType, route.path).toBe("NONE");
+        expect(props.AuthorizerId, route.path).toBeUndefined();
+      }
+    }
+    expect([...routed.keys()].some((key) => key.includes("dev-auth") || key.includes("$default"))).toBe(false);
+  });
+
+  it("checks Cognito tokens for the issuer and audience the function checks too", () => {
+    const authorizer = one(stage, "AWS::ApiGatewayV2::Authorizer", "PlatformApiHttpApiCognito")[1].Properties!;
+    const env = apiFunction(stage).Properties!.Environment.Variables;
+    expect(authorizer).toMatchObject({ AuthorizerType: "JWT", IdentitySource: ["$request.header.Authorization"] });
+    expect(authorizer.JwtConfiguration).toEqual({ Issuer: env.AUTH_ISSUER, Audience: [env.AUTH_AUDIENCE] });
+    expect(sampleValue(env.AUTH_ISSUER)).toMatch(
+      /^https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com\/PlatformAuthUserPool/,
+    );
+  });
+
+  it("throttles per stage and writes JSON access logs", () => {
+    const [logsId] = one(stage, "AWS::Logs::LogGroup", "PlatformApiAccessLogs");
+    const stageProps = one(stage, "AWS::ApiGatewayV2::Stage", "PlatformApiDefaultStage")[1].Properties!;
+    expect(stageProps).toMatchObject({
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings:
+        stage === "prod"
+          ? { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 }
+          : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: { DestinationArn: { "Fn::GetAtt": [logsId, "Arn"] } },
+    });
+    expect(JSON.parse(stageProps.AccessLogSettings.Format)).toMatchObject({
+      requestId: "$context.requestId",
+      status: "$context.status",
+    });
+  });
+
+  it("sends every route to the API function with payload format 2.0", () => {
+    const integrations = resourcesOfType(synth.templates[stage], "AWS::ApiGatewayV2::Integration");
+    expect(integrations).toHaveLength(1);
+    const [integrationId, integration] = integrations[0]!;
+    expect(integration.Properties).toMatchObject({ IntegrationType: "AWS_PROXY", PayloadFormatVersion: "2.0" });
+    expect(integration.Properties!.IntegrationUri["Fn::GetAtt"][0]).toMatch(/^PlatformApiHandlerFunction/);
+    for (const [, route] of routes()) {
+      expect(route.Properties!.Target).toEqual({ "Fn::Join": ["", ["integrations/", ref(integrationId)]] });
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { join } from "node:path";
+import type { Duration } from "aws-cdk-lib";
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { repoRoot } from "./paths";
+import type { StageSettings } from "./stage";
+
+export interface KetNoiFunctionProps {
+  readonly stage: StageSettings;
+  /** Absolute path of the TypeScript entry exporting `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  /** Everything the code reads from process.env besides what Lambda sets itself (AWS_REGION…). */
+  readonly environment: Record<string, string>;
+}
+
+/**
+ * A KetNoi Lambda function: Node.js 22 on arm64 (Graviton: ~20% cheaper per GB-second than x86), bundled by
+ * the local esbuild (no Docker), minified, with source maps, JSON logs and a log group that expires.
+ */
+export class KetNoiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: KetNoiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, "Logs", {
+      retention: props.stage.logRetention,
+      removalPolicy: props.stage.removalPolicy,
+    });
+    this.function = new NodejsFunction(this, "Function", {
+      entry: props.entry,
+      handler: "handler",
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      // Stack traces point at the TypeScript sources, not at the minified bundle.
+      environment: { ...props.environment, NODE_OPTIONS: "--enable-source-maps" },
+      logGroup: this.logGroup,
+      // Lambda wraps every console line in JSON with level, timestamp and request id.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, "package-lock.json"),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: "node22",
+        mainFields: ["module", "main"],
+        minify: true,
+        sourceMap: true,
+        // The map keeps names and line numbers; the sources themselves would double the upload for nothing.
+        sourcesContent: false,
+        // Bundle the AWS SDK at the versions the tests ran with instead of the runtime's unpinned copy.
+        externalModules: [],
+        // CommonJS dependencies inside an ES module bundle still call require().
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+}

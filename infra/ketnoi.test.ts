@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stages } from "./app";
+import {
+  providerFunctionPrefixes,
+  type Resource,
+  resourcesOfType,
+  type SynthesizedCdkApp,
+  synthesizeCdkApp,
+} from "./test/template";
+
+// The platform as a whole; each concern has its own test file beside its construct (data, auth, api, web, monitoring).
+let synth: SynthesizedCdkApp;
+beforeAll(() => {
+  synth = synthesizeCdkApp();
+});
+afterAll(() => synth.remove());
+
+describe.each(stages)("stage %s", (stage) => {
+  it("runs every KetNoi function on nodejs22.x arm64; the only others are CDK's own providers", () => {
+    const functions = resourcesOfType(synth.templates[stage], "AWS::Lambda::Function");
+    const ours = functions.filter(([id]) => id.startsWith("Platform"));
+    expect(ours.map(([id]) => id)).toEqual([expect.stringMatching(/^PlatformApiHandlerFunction/)]);
+    for (const [, fn] of ours) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        Handler: "index.handler",
+      });
+      expect(fn.Properties!.LoggingConfig).toMatchObject({ LogFormat: "JSON" });
+    }
+    const others = functions.filter(([id]) => !id.startsWith("Platform")).map(([id]) => id);
+    for (const id of others) expect(providerFunctionPrefixes.some((prefix) => id.startsWith(prefix))).toBe(true);
+  });
+
+  it("protects the production stack from deletion, and only it", () => {
+    expect(synth.stacks[stage].terminationProtection).toBe(stage === "prod");
+  });
+
+  it("prints the outputs a deploy needs", () => {
+    expect(Object.keys(synth.templates[stage].toJSON().Outputs).sort()).toEqual(
+      ["AlarmTopicArn", "ApiUrl", "DistributionId", "TableName", "UserPoolClientId", "UserPoolId", "WebUrl"].sort(),
+    );
+  });
+});
+
+it("holds the whole platform in the one construct", () => {
+  const outside = Object.entries(synth.templates.prod.toJSON().Resources as Record<string, Resource>)
+    .filter(([id]) => !id.startsWith("Platform"))
+    .map(([id, r]) => `${r.Type} ${id}`);
+  for (const entry of outside)
+    expect(entry).toMatch(
+      /^(AWS::Lambda::LayerVersion|AWS::Lambda::Function|AWS::IAM::Role|AWS::IAM::Policy|Custom::S3AutoDeleteObjects|AWS::CDK::Metadata) /,
+    );
+});

@@ -1,0 +1,95 @@
+import { CfnOutput, Stack, Tags } from "aws-cdk-lib";
+import { Construct } from "constructs";
+import { KetNoiApi } from "./api";
+import { type EmailSenderProps, KetNoiAuth } from "./auth";
+import { KetNoiData, type StreamConsumerProps } from "./data";
+import { KetNoiMonitoring } from "./monitoring";
+import { type StageSettings, stageSettings } from "./stage";
+import { type CustomDomainProps, KetNoiWeb } from "./web";
+
+export interface KetNoiPlatformProps {
+  /** `prod`, or any other name for a disposable stage (dev, a preview, a tester's own). */
+  readonly stage: string;
+  /** The built web app to upload: `webAssetsFolder(...)` from ./paths. */
+  readonly webAssetsFolder: string;
+  readonly domain?: CustomDomainProps;
+  /** Alarm notifications go to this address. */
+  readonly alarmEmail?: string;
+  /** Send Cognito's emails through SES; needed beyond ~50 sign-ups a day. */
+  readonly emailSender?: EmailSenderProps;
+  /** The table stream's consumer (province dashboard aggregates), with its dead-letter queue and alarms. */
+  readonly streamConsumer?: StreamConsumerProps;
+}
+
+/**
+ * The whole KetNoi platform in one construct: table, sign-in, API, web app and alarms. Both deploy entries,
+ * sst.config.ts and infra/app.ts, mount exactly this. One platform per stack: its outputs are stack outputs.
+ * @example new KetNoiPlatform(stack, "Platform", { stage: "prod", webAssetsFolder: webAssetsFolder({ allowPlaceholder: false }) })
+ */
+export class KetNoiPlatform extends Construct {
+  readonly stage: StageSettings;
+  readonly data: KetNoiData;
+  readonly auth: KetNoiAuth;
+  readonly api: KetNoiApi;
+  readonly web: KetNoiWeb;
+  readonly monitoring: KetNoiMonitoring;
+
+  constructor(scope: Construct, id: string, props: KetNoiPlatformProps) {
+    super(scope, id);
+    const stage = stageSettings(props.stage);
+    this.stage = stage;
+    Tags.of(this).add("project", "ketnoi");
+    Tags.of(this).add("stage", stage.name);
+
+    this.data = new KetNoiData(this, "Data", {
+      stage,
+      ...(props.streamConsumer ? { streamConsumer: props.streamConsumer } : {}),
+    });
+    this.auth = new KetNoiAuth(this, "Auth", {
+      stage,
+      ...(props.emailSender ? { emailSender: props.emailSender } : {}),
+    });
+    this.api = new KetNoiApi(this, "Api", { stage, data: this.data, auth: this.auth });
+    this.web = new KetNoiWeb(this, "Web", {
+      stage,
+      api: this.api,
+      auth: this.auth,
+      assetsFolder: props.webAssetsFolder,
+      ...(props.domain ? { domain: props.domain } : {}),
+    });
+    this.api.allowWebOrigin(this.web.url);
+
+    this.monitoring = new KetNoiMonitoring(this, "Monitoring", {
+      stage,
+      api: this.api,
+      functions: [
+        { label: "Api", fn: this.api.handler },
+        ...(this.data.streamConsumer ? [{ label: "StreamConsumer", fn: this.data.streamConsumer }] : []),
+      ],
+      deadLetterQueues: this.data.deadLetterQueue
+        ? [{ label: "StreamConsumer", queue: this.data.deadLetterQueue }]
+        : [],
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    });
+
+    const stack = Stack.of(this);
+    // Deleting the production stack takes a deliberate extra step (docs/deploy.md, Teardown).
+    if (stage.isProduction) stack.terminationProtection = true;
+    const outputs: Record<string, { value: string; description: string }> = {
+      WebUrl: { value: this.web.url, description: "Open KetNoi here" },
+      ApiUrl: {
+        value: this.api.httpApi.apiEndpoint,
+        description: "API Gateway endpoint (the site calls /api/* through CloudFront)",
+      },
+      UserPoolId: {
+        value: this.auth.userPool.userPoolId,
+        description: "Cognito user pool (create the first admin here)",
+      },
+      UserPoolClientId: { value: this.auth.client.userPoolClientId, description: "Web app client id (token audience)" },
+      TableName: { value: this.data.table.tableName, description: "DynamoDB table (seed with TABLE_NAME=...)" },
+      DistributionId: { value: this.web.distribution.distributionId, description: "CloudFront distribution" },
+      AlarmTopicArn: { value: this.monitoring.alarmTopic.topicArn, description: "SNS topic alarms publish to" },
+    };
+    for (const [name, output] of Object.entries(outputs)) new CfnOutput(stack, name, output);
+  }
+}

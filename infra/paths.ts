@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The repository root: the nearest folder above this module holding package-lock.json. Found by walking up
+ * because SST bundles sst.config.ts and this module into one file in the root, so a fixed "../" would be wrong.
+ */
+export const repoRoot = findUp(dirname(fileURLToPath(import.meta.url)), "package-lock.json");
+
+/** The API's Lambda entry: the same Hono app as the local server. */
+export const apiEntry = join(repoRoot, "functions/src/lambda.ts");
+
+function findUp(start: string, file: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, file))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No ${file} found above ${start}`);
+  }
+}
+
+/**
+ * The folder of built web assets to upload: `KETNOI_WEB_DIST`, else `web/dist` (from `npm run build`).
+ * Without a build, a deploy entry fails here rather than publish an empty site; `allowPlaceholder` (offline
+ * synthesis and tests only) substitutes a one-page placeholder written to a temporary folder.
+ */
+export function webAssetsFolder(options: { allowPlaceholder: boolean }, env: NodeJS.ProcessEnv = process.env): string {
+  const folder = resolve(env.KETNOI_WEB_DIST ?? join(repoRoot, "web/dist"));
+  if (existsSync(join(folder, "index.html"))) return folder;
+  if (!options.allowPlaceholder) {
+    throw new Error(`${folder}/index.html not found: run \`npm run build\` before deploying (or set KETNOI_WEB_DIST).`);
+  }
+  return placeholderWebAssets();
+}
+
+/** A stand-in for web/dist with the two paths the distribution treats differently: the page and a hashed asset. */
+export function placeholderWebAssets(): string {
+  const folder = join(tmpdir(), "ketnoi-web-placeholder");
+  mkdirSync(join(folder, "assets"), { recursive: true });
+  writeFileSync(
+    join(folder, "index.html"),
+    '<!doctype html><html lang="vi"><meta charset="utf-8"><title>KetNoi</title><p>Placeholder: the web app was not built (npm run build).</p></html>\n',
+  );
+  writeFileSync(join(folder, "assets/placeholder-0000.js"), "export {};\n");
+  return folder;
+}

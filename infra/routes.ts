@@ -1,0 +1,37 @@
+/**
+ * Who may call a route at the gateway. `public`: anyone (the app still reads a bearer token when one is sent,
+ * e.g. to show a draft to its organisation). `private`: API Gateway rejects requests without a valid Cognito
+ * token before the function runs, and the app verifies the token again.
+ */
+export type RouteAccess = "public" | "private";
+
+export interface ApiRoute {
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** API Gateway path syntax (`{id}`), as in the OpenAPI document. */
+  readonly path: string;
+  readonly access: RouteAccess;
+}
+
+/**
+ * Every route API Gateway sends to the API function; anything else gets the gateway's 404. Kept equal to the
+ * app's OpenAPI document by routes.test.ts. The development sign-in (/api/dev-auth/*) is deliberately absent.
+ */
+export const apiRoutes: readonly ApiRoute[] = [
+  { method: "GET", path: "/api/health", access: "public" },
+  { method: "GET", path: "/api/openapi.json", access: "public" },
+  { method: "GET", path: "/api/docs", access: "public" },
+  { method: "GET", path: "/api/me", access: "private" },
+  { method: "GET", path: "/api/organisations", access: "public" },
+  { method: "POST", path: "/api/organisations", access: "private" },
+  { method: "GET", path: "/api/organisations/{id}", access: "public" },
+  { method: "PATCH", path: "/api/organisations/{id}", access: "private" },
+  { method: "POST", path: "/api/organisations/{id}/verification", access: "private" },
+  { method: "GET", path: "/api/listings", access: "public" },
+  { method: "POST", path: "/api/listings", access: "private" },
+  { method: "GET", path: "/api/listings/{id}", access: "public" },
+  { method: "PATCH", path: "/api/listings/{id}", access: "private" },
+  { method: "GET", path: "/api/students/me", access: "private" },
+  { method: "PUT", path: "/api/students/me", access: "private" },
+  { method: "GET", path: "/api/notifications", access: "private" },
+  { method: "POST", path: "/api/notifications/{id}/read", access: "private" },
+];

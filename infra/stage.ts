@@ -1,0 +1,42 @@
+import { RemovalPolicy } from "aws-cdk-lib";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+
+/** What differs between the production stage and every other stage (dev, previews, a tester's own stage). */
+export interface StageSettings {
+  /** The stage name, as the API sees it in `STAGE`. */
+  readonly name: string;
+  /** `prod` only: data is retained, deletion-protected and point-in-time recoverable. */
+  readonly isProduction: boolean;
+  /** Stateful resources (table, user pool, bucket, logs): kept in production, removed with a dev stack. */
+  readonly removalPolicy: RemovalPolicy;
+  readonly logRetention: RetentionDays;
+  /** API Gateway stage-wide throttling (steady requests per second and burst). */
+  readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/**
+ * The settings of a stage. Names follow the API config's rule for STAGE (lowercase letters, digits, hyphens).
+ * @example stageSettings("prod").removalPolicy // RemovalPolicy.RETAIN
+ */
+export function stageSettings(name: string): StageSettings {
+  if (!/^[a-z0-9-]+$/.test(name)) {
+    throw new Error(`Stage "${name}": use lowercase letters, digits and hyphens only (the API's STAGE rule).`);
+  }
+  if (name === "prod") {
+    return {
+      name,
+      isProduction: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      logRetention: RetentionDays.THREE_MONTHS,
+      // Province scale: ~100 req/s covers a job-fair peak with headroom; the burst absorbs page loads.
+      apiThrottle: { rateLimit: 100, burstLimit: 200 },
+    };
+  }
+  return {
+    name,
+    isProduction: false,
+    removalPolicy: RemovalPolicy.DESTROY,
+    logRetention: RetentionDays.ONE_WEEK,
+    apiThrottle: { rateLimit: 20, burstLimit: 40 },
+  };
+}

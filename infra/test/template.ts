@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, type Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { createCdkApp, stackName, stages } from "../app";
+
+export type Stage = (typeof stages)[number];
+
+/** A CloudFormation resource as synthesized. */
+export interface Resource {
+  Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON; tests read them freely.
+  Properties?: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+/** Resources of one type, by logical id. */
+export function resourcesOfType(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.toJSON().Resources as Record<string, Resource>).filter(([, r]) => r.Type === type);
+}
+
+/** The one resource of a type whose logical id starts with `prefix` (the construct path, e.g. "PlatformApiHandler"). */
+export function resourceAt(template: Template, type: string, prefix: string): [string, Resource] {
+  const found = resourcesOfType(template, type).filter(([id]) => id.startsWith(prefix));
+  if (found.length !== 1) throw new Error(`Expected one ${type} under ${prefix}, found ${found.length}`);
+  return found[0]!;
+}
+
+/**
+ * Lambda functions that CDK or SST add for their own custom resources (S3 upload of the web app, emptying a dev
+ * bucket, SST's stack metadata). They sit outside the platform construct; every other function is KetNoi's.
+ */
+export const providerFunctionPrefixes = [
+  "CustomCDKBucketDeployment",
+  "CustomS3AutoDeleteObjectsCustomResourceProviderHandler",
+  "CustomResourceHandler",
+];
+
+/**
+ * Replaces CloudFormation references by plausible deploy-time strings: `Ref` by the logical id, `Fn::GetAtt` by
+ * a host name, `Fn::Join` by the joined parts. Lets the function's environment go through its config parser.
+ */
+export function sampleValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  // biome-ignore lint/suspicious/noExplicitAny: an intrinsic function object, checked key by key below.
+  const v = value as Record<string, any>;
+  if (v.Ref) return String(v.Ref);
+  if (v["Fn::GetAtt"]) return `${v["Fn::GetAtt"][0]}.${v["Fn::GetAtt"][1]}.example`.toLowerCase();
+  if (v["Fn::Join"]) return (v["Fn::Join"][1] as unknown[]).map(sampleValue).join(v["Fn::Join"][0]);
+  throw new Error(`No sample for ${JSON.stringify(value)}`);
+}
+
+/** A fresh scratch folder under the system temp dir, and its removal. */
+export function scratchFolder(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** infra/app.ts synthesized offline, both stages, as `npx cdk deploy` would see them; once per test file. */
+export interface SynthesizedCdkApp {
+  readonly stacks: Record<Stage, Stack>;
+  readonly templates: Record<Stage, Template>;
+  /** The one resource of a type under a construct path prefix, in a stage's template. */
+  resource(stage: Stage, type: string, prefix: string): [string, Resource];
+  remove(): void;
+}
+
+export function synthesizeCdkApp(): SynthesizedCdkApp {
+  const outdir = scratchFolder("ketnoi-cdk-");
+  const app = createCdkApp(new App({ outdir: outdir.path, context: { webPlaceholder: "true" } }));
+  const stacks = Object.fromEntries(stages.map((stage) => [stage, app.node.findChild(stackName(stage)) as Stack]));
+  const templates = Object.fromEntries(stages.map((stage) => [stage, Template.fromStack(stacks[stage]!)]));
+  return {
+    stacks: stacks as Record<Stage, Stack>,
+    templates: templates as Record<Stage, Template>,
+    resource: (stage, type, prefix) => resourceAt(templates[stage]!, type, prefix),
+    remove: outdir.remove,
+  };
+}
+
+/** A CloudFormation `Ref` to a logical id. */
+export const ref = (id: string) => ({ Ref: id });
