@@ -25,6 +25,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: "POST", path: "/api/organisations", access: "private" },
   { method: "GET", path: "/api/organisations/{id}", access: "public" },
   { method: "PATCH", path: "/api/organisations/{id}", access: "private" },
+  { method: "GET", path: "/api/organisations/{id}/listings", access: "private" },
   { method: "POST", path: "/api/organisations/{id}/verification", access: "private" },
   { method: "GET", path: "/api/listings", access: "public" },
   { method: "POST", path: "/api/listings", access: "private" },

@@ -289,3 +289,18 @@ describe("notifications", () => {
     expect((await call("GET", "/api/notifications", { token: owner })).json.unread).toBe(1);
   });
 });
+
+describe("an organisation's own listings", () => {
+  it("lists drafts to members only; others get 404", async () => {
+    const owner = await userWithToken("rec-own", "recruiter", { orgId: "own-org", role: "owner" });
+    const { createListing } = await import("../data/listings");
+    const { createOrganisation } = await import("../data/organisations");
+    await createOrganisation(orgBody as never, "rec-own-2", "own-org");
+    const draft = await createListing(listingBody("own-org") as never);
+    const mine = await call("GET", "/api/organisations/own-org/listings", { token: owner });
+    expect(mine.status).toBe(200);
+    expect(mine.json.items.map((l: { id: string }) => l.id)).toContain(draft.id);
+    expect((await call("GET", "/api/organisations/own-org/listings", { token: otherRecruiter })).status).toBe(404);
+    expect((await call("GET", "/api/organisations/own-org/listings")).status).toBe(404);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   authorize,
   IdParamSchema,
+  ListingSchema,
   OrganisationCreateSchema,
   OrganisationListQuerySchema,
   OrganisationPatchSchema,
@@ -10,6 +11,7 @@ import {
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
+import { listOrganisationListings, withOrganisation } from "../data/listings";
 import {
   createOrganisation,
   decideVerification,
@@ -99,6 +101,25 @@ export const organisationRoutes = new Hono<AppEnv>()
       if (!org) throw notFound();
       enforce(c, "organisation:update", { orgId: org.id });
       return c.json(await updateOrganisation(org, c.req.valid("json")));
+    },
+  )
+  .get(
+    "/:id/listings",
+    describeRoute({
+      tags: ["Organisations"],
+      summary: "All of an organisation's listings, any status, newest first (its members and admins)",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Listings", schema: v.object({ items: v.array(ListingSchema) }) } },
+        [400, 401, 404, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const orgId = c.req.valid("param").id;
+      // Non-members get 404, as for an unverified organisation: drafts do not leak.
+      if (!authorize(c.get("principal"), "listing:viewDraft", { orgId }).allowed) throw notFound();
+      return c.json({ items: await withOrganisation(await listOrganisationListings(orgId)) });
     },
   )
   .post(
