@@ -7,6 +7,18 @@ import { Construct } from "constructs";
 import { repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
+/** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
+export const unusedSchemaVendors = [
+  "zod",
+  "zod-openapi",
+  "zod-to-json-schema",
+  "effect",
+  "arktype",
+  "@sinclair/typebox",
+  "typebox",
+  "sury",
+];
+
 export interface KetNoiFunctionProps {
   readonly stage: StageSettings;
   /** Absolute path of the TypeScript entry exporting `handler`. */
@@ -58,7 +70,9 @@ export class KetNoiFunction extends Construct {
         // The map keeps names and line numbers; the sources themselves would double the upload for nothing.
         sourcesContent: false,
         // Bundle the AWS SDK at the versions the tests ran with instead of the runtime's unpinned copy.
-        externalModules: [],
+        // hono-openapi's converters import every schema library dynamically; KetNoi's schemas are valibot, so the
+        // other vendors are never loaded at run time and stay out of the bundle (~220 kB of zod alone).
+        externalModules: [...unusedSchemaVendors],
         // CommonJS dependencies inside an ES module bundle still call require().
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
