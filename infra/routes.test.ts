@@ -48,7 +48,7 @@ describe("the API Gateway route table", () => {
     }
   });
 
-  it("keeps the public pages public: health, documentation, the listing feed and the organisation directory", () => {
+  it("keeps the public pages public: health, documentation, the listing feed, search and the organisation directory", () => {
     const publicRoutes = apiRoutes.filter((r) => r.access === "public").map((r) => key(r.method, r.path));
     expect(publicRoutes.sort()).toEqual(
       [
@@ -59,6 +59,7 @@ describe("the API Gateway route table", () => {
         "GET /api/listings/{id}",
         "GET /api/organisations",
         "GET /api/organisations/{id}",
+        "GET /api/search",
       ].sort(),
     );
     expect(apiRoutes.filter((r) => r.method !== "GET").every((r) => r.access === "private")).toBe(true);

@@ -8,13 +8,19 @@ import { config } from "./config";
 import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { authenticate, requireJson } from "./http/middleware";
+import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
+import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
 import { meRoutes } from "./routes/me";
+import { invitationRoutes, memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
 import { organisationRoutes } from "./routes/organisations";
+import { privacyRoutes } from "./routes/privacy";
+import { savedSearchRoutes } from "./routes/saved-searches";
+import { searchRoutes } from "./routes/search";
 import { studentRoutes } from "./routes/students";
 
 /** Maps any thrown error to the one JSON error shape; unexpected errors are logged, never sent. */
@@ -59,8 +65,17 @@ export function createApp() {
     .route("/health", healthRoutes)
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)
+    .route("/organisations", memberRoutes)
+    .route("/invitations", invitationRoutes)
     .route("/listings", listingRoutes)
+    .route("/listings", listingApplicationRoutes)
+    .route("/listings", listingBookingRoutes)
+    .route("/applications", applicationRoutes)
+    .route("/bookings", bookingRoutes)
+    .route("/search", searchRoutes)
+    .route("/saved-searches", savedSearchRoutes)
     .route("/students", studentRoutes)
+    .route("/students", privacyRoutes)
     .route("/notifications", notificationRoutes);
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 

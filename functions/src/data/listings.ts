@@ -3,6 +3,7 @@ import type { Listing, ListingCreate, ListingPatch, ListingStatus, ListingType }
 import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
+import { indexListingWrite } from "../search/live";
 import { defined, guard } from "./guard";
 import { getOrganisations } from "./organisations";
 
@@ -36,7 +37,9 @@ export async function createListing(input: ListingCreate, listingId: string = ra
     version: 1,
   };
   await guard(() => db().entities.listing.create(item).go());
-  return toStored(item as ListingItem);
+  const stored = toStored(item as ListingItem);
+  await indexListingWrite(stored);
+  return stored;
 }
 
 /** One listing, or undefined. */
@@ -69,7 +72,9 @@ export async function updateListing(current: StoredListing, patch: ListingPatch)
       .where((attr, op) => op.eq(attr.version, version))
       .go({ response: "all_new" }),
   );
-  return toStored(data as ListingItem);
+  const updated = toStored(data as ListingItem);
+  await indexListingWrite(updated, current);
+  return updated;
 }
 
 /** Published listings, newest first, optionally of one type or one organisation; cursor-paginated. */

@@ -4,6 +4,7 @@ import type { EntityItem } from "electrodb";
 import type { OrganisationEntity } from "../db/entities/organisation";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
+import { reindexOrganisation } from "../search/live";
 import { defined, guard } from "./guard";
 
 type OrganisationItem = EntityItem<typeof OrganisationEntity>;
@@ -96,7 +97,10 @@ export async function decideVerification(
       .where((attr, op) => op.eq(attr.version, current.version))
       .go({ response: "all_new" }),
   );
-  return toOrganisation(data as OrganisationItem);
+  const decided = toOrganisation(data as OrganisationItem);
+  // The verified badge is a search filter: the organisation's listings are re-indexed with it.
+  await reindexOrganisation(decided.id);
+  return decided;
 }
 
 /** The organisations a user belongs to, with their role in each. */

@@ -1,5 +1,5 @@
 import type { DemoAccount, Role } from "@ketnoi/core";
-import { roles } from "@ketnoi/core";
+import { normaliseEmail, roles } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { UserEntity } from "../db/entities/user";
 import { db } from "../db/service";
@@ -14,6 +14,17 @@ export async function getUser(userId: string): Promise<User | undefined> {
   return data ?? undefined;
 }
 
+/**
+ * The (not erased) user registered with an e-mail address, or undefined. Reads the e-mail index, which
+ * ElectroDB keys in lower case, so the comparison ignores case like `normaliseEmail`.
+ */
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const normalised = normaliseEmail(email);
+  if (!normalised) return undefined;
+  const { data } = await guard(() => db().entities.user.query.byEmail({ email: normalised }).go({ count: 5 }));
+  return data.find((u) => !u.erasedAt && normaliseEmail(u.email) === normalised);
+}
+
 /** Demo accounts of every role, for the development sign-in page; each with its first organisation's name. */
 export async function listDemoAccounts(perRole = 6): Promise<DemoAccount[]> {
   const byRole = await Promise.all(
@@ -21,7 +32,8 @@ export async function listDemoAccounts(perRole = 6): Promise<DemoAccount[]> {
       guard(() =>
         db()
           .entities.user.query.byRole({ role })
-          .where((attr, op) => op.eq(attr.demo, true))
+          // An erased demo account keeps its record as a nameless tombstone: it is no longer offered.
+          .where((attr, op) => `${op.eq(attr.demo, true)} AND ${op.notExists(attr.erasedAt)}`)
           .go({ count: perRole }),
       ),
     ),

@@ -1,10 +1,16 @@
 import { Service } from "electrodb";
 import { config } from "../config";
 import { dynamo } from "./client";
+import { ApplicationEntity } from "./entities/application";
+import { BookingEntity } from "./entities/booking";
+import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { MembershipEntity } from "./entities/membership";
 import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
+import { SavedSearchEntity } from "./entities/saved-search";
+import { SearchAlertEntity } from "./entities/search-alert";
+import { SessionSeatsEntity } from "./entities/session-seats";
 import { StudentEntity } from "./entities/student";
 import { UserEntity } from "./entities/user";
 
@@ -15,6 +21,12 @@ const entities = {
   student: StudentEntity,
   listing: ListingEntity,
   notification: NotificationEntity,
+  invitation: InvitationEntity,
+  application: ApplicationEntity,
+  booking: BookingEntity,
+  sessionSeats: SessionSeatsEntity,
+  savedSearch: SavedSearchEntity,
+  searchAlert: SearchAlertEntity,
 };
 
 let service: Service<typeof entities> | undefined;

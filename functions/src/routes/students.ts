@@ -1,6 +1,7 @@
 import { StudentProfileInputSchema, StudentProfileSchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { requireNotErased } from "../data/privacy";
 import { getStudentProfile, saveStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
@@ -41,6 +42,8 @@ export const studentRoutes = new Hono<AppEnv>()
     async (c) => {
       const { userId } = requirePrincipal(c);
       enforce(c, "student:write", { ownerUserId: userId });
+      // An erased account's token must not quietly start a new profile.
+      await requireNotErased(userId);
       const current = await getStudentProfile(userId);
       return c.json(await saveStudentProfile(userId, c.req.valid("json"), current));
     },

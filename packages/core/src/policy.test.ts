@@ -9,9 +9,20 @@ const otherOrg: Principal = { userId: "rec-2", role: "recruiter", memberships: [
 const province: Principal = { userId: "prov-1", role: "province", memberships: [] };
 const admin: Principal = { userId: "adm-1", role: "admin", memberships: [] };
 
+const uniStaff: Principal = { userId: "sta-u1", role: "staff", memberships: [{ orgId: "uni-1", role: "staff" }] };
+const uniColleague: Principal = { userId: "sta-u2", role: "staff", memberships: [{ orgId: "uni-1", role: "owner" }] };
+const instituteOwner: Principal = { userId: "sta-i1", role: "staff", memberships: [{ orgId: "ins-1", role: "owner" }] };
+
 const orgA: Resource = { orgId: "org-a", orgVerified: true };
+const university: Resource = { orgId: "uni-1", orgKind: "university" };
+const institute: Resource = { orgId: "ins-1", orgKind: "institute" };
 const orgAUnverified: Resource = { orgId: "org-a", orgVerified: false };
 const ownProfile: Resource = { ownerUserId: "stu-1" };
+const staffOfA: Resource = { orgId: "org-a", ownerUserId: "sta-1" };
+const ownerOfA: Resource = { orgId: "org-a", ownerUserId: "rec-1" };
+const enterpriseKind: Resource = { orgKind: "enterprise" };
+const universityKind: Resource = { orgKind: "university" };
+const governmentKind: Resource = { orgKind: "government" };
 
 type Row = [string, Principal | null, Action, Resource, boolean | string];
 const table: Row[] = [
@@ -47,6 +58,62 @@ const table: Row[] = [
   ["the student", student, "student:write", ownProfile, true],
   ["other student", otherStudent, "student:write", ownProfile, false],
   ["admin", admin, "student:write", ownProfile, false],
+  ["the student", student, "savedSearch:manage", ownProfile, true],
+  ["other student", otherStudent, "savedSearch:manage", ownProfile, false],
+  ["recruiter", owner, "savedSearch:manage", { ownerUserId: "rec-1" }, false],
+  ["admin", admin, "savedSearch:manage", { ownerUserId: "adm-1" }, false],
+  ["student", student, "application:create", {}, true],
+  ["recruiter", owner, "application:create", {}, false],
+  ["anonymous", null, "application:create", {}, "unauthenticated"],
+  ["the applicant", student, "application:respond", ownProfile, true],
+  ["other student", otherStudent, "application:respond", ownProfile, false],
+  ["listing's organisation", owner, "application:respond", { ...ownProfile, ...orgA }, false],
+  ["member of the listing's organisation", staffA, "application:review", orgA, true],
+  ["member of another organisation", otherOrg, "application:review", orgA, false],
+  ["the applicant", student, "application:review", { ...ownProfile, ...orgA }, false],
+  ["admin (applicants' personal data)", admin, "application:review", orgA, false],
+  ["student", student, "booking:create", {}, true],
+  ["staff member", staffA, "booking:create", {}, false],
+  ["university staff", uniStaff, "booking:createForClass", university, true],
+  ["institute owner", instituteOwner, "booking:createForClass", institute, true],
+  ["enterprise member", owner, "booking:createForClass", { orgId: "org-a", orgKind: "enterprise" }, false],
+  ["university staff for another school", uniStaff, "booking:createForClass", institute, false],
+  ["student", student, "booking:createForClass", university, false],
+  ["the booker", student, "booking:manage", ownProfile, true],
+  ["colleague in the class's school", uniColleague, "booking:manage", { ownerUserId: "sta-u1", ...university }, true],
+  ["other student", otherStudent, "booking:manage", ownProfile, false],
+  ["member of the listing's organisation", staffA, "listing:viewBookings", orgA, true],
+  ["student", student, "listing:viewBookings", orgA, false],
+  ["admin", admin, "listing:viewBookings", orgA, false],
+  ["the student", student, "student:export", ownProfile, true],
+  ["other student", otherStudent, "student:export", ownProfile, false],
+  ["admin", admin, "student:export", ownProfile, false],
+  ["the student", student, "student:erase", ownProfile, true],
+  ["other student", otherStudent, "student:erase", ownProfile, false],
+  ["admin", admin, "student:erase", ownProfile, false],
+  ["owner", owner, "member:list", orgA, true],
+  ["staff member", staffA, "member:list", orgA, true],
+  ["member of another organisation", otherOrg, "member:list", orgA, false],
+  ["student", student, "member:list", orgA, false],
+  ["admin", admin, "member:list", orgA, true],
+  ["owner", owner, "member:manage", orgA, true],
+  ["staff member (not owner)", staffA, "member:manage", orgA, false],
+  ["member of another organisation", otherOrg, "member:manage", orgA, false],
+  ["admin", admin, "member:manage", orgA, true],
+  ["owner removing a staff member", owner, "member:remove", staffOfA, true],
+  ["staff member leaving", staffA, "member:remove", staffOfA, true],
+  ["staff member removing the owner", staffA, "member:remove", ownerOfA, false],
+  ["member of another organisation", otherOrg, "member:remove", staffOfA, false],
+  ["admin", admin, "member:remove", ownerOfA, true],
+  ["recruiter joining an enterprise", owner, "organisation:join", enterpriseKind, true],
+  ["staff joining an enterprise", staffA, "organisation:join", enterpriseKind, false],
+  ["staff joining a university", staffA, "organisation:join", universityKind, true],
+  ["recruiter joining a university", owner, "organisation:join", universityKind, false],
+  ["student joining a university", student, "organisation:join", universityKind, false],
+  ["province officer joining a government unit", province, "organisation:join", governmentKind, false],
+  ["staff joining a government unit", staffA, "organisation:join", governmentKind, true],
+  ["admin joining anything", admin, "organisation:join", enterpriseKind, true],
+  ["anyone, kind unknown", staffA, "organisation:join", {}, false],
 ];
 
 describe("authorize", () => {

@@ -1,4 +1,4 @@
-import type { MembershipRole, Role } from "./roles";
+import type { MembershipRole, OrganisationKind, Role } from "./roles";
 
 /** Who is asking: the verified token's subject, role and organisation memberships. */
 export interface Principal {
@@ -12,6 +12,8 @@ export interface Resource {
   orgId?: string;
   orgVerified?: boolean;
   ownerUserId?: string;
+  /** The acting organisation's kind, for actions only some kinds may take (class bookings). */
+  orgKind?: OrganisationKind;
 }
 
 export const actions = [
@@ -25,6 +27,20 @@ export const actions = [
   "listing:viewDraft",
   "student:read",
   "student:write",
+  "savedSearch:manage",
+  "application:create",
+  "application:respond",
+  "application:review",
+  "booking:create",
+  "booking:createForClass",
+  "booking:manage",
+  "listing:viewBookings",
+  "student:export",
+  "student:erase",
+  "member:list",
+  "member:manage",
+  "member:remove",
+  "organisation:join",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -40,6 +56,16 @@ function membershipOf(principal: Principal, orgId: string | undefined) {
 }
 
 const orgActor = (p: Principal) => p.role === "staff" || p.role === "recruiter";
+
+/**
+ * The platform role whose users may join an organisation of a kind: recruiters join enterprises; university, lab,
+ * innovation-centre and government staff join the others. Students and province officers join none, so a
+ * mistyped invitation cannot turn a student account into an organisation's member.
+ * @example memberRoleFor("enterprise") // "recruiter"
+ */
+export function memberRoleFor(kind: OrganisationKind): "staff" | "recruiter" {
+  return kind === "enterprise" ? "recruiter" : "staff";
+}
 
 /** One rule per action. Platform admins may do everything except act as a student. */
 const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
@@ -58,6 +84,33 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "student:read": (p, r) =>
     p.role === "admin" || (p.role === "student" && p.userId === r.ownerUserId) ? allow : forbid,
   "student:write": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  // Saved searches alert students to new listings; the data layer reads only the caller's own partition.
+  "savedSearch:manage": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  // Applications and bookings carry students' personal data: only the student and the listing's organisation
+  // see them, so these rules have no admin exception.
+  "application:create": (p) => (p.role === "student" ? allow : forbid),
+  "application:respond": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  "application:review": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  "booking:create": (p) => (p.role === "student" ? allow : forbid),
+  "booking:createForClass": (p, r) =>
+    orgActor(p) && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute")
+      ? allow
+      : forbid,
+  "booking:manage": (p, r) =>
+    p.userId === r.ownerUserId || (orgActor(p) && membershipOf(p, r.orgId)) ? allow : forbid,
+  "listing:viewBookings": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  // Export and erasure are the data subject's own rights: nobody, not even an admin, exercises them for a student.
+  "student:export": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  "student:erase": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  "member:list": (p, r) => (p.role === "admin" || membershipOf(p, r.orgId) ? allow : forbid),
+  "member:manage": (p, r) => (p.role === "admin" || membershipOf(p, r.orgId)?.role === "owner" ? allow : forbid),
+  // Any member may leave (ownerUserId = the member concerned); owners and admins may remove others.
+  "member:remove": (p, r) => {
+    const own = membershipOf(p, r.orgId);
+    return p.role === "admin" || own?.role === "owner" || (own && p.userId === r.ownerUserId) ? allow : forbid;
+  },
+  "organisation:join": (p, r) =>
+    p.role === "admin" || (r.orgKind !== undefined && p.role === memberRoleFor(r.orgKind)) ? allow : forbid,
 };
 
 /**

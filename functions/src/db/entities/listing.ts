@@ -25,6 +25,21 @@ export const ListingEntity = new Entity({
     durationWeeks: { type: "number" },
     // Validated by the valibot schema at the API boundary; stored as given.
     sessions: { type: "any" },
+    questions: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          id: { type: "string", required: true },
+          vi: { type: "string", required: true },
+          en: { type: "string" },
+        },
+      },
+    },
+    // Positions held by offers and acceptances, and acceptances alone. Only application moves change them, in the
+    // same transaction as the application, conditioned on `reservedCount < positions` (see data/applications.ts).
+    reservedCount: { type: "number" },
+    acceptedCount: { type: "number" },
     status: { type: listingStatuses, required: true },
     publishedAt: { type: "string" },
     // publishedAt once published, createdAt before: the feed's sort key is always present.

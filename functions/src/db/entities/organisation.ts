@@ -16,6 +16,8 @@ export const OrganisationEntity = new Entity({
     industrialParkId: { type: "string" },
     website: { type: "string" },
     contactEmail: { type: "string" },
+    logoUrl: { type: "string" },
+    contactPhone: { type: "string" },
     verification: { type: verificationStatuses, required: true, default: "pending" },
     verificationReason: { type: "string" },
     ...timestamps,

@@ -11,9 +11,17 @@ export const UserEntity = new Entity({
     role: { type: roles, required: true },
     demo: { type: "boolean", default: false },
     createdAt: { type: "string", required: true, readOnly: true },
+    // Set when the user erased their account: the record then keeps only id, role and dates (docs/privacy.md).
+    erasedAt: { type: "string" },
   },
   indexes: {
     byId: { pk: { field: "pk", composite: ["userId"] }, sk: { field: "sk", composite: [] } },
+    // A user by e-mail (ElectroDB lower-cases keys): whom to notify of an organisation's invitation.
+    byEmail: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["email"] },
+      sk: { field: "gsi1sk", composite: [] },
+    },
     // Users by role: the admin's user list and the development sign-in page's demo accounts.
     byRole: {
       index: "gsi2",

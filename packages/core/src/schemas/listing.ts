@@ -15,6 +15,17 @@ export const VisitSessionSchema = v.strictObject({
   seats: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
 });
 
+/**
+ * A question the organisation asks every applicant (up to 5 per listing). Answers refer to it by `id`, so an
+ * edited wording keeps earlier answers attached.
+ */
+export const ListingQuestionSchema = v.strictObject({
+  id: IdSchema,
+  vi: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
+  en: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+});
+export type ListingQuestion = v.InferOutput<typeof ListingQuestionSchema>;
+
 const listingFields = {
   type: v.picklist(listingTypes),
   title: LocalizedTextSchema(200),
@@ -32,6 +43,13 @@ const listingFields = {
   stipendVnd: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000_000))),
   durationWeeks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(104))),
   sessions: v.optional(v.pipe(v.array(VisitSessionSchema), v.maxLength(50))),
+  questions: v.optional(
+    v.pipe(
+      v.array(ListingQuestionSchema),
+      v.maxLength(5),
+      v.check((qs) => new Set(qs.map((q) => q.id)).size === qs.length, "Mã câu hỏi bị trùng"),
+    ),
+  ),
 };
 
 /** Body of POST /api/listings. New listings start as drafts. */
@@ -56,6 +74,9 @@ export const ListingSchema = v.object({
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
   publishedAt: v.optional(IsoTimestampSchema),
+  /** Positions held by offers and acceptances (see pipeline `holdsPosition`); set by applications, never edited. */
+  reservedCount: v.optional(v.number()),
+  acceptedCount: v.optional(v.number()),
   version: VersionSchema,
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;

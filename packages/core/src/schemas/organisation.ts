@@ -6,6 +6,18 @@ import { EmailSchema, IdSchema, IsoTimestampSchema, LocalizedTextSchema, UrlSche
 
 export const verificationStatuses = ["pending", "verified", "rejected"] as const;
 
+// Mobile (03/05/07/08/09 + 8 digits), landline (02 + area code, 11 digits, e.g. Đồng Nai's 0251) or a
+// 1800/1900 hotline; "+84" may replace the leading 0. Spaces and dots between digits are accepted as typed.
+const vietnamesePhone = /^(?:(?:\+84|0)(?:[35789]\d{8}|2\d{9})|1[89]00\d{4,6})$/;
+
+/** A Vietnamese phone number as people write it: "0251 3822 123", "+84 912.345.678", "1900 1234". */
+export const VietnamesePhoneSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^\+?[\d .]{8,20}$/, "Số điện thoại không hợp lệ"),
+  v.check((phone) => vietnamesePhone.test(phone.replace(/[ .]/g, "")), "Số điện thoại không hợp lệ"),
+);
+
 const organisationFields = {
   kind: v.picklist(organisationKinds),
   name: LocalizedTextSchema(200),
@@ -16,6 +28,8 @@ const organisationFields = {
   industrialParkId: v.optional(v.picklist(industrialParkIds)),
   website: v.optional(UrlSchema),
   contactEmail: v.optional(EmailSchema),
+  logoUrl: v.optional(UrlSchema),
+  contactPhone: v.optional(VietnamesePhoneSchema),
 };
 
 /** Body of POST /api/organisations. The creator becomes its owner; it starts unverified. */

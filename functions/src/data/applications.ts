@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import {
+  type Application,
+  type ApplicationCreate,
+  type ApplicationStatus,
+  type ApplicationStep,
+  applicationStatusLabels,
+  checkMove,
+  type PipelineActor,
+  positionDelta,
+} from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { ApplicationEntity } from "../db/entities/application";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { applicantViews, listingCards, notifyEach, organisationMemberIds } from "./applicants";
+import { guard } from "./guard";
+import type { StoredListing } from "./listings";
+import { getOrganisation } from "./organisations";
+import { transactWithRetry } from "./transact";
+
+type ApplicationItem = EntityItem<typeof ApplicationEntity>;
+/** An application as stored: the public shape without the listing's title and organisation name. */
+export type StoredApplication = Omit<Application, "listingTitle" | "orgName" | "applicant"> & { studentId: string };
+
+function toStored({ applicationId, ...rest }: ApplicationItem): StoredApplication {
+  return { id: applicationId, ...rest } as StoredApplication;
+}
+
+const capacityFull = () =>
+  new AppError("capacity_full", 409, "Tin đã đủ chỉ tiêu: số lời mời và nhận lời đã bằng số vị trí tuyển.");
+const versionConflict = () =>
+  new AppError("version_conflict", 409, "Hồ sơ vừa được cập nhật ở nơi khác; hãy tải lại rồi thử lại.");
+
+/**
+ * Submits a student's application. The item is keyed by (listing, student) and written on condition that no
+ * application exists or the existing one was withdrawn, so concurrent duplicates leave exactly one (409
+ * `already_applied` for the others).
+ */
+export async function submitApplication(
+  listing: StoredListing,
+  studentId: string,
+  input: ApplicationCreate,
+): Promise<StoredApplication> {
+  const now = new Date().toISOString();
+  const item = {
+    listingId: listing.id,
+    studentId,
+    applicationId: randomUUID(),
+    orgId: listing.orgId,
+    status: "submitted" as const,
+    ...(input.note ? { note: input.note } : {}),
+    answers: input.answers,
+    history: [{ status: "submitted" as const, at: now, by: "student" as const }],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await guard(
+    () =>
+      db()
+        .entities.application.put(item)
+        .where((a, op) => `${op.notExists(a.status)} OR ${op.eq(a.status, "withdrawn")}`)
+        .go(),
+    () => new AppError("already_applied", 409, "Bạn đã ứng tuyển tin này rồi; hãy xem trạng thái trong hồ sơ của bạn."),
+  );
+  const stored = toStored(item as ApplicationItem);
+  await announce(stored, listing, "student");
+  return stored;
+}
+
+/** One application by its public id (re-read by table key with a consistent read), or undefined. */
+export async function findApplication(applicationId: string): Promise<StoredApplication | undefined> {
+  const { data } = await guard(() => db().entities.application.query.byId({ applicationId }).go());
+  const hit = data[0];
+  if (!hit) return undefined;
+  const { data: current } = await guard(() =>
+    db().entities.application.get({ listingId: hit.listingId, studentId: hit.studentId }).go({ consistent: true }),
+  );
+  // A withdrawn application replaced by a new one keeps its key but not its id.
+  return current?.applicationId === applicationId ? toStored(current) : undefined;
+}
+
+/** A listing's applications (optionally in one status), oldest first, read consistently. */
+export async function listListingApplications(
+  listingId: string,
+  status?: ApplicationStatus,
+): Promise<StoredApplication[]> {
+  const { data } = await guard(() =>
+    db()
+      .entities.application.query.byListing({ listingId })
+      .where((a, op) => (status ? op.eq(a.status, status) : ""))
+      .go({ pages: "all", consistent: true }),
+  );
+  return data.map(toStored).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** A student's applications, newest first. */
+export async function listStudentApplications(studentId: string): Promise<StoredApplication[]> {
+  const { data } = await guard(() =>
+    db().entities.application.query.byStudent({ studentId }).go({ order: "desc", pages: "all" }),
+  );
+  return data.map(toStored);
+}
+
+/**
+ * Moves an application, if the pipeline allows this actor the move and nobody changed it since `version`. When
+ * the move takes or releases a position (see core `positionDelta`), the listing's counters change in the same
+ * transaction; taking one is conditioned on `reservedCount <= positions - 1`, so concurrent offers never exceed
+ * the positions (409 `capacity_full`). The student, and the organisation for the student's moves, are notified.
+ */
+export async function transitionApplication(
+  application: StoredApplication,
+  listing: StoredListing,
+  actor: PipelineActor,
+  move: { to: ApplicationStatus; reason?: string | undefined; version: number },
+): Promise<StoredApplication> {
+  const decision = checkMove(application.status, move.to, actor);
+  if (!decision.allowed) {
+    throw decision.reason === "not_your_move"
+      ? new AppError("forbidden", 403, "Bước này do bên còn lại thực hiện.")
+      : new AppError("invalid_transition", 409, `Không thể chuyển hồ sơ từ "${application.status}" sang "${move.to}".`);
+  }
+  const now = new Date().toISOString();
+  const step: ApplicationStep = {
+    status: move.to,
+    at: now,
+    by: actor,
+    ...(move.reason ? { reason: move.reason } : {}),
+  };
+  const delta = positionDelta(application.status, move.to);
+  const counters = Object.fromEntries(
+    [
+      ["reservedCount", delta.reserved],
+      ["acceptedCount", delta.accepted],
+    ].filter(([, n]) => n !== 0),
+  );
+  const key = { listingId: application.listingId, studentId: application.studentId };
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ application: applications, listing: listings }) => [
+        applications
+          .patch(key)
+          .set({ status: move.to, updatedAt: now, ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}) })
+          .append({ history: [step] })
+          .add({ version: 1 })
+          .where((a, op) => `${op.eq(a.version, move.version)} AND ${op.eq(a.applicationId, application.id)}`)
+          .commit(),
+        ...(Object.keys(counters).length === 0
+          ? []
+          : [
+              listings
+                .patch({ listingId: listing.id })
+                .add(counters)
+                .where((a, op) => {
+                  if (delta.reserved <= 0) return "";
+                  if (listing.positions === undefined) return op.notExists(a.positions);
+                  const room = `(${op.notExists(a.reservedCount)} OR ${op.lte(a.reservedCount, listing.positions - 1)})`;
+                  // Positions as read: an edit of them in between is caught rather than compared against stale.
+                  return `${room} AND ${op.eq(a.positions, listing.positions)}`;
+                })
+                .commit(),
+            ]),
+      ])
+      .go(),
+  );
+  if (failed === 0) throw versionConflict();
+  if (failed === 1) throw capacityFull();
+  const moved: StoredApplication = {
+    ...application,
+    status: move.to,
+    history: [...application.history, step],
+    ...(move.to === "rejected" && move.reason ? { rejectionReason: move.reason } : {}),
+    updatedAt: now,
+    version: move.version + 1,
+  };
+  await announce(moved, listing, actor);
+  return moved;
+}
+
+/** Notifies the student of every status, and the organisation's members of a new application or a student's move. */
+async function announce(application: StoredApplication, listing: StoredListing, actor: PipelineActor) {
+  const status = applicationStatusLabels[application.status];
+  const title = listing.title;
+  const reason = application.status === "rejected" ? application.rejectionReason : undefined;
+  await notifyEach([application.studentId], {
+    kind: "application_status",
+    title: { vi: `Hồ sơ ứng tuyển: ${status.vi}`, en: `Application: ${status.en}` },
+    body: {
+      vi: reason ? `${title.vi}. Lý do: ${reason}` : title.vi,
+      en: reason ? `${title.en ?? title.vi}. Reason: ${reason}` : (title.en ?? title.vi),
+    },
+    link: `/ung-tuyen/${application.id}`,
+  });
+  if (actor !== "student") return;
+  const received = application.status === "submitted";
+  await notifyEach(await organisationMemberIds(listing.orgId), {
+    kind: received ? "application_received" : "application_status",
+    title: received
+      ? { vi: "Có hồ sơ ứng tuyển mới", en: "New application" }
+      : { vi: `Ứng viên cập nhật: ${status.vi}`, en: `Applicant update: ${status.en}` },
+    body: { vi: title.vi, en: title.en ?? title.vi },
+    link: `/to-chuc/tin/${listing.id}/ung-vien`,
+  });
+}
+
+/** Adds the listing's title and organisation name to a student's own applications. */
+export async function forStudent(applications: StoredApplication[]): Promise<Application[]> {
+  const cards = await listingCards(applications.map((a) => a.listingId));
+  return applications.map(({ studentId: _student, ...a }) => {
+    const card = cards.get(a.listingId);
+    return { ...a, listingTitle: card?.title ?? { vi: "" }, orgName: card?.orgName ?? "" };
+  });
+}
+
+/** The organisation's view of applications to its listing: the applicant as privacy allows, never the user id. */
+export async function forOrganisation(listing: StoredListing, applications: StoredApplication[]) {
+  const [org, applicants] = await Promise.all([getOrganisation(listing.orgId), applicantViews(applications)]);
+  const orgName = org?.name.vi ?? "";
+  return applications.map(
+    ({ studentId: _student, ...a }): Application => ({
+      ...a,
+      listingTitle: listing.title,
+      orgName,
+      applicant: applicants.get(a.id)!,
+    }),
+  );
+}

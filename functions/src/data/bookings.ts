@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import type { Booking, ListingBookingsSchema, VisitSessionSchema } from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type * as v from "valibot";
+import type { BookingEntity } from "../db/entities/booking";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { applicantViews, type ListingCard, listingCards, notifyEach } from "./applicants";
+import { guard } from "./guard";
+import type { StoredListing } from "./listings";
+import { getOrganisations } from "./organisations";
+import { transactWithRetry } from "./transact";
+
+type BookingItem = EntityItem<typeof BookingEntity>;
+/** A booking as stored, with the booker's user id (never shown to the host for student bookings). */
+export type StoredBooking = Omit<BookingItem, "bookingId"> & { id: string };
+type VisitSession = v.InferOutput<typeof VisitSessionSchema>;
+
+function toStored({ bookingId, ...rest }: BookingItem): StoredBooking {
+  return { id: bookingId, ...rest };
+}
+
+/** Who books: a student for themselves (one seat), or a staff member for a class of their school. */
+export type Booker =
+  | { kind: "student"; userId: string }
+  | { kind: "class"; userId: string; orgId: string; classLabel: string; seats: number };
+
+const capacityFull = () => new AppError("capacity_full", 409, "Buổi tham quan không còn đủ chỗ.");
+
+/**
+ * Books seats in a visit session. The booking and the session's seat counter are written in one transaction;
+ * the counter's condition `booked <= seats - n` keeps concurrent bookings within the seats (409 `capacity_full`),
+ * and a student's booking is keyed by the student, so a second one for the same session fails (409
+ * `already_booked`) unless the first was cancelled.
+ */
+export async function bookSeats(listing: StoredListing, session: VisitSession, booker: Booker): Promise<StoredBooking> {
+  const seats = booker.kind === "class" ? booker.seats : 1;
+  if (seats > session.seats) throw capacityFull();
+  const now = new Date().toISOString();
+  const bookingId = randomUUID();
+  const item = {
+    listingId: listing.id,
+    sessionId: session.id,
+    holder: booker.kind === "student" ? booker.userId : `class-${bookingId}`,
+    bookingId,
+    kind: booker.kind,
+    hostOrgId: listing.orgId,
+    bookerUserId: booker.userId,
+    ...(booker.kind === "class" ? { classOrgId: booker.orgId, classLabel: booker.classLabel } : {}),
+    seats,
+    status: "confirmed" as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ booking, sessionSeats }) => [
+        booking
+          .put(item)
+          .where((a, op) => `${op.notExists(a.status)} OR ${op.eq(a.status, "cancelled")}`)
+          .commit(),
+        sessionSeats
+          .update({ listingId: listing.id, sessionId: session.id })
+          .add({ booked: seats })
+          .where((a, op) => `${op.notExists(a.booked)} OR ${op.lte(a.booked, session.seats - seats)}`)
+          .commit(),
+      ])
+      .go(),
+  );
+  if (failed === 0) throw new AppError("already_booked", 409, "Bạn đã đặt chỗ buổi này rồi.");
+  if (failed === 1) throw capacityFull();
+  const booking = toStored(item as BookingItem);
+  const title = listing.title;
+  await notifyEach([booker.userId], {
+    kind: "booking_confirmed",
+    title: { vi: "Đã đặt chỗ tham quan", en: "Visit booked" },
+    body: {
+      vi: `${title.vi} — ${session.date} ${session.startTime}, ${seats} chỗ`,
+      en: `${title.en ?? title.vi} — ${session.date} ${session.startTime}, ${seats} seat(s)`,
+    },
+    link: "/dat-cho",
+  });
+  return booking;
+}
+
+/** One booking by its public id (re-read by table key with a consistent read), or undefined. */
+export async function findBooking(bookingId: string): Promise<StoredBooking | undefined> {
+  const { data } = await guard(() => db().entities.booking.query.byId({ bookingId }).go());
+  const hit = data[0];
+  if (!hit) return undefined;
+  const { data: current } = await guard(() =>
+    db()
+      .entities.booking.get({ listingId: hit.listingId, sessionId: hit.sessionId, holder: hit.holder })
+      .go({ consistent: true }),
+  );
+  return current?.bookingId === bookingId ? toStored(current) : undefined;
+}
+
+/**
+ * Cancels a confirmed booking and releases its seats in the same transaction. Cancelling a cancelled booking
+ * changes nothing and returns it as it is, so a repeated request cannot release seats twice.
+ */
+export async function cancelBooking(booking: StoredBooking): Promise<StoredBooking> {
+  const now = new Date().toISOString();
+  const key = { listingId: booking.listingId, sessionId: booking.sessionId };
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ booking: bookings, sessionSeats }) => [
+        bookings
+          .patch({ ...key, holder: booking.holder })
+          .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
+          .where((a, op) => `${op.eq(a.status, "confirmed")} AND ${op.eq(a.bookingId, booking.id)}`)
+          .commit(),
+        sessionSeats.patch(key).add({ booked: -booking.seats }).commit(),
+      ])
+      .go(),
+  );
+  if (failed >= 0) return (await findBooking(booking.id)) ?? booking;
+  return { ...booking, status: "cancelled", cancelledAt: now, updatedAt: now };
+}
+
+/** Bookings a user made (their own seat, or classes they booked), newest first. */
+export async function listBookerBookings(userId: string): Promise<StoredBooking[]> {
+  const { data } = await guard(() =>
+    db().entities.booking.query.byBooker({ bookerUserId: userId }).go({ order: "desc", pages: "all" }),
+  );
+  return data.map(toStored);
+}
+
+/** A visit listing's bookings, by session, and the seats taken per session; read consistently. */
+export async function listListingBookings(listing: StoredListing) {
+  const [bookings, counters] = await Promise.all([
+    guard(() =>
+      db().entities.booking.query.bySession({ listingId: listing.id }).go({ pages: "all", consistent: true }),
+    ),
+    guard(() =>
+      db().entities.sessionSeats.query.bySession({ listingId: listing.id }).go({ pages: "all", consistent: true }),
+    ),
+  ]);
+  const booked = new Map(counters.data.map((s) => [s.sessionId, s.booked]));
+  const sessions = (listing.sessions ?? []).map((s) => ({ id: s.id, seats: s.seats, booked: booked.get(s.id) ?? 0 }));
+  return { bookings: bookings.data.map(toStored), sessions };
+}
+
+function withListing(booking: StoredBooking, card: ListingCard | undefined): Booking {
+  const { holder: _holder, hostOrgId: _host, bookerUserId: _booker, ...rest } = booking;
+  const session = card?.sessions.find((s) => s.id === booking.sessionId);
+  return {
+    ...rest,
+    listingTitle: card?.title ?? { vi: "" },
+    orgName: card?.orgName ?? "",
+    ...(session ? { session: { date: session.date, startTime: session.startTime, place: session.place } } : {}),
+  };
+}
+
+/** The booker's view: each booking with its listing's title, host organisation and session. */
+export async function forBooker(bookings: StoredBooking[]): Promise<Booking[]> {
+  const cards = await listingCards(bookings.map((b) => b.listingId));
+  return bookings.map((b) => withListing(b, cards.get(b.listingId)));
+}
+
+/**
+ * The host's view: who holds each booking. Students appear as on the applicant board (identified only with
+ * consent); a class shows its school, label and the staff member who booked it, as the visit's contact.
+ */
+export async function forHost(
+  listing: StoredListing,
+  listed: { bookings: StoredBooking[]; sessions: v.InferOutput<typeof ListingBookingsSchema>["sessions"] },
+): Promise<v.InferOutput<typeof ListingBookingsSchema>> {
+  const { bookings, sessions } = listed;
+  const classes = bookings.filter((b) => b.kind === "class");
+  const [cards, students, schools, staff] = await Promise.all([
+    listingCards([listing.id]),
+    applicantViews(bookings.filter((b) => b.kind === "student").map((b) => ({ id: b.id, studentId: b.bookerUserId }))),
+    getOrganisations(classes.flatMap((b) => (b.classOrgId ? [b.classOrgId] : []))),
+    classes.length
+      ? guard(() =>
+          db()
+            .entities.user.get([...new Set(classes.map((b) => b.bookerUserId))].map((userId) => ({ userId })))
+            .go(),
+        )
+      : Promise.resolve({ data: [] }),
+  ]);
+  const staffOf = new Map(staff.data.map((u) => [u.userId, u]));
+  const card = cards.get(listing.id);
+  const items = bookings.map((b): Booking => {
+    const view = withListing(b, card);
+    if (b.kind === "student") return { ...view, bookedBy: { kind: "student", student: students.get(b.id)! } };
+    const user = staffOf.get(b.bookerUserId);
+    return {
+      ...view,
+      bookedBy: {
+        kind: "class",
+        orgName: schools.get(b.classOrgId ?? "")?.name.vi ?? "",
+        classLabel: b.classLabel ?? "",
+        contact: { name: user?.displayName ?? "", email: user?.email ?? "" },
+      },
+    };
+  });
+  return { items, sessions };
+}

@@ -1,0 +1,264 @@
+import { createHash } from "node:crypto";
+import {
+  type Invitation,
+  type InvitationCreate,
+  invitationTtlDays,
+  type Member,
+  type MembershipRole,
+  normaliseEmail,
+  type Organisation,
+} from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { InvitationEntity } from "../db/entities/invitation";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { guard } from "./guard";
+import { notify } from "./notifications";
+import { getOrganisations } from "./organisations";
+import { transactWithRetry } from "./transact";
+import { findUserByEmail } from "./users";
+
+/** An invitation as stored (expiry in epoch seconds, the TTL attribute). */
+export type StoredInvitation = EntityItem<typeof InvitationEntity>;
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const roleNames = { owner: { vi: "chủ sở hữu", en: "owner" }, staff: { vi: "nhân viên", en: "staff member" } };
+
+const memberNotFound = () => new AppError("not_found", 404, "Không tìm thấy thành viên này.");
+const lastOwner = () =>
+  new AppError("last_owner", 409, "Tổ chức phải còn ít nhất một chủ sở hữu; hãy chỉ định chủ sở hữu khác trước.");
+const busy = () => new AppError("version_conflict", 409, "Thành viên vừa được người khác thay đổi; hãy tải lại.");
+
+/**
+ * The id of the invitation of an address to an organisation. Derived, not random, so that two concurrent invites
+ * of one address write the same item and the second fails its condition instead of leaving two open invitations.
+ */
+function invitationIdFor(orgId: string, email: string): string {
+  return `inv-${createHash("sha256").update(`${orgId}\n${email}`).digest("hex").slice(0, 40)}`;
+}
+
+/** Whether an invitation can still be answered (DynamoDB Local never runs the TTL, so expiry is checked here). */
+export function isOpen(invitation: StoredInvitation): boolean {
+  return invitation.status === "pending" && invitation.expiresAt > nowSeconds();
+}
+
+function toInvitation(item: StoredInvitation, orgs: Map<string, Organisation>): Invitation {
+  const { invitationId, expiresAt, respondedAt, ...rest } = item;
+  return {
+    id: invitationId,
+    ...rest,
+    orgName: orgs.get(item.orgId)?.name ?? { vi: "" },
+    expiresAt: new Date(expiresAt * 1000).toISOString(),
+    ...(respondedAt ? { respondedAt } : {}),
+  };
+}
+
+async function withOrgNames(items: StoredInvitation[]): Promise<Invitation[]> {
+  const orgs = await getOrganisations(items.map((i) => i.orgId));
+  return items.map((i) => toInvitation(i, orgs));
+}
+
+/** An organisation's memberships, straight from its partition. */
+async function membershipsOfOrganisation(orgId: string) {
+  const { data } = await guard(() =>
+    db().entities.membership.query.byOrg({ orgId }).go({ pages: "all", consistent: true }),
+  );
+  return data;
+}
+
+/** The members of an organisation with their names and e-mail addresses, owners first. */
+export async function listMembers(orgId: string): Promise<Member[]> {
+  const memberships = await membershipsOfOrganisation(orgId);
+  if (memberships.length === 0) return [];
+  const { data: users } = await guard(() =>
+    db()
+      .entities.user.get(memberships.map((m) => ({ userId: m.userId })))
+      .go(),
+  );
+  const byId = new Map(users.map((u) => [u.userId, u]));
+  return memberships
+    .map((m) => ({
+      userId: m.userId,
+      displayName: byId.get(m.userId)?.displayName ?? "",
+      email: byId.get(m.userId)?.email ?? "",
+      role: m.role,
+      joinedAt: m.createdAt,
+    }))
+    .sort((a, b) => (a.role === b.role ? a.joinedAt.localeCompare(b.joinedAt) : a.role === "owner" ? -1 : 1));
+}
+
+/**
+ * Invites an address to an organisation for 14 days. Refused (409 `already_exists`) while an open invitation to
+ * the same address exists or when the address belongs to a member already. If the address has an account, its
+ * user gets an in-app notification linking to their invitations.
+ */
+export async function inviteMember(org: Organisation, input: InvitationCreate, invitedBy: string): Promise<Invitation> {
+  const email = normaliseEmail(input.email);
+  const invitee = await findUserByEmail(email);
+  if (invitee) {
+    const { data } = await guard(() => db().entities.membership.get({ orgId: org.id, userId: invitee.userId }).go());
+    if (data) throw new AppError("already_exists", 409, "Người này đã là thành viên của tổ chức.");
+  }
+  const now = nowSeconds();
+  const item: StoredInvitation = {
+    invitationId: invitationIdFor(org.id, email),
+    orgId: org.id,
+    email,
+    role: input.role,
+    status: "pending",
+    invitedBy,
+    createdAt: new Date().toISOString(),
+    expiresAt: now + invitationTtlDays * 24 * 60 * 60,
+  };
+  // Overwrites an answered or expired invitation of the same address; an open one stays and the invite fails.
+  await guard(
+    () =>
+      db()
+        .entities.invitation.put(item)
+        .where(
+          (a, op) => `${op.notExists(a.invitationId)} OR ${op.ne(a.status, "pending")} OR ${op.lt(a.expiresAt, now)}`,
+        )
+        .go(),
+    () => new AppError("already_exists", 409, "Địa chỉ này đã có một lời mời đang chờ trả lời."),
+  );
+  if (invitee) {
+    const en = org.name.en ?? org.name.vi;
+    await notify(invitee.userId, {
+      kind: "invitation",
+      title: { vi: `Lời mời tham gia ${org.name.vi}`, en: `Invitation to join ${en}` },
+      body: {
+        vi: `Bạn được mời làm ${roleNames[input.role].vi} của ${org.name.vi}. Lời mời hết hạn sau ${invitationTtlDays} ngày.`,
+        en: `You are invited to join ${en} as ${roleNames[input.role].en}. The invitation expires in ${invitationTtlDays} days.`,
+      },
+      link: "/loi-moi",
+    });
+  }
+  return toInvitation(item, new Map([[org.id, org]]));
+}
+
+/** An organisation's open invitations, newest first. */
+export async function listOrganisationInvitations(orgId: string): Promise<Invitation[]> {
+  const { data } = await guard(() =>
+    db().entities.invitation.query.byOrg({ orgId }).go({ pages: "all", order: "desc" }),
+  );
+  return withOrgNames(data.filter(isOpen));
+}
+
+/** The open invitations addressed to an e-mail address, newest first. */
+export async function invitationsForEmail(email: string): Promise<Invitation[]> {
+  const { data } = await guard(() =>
+    db()
+      .entities.invitation.query.byEmail({ email: normaliseEmail(email) })
+      .go({ pages: "all", order: "desc" }),
+  );
+  return withOrgNames(data.filter(isOpen));
+}
+
+/** An invitation, only if addressed to this e-mail: anyone else gets undefined, as if it did not exist. */
+export async function invitationAddressedTo(
+  invitationId: string,
+  email: string,
+): Promise<StoredInvitation | undefined> {
+  const { data } = await guard(() => db().entities.invitation.get({ invitationId }).go({ consistent: true }));
+  return data && data.email === normaliseEmail(email) ? data : undefined;
+}
+
+const answered = () => new AppError("invalid_transition", 409, "Lời mời này đã được trả lời.");
+
+/**
+ * Accepts an invitation: marks it accepted and creates the membership in one transaction, so a double click or
+ * two tabs cannot create two memberships or accept an invitation already declined. Tells the inviter.
+ */
+export async function acceptInvitation(invitation: StoredInvitation, userId: string, displayName: string) {
+  const { invitationId, orgId, role } = invitation;
+  const respondedAt = new Date().toISOString();
+  const now = nowSeconds();
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ invitation: invitations, membership }) => [
+        invitations
+          .patch({ invitationId })
+          .set({ status: "accepted", respondedAt })
+          .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.gt(a.expiresAt, now)}`)
+          .commit(),
+        membership.create({ orgId, userId, role, createdAt: respondedAt }).commit(),
+      ])
+      .go(),
+  );
+  if (failed === 0) throw answered();
+  if (failed === 1) throw new AppError("already_exists", 409, "Bạn đã là thành viên của tổ chức này.");
+  await notify(invitation.invitedBy, {
+    kind: "membership",
+    title: { vi: `${displayName} đã nhận lời mời tham gia`, en: `${displayName} accepted your invitation` },
+    link: `/to-chuc/${orgId}/thanh-vien`,
+  });
+}
+
+/** Declines an open invitation (409 `invalid_transition` if it was answered meanwhile). */
+export async function declineInvitation(invitation: StoredInvitation): Promise<void> {
+  await guard(
+    () =>
+      db()
+        .entities.invitation.patch({ invitationId: invitation.invitationId })
+        .set({ status: "declined", respondedAt: new Date().toISOString() })
+        .where((a, op) => op.eq(a.status, "pending"))
+        .go(),
+    answered,
+  );
+}
+
+/**
+ * Changes the membership of `userId`: removes it (`role` undefined) or gives it a new role. When an owner is
+ * removed or demoted, the same transaction checks that another owner still is one. DynamoDB serialises
+ * transactions, so of two owners removing each other at the same moment one commits and the other's check
+ * fails: it then re-reads the members and answers 409 `last_owner`. Each write is also conditioned on the role
+ * it read, so a concurrent promotion or demotion is never overwritten blindly.
+ */
+async function changeMembership(orgId: string, userId: string, role: MembershipRole | undefined) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const members = await membershipsOfOrganisation(orgId);
+    const target = members.find((m) => m.userId === userId);
+    if (!target) throw memberNotFound();
+    if (target.role === role) return;
+    const losesOwner = target.role === "owner";
+    const keeper = members.find((m) => m.role === "owner" && m.userId !== userId);
+    if (losesOwner && !keeper) throw lastOwner();
+    const failed = await transactWithRetry(() =>
+      db()
+        .transaction.write(({ membership }) => {
+          const write = role
+            ? membership
+                .patch({ orgId, userId })
+                .set({ role })
+                .where((a, op) => op.eq(a.role, target.role))
+                .commit()
+            : membership
+                .delete({ orgId, userId })
+                .where((a, op) => op.eq(a.role, target.role))
+                .commit();
+          if (!losesOwner || !keeper) return [write];
+          const ownerRemains = membership
+            .check({ orgId, userId: keeper.userId })
+            .where((a, op) => op.eq(a.role, "owner"))
+            .commit();
+          return [write, ownerRemains] as (typeof write)[];
+        })
+        .go(),
+    );
+    if (failed === -1) return;
+  }
+  throw busy();
+}
+
+/** Removes a member (or lets one leave); never the last owner (409 `last_owner`). */
+export async function removeMember(orgId: string, userId: string): Promise<void> {
+  await changeMembership(orgId, userId, undefined);
+}
+
+/** Gives a member another role; demoting the last owner is refused (409 `last_owner`). */
+export async function changeMemberRole(orgId: string, userId: string, role: MembershipRole): Promise<Member> {
+  await changeMembership(orgId, userId, role);
+  const member = (await listMembers(orgId)).find((m) => m.userId === userId);
+  if (!member) throw memberNotFound();
+  return member;
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from "node:crypto";
+import { type ErasureReceipt, normaliseEmail, type PersonalDataExport } from "@ketnoi/core";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { guard } from "./guard";
+import { transactWithRetry } from "./transact";
+import { getUser, type User } from "./users";
+
+/**
+ * Attributes that hold the data subject's identity. A record type with one of them holds personal data; an index
+ * whose partition key is one of them finds a person's records of that type without a scan. A new attribute
+ * naming a person (e.g. `reviewerUserId`) must be added here: privacy.test.ts fails until it is.
+ */
+export const subjectIdAttributes = ["userId", "studentId", "bookerUserId"] as const;
+export const subjectEmailAttributes = ["email"] as const;
+const subjectAttributes: readonly string[] = [...subjectIdAttributes, ...subjectEmailAttributes];
+
+type Item = Record<string, unknown>;
+type Bilingual = { vi: string; en: string };
+interface IndexSpec {
+  index?: string;
+  pk: { composite: readonly string[] };
+  sk?: { composite: readonly string[] };
+}
+/** The part of an ElectroDB entity this module uses generically, whatever the entity. */
+interface EntityView {
+  schema: { attributes: Record<string, unknown>; indexes: Record<string, IndexSpec> };
+  query: Record<string, (key: Item) => { go(options: object): Promise<{ data: Item[] }> }>;
+  delete(keys: Item[]): { go(): Promise<{ unprocessed: Item[] }> };
+  put(item: Item): { go(): Promise<unknown> };
+  create(item: Item): { commit(): unknown };
+}
+
+/** How one record type is found for a person: by its own index on an identity attribute, or through another. */
+export interface SectionPlan {
+  section: string;
+  /** Access patterns (index names) queried, each with the attribute its partition key is made of. */
+  lookups: Array<{ accessPattern: string; attribute: string }>;
+  /** True when the attribute is not the person's id but a key collected from other sections (e.g. savedSearchId). */
+  indirect: boolean;
+}
+
+function entityViews(): Array<[string, EntityView]> {
+  return Object.entries(db().entities as unknown as Record<string, EntityView>);
+}
+
+const personalAttributesOf = (entity: EntityView) =>
+  Object.keys(entity.schema.attributes).filter((a) => subjectAttributes.includes(a));
+
+const singleKeyIndexes = (entity: EntityView) =>
+  Object.entries(entity.schema.indexes).flatMap(([accessPattern, spec]) =>
+    spec.pk.composite.length === 1 ? [{ accessPattern, attribute: spec.pk.composite[0]! }] : [],
+  );
+
+/**
+ * Where each record type holding personal data is found. Types whose records name a person but have no index
+ * on an identity attribute are reached through a key another section holds (a saved search's alerts through the
+ * saved search's id). `unreachable` lists any type that can be found neither way: it must stay empty.
+ */
+export function personalDataPlan(): { sections: SectionPlan[]; unreachable: string[] } {
+  const personal = entityViews().filter(([, entity]) => personalAttributesOf(entity).length > 0);
+  const sections: SectionPlan[] = [];
+  const pending: Array<[string, EntityView]> = [];
+  for (const [section, entity] of personal) {
+    const lookups = singleKeyIndexes(entity).filter((l) => subjectAttributes.includes(l.attribute));
+    if (lookups.length > 0) sections.push({ section, lookups, indirect: false });
+    else pending.push([section, entity]);
+  }
+  const bySection = new Map(personal);
+  const heldKeys = new Set(sections.flatMap((s) => Object.keys(bySection.get(s.section)!.schema.attributes)));
+  const unreachable: string[] = [];
+  for (const [section, entity] of pending) {
+    const lookups = singleKeyIndexes(entity).filter((l) => heldKeys.has(l.attribute));
+    if (lookups.length > 0) sections.push({ section, lookups: lookups.slice(0, 1), indirect: true });
+    else unreachable.push(section);
+  }
+  return { sections, unreachable };
+}
+
+/** Whether a record is the person's: one of its identity attributes names them (e-mail only if it has no id). */
+function belongsTo(entity: EntityView, item: Item, userId: string, email: string): boolean {
+  const ids = subjectIdAttributes.filter((a) => a in entity.schema.attributes && item[a] !== undefined);
+  if (ids.some((a) => item[a] === userId)) return true;
+  return ids.length === 0 && typeof item.email === "string" && email !== "" && normaliseEmail(item.email) === email;
+}
+
+/** The primary-key attributes of a record (to delete or replace it). */
+function primaryKeyOf(entity: EntityView, item: Item): Item {
+  const primary = Object.values(entity.schema.indexes).find((spec) => !spec.index)!;
+  const names = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];
+  return Object.fromEntries(names.map((n) => [n, item[n]]));
+}
+
+/** Every record of every section, read through the plan. */
+async function collect(userId: string, email: string): Promise<Map<string, { entity: EntityView; items: Item[] }>> {
+  const entities = Object.fromEntries(entityViews());
+  const found = new Map<string, { entity: EntityView; items: Item[] }>();
+  const { sections, unreachable } = personalDataPlan();
+  if (unreachable.length > 0) throw new Error(`No way to find personal data in: ${unreachable.join(", ")}`);
+  for (const plan of sections) {
+    const entity = entities[plan.section]!;
+    const reads = plan.lookups.flatMap(({ accessPattern, attribute }) => {
+      const values = plan.indirect
+        ? [...new Set([...found.values()].flatMap((s) => s.items.map((i) => i[attribute])).filter((v) => v))]
+        : [subjectEmailAttributes.includes(attribute as "email") ? email : userId];
+      return values
+        .filter((value) => value !== "")
+        .map((value) => guard(() => entity.query[accessPattern]!({ [attribute]: value }).go({ pages: "all" })));
+    });
+    const unique = new Map<string, Item>();
+    for (const { data } of await Promise.all(reads)) {
+      for (const item of data.filter((i) => belongsTo(entity, i, userId, email))) {
+        unique.set(JSON.stringify(primaryKeyOf(entity, item)), item);
+      }
+    }
+    found.set(plan.section, { entity, items: [...unique.values()] });
+  }
+  return found;
+}
+
+/**
+ * Everything stored about a person, one section per record type (every type holding personal data, even when
+ * empty, so the reader sees what was looked for).
+ */
+export async function exportPersonalData(userId: string, email: string): Promise<PersonalDataExport> {
+  const found = await collect(userId, normaliseEmail(email));
+  return {
+    format: "ketnoi-personal-data/1",
+    exportedAt: new Date().toISOString(),
+    userId,
+    sections: Object.fromEntries([...found].map(([section, { items }]) => [section, items])),
+    notes: exportNotes,
+  };
+}
+
+const exportNotes: Bilingual[] = [
+  {
+    vi: "Mục student.consents ghi quyết định hiện tại cho từng mục đích và thời điểm bạn đưa ra quyết định đó; các quyết định trước đó không được lưu.",
+    en: "student.consents holds your current decision for each purpose and the time you made it; earlier decisions are not stored.",
+  },
+  {
+    vi: "Thông báo tự xóa sau 180 ngày, lời mời sau 14 ngày (expiresAt, giây kể từ 1970).",
+    en: "Notifications are deleted after 180 days and invitations after 14 days (expiresAt, seconds since 1970).",
+  },
+];
+
+/**
+ * The signed-in person's user record, or undefined if none was stored; 404 once the account was erased, so an
+ * erased student's token no longer reads, exports or recreates anything.
+ */
+export async function requireNotErased(userId: string): Promise<User | undefined> {
+  const user = await getUser(userId);
+  if (user?.erasedAt) throw new AppError("not_found", 404, "Tài khoản này đã bị xóa.");
+  return user;
+}
+
+/** What erasure does with one record type: delete it, or keep it with the person's identity removed. */
+export type ErasureRule =
+  | { action: "delete" }
+  | { action: "anonymise"; reason: Bilingual; anonymise: (item: Item, userId: string, at: string) => Item };
+
+/** A fresh id that stands where a person's id was; random per record, so kept records cannot be linked. */
+const tombstoneId = () => `erased-${randomUUID()}`;
+const replaceId = (value: unknown, userId: string) => (value === userId ? tombstoneId() : value);
+
+/**
+ * One rule per record type holding personal data (privacy.test.ts checks none is missing). What is kept, and why,
+ * is explained in docs/privacy.md.
+ */
+export const erasureRules: Record<string, ErasureRule> = {
+  user: {
+    action: "anonymise",
+    reason: {
+      vi: "Giữ bản ghi tài khoản không tên, không e-mail (chỉ mã, vai trò, ngày) làm bằng chứng đã xóa và để phiên đăng nhập cũ không tạo lại hồ sơ.",
+      en: "The account record is kept without name or e-mail (only id, role and dates) as proof of the erasure, and so the old sign-in cannot recreate a profile.",
+    },
+    anonymise: (item, _userId, at) => ({ ...item, email: "", displayName: "", demo: false, erasedAt: at }),
+  },
+  student: { action: "delete" },
+  membership: { action: "delete" },
+  notification: { action: "delete" },
+  invitation: { action: "delete" },
+  savedSearch: { action: "delete" },
+  searchAlert: { action: "delete" },
+  application: {
+    action: "anonymise",
+    reason: {
+      vi: "Giữ đơn ứng tuyển ẩn danh (bỏ mã sinh viên, lời nhắn, câu trả lời, lý do) để số liệu tuyển dụng của tổ chức và thống kê của tỉnh vẫn đúng.",
+      en: "Applications are kept anonymous (no student id, note, answers or reasons) so organisations' pipeline totals and province statistics stay exact.",
+    },
+    anonymise: ({ note: _note, rejectionReason: _reason, ...item }, userId) => ({
+      ...item,
+      studentId: replaceId(item.studentId, userId),
+      answers: [],
+      history: (item.history as Item[]).map(({ reason: _r, ...step }) => step),
+    }),
+  },
+  booking: {
+    action: "anonymise",
+    reason: {
+      vi: "Giữ chỗ đã đặt ẩn danh để số ghế của buổi tham quan vẫn đúng.",
+      en: "Bookings are kept anonymous so the seats taken in each visit session stay exact.",
+    },
+    anonymise: (item, userId) => ({
+      ...item,
+      holder: replaceId(item.holder, userId),
+      bookerUserId: replaceId(item.bookerUserId, userId),
+    }),
+  },
+};
+
+/** Deletes records in batches, retrying what DynamoDB left unprocessed. */
+async function deleteAll(entity: EntityView, items: Item[]): Promise<void> {
+  let keys = items.map((item) => primaryKeyOf(entity, item));
+  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+    ({ unprocessed: keys } = await guard(() => entity.delete(keys).go()));
+  }
+  if (keys.length > 0) throw new Error(`${keys.length} records left undeleted`);
+}
+
+type ConditionOps = { eq(attribute: unknown, value: unknown): string };
+type Deletable = {
+  delete(key: Item): {
+    where(condition: (attr: Record<string, unknown>, op: ConditionOps) => string): { commit(): unknown };
+  };
+  create(item: Item): { commit(): unknown };
+};
+
+/** Replaces a record by its anonymised copy: in place, or (when the key held the person's id) delete + create. */
+async function replace(section: string, entity: EntityView, before: Item, after: Item): Promise<void> {
+  const oldKey = primaryKeyOf(entity, before);
+  if (JSON.stringify(oldKey) === JSON.stringify(primaryKeyOf(entity, after))) {
+    await guard(() => entity.put(after).go());
+    return;
+  }
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write((entities) => {
+        const target = (entities as unknown as Record<string, Deletable>)[section]!;
+        // Only the record as read is replaced: a pipeline move made meanwhile must not be overwritten.
+        const unchanged = (attr: Record<string, unknown>, op: ConditionOps) =>
+          ["version", "updatedAt"]
+            .filter((name) => before[name] !== undefined)
+            .map((name) => op.eq(attr[name], before[name]))
+            .join(" AND ");
+        return [target.delete(oldKey).where(unchanged).commit(), target.create(after).commit()] as never;
+      })
+      .go(),
+  );
+  // The record changed between reading and anonymising it: the student repeats the request, which resumes.
+  if (failed !== -1) throw new AppError("version_conflict", 409, "Dữ liệu vừa thay đổi; hãy gửi lại yêu cầu xóa.");
+}
+
+/**
+ * Erases a person's account: deletes what has no reason to stay and anonymises what keeps other people's numbers
+ * right (applications, bookings), then turns the user record into a tombstone — last, so that an erasure cut off
+ * midway can simply be run again. Refuses to start if any record type lacks a rule.
+ */
+export async function erasePersonalData(userId: string, email: string): Promise<ErasureReceipt> {
+  const erasedAt = new Date().toISOString();
+  const found = await collect(userId, normaliseEmail(email));
+  const missing = [...found.keys()].filter((section) => !erasureRules[section]);
+  if (missing.length > 0) throw new Error(`No erasure rule for: ${missing.join(", ")}`);
+  const receipt: ErasureReceipt = { erasedAt, deleted: [], kept: [] };
+  const order = [...found.keys()].sort((a, b) => Number(a === "user") - Number(b === "user"));
+  for (const section of order) {
+    const { entity, items } = found.get(section)!;
+    const rule = erasureRules[section]!;
+    if (rule.action === "delete") {
+      await deleteAll(entity, items);
+      receipt.deleted.push({ section, count: items.length });
+    } else {
+      for (const item of items) await replace(section, entity, item, rule.anonymise(item, userId, erasedAt));
+      if (items.length > 0) receipt.kept.push({ section, count: items.length, reason: rule.reason });
+    }
+  }
+  if (found.get("user")?.items.length === 0) {
+    // A student known only from their token (no user record yet) still gets a tombstone, which bars the token.
+    const tombstone = { userId, email: "", displayName: "", role: "student" as const, createdAt: erasedAt, erasedAt };
+    await guard(() => db().entities.user.put(tombstone).go());
+  }
+  return receipt;
+}

@@ -1,0 +1,232 @@
+import {
+  ApplicationBoardQuerySchema,
+  ApplicationBulkTransitionSchema,
+  ApplicationCreateSchema,
+  ApplicationListSchema,
+  ApplicationSchema,
+  ApplicationTransitionSchema,
+  answerIssues,
+  authorize,
+  type BulkTransitionResult,
+  BulkTransitionResultSchema,
+  IdParamSchema,
+  listingIntake,
+} from "@ketnoi/core";
+import { type Context, Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import {
+  findApplication,
+  forOrganisation,
+  forStudent,
+  listListingApplications,
+  listStudentApplications,
+  submitApplication,
+  transitionApplication,
+} from "../data/applications";
+import { getListing, type StoredListing } from "../data/listings";
+import { getStudentProfile } from "../data/students";
+import type { AppEnv } from "../http/env";
+import { AppError } from "../http/errors";
+import { enforce, rateLimit, requirePrincipal } from "../http/middleware";
+import { bearer, responses } from "../http/openapi";
+import { validate } from "../http/validate";
+
+const listingNotFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
+const applicationNotFound = () => new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+
+/** A listing the caller may know exists: drafts are 404 outside the organisation, as on GET /api/listings/:id. */
+export async function visibleListing(c: Context<AppEnv>, listingId: string): Promise<StoredListing> {
+  const listing = await getListing(listingId);
+  if (!listing) throw listingNotFound();
+  if (
+    listing.status === "draft" &&
+    !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed
+  )
+    throw listingNotFound();
+  return listing;
+}
+
+/** Throws 409 `listing_closed` / `deadline_passed` unless the listing takes applications and bookings today. */
+export function assertIntakeOpen(listing: StoredListing): void {
+  const intake = listingIntake(listing, new Date());
+  if (intake === "listing_closed") throw new AppError("listing_closed", 409, "Tin này không còn nhận hồ sơ.");
+  if (intake === "deadline_passed") throw new AppError("deadline_passed", 409, "Đã quá hạn nộp hồ sơ của tin này.");
+}
+
+const notFoundRule =
+  "Another organisation's listing: 403 if the listing is public, 404 if it is a draft (its existence is not revealed).";
+
+/** Applications under a listing: apply, the applicant board and bulk moves. Mounted at /api/listings. */
+export const listingApplicationRoutes = new Hono<AppEnv>()
+  .post(
+    "/:id/applications",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "Apply to a listing (students; 20 per minute per client)",
+      description:
+        "One active application per student and listing; a withdrawn one may be replaced. 409 codes: " +
+        "`already_applied`, `listing_closed`, `deadline_passed`, `profile_required`, `wrong_listing_type` " +
+        "(visits are booked, not applied to). A draft listing is 404.",
+      security: bearer,
+      responses: responses(
+        { 201: { description: "Submitted", schema: ApplicationSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 429, 503],
+      ),
+    }),
+    rateLimit({ windowMs: 60_000, max: 20 }),
+    validate("param", IdParamSchema),
+    validate("json", ApplicationCreateSchema),
+    async (c) => {
+      const { userId } = enforce(c, "application:create");
+      const listing = await visibleListing(c, c.req.valid("param").id);
+      if (listing.type === "visit") {
+        throw new AppError("wrong_listing_type", 409, "Tin tham quan được đặt chỗ theo buổi, không nộp hồ sơ.");
+      }
+      assertIntakeOpen(listing);
+      if (!(await getStudentProfile(userId))) {
+        throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên trước khi ứng tuyển.");
+      }
+      const input = c.req.valid("json");
+      const issues = answerIssues(listing.questions ?? [], input.answers);
+      if (issues.length > 0) throw new AppError("validation_failed", 400, "Câu trả lời chưa hợp lệ.", issues);
+      const [view] = await forStudent([await submitApplication(listing, userId, input)]);
+      return c.json(view!, 201);
+    },
+  )
+  .get(
+    "/:id/applications",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "The applicant board of a listing (members of its organisation)",
+      description: `Applicants appear pseudonymously unless they consent to share their details. ${notFoundRule}`,
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Applications", schema: ApplicationListSchema } },
+        [400, 401, 403, 404, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("query", ApplicationBoardQuerySchema),
+    async (c) => {
+      const listing = await visibleListing(c, c.req.valid("param").id);
+      enforce(c, "application:review", { orgId: listing.orgId });
+      const applications = await listListingApplications(listing.id, c.req.valid("query").status);
+      return c.json({ items: await forOrganisation(listing, applications) });
+    },
+  )
+  .post(
+    "/:id/applications/bulk",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "Move several applicants of a listing at once (members of its organisation)",
+      description: `Each application moves from its current status; the result lists each outcome in order. ${notFoundRule}`,
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Per-application results", schema: BulkTransitionResultSchema } },
+        [400, 401, 403, 404, 413, 415, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", ApplicationBulkTransitionSchema),
+    async (c) => {
+      const listing = await visibleListing(c, c.req.valid("param").id);
+      enforce(c, "application:review", { orgId: listing.orgId });
+      const { applicationIds, to, reason } = c.req.valid("json");
+      const current = new Map((await listListingApplications(listing.id)).map((a) => [a.id, a]));
+      const results: BulkTransitionResult["results"] = [];
+      // One at a time, in the order given: when positions run out, the earlier applicants get the offers.
+      for (const id of applicationIds) {
+        const application = current.get(id);
+        try {
+          if (!application) throw applicationNotFound();
+          const moved = await transitionApplication(application, listing, "organisation", {
+            to,
+            reason,
+            version: application.version,
+          });
+          results.push({ id, ok: true, status: moved.status, version: moved.version });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          results.push({ id, ok: false, error: { code: error.code, message: error.message } });
+        }
+      }
+      return c.json({ results });
+    },
+  );
+
+/** A student's applications and single applications by id. Mounted at /api/applications. */
+export const applicationRoutes = new Hono<AppEnv>()
+  .get(
+    "/mine",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "My applications with their current status and timeline, newest first",
+      security: bearer,
+      responses: responses({ 200: { description: "Applications", schema: ApplicationListSchema } }, [401, 503]),
+    }),
+    async (c) => {
+      const { userId } = requirePrincipal(c);
+      return c.json({ items: await forStudent(await listStudentApplications(userId)) });
+    },
+  )
+  .get(
+    "/:id",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "One application (its student, or members of the listing's organisation; anyone else gets 404)",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "The application", schema: ApplicationSchema } },
+        [400, 401, 404, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const { application, actor } = await applicationFor(c, c.req.valid("param").id);
+      if (actor === "student") return c.json((await forStudent([application]))[0]!);
+      const listing = await getListing(application.listingId);
+      if (!listing) throw applicationNotFound();
+      return c.json((await forOrganisation(listing, [application]))[0]!);
+    },
+  )
+  .post(
+    "/:id/transitions",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "Move an application along the pipeline, with the version last read",
+      description:
+        "The organisation moves forward (reviewing, shortlisted, interview, offered) or rejects with a reason; " +
+        "the student withdraws while not final and accepts or declines an offer. 403 `forbidden`: the move is " +
+        "the other party's. 409: `invalid_transition`, `version_conflict`, `capacity_full` (an offer reserves " +
+        "one of the listing's positions). Anyone else gets 404.",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Moved", schema: ApplicationSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", ApplicationTransitionSchema),
+    async (c) => {
+      const { application, actor } = await applicationFor(c, c.req.valid("param").id);
+      const listing = await getListing(application.listingId);
+      if (!listing) throw applicationNotFound();
+      const moved = await transitionApplication(application, listing, actor, c.req.valid("json"));
+      const [view] = actor === "student" ? await forStudent([moved]) : await forOrganisation(listing, [moved]);
+      return c.json(view!);
+    },
+  );
+
+/** The application and the caller's side of it; 404 for anyone who is neither its student nor the organisation. */
+async function applicationFor(c: Context<AppEnv>, applicationId: string) {
+  const principal = requirePrincipal(c);
+  const application = await findApplication(applicationId);
+  if (!application) throw applicationNotFound();
+  if (authorize(principal, "application:respond", { ownerUserId: application.studentId }).allowed) {
+    return { application, actor: "student" as const };
+  }
+  if (authorize(principal, "application:review", { orgId: application.orgId }).allowed) {
+    return { application, actor: "organisation" as const };
+  }
+  throw applicationNotFound();
+}

@@ -1,0 +1,55 @@
+import { ErasureReceiptSchema, ErasureRequestSchema, PersonalDataExportSchema } from "@ketnoi/core";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { erasePersonalData, exportPersonalData, requireNotErased } from "../data/privacy";
+import type { AppEnv } from "../http/env";
+import { enforce, requirePrincipal } from "../http/middleware";
+import { bearer, responses } from "../http/openapi";
+import { validate } from "../http/validate";
+
+/** A student's rights over their personal data (Law 91/2025/QH15): access (export) and erasure. */
+export const privacyRoutes = new Hono<AppEnv>()
+  .get(
+    "/me/export",
+    describeRoute({
+      tags: ["Students"],
+      summary: "Download everything stored about me, as JSON (one section per kind of record)",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "My personal data", schema: PersonalDataExportSchema } },
+        [401, 403, 404, 503],
+      ),
+    }),
+    async (c) => {
+      const { userId } = requirePrincipal(c);
+      enforce(c, "student:export", { ownerUserId: userId });
+      const user = await requireNotErased(userId);
+      c.header("Content-Disposition", 'attachment; filename="ketnoi-du-lieu-ca-nhan.json"');
+      c.header("Cache-Control", "no-store");
+      return c.json(await exportPersonalData(userId, user?.email ?? ""));
+    },
+  )
+  .delete(
+    "/me",
+    describeRoute({
+      tags: ["Students"],
+      summary: 'Erase my account; send { "confirm": "XOA TAI KHOAN" }',
+      description:
+        "Deletes the profile, notifications, saved searches, invitations and memberships; keeps applications and " +
+        "bookings without identity so organisations' numbers stay exact; leaves a nameless account tombstone. " +
+        "The receipt lists what was deleted and what was kept and why (vi, en). Cannot be undone. 409 " +
+        "`version_conflict`: an application or booking changed meanwhile; send the request again to finish.",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Erasure receipt", schema: ErasureReceiptSchema } },
+        [400, 401, 403, 404, 409, 503],
+      ),
+    }),
+    validate("json", ErasureRequestSchema),
+    async (c) => {
+      const { userId } = requirePrincipal(c);
+      enforce(c, "student:erase", { ownerUserId: userId });
+      const user = await requireNotErased(userId);
+      return c.json(await erasePersonalData(userId, user?.email ?? ""));
+    },
+  );

@@ -1,0 +1,71 @@
+import { IdParamSchema, SavedSearchCreateSchema, SavedSearchSchema } from "@ketnoi/core";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import * as v from "valibot";
+import {
+  createSavedSearch,
+  deleteSavedSearch,
+  listSavedSearches,
+  type StoredSavedSearch,
+} from "../data/saved-searches";
+import type { AppEnv } from "../http/env";
+import { AppError } from "../http/errors";
+import { enforce } from "../http/middleware";
+import { bearer, responses } from "../http/openapi";
+import { validate } from "../http/validate";
+
+// The owner id is not part of the public shape.
+const publicShape = ({ userId: _userId, ...search }: StoredSavedSearch) => search;
+
+/** A student's saved searches; each alerts its owner in-app when a new listing matches. */
+export const savedSearchRoutes = new Hono<AppEnv>()
+  .get(
+    "/",
+    describeRoute({
+      tags: ["Saved searches"],
+      summary: "My saved searches, oldest first",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Saved searches", schema: v.object({ items: v.array(SavedSearchSchema) }) } },
+        [401, 403, 503],
+      ),
+    }),
+    async (c) => {
+      const { userId } = enforce(c, "savedSearch:manage", { ownerUserId: c.get("principal")?.userId });
+      return c.json({ items: (await listSavedSearches(userId)).map(publicShape) });
+    },
+  )
+  .post(
+    "/",
+    describeRoute({
+      tags: ["Saved searches"],
+      summary: "Save a search (at most 20): new listings that match it produce one in-app notification each",
+      security: bearer,
+      responses: responses(
+        { 201: { description: "Saved", schema: SavedSearchSchema } },
+        [400, 401, 403, 409, 413, 415, 503],
+      ),
+    }),
+    validate("json", SavedSearchCreateSchema),
+    async (c) => {
+      const { userId } = enforce(c, "savedSearch:manage", { ownerUserId: c.get("principal")?.userId });
+      return c.json(publicShape(await createSavedSearch(userId, c.req.valid("json"))), 201);
+    },
+  )
+  .delete(
+    "/:id",
+    describeRoute({
+      tags: ["Saved searches"],
+      summary: "Delete one of my saved searches",
+      security: bearer,
+      responses: responses({ 204: { description: "Deleted" } }, [400, 401, 403, 404, 503]),
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const { userId } = enforce(c, "savedSearch:manage", { ownerUserId: c.get("principal")?.userId });
+      if (!(await deleteSavedSearch(userId, c.req.valid("param").id))) {
+        throw new AppError("not_found", 404, "Không tìm thấy tìm kiếm đã lưu.");
+      }
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,46 @@
+import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { getListing, withOrganisation } from "../data/listings";
+import type { AppEnv } from "../http/env";
+import { AppError } from "../http/errors";
+import { responses } from "../http/openapi";
+import { validate } from "../http/validate";
+import type { IndexPage } from "../search/listing-index";
+import { searchIndex } from "../search/live";
+import { InvalidCursorError, todayInVietnam } from "../search/query";
+
+/** Full-text search over published listings. */
+export const searchRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({
+    tags: ["Search"],
+    summary: "Search published listings (Vietnamese or English, with or without diacritics), filter, sort, page",
+    description:
+      "Every word must match (prefix, and one typo from five letters on); when no listing has every word, listings " +
+      "with some of them are returned and `matchedAllTerms` is false. Sorted by relevance when `q` is given, else " +
+      "newest first. Passed deadlines are hidden unless `deadlineAhead=false`.",
+    responses: responses({ 200: { description: "A page of results", schema: SearchPageSchema } }, [400, 503]),
+  }),
+  validate("query", SearchQuerySchema),
+  async (c) => {
+    const { cursor, limit, ...criteria } = c.req.valid("query");
+    const index = await searchIndex();
+    let page: IndexPage;
+    try {
+      page = index.page(criteria, { limit, cursor, today: todayInVietnam(new Date()) });
+    } catch (error) {
+      if (!(error instanceof InvalidCursorError)) throw error;
+      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+        { path: "cursor", message: error.message },
+      ]);
+    }
+    // The index finds and orders; the table says what a listing is now. A listing closed or archived a moment
+    // ago (and not yet out of this instance's index) is left out rather than shown stale.
+    const stored = await Promise.all(page.hits.map((hit) => getListing(hit.id)));
+    const current = stored.filter((listing) => listing?.status === "published").map((listing) => listing!);
+    const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
+    const items = (await withOrganisation(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
+    return c.json({ items, cursor: page.cursor, total: page.total, matchedAllTerms: page.matchedAllTerms });
+  },
+);

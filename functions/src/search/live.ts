@@ -1,0 +1,227 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { config } from "../config";
+import type { StoredListing } from "../data/listings";
+import { getOrganisation } from "../data/organisations";
+import { AppError } from "../http/errors";
+import { alertSavedSearches } from "./alerts";
+import { type SearchDocument, toSearchDocument } from "./document";
+import { ListingSearchIndex } from "./listing-index";
+import { fileSnapshotStore, memorySnapshotStore, SnapshotConflictError, type SnapshotStore } from "./snapshot-store";
+import { organisationDocuments, publishedDocuments, tableFingerprint } from "./sources";
+
+/** How this process keeps its in-memory index: where the snapshot is and who maintains it. */
+export interface SearchSetup {
+  store: SnapshotStore;
+  /** With no usable snapshot, build the index from the published-listings Query and save it (local only). */
+  bootstrap: boolean;
+  /** Save the snapshot after this process's own changes (local: the API is the only writer). */
+  persist: boolean;
+  /** Evaluate saved searches right after a publish here (local); in deploy the stream consumer does it. */
+  alertInProcess: boolean;
+  /** Re-check the stored snapshot at most this often (deploy API instances follow the stream consumer). */
+  refreshMs?: number;
+  /** Identifies the data source; a snapshot recorded from another source is rebuilt, not served. */
+  source?: () => Promise<string>;
+}
+
+interface Loaded {
+  index: ListingSearchIndex;
+  etag: string | null;
+  source: string | null;
+  checkedAt: number;
+}
+
+/** This process's own writes, kept for a while so that a reloaded (older) snapshot does not hide them. */
+const recentWriteMs = 10 * 60 * 1000;
+const recentWrites = new Map<string, { doc: SearchDocument | undefined; updatedAt: string; at: number }>();
+const pending = new Set<Promise<unknown>>();
+let setup: SearchSetup | undefined;
+let loaded: Loaded | undefined;
+let loading: Promise<Loaded> | undefined;
+let persisting: Promise<void> | undefined;
+let dirty = false;
+
+const log = (level: "warn" | "error", message: string, error?: unknown) =>
+  console[level](JSON.stringify({ level, message, ...(error ? { error: String(error) } : {}) }));
+
+const unavailable = () =>
+  new AppError("search_unavailable", 503, "Tìm kiếm tạm thời chưa sẵn sàng, vui lòng thử lại sau.");
+
+// In deploy the Lambda entries must say where the snapshot is (S3); until they do, search answers 503.
+const unconfiguredStore: SnapshotStore = {
+  load: () => Promise.reject(new Error("search snapshot store not configured: call configureSearch()")),
+  save: () => Promise.reject(new Error("search snapshot store not configured: call configureSearch()")),
+};
+
+/** `npm start` keeps the snapshot beside DynamoDB Local's data (KETNOI_DATA_DIR in tests of start). */
+function localSnapshotPath(): string {
+  const dataDir = process.env.KETNOI_DATA_DIR;
+  if (dataDir) return resolve(dataDir, "search-index.json");
+  return resolve(fileURLToPath(import.meta.url), "../../../../.data/search-index.json");
+}
+
+function defaultSetup(): SearchSetup {
+  const { STAGE } = config();
+  if (STAGE === "test") return { store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true };
+  if (STAGE === "local") {
+    const store = fileSnapshotStore(localSnapshotPath());
+    return { store, bootstrap: true, persist: true, alertInProcess: true, source: tableFingerprint };
+  }
+  return { store: unconfiguredStore, bootstrap: false, persist: false, alertInProcess: false };
+}
+
+/**
+ * Chooses how this process keeps its index (deploy entries pass the S3 store; local and test stages have
+ * defaults). Forgets any loaded index.
+ * @example configureSearch({ store: s3SnapshotStore(client), bootstrap: false, persist: false, alertInProcess: false, refreshMs: 15_000 })
+ */
+export function configureSearch(next: SearchSetup): void {
+  setup = next;
+  loaded = undefined;
+  loading = undefined;
+  recentWrites.clear();
+}
+
+/** The active setup (the stage's default until configureSearch is called). */
+export function searchSetup(): SearchSetup {
+  setup ??= defaultSetup();
+  return setup;
+}
+
+function track<T>(work: Promise<T>): Promise<T> {
+  pending.add(work);
+  void work.finally(() => pending.delete(work)).catch(() => {});
+  return work;
+}
+
+function applyWrite(index: ListingSearchIndex, id: string, doc: SearchDocument | undefined, updatedAt: string) {
+  return doc ? index.upsert(doc) : index.remove(id, updatedAt);
+}
+
+function remember(id: string, doc: SearchDocument | undefined, updatedAt: string): void {
+  const now = Date.now();
+  for (const [key, write] of recentWrites) if (now - write.at > recentWriteMs) recentWrites.delete(key);
+  recentWrites.set(id, { doc, updatedAt, at: now });
+}
+
+async function load(s: SearchSetup): Promise<Loaded> {
+  let stored: Awaited<ReturnType<SnapshotStore["load"]>>;
+  try {
+    stored = await s.store.load(loaded?.etag ?? undefined);
+  } catch (error) {
+    log("error", "search snapshot could not be read", error);
+    // A refresh that fails keeps serving the index this process has.
+    if (loaded) return { ...loaded, checkedAt: Date.now() };
+    throw unavailable();
+  }
+  if (stored === "unchanged" && loaded) return { ...loaded, checkedAt: Date.now() };
+  const snapshot = stored === "unchanged" ? undefined : stored;
+  const source = s.source ? await s.source() : null;
+  const parsed = snapshot ? ListingSearchIndex.fromSnapshot(snapshot.body) : undefined;
+  const usable = parsed && (!s.source || parsed.meta.source === source) ? parsed.index : undefined;
+  let index = usable;
+  if (!index && s.bootstrap) {
+    index = ListingSearchIndex.fromDocuments(await publishedDocuments());
+    dirty = true;
+  } else if (!index) {
+    log("error", "no search snapshot yet: serving an empty index until the stream consumer writes one");
+    index = ListingSearchIndex.fromDocuments([]);
+  }
+  for (const [id, write] of recentWrites) applyWrite(index, id, write.doc, write.updatedAt);
+  return { index, etag: snapshot?.etag ?? null, source, checkedAt: Date.now() };
+}
+
+/**
+ * The process's search index, loaded from the snapshot on first use (locally built once from a Query when
+ * there is none) and, when the setup asks for it, re-checked against the store every `refreshMs`.
+ */
+export async function searchIndex(): Promise<ListingSearchIndex> {
+  const s = searchSetup();
+  if (loaded && (!s.refreshMs || Date.now() - loaded.checkedAt < s.refreshMs)) return loaded.index;
+  loading ??= load(s)
+    .then((next) => {
+      loaded = next;
+      if (dirty) persistSoon();
+      return next;
+    })
+    .finally(() => {
+      loading = undefined;
+    });
+  return (await loading).index;
+}
+
+async function persistOnce(s: SearchSetup, current: Loaded): Promise<void> {
+  const body = current.index.toSnapshot(current.source);
+  try {
+    current.etag = await s.store.save(body, current.etag);
+  } catch (error) {
+    if (!(error instanceof SnapshotConflictError)) throw error;
+    // Locally this process is the writer of record: another process's snapshot (an e2e run, a second start)
+    // is overwritten with this process's index.
+    log("warn", "search snapshot changed by another process; overwriting it");
+    const latest = await s.store.load();
+    current.etag = await s.store.save(body, latest === "unchanged" || !latest ? null : latest.etag);
+  }
+}
+
+function persistSoon(): void {
+  const s = searchSetup();
+  if (!s.persist) return;
+  dirty = true;
+  if (persisting) return; // the running save loops while dirty
+  persisting = track(
+    (async () => {
+      while (dirty && loaded) {
+        dirty = false;
+        await persistOnce(s, loaded);
+      }
+    })()
+      .catch((error) => log("error", "search snapshot could not be saved", error))
+      .finally(() => {
+        persisting = undefined;
+      }),
+  );
+}
+
+/**
+ * Brings a listing write into the index: upserted while published, removed otherwise; a listing that has just
+ * become published also alerts matching saved searches (in the background, when the setup says so). Called
+ * by the data layer after a successful write; never throws, since the write itself succeeded.
+ */
+export async function indexListingWrite(next: StoredListing, previous?: StoredListing): Promise<void> {
+  try {
+    const s = searchSetup();
+    const doc = next.status === "published" ? toSearchDocument(next, await getOrganisation(next.orgId)) : undefined;
+    remember(next.id, doc, next.updatedAt);
+    // Locally the write must reach the snapshot, so the index is loaded; deploy instances only patch a loaded one.
+    const index = s.persist ? await searchIndex() : loaded?.index;
+    if (index && applyWrite(index, next.id, doc, next.updatedAt)) persistSoon();
+    if (doc && previous?.status !== "published" && s.alertInProcess) {
+      void track(alertSavedSearches([doc]));
+    }
+  } catch (error) {
+    log("error", "search index update failed", error);
+  }
+}
+
+/** Re-indexes an organisation's published listings after its badge (or name, sectors) changed. Never throws. */
+export async function reindexOrganisation(orgId: string): Promise<void> {
+  try {
+    const s = searchSetup();
+    const docs = await organisationDocuments(orgId);
+    const index = s.persist ? await searchIndex() : loaded?.index;
+    for (const doc of docs) {
+      remember(doc.id, doc, doc.updatedAt);
+      index?.upsert(doc);
+    }
+    if (index && docs.length > 0) persistSoon();
+  } catch (error) {
+    log("error", "search re-index of an organisation failed", error);
+  }
+}
+
+/** Resolves when background search work (alerts, snapshot saves) has finished: tests await it. */
+export async function searchWorkSettled(): Promise<void> {
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+}

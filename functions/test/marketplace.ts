@@ -1,0 +1,116 @@
+import type { OrganisationKind } from "@ketnoi/core";
+import { db } from "../src/db/service";
+import { call, userWithToken } from "./helpers";
+
+let ipCounter = 0;
+/** A fresh client address, so tests that are not about rate limits never share the per-client limiter. */
+export function freshIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+/** A verified organisation, written directly (verification has its own tests). */
+export async function verifiedOrganisation(orgId: string, kind: OrganisationKind = "enterprise") {
+  const now = new Date().toISOString();
+  await db()
+    .entities.organisation.put({
+      orgId,
+      kind,
+      name: { vi: `Tổ chức ${orgId}`, en: `Organisation ${orgId}` },
+      sectors: ["software"],
+      communeId: "p-tran-bien",
+      address: "1 Đường Đồng Khởi, Biên Hòa",
+      verification: "verified",
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .go();
+}
+
+/** A member (owner) of an organisation: a recruiter for enterprises, staff otherwise. */
+export function memberOf(userId: string, orgId: string, role: "recruiter" | "staff" = "recruiter") {
+  return userWithToken(userId, role, { orgId, role: "owner" });
+}
+
+/** A student with a saved profile; `share` is their consent to show details to organisations they apply to. */
+export async function studentWithProfile(userId: string, share = true) {
+  const token = await userWithToken(userId, "student");
+  const res = await call("PUT", "/api/students/me", {
+    token,
+    body: {
+      fullName: `Sinh viên ${userId}`,
+      universityId: "lhu",
+      major: "se",
+      year: 3,
+      skills: [{ id: "python", level: 3 }],
+      languages: [],
+      reachableCommunes: ["p-tran-bien"],
+      preferredSectors: ["software"],
+      cvUrl: `https://cv.example.vn/${userId}`,
+      consents: { shareWithAppliedOrgs: share, recommendToRecruiters: false, provinceStatistics: true },
+    },
+  });
+  if (res.status !== 200) throw new Error(`profile for ${userId}: ${res.status} ${res.text}`);
+  return token;
+}
+
+/** Listing fields the marketplace tests vary. */
+export interface ListingOptions {
+  type?: string;
+  positions?: number;
+  deadline?: string;
+  questions?: { id: string; vi: string; en?: string }[];
+  sessions?: { id: string; date: string; startTime: string; place: string; seats: number }[];
+  status?: "draft" | "published" | "closed";
+}
+
+/** Creates a listing through the API and moves it to the requested status (published by default). */
+export async function listingOf(token: string, orgId: string, options: ListingOptions = {}) {
+  const { status = "published", type = "internship", deadline = "2099-12-31", ...rest } = options;
+  const created = await call("POST", "/api/listings", {
+    token,
+    body: {
+      orgId,
+      type,
+      title: { vi: `Thực tập ${type}`, en: `${type} listing` },
+      description: { vi: "Mô tả công việc." },
+      requiredSkills: ["python"],
+      preferredSkills: [],
+      majors: ["se"],
+      years: [3, 4],
+      communeId: "p-tran-bien",
+      workMode: "onsite",
+      deadline,
+      ...rest,
+    },
+  });
+  if (created.status !== 201) throw new Error(`listing: ${created.status} ${created.text}`);
+  let version = created.json.version as number;
+  for (const next of status === "draft" ? [] : status === "closed" ? ["published", "closed"] : ["published"]) {
+    const moved = await call("PATCH", `/api/listings/${created.json.id}`, { token, body: { status: next, version } });
+    if (moved.status !== 200) throw new Error(`listing ${next}: ${moved.status} ${moved.text}`);
+    version = moved.json.version;
+  }
+  return created.json.id as string;
+}
+
+/** POST /api/listings/:id/applications from a fresh client address. */
+export function apply(token: string, listingId: string, body: unknown = {}, ip = freshIp()) {
+  return call("POST", `/api/listings/${listingId}/applications`, { token, body, headers: { "x-forwarded-for": ip } });
+}
+
+/** POST /api/applications/:id/transitions. */
+export function move(token: string, applicationId: string, body: { to: string; version: number; reason?: string }) {
+  return call("POST", `/api/applications/${applicationId}/transitions`, { token, body });
+}
+
+/** Moves an application through several organisation steps, returning the last response. */
+export async function advance(token: string, applicationId: string, version: number, steps: string[]) {
+  let res = { status: 0, json: { version } } as Awaited<ReturnType<typeof call>>;
+  for (const to of steps) {
+    res = await move(token, applicationId, { to, version: res.json.version });
+    if (res.status !== 200) throw new Error(`→ ${to}: ${res.status} ${res.text}`);
+  }
+  return res;
+}
