@@ -32,6 +32,8 @@ describe.each(stages)("stage %s: the API function", (stage) => {
         "AUTH_JWKS_URL",
         "DEV_AUTH",
         "NODE_OPTIONS",
+        "SEARCH_BUCKET",
+        "SEARCH_KEY",
         "STAGE",
         "TABLE_NAME",
         "WEB_ORIGIN",
@@ -43,6 +45,8 @@ describe.each(stages)("stage %s: the API function", (stage) => {
       TABLE_NAME: ref(one(stage, "AWS::DynamoDB::Table", "PlatformDataTable")[0]),
     });
     const sample = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, sampleValue(value)]));
+    // CloudFormation generates bucket names in lower case (search.test.ts checks the search variables further).
+    sample.SEARCH_BUCKET = sample.SEARCH_BUCKET!.toLowerCase();
     expect(sample.AUTH_JWKS_URL).toBe(`${sample.AUTH_ISSUER}/.well-known/jwks.json`);
     // Lambda sets AWS_REGION itself; the rest comes from the template.
     const config = loadConfig({ ...sample, AWS_REGION: "ap-southeast-1" });

@@ -10,12 +10,15 @@ import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
 import { apiEntry } from "./paths";
 import { type ApiRoute, apiRoutes } from "./routes";
+import type { KetNoiSearch } from "./search";
 import type { StageSettings } from "./stage";
 
 export interface KetNoiApiProps {
   readonly stage: StageSettings;
   readonly data: KetNoiData;
   readonly auth: KetNoiAuth;
+  /** The search snapshot the function reads (never writes). */
+  readonly search: KetNoiSearch;
   /** The routes to expose; `apiRoutes` unless a test narrows them. */
   readonly routes?: readonly ApiRoute[];
 }
@@ -48,7 +51,7 @@ export class KetNoiApi extends Construct {
 
   constructor(scope: Construct, id: string, props: KetNoiApiProps) {
     super(scope, id);
-    const { stage, data, auth } = props;
+    const { stage, data, auth, search } = props;
 
     this.handler = new KetNoiFunction(this, "Handler", {
       stage,
@@ -65,9 +68,11 @@ export class KetNoiApi extends Construct {
         AUTH_AUDIENCE: auth.client.userPoolClientId,
         AUTH_JWKS_URL: auth.jwksUrl,
         DEV_AUTH: "false",
+        ...search.environment,
       },
     });
     data.grantDataAccess(this.handler.function);
+    search.grantSnapshotRead(this.handler.function);
 
     this.httpApi = new HttpApi(this, "HttpApi", {
       description: `KetNoi ${stage.name} API`,

@@ -19,7 +19,10 @@ describe.each(stages)("stage %s", (stage) => {
   it("runs every KetNoi function on nodejs22.x arm64; the only others are CDK's own providers", () => {
     const functions = resourcesOfType(synth.templates[stage], "AWS::Lambda::Function");
     const ours = functions.filter(([id]) => id.startsWith("Platform"));
-    expect(ours.map(([id]) => id)).toEqual([expect.stringMatching(/^PlatformApiHandlerFunction/)]);
+    expect(ours.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^PlatformApiHandlerFunction/),
+      expect.stringMatching(/^PlatformStreamConsumerHandlerFunction/),
+    ]);
     for (const [, fn] of ours) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -38,7 +41,16 @@ describe.each(stages)("stage %s", (stage) => {
 
   it("prints the outputs a deploy needs", () => {
     expect(Object.keys(synth.templates[stage].toJSON().Outputs).sort()).toEqual(
-      ["AlarmTopicArn", "ApiUrl", "DistributionId", "TableName", "UserPoolClientId", "UserPoolId", "WebUrl"].sort(),
+      [
+        "AlarmTopicArn",
+        "ApiUrl",
+        "DistributionId",
+        "SearchSnapshotBucket",
+        "TableName",
+        "UserPoolClientId",
+        "UserPoolId",
+        "WebUrl",
+      ].sort(),
     );
   });
 });

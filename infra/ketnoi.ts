@@ -2,9 +2,11 @@ import { CfnOutput, Stack, Tags } from "aws-cdk-lib";
 import { Construct } from "constructs";
 import { KetNoiApi } from "./api";
 import { type EmailSenderProps, KetNoiAuth } from "./auth";
-import { KetNoiData, type StreamConsumerProps } from "./data";
+import { KetNoiData } from "./data";
 import { KetNoiMonitoring } from "./monitoring";
+import { KetNoiSearch } from "./search";
 import { type StageSettings, stageSettings } from "./stage";
+import { KetNoiStreamConsumer } from "./stream-consumer";
 import { type CustomDomainProps, KetNoiWeb } from "./web";
 
 export interface KetNoiPlatformProps {
@@ -17,18 +19,19 @@ export interface KetNoiPlatformProps {
   readonly alarmEmail?: string;
   /** Send Cognito's emails through SES; needed beyond ~50 sign-ups a day. */
   readonly emailSender?: EmailSenderProps;
-  /** The table stream's consumer (province dashboard aggregates), with its dead-letter queue and alarms. */
-  readonly streamConsumer?: StreamConsumerProps;
 }
 
 /**
- * The whole KetNoi platform in one construct: table, sign-in, API, web app and alarms. Both deploy entries,
+ * The whole KetNoi platform in one construct: table and its stream consumer, the search snapshot bucket, sign-in,
+ * API, web app and alarms. Both deploy entries,
  * sst.config.ts and infra/app.ts, mount exactly this. One platform per stack: its outputs are stack outputs.
  * @example new KetNoiPlatform(stack, "Platform", { stage: "prod", webAssetsFolder: webAssetsFolder({ allowPlaceholder: false }) })
  */
 export class KetNoiPlatform extends Construct {
   readonly stage: StageSettings;
   readonly data: KetNoiData;
+  readonly search: KetNoiSearch;
+  readonly streamConsumer: KetNoiStreamConsumer;
   readonly auth: KetNoiAuth;
   readonly api: KetNoiApi;
   readonly web: KetNoiWeb;
@@ -41,15 +44,18 @@ export class KetNoiPlatform extends Construct {
     Tags.of(this).add("project", "ketnoi");
     Tags.of(this).add("stage", stage.name);
 
-    this.data = new KetNoiData(this, "Data", {
+    this.data = new KetNoiData(this, "Data", { stage });
+    this.search = new KetNoiSearch(this, "Search", { stage });
+    this.streamConsumer = new KetNoiStreamConsumer(this, "StreamConsumer", {
       stage,
-      ...(props.streamConsumer ? { streamConsumer: props.streamConsumer } : {}),
+      data: this.data,
+      search: this.search,
     });
     this.auth = new KetNoiAuth(this, "Auth", {
       stage,
       ...(props.emailSender ? { emailSender: props.emailSender } : {}),
     });
-    this.api = new KetNoiApi(this, "Api", { stage, data: this.data, auth: this.auth });
+    this.api = new KetNoiApi(this, "Api", { stage, data: this.data, auth: this.auth, search: this.search });
     this.web = new KetNoiWeb(this, "Web", {
       stage,
       api: this.api,
@@ -64,11 +70,9 @@ export class KetNoiPlatform extends Construct {
       api: this.api,
       functions: [
         { label: "Api", fn: this.api.handler },
-        ...(this.data.streamConsumer ? [{ label: "StreamConsumer", fn: this.data.streamConsumer }] : []),
+        { label: "StreamConsumer", fn: this.streamConsumer.handler, readsStream: true },
       ],
-      deadLetterQueues: this.data.deadLetterQueue
-        ? [{ label: "StreamConsumer", queue: this.data.deadLetterQueue }]
-        : [],
+      deadLetterQueues: [{ label: "StreamConsumer", queue: this.streamConsumer.deadLetterQueue }],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
 
@@ -87,6 +91,10 @@ export class KetNoiPlatform extends Construct {
       },
       UserPoolClientId: { value: this.auth.client.userPoolClientId, description: "Web app client id (token audience)" },
       TableName: { value: this.data.table.tableName, description: "DynamoDB table (seed with TABLE_NAME=...)" },
+      SearchSnapshotBucket: {
+        value: this.search.bucket.bucketName,
+        description: "S3 bucket of the search index snapshot (search/index.json)",
+      },
       DistributionId: { value: this.web.distribution.distributionId, description: "CloudFront distribution" },
       AlarmTopicArn: { value: this.monitoring.alarmTopic.topicArn, description: "SNS topic alarms publish to" },
     };

@@ -12,8 +12,15 @@ import type { StageSettings } from "./stage";
 export interface KetNoiMonitoringProps {
   readonly stage: StageSettings;
   readonly api: KetNoiApi;
-  /** The functions to watch, each with a short label for alarm names ("Api", "StreamConsumer"). */
-  readonly functions: readonly { readonly label: string; readonly fn: KetNoiFunction }[];
+  /**
+   * The functions to watch, each with a short label for alarm names ("Api", "StreamConsumer"); `readsStream`
+   * adds an alarm on how far behind the stream the function is (IteratorAge).
+   */
+  readonly functions: readonly {
+    readonly label: string;
+    readonly fn: KetNoiFunction;
+    readonly readsStream?: boolean;
+  }[];
   /** Dead-letter queues: any message in one is work that was given up on. */
   readonly deadLetterQueues: readonly { readonly label: string; readonly queue: IQueue }[];
   /** Who is emailed when an alarm fires (they confirm the subscription once). */
@@ -44,11 +51,16 @@ export class KetNoiMonitoring extends Construct {
       5,
       props.api.httpStage.metricServerError({ period: fiveMinutes }),
     );
-    for (const { label, fn } of props.functions) {
+    for (const { label, fn, readsStream } of props.functions) {
       const failed = `${label} function failed (3 or more in 5 minutes)`;
       this.alarm(`${label}FunctionErrors`, failed, 3, fn.function.metricErrors({ period: fiveMinutes }));
       const throttled = `${label} function was throttled`;
       this.alarm(`${label}FunctionThrottles`, throttled, 1, fn.function.metricThrottles({ period: fiveMinutes }));
+      if (readsStream) {
+        // Normally a record is processed within seconds; 5 minutes behind means search results and alerts lag.
+        const age = fn.function.metric("IteratorAge", { period: fiveMinutes, statistic: "Maximum" });
+        this.alarm(`${label}IteratorAge`, `${label} is 5 minutes or more behind the table stream`, 300_000, age);
+      }
     }
     for (const { label, queue } of props.deadLetterQueues) {
       const waiting = queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: "Maximum" });

@@ -12,6 +12,9 @@ export const repoRoot = findUp(dirname(fileURLToPath(import.meta.url)), "package
 /** The API's Lambda entry: the same Hono app as the local server. */
 export const apiEntry = join(repoRoot, "functions/src/lambda.ts");
 
+/** The table stream consumer's Lambda entry: keeps the search snapshot and sends saved-search alerts. */
+export const streamEntry = join(repoRoot, "functions/src/stream-lambda.ts");
+
 function findUp(start: string, file: string): string {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     if (existsSync(join(dir, file))) return dir;

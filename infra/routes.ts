@@ -59,4 +59,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: "GET", path: "/api/saved-searches", access: "private" },
   { method: "POST", path: "/api/saved-searches", access: "private" },
   { method: "DELETE", path: "/api/saved-searches/{id}", access: "private" },
+  { method: "GET", path: "/api/dashboard", access: "private" },
+  { method: "GET", path: "/api/dashboard/export", access: "private" },
+  { method: "GET", path: "/api/targets", access: "private" },
+  { method: "PUT", path: "/api/targets", access: "private" },
+  { method: "GET", path: "/api/targets/history", access: "private" },
+  { method: "GET", path: "/api/audit", access: "private" },
 ];

@@ -1,11 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
 import { loadConfig, setConfig } from "../functions/src/config";
 import { startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { portInUse } from "../functions/src/local/ports";
 import { serveApi } from "../functions/src/local/server";
 import { ensureTable } from "../functions/src/local/tables";
+import { configureSearch } from "../functions/src/search/live";
+import { memorySnapshotStore } from "../functions/src/search/snapshot-store";
 import { seedDemoData } from "../functions/src/seed/seed";
 
 export const root = resolve(fileURLToPath(import.meta.url), "../..");
@@ -74,6 +77,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         WEB_ORIGIN: webUrl,
       }),
     );
+    if (options.inMemory) {
+      // An in-memory database gets an in-memory search snapshot: never touch the developer's .data/ from tests.
+      configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
+    }
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
     if (created || options.reset) {
       log("Seeding demo data…");
@@ -84,6 +91,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           .join(", ")}.`,
       );
     }
+
+    const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
+    const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log });
+    stops.push(() => aggregator.stop());
 
     const api = await serveApi(options.apiPort);
     stops.push(() => api.close());

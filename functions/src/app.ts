@@ -9,7 +9,9 @@ import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { authenticate, requireJson } from "./http/middleware";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
+import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
+import { dashboardRoutes } from "./routes/dashboard";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
@@ -22,6 +24,7 @@ import { privacyRoutes } from "./routes/privacy";
 import { savedSearchRoutes } from "./routes/saved-searches";
 import { searchRoutes } from "./routes/search";
 import { studentRoutes } from "./routes/students";
+import { targetRoutes } from "./routes/targets";
 
 /** Maps any thrown error to the one JSON error shape; unexpected errors are logged, never sent. */
 function toErrorResponse(error: unknown): AppError {
@@ -76,7 +79,10 @@ export function createApp() {
     .route("/saved-searches", savedSearchRoutes)
     .route("/students", studentRoutes)
     .route("/students", privacyRoutes)
-    .route("/notifications", notificationRoutes);
+    .route("/notifications", notificationRoutes)
+    .route("/dashboard", dashboardRoutes)
+    .route("/targets", targetRoutes)
+    .route("/audit", auditRoutes);
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
   const app = new Hono().route("/api", api);

@@ -5,12 +5,23 @@ const booleanFlag = v.pipe(
   v.transform((s) => s === "true" || s === "1"),
 );
 
+/** What the data layer reads: the table, where DynamoDB is, and where the search snapshot lives. */
+const dataEnvEntries = {
+  STAGE: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), "local"),
+  TABLE_NAME: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{3,255}$/)),
+  AWS_REGION: v.optional(v.string(), "ap-southeast-1"),
+  DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
+  // The search snapshot in S3 (deploy). Optional here: local and test stages keep it on disk or in memory, and
+  // the deploy entries require both where they build the S3 store (functions/src/search/s3-store.ts).
+  SEARCH_BUCKET: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "not an S3 bucket name"))),
+  SEARCH_KEY: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+};
+
+const DataEnvSchema = v.object(dataEnvEntries);
+
 const EnvSchema = v.pipe(
   v.object({
-    STAGE: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), "local"),
-    TABLE_NAME: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{3,255}$/)),
-    AWS_REGION: v.optional(v.string(), "ap-southeast-1"),
-    DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
+    ...dataEnvEntries,
     AUTH_ISSUER: v.pipe(v.string(), v.minLength(1)),
     AUTH_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
     AUTH_JWKS_URL: v.optional(v.pipe(v.string(), v.url())),
@@ -25,14 +36,13 @@ const EnvSchema = v.pipe(
   v.check((env) => env.DEV_AUTH || !!env.AUTH_JWKS_URL, "AUTH_JWKS_URL: required when DEV_AUTH is off"),
 );
 
+/** The API's configuration (and the local server's). */
 export type Config = v.InferOutput<typeof EnvSchema>;
+/** The data layer's part of it: all that the stream consumer, which verifies no tokens, needs. */
+export type DataConfig = v.InferOutput<typeof DataEnvSchema>;
 
-/**
- * Parses configuration from environment variables; throws naming each bad variable.
- * @example loadConfig({ TABLE_NAME: "ketnoi", AUTH_ISSUER: "http://x", AUTH_AUDIENCE: "ketnoi", DEV_AUTH: "true" })
- */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = v.safeParse(EnvSchema, env);
+function parse<S extends v.GenericSchema>(schema: S, env: Record<string, string | undefined>): v.InferOutput<S> {
+  const result = v.safeParse(schema, env);
   if (result.success) return result.output;
   const problems = result.issues.map((issue) => {
     const key = issue.path?.map((p) => p.key).join(".");
@@ -41,11 +51,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
 }
 
+/**
+ * Parses configuration from environment variables; throws naming each bad variable.
+ * @example loadConfig({ TABLE_NAME: "ketnoi", AUTH_ISSUER: "http://x", AUTH_AUDIENCE: "ketnoi", DEV_AUTH: "true" })
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return parse(EnvSchema, env);
+}
+
+/**
+ * Parses only the data layer's variables (the stream consumer's whole configuration); throws naming each bad one.
+ * @example loadDataConfig({ STAGE: "prod", TABLE_NAME: "ketnoi-prod", SEARCH_BUCKET: "b", SEARCH_KEY: "search/index.json" })
+ */
+export function loadDataConfig(env: Record<string, string | undefined> = process.env): DataConfig {
+  return parse(DataEnvSchema, env);
+}
+
 let cached: Config | undefined;
+let cachedData: DataConfig | undefined;
 /** The process-wide configuration, parsed once on first use. */
 export function config(): Config {
   cached ??= loadConfig();
   return cached;
+}
+/**
+ * The data layer's configuration: the full configuration once it is loaded or set, else only the data
+ * variables (a process that serves no HTTP, like the stream consumer, has no auth settings to parse).
+ */
+export function dataConfig(): DataConfig {
+  if (cached) return cached;
+  cachedData ??= loadDataConfig();
+  return cachedData;
 }
 /** Replaces the process-wide configuration (local server start-up and tests). */
 export function setConfig(next: Config): void {

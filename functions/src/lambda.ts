@@ -1,5 +1,16 @@
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./app";
+import { config } from "./config";
+import { configureSearch } from "./search/live";
+import { searchStoreFromConfig } from "./search/s3-store";
+
+// Deployed, the search index comes from the snapshot the stream consumer keeps in S3 (docs/search.md): loaded on
+// the first search, re-checked every 15 s with If-None-Match, never built from the table here, never saved here.
+// The configuration is parsed at cold start, so a missing variable fails the start naming it.
+const searchStore = searchStoreFromConfig(config());
+if (searchStore) {
+  configureSearch({ store: searchStore, bootstrap: false, persist: false, alertInProcess: false, refreshMs: 15_000 });
+}
 
 /** The API's Lambda entry: the same Hono app as the local server, behind API Gateway v2. */
 export const handler = handle(createApp());

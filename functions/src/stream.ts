@@ -1,6 +1,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { EntityItem } from "electrodb";
+import { aggregateStreamRecords } from "./aggregates/consumer";
 import type { ListingEntity } from "./db/entities/listing";
 import { db } from "./db/service";
 import { alertSavedSearches } from "./search/alerts";
@@ -113,6 +114,7 @@ async function applyToSnapshot(store: SnapshotStore, docs: Map<string, SearchDoc
  */
 export function createStreamHandler(options: { store?: SnapshotStore; now?: () => Date } = {}) {
   return async (event: DynamoDBStreamEvent): Promise<StreamBatchResponse> => {
+    await aggregateStreamRecords(event.Records);
     const store = options.store ?? searchSetup().store;
     const { listings, newlyPublished, organisations } = collect(event.Records);
     const published = [...listings.values()].flatMap((c) => (c.listing?.status === "published" ? [c.listing] : []));
@@ -129,5 +131,8 @@ export function createStreamHandler(options: { store?: SnapshotStore; now?: () =
   };
 }
 
-/** The Lambda entry, using the snapshot store the deploy wiring passed to `configureSearch`. */
+/**
+ * A handler using the snapshot store passed to `configureSearch`. The deployed entry is stream-lambda.ts, which
+ * configures the S3 store first.
+ */
 export const handler = createStreamHandler();

@@ -82,3 +82,28 @@ export function synthesizeCdkApp(): SynthesizedCdkApp {
 
 /** A CloudFormation `Ref` to a logical id. */
 export const ref = (id: string) => ({ Ref: id });
+
+// biome-ignore lint/suspicious/noExplicitAny: IAM statements are untyped CloudFormation JSON.
+export type PolicyStatementJson = Record<string, any>;
+
+/** Every statement of every IAM policy attached to the role of the one function under `fnPrefix`. */
+export function functionPolicyStatements(template: Template, fnPrefix: string): PolicyStatementJson[] {
+  const [, fn] = resourceAt(template, "AWS::Lambda::Function", fnPrefix);
+  const roleRef = JSON.stringify(ref(fn.Properties!.Role["Fn::GetAtt"][0]));
+  return resourcesOfType(template, "AWS::IAM::Policy")
+    .filter(([, p]) => p.Properties!.Roles.some((r: unknown) => JSON.stringify(r) === roleRef))
+    .flatMap(([, p]) => p.Properties!.PolicyDocument.Statement as PolicyStatementJson[]);
+}
+
+/**
+ * A function's environment with `sampleValue` for each variable, as its config parser would see it deployed.
+ * CloudFormation generates bucket names in lower case, so SEARCH_BUCKET's sample (a logical id) is lowered.
+ */
+export function sampleEnvironment(env: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [
+      key,
+      key === "SEARCH_BUCKET" ? sampleValue(value).toLowerCase() : sampleValue(value),
+    ]),
+  );
+}

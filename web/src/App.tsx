@@ -8,6 +8,26 @@ const Home = lazy(() => import("./pages/Home"));
 const ListingDetail = lazy(() => import("./pages/ListingDetail"));
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
+const Notifications = lazy(() => import("./pages/Notifications"));
+const MyOrganisations = lazy(() => import("./pages/MyOrganisations"));
+const OrgRegister = lazy(() => import("./pages/OrgRegister"));
+const OrgProfile = lazy(() => import("./pages/OrgProfile"));
+const OrgListings = lazy(() => import("./pages/OrgListings"));
+const ListingNew = lazy(() => import("./pages/ListingNew"));
+const ListingEdit = lazy(() => import("./pages/ListingEdit"));
+const VerificationQueue = lazy(() => import("./pages/VerificationQueue"));
+const Search = lazy(() => import("./pages/Search"));
+const Profile = lazy(() => import("./pages/Profile"));
+const MyApplications = lazy(() => import("./pages/MyApplications"));
+const SavedSearches = lazy(() => import("./pages/SavedSearches"));
+const Bookings = lazy(() => import("./pages/Bookings"));
+const ApplicantBoard = lazy(() => import("./pages/ApplicantBoard"));
+const HostBookings = lazy(() => import("./pages/HostBookings"));
+const Members = lazy(() => import("./pages/Members"));
+const Invitations = lazy(() => import("./pages/Invitations"));
+const Dashboard = lazy(() => import("./dashboard/DashboardPage"));
+const Targets = lazy(() => import("./dashboard/TargetsPage"));
+const AuditLog = lazy(() => import("./dashboard/AuditPage"));
 
 /** The routes, inside the language provider and the page shell. */
 export function App() {
@@ -17,6 +37,27 @@ export function App() {
         <Route path="/" component={Home} />
         <Route path="/tin/:id" component={ListingDetail} />
         <Route path="/dang-nhap" component={SignIn} />
+        <Route path="/thong-bao" component={Notifications} />
+        <Route path="/to-chuc-cua-toi" component={MyOrganisations} />
+        <Route path="/to-chuc/dang-ky" component={OrgRegister} />
+        <Route path="/to-chuc/:id" component={OrgProfile} />
+        <Route path="/to-chuc/:id/tin" component={OrgListings} />
+        <Route path="/to-chuc/:id/tin/moi" component={ListingNew} />
+        <Route path="/tin/:id/sua" component={ListingEdit} />
+        <Route path="/quan-tri/xac-minh" component={VerificationQueue} />
+        <Route path="/tim-kiem" component={Search} />
+        <Route path="/ho-so" component={Profile} />
+        <Route path="/ung-tuyen" component={MyApplications} />
+        <Route path="/ung-tuyen/:id" component={MyApplications} />
+        <Route path="/tim-kiem-da-luu" component={SavedSearches} />
+        <Route path="/dat-cho" component={Bookings} />
+        <Route path="/tin/:id/ung-vien" component={ApplicantBoard} />
+        <Route path="/tin/:id/dat-cho" component={HostBookings} />
+        <Route path="/to-chuc/:id/thanh-vien" component={Members} />
+        <Route path="/loi-moi" component={Invitations} />
+        <Route path="/bang-dieu-khien" component={Dashboard} />
+        <Route path="/bang-dieu-khien/chi-tieu" component={Targets} />
+        <Route path="/bang-dieu-khien/nhat-ky" component={AuditLog} />
         <Route path="*404" component={NotFound} />
       </Router>
     </I18nProvider>

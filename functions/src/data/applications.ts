@@ -200,7 +200,7 @@ async function announce(application: StoredApplication, listing: StoredListing, 
       ? { vi: "Có hồ sơ ứng tuyển mới", en: "New application" }
       : { vi: `Ứng viên cập nhật: ${status.vi}`, en: `Applicant update: ${status.en}` },
     body: { vi: title.vi, en: title.en ?? title.vi },
-    link: `/to-chuc/tin/${listing.id}/ung-vien`,
+    link: `/tin/${listing.id}/ung-vien`,
   });
 }
 

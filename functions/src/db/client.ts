@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { config } from "../config";
+import { dataConfig } from "../config";
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -10,7 +10,7 @@ let documentClient: DynamoDBDocumentClient | undefined;
  */
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
-    const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
+    const { AWS_REGION, DYNAMODB_ENDPOINT } = dataConfig();
     const client = new DynamoDBClient({
       region: AWS_REGION,
       maxAttempts: 2,

@@ -1,7 +1,9 @@
 import { Service } from "electrodb";
-import { config } from "../config";
+import { dataConfig } from "../config";
 import { dynamo } from "./client";
+import { DashCellEntity, DashContributionEntity } from "./entities/aggregate";
 import { ApplicationEntity } from "./entities/application";
+import { AuditEntity } from "./entities/audit";
 import { BookingEntity } from "./entities/booking";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
@@ -12,6 +14,7 @@ import { SavedSearchEntity } from "./entities/saved-search";
 import { SearchAlertEntity } from "./entities/search-alert";
 import { SessionSeatsEntity } from "./entities/session-seats";
 import { StudentEntity } from "./entities/student";
+import { TargetEntity, TargetVersionEntity } from "./entities/target";
 import { UserEntity } from "./entities/user";
 
 const entities = {
@@ -27,12 +30,17 @@ const entities = {
   sessionSeats: SessionSeatsEntity,
   savedSearch: SavedSearchEntity,
   searchAlert: SearchAlertEntity,
+  target: TargetEntity,
+  targetVersion: TargetVersionEntity,
+  dashCell: DashCellEntity,
+  dashContribution: DashContributionEntity,
+  audit: AuditEntity,
 };
 
 let service: Service<typeof entities> | undefined;
 
 /** The ElectroDB service over KetNoi's table, bound to the configured table and client on first use. */
 export function db(): Service<typeof entities> {
-  service ??= new Service(entities, { table: config().TABLE_NAME, client: dynamo() });
+  service ??= new Service(entities, { table: dataConfig().TABLE_NAME, client: dynamo() });
   return service;
 }

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { config } from "../config";
+import { dataConfig } from "../config";
 import type { StoredListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
 import { AppError } from "../http/errors";
@@ -48,7 +48,8 @@ const log = (level: "warn" | "error", message: string, error?: unknown) =>
 const unavailable = () =>
   new AppError("search_unavailable", 503, "Tìm kiếm tạm thời chưa sẵn sàng, vui lòng thử lại sau.");
 
-// In deploy the Lambda entries must say where the snapshot is (S3); until they do, search answers 503.
+// Deployed stages get the S3 store from their Lambda entries (lambda.ts, stream-lambda.ts), which refuse to start
+// without SEARCH_BUCKET/SEARCH_KEY; any other process on such a stage that searches anyway answers 503.
 const unconfiguredStore: SnapshotStore = {
   load: () => Promise.reject(new Error("search snapshot store not configured: call configureSearch()")),
   save: () => Promise.reject(new Error("search snapshot store not configured: call configureSearch()")),
@@ -62,7 +63,7 @@ function localSnapshotPath(): string {
 }
 
 function defaultSetup(): SearchSetup {
-  const { STAGE } = config();
+  const { STAGE } = dataConfig();
   if (STAGE === "test") return { store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true };
   if (STAGE === "local") {
     const store = fileSnapshotStore(localSnapshotPath());

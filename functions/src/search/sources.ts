@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import type { EntityItem } from "electrodb";
-import { config } from "../config";
+import { dataConfig } from "../config";
 import { guard } from "../data/guard";
 import { listOrganisationListings, type StoredListing } from "../data/listings";
 import { getOrganisation, getOrganisations } from "../data/organisations";
@@ -44,7 +44,7 @@ export async function organisationDocuments(orgId: string): Promise<SearchDocume
  * DynamoDB Local, an e2e run in memory) never serves another table's snapshot.
  */
 export async function tableFingerprint(): Promise<string> {
-  const { TABLE_NAME } = config();
+  const { TABLE_NAME } = dataConfig();
   const { Table } = await guard(() => dynamo().send(new DescribeTableCommand({ TableName: TABLE_NAME })));
   return `${TABLE_NAME}@${Table?.CreationDateTime?.toISOString() ?? "unknown"}`;
 }

@@ -41,6 +41,12 @@ export const actions = [
   "member:manage",
   "member:remove",
   "organisation:join",
+  "dashboard:viewProvince",
+  "dashboard:viewUniversity",
+  "dashboard:viewOrganisation",
+  "target:read",
+  "target:write",
+  "audit:read",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -111,6 +117,21 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   },
   "organisation:join": (p, r) =>
     p.role === "admin" || (r.orgKind !== undefined && p.role === memberRoleFor(r.orgKind)) ? allow : forbid,
+  // Dashboards show suppressed aggregates only. The province sees everything; a school's staff see their own
+  // students (orgId = the school); an organisation's members see the funnel of their own listings.
+  "dashboard:viewProvince": (p) => (p.role === "admin" || p.role === "province" ? allow : forbid),
+  "dashboard:viewUniversity": (p, r) =>
+    p.role === "admin" ||
+    p.role === "province" ||
+    (p.role === "staff" && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute"))
+      ? allow
+      : forbid,
+  "dashboard:viewOrganisation": (p, r) =>
+    p.role === "admin" || p.role === "province" || (orgActor(p) && membershipOf(p, r.orgId)) ? allow : forbid,
+  "target:read": (p) => (p.role === "admin" || p.role === "province" || p.role === "staff" ? allow : forbid),
+  "target:write": (p) => (p.role === "admin" || p.role === "province" ? allow : forbid),
+  // Who looked at which numbers is itself sensitive: only platform admins read the audit log.
+  "audit:read": (p) => (p.role === "admin" ? allow : forbid),
 };
 
 /**

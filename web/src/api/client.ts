@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** For `validation_failed`: each problem's field path (e.g. `name.vi`) and the server's message. */
+    readonly details?: ReadonlyArray<{ path: string; message: string }>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -49,14 +51,23 @@ interface JsonResponse<T> {
   json(): Promise<T>;
 }
 
-function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+function isErrorBody(body: unknown): body is ErrorBody {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return typeof error?.code === "string" && typeof error.message === "string";
 }
 
 async function errorFrom(res: Response | JsonResponse<unknown>): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  if (isErrorBody(body)) return new ApiError(body.error.code, body.error.message, res.status);
+  if (isErrorBody(body)) {
+    const details = Array.isArray(body.error.details)
+      ? body.error.details.filter(
+          (d): d is { path: string; message: string } => typeof d?.path === "string" && typeof d?.message === "string",
+        )
+      : undefined;
+    return new ApiError(body.error.code, body.error.message, res.status, details);
+  }
   // A proxy or gateway answered instead of the API (e.g. the API is down): not the API's error shape.
   return new ApiError("http_error", `HTTP ${res.status}`, res.status);
 }
@@ -77,6 +88,8 @@ export async function request<T>(send: () => Promise<JsonResponse<T>>): Promise<
     if (error.code === "unauthenticated") onUnauthenticated();
     throw error;
   }
+  // 204 No Content (e.g. marking a notification read) has no body to parse.
+  if (res.status === 204) return undefined as T;
   return res.json();
 }
 

@@ -1,25 +1,69 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
-import { createEffect, ErrorBoundary, on, Show, Suspense } from "solid-js";
+import { createEffect, createSignal, ErrorBoundary, For, on, onCleanup, Show, Suspense } from "solid-js";
 import { toApiError } from "../api/client";
+import { dashboardNavLabel } from "../dashboard/i18n/nav";
 import { useI18n } from "../i18n/i18n";
+import { unreadNotifications } from "../notifications/unread";
 import { session } from "../session/session";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { menuFor } from "./nav";
 import { ErrorState, Loading } from "./Status";
 
-/** The page frame: skip link, header with navigation and language switch, the routed page, and the footer. */
-export function Shell(props: RouteSectionProps) {
+const bellPollMs = 60_000;
+
+/** The bell: a link to the notifications page whose name says how many are unread. */
+function NotificationBell() {
   const { t } = useI18n();
+  const count = unreadNotifications.count;
+  return (
+    <A
+      href="/thong-bao"
+      class="bell"
+      aria-label={count() > 0 ? t("nav.notificationsUnread", { count: count() }) : t("nav.notifications")}
+    >
+      {/* An inline icon: an emoji bell would show as an empty box on phones without an emoji font. */}
+      <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="currentColor">
+        <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+      </svg>
+      <Show when={count() > 0}>
+        <span class="bell-count" aria-hidden="true">
+          {count() > 99 ? "99+" : count()}
+        </span>
+      </Show>
+    </A>
+  );
+}
+
+/** The page frame: skip link, header with the role's menu, bell and language switch, the routed page, footer. */
+export function Shell(props: RouteSectionProps) {
+  const { t, pick } = useI18n();
   const location = useLocation();
+  const [menuOpen, setMenuOpen] = createSignal(false);
   let main: HTMLElement | undefined;
 
   // After a client-side navigation, move focus to the new page so keyboard and screen reader users start there.
   createEffect(
     on(
       () => location.pathname,
-      () => main?.focus({ preventScroll: false }),
+      () => {
+        setMenuOpen(false);
+        main?.focus({ preventScroll: false });
+      },
       { defer: true },
     ),
   );
+
+  // The bell follows navigation and a slow poll while the tab is visible; nothing runs for signed-out visitors.
+  createEffect(
+    on([() => session.me()?.id, () => location.pathname], ([userId]) => {
+      if (userId) void unreadNotifications.refresh();
+      else unreadNotifications.reset();
+    }),
+  );
+  const poll = setInterval(() => {
+    if (session.me() && document.visibilityState === "visible") void unreadNotifications.refresh();
+  }, bellPollMs);
+  onCleanup(() => clearInterval(poll));
 
   return (
     <>
@@ -34,12 +78,36 @@ export function Shell(props: RouteSectionProps) {
             <span class="brand-tagline">{t("app.tagline")}</span>
           </A>
           <nav aria-label={t("nav.label")} class="site-nav">
-            <ul>
-              <li>
-                <A href="/" end>
-                  {t("nav.listings")}
-                </A>
-              </li>
+            <div class="nav-tools">
+              <Show when={session.me()}>
+                <NotificationBell />
+              </Show>
+              <LanguageSwitch />
+              <button
+                type="button"
+                class="button button-quiet menu-toggle"
+                aria-expanded={menuOpen()}
+                aria-controls="site-menu"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                {t("nav.menu")}
+              </button>
+            </div>
+            <ul id="site-menu" classList={{ "menu-open": menuOpen() }}>
+              <For each={menuFor(session.me())}>
+                {(item) => (
+                  <li>
+                    <A href={item.href} end={item.end ?? false}>
+                      {t(item.label)}
+                    </A>
+                  </li>
+                )}
+              </For>
+              <Show when={["province", "staff", "admin"].includes(session.me()?.role ?? "")}>
+                <li>
+                  <A href="/bang-dieu-khien">{pick(dashboardNavLabel)}</A>
+                </li>
+              </Show>
               <Show
                 when={session.me()}
                 fallback={
@@ -59,9 +127,6 @@ export function Shell(props: RouteSectionProps) {
                   </>
                 )}
               </Show>
-              <li>
-                <LanguageSwitch />
-              </li>
             </ul>
           </nav>
         </div>

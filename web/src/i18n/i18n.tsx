@@ -23,6 +23,12 @@ export interface I18n {
 }
 
 const catalogs: Record<Lang, Messages> = { vi, en };
+
+/** Fills `{name}` placeholders; unknown names stay visible so a missing parameter is noticed. */
+function fill(message: string, params?: Record<string, string | number>): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
 const storageKey = "ketnoi.lang";
 
 /** localStorage can throw (privacy modes, blocked storage); the choice then lasts only for this page. */
@@ -56,11 +62,7 @@ export function createI18n(initial: Lang = readStoredLang()): I18n {
       storeLang(next);
       apply(next);
     },
-    t(key, params) {
-      const message = catalogs[lang()][key];
-      if (!params) return message;
-      return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-    },
+    t: (key, params) => fill(catalogs[lang()][key], params),
     locale: () => (lang() === "vi" ? "vi-VN" : "en-GB"),
     pick: (text) => (lang() === "en" && text.en ? text.en : text.vi),
   };
@@ -81,4 +83,29 @@ export function useI18n(): I18n {
   const i18n = useContext(I18nContext);
   if (!i18n) throw new Error("useI18n() needs an <I18nProvider> above it");
   return i18n;
+}
+
+/**
+ * A feature's own messages, loaded with its lazy pages so the home page does not carry them.
+ * Declare `vi` first and type `en` as `Record<keyof typeof vi, string>`: a missing or extra key fails to compile.
+ */
+export interface Catalog<K extends string> {
+  vi: Record<K, string>;
+  en: Record<K, string>;
+}
+
+/** `t` over a feature catalog and the app catalog, so a page uses one function for both. */
+export type ScopedT<K extends string> = (key: K | MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The i18n state with `t` extended by a feature catalog.
+ * @example const { t } = useCatalog(orgMessages); t("org.register.title")
+ */
+export function useCatalog<K extends string>(catalog: Catalog<K>): Omit<I18n, "t"> & { t: ScopedT<K> } {
+  const i18n = useI18n();
+  const t: ScopedT<K> = (key, params) => {
+    const own = (catalog[i18n.lang()] as Record<string, string>)[key];
+    return own === undefined ? i18n.t(key as MessageKey, params) : fill(own, params);
+  };
+  return { ...i18n, t };
 }

@@ -4,7 +4,7 @@ import { listingFixture, renderWithI18n } from "../../test/helpers";
 import { ListingCard } from "./ListingCard";
 
 describe("ListingCard", () => {
-  it("shows the Vietnamese type label, the verified badge and the facts a student scans", () => {
+  it("shows the Vietnamese type label, the verified badge and the facts a student scans", async () => {
     renderWithI18n(() => <ListingCard listing={listingFixture()} />);
 
     expect(screen.getByText("Thực tập")).toBeTruthy();
@@ -14,7 +14,8 @@ describe("ListingCard", () => {
     expect(screen.getByText("Hạn nộp: 31/03/2027")).toBeTruthy();
     const link = screen.getByRole("link", { name: "Thực tập sinh lập trình nhúng" });
     expect(link.getAttribute("href")).toBe("/tin/ls-embedded-amata");
-    const skills = screen.getByRole("list", { name: "Kỹ năng" });
+    // The skills taxonomy loads after first paint; its labels follow a moment later.
+    const skills = await screen.findByRole("list", { name: "Kỹ năng" });
     expect(skills.textContent).toContain("Lập trình nhúng");
     expect(skills.textContent).toContain("+1 kỹ năng khác");
   });

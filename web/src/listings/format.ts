@@ -1,10 +1,13 @@
 import { majors } from "@ketnoi/core/catalog";
 import { communes, industrialParks } from "@ketnoi/core/places";
-import { findSkill } from "@ketnoi/core/skills";
+import type { Skill } from "@ketnoi/core/skills";
+import { createSignal } from "solid-js";
 import type { Lang } from "../i18n/i18n";
 import type { Listing } from "./listings";
 
 // Deep imports on purpose: the core index also exports valibot schemas, which the browser does not need.
+// The skills taxonomy is loaded on demand: it carries synonyms and related skills for matching (tens of kB) that
+// the home page must not wait for. Its labels appear as soon as it arrives, in parallel with the feed request.
 
 const communeNames = new Map<string, string>(communes.map((c) => [c.id, c.name]));
 const parkNames = new Map<string, string>(industrialParks.map((p) => [p.id, p.name]));
@@ -16,9 +19,35 @@ export function placeNames(listing: Pick<Listing, "communeId" | "industrialParkI
   return park ? [park, commune] : [commune];
 }
 
-/** A skill's label in the given language; unknown ids are shown as they are. */
+const [skillNames, setSkillNames] = createSignal<ReadonlyMap<string, Skill>>();
+let skillsLoading: Promise<void> | undefined;
+
+/** Starts loading the skills taxonomy (once); resolves when its labels are available. */
+export function loadSkillNames(): Promise<void> {
+  const loading =
+    skillsLoading ??
+    import("@ketnoi/core/skills").then(
+      (taxonomy) => {
+        setSkillNames(new Map(taxonomy.skills.map((skill) => [skill.id, skill])));
+      },
+      () => {
+        // Offline or a failed chunk: allow a later call to try again; meanwhile skill lists stay hidden.
+        skillsLoading = undefined;
+      },
+    );
+  skillsLoading = loading;
+  return loading;
+}
+
+/** Whether skill labels can be shown; asking starts the download. */
+export function skillNamesReady(): boolean {
+  if (!skillNames()) void loadSkillNames();
+  return skillNames() !== undefined;
+}
+
+/** A skill's label in the given language (reactive: the id until the taxonomy arrives, which is brief). */
 export function skillLabel(id: string, lang: Lang): string {
-  return findSkill(id)?.[lang] ?? id;
+  return skillNames()?.get(id)?.[lang] ?? id;
 }
 
 /** A major's label in the given language. */
@@ -51,4 +80,24 @@ export function formatVnd(amount: number, locale: string): string {
 export function topSkills(listing: Pick<Listing, "requiredSkills" | "preferredSkills">, count = 3) {
   const all = [...new Set([...listing.requiredSkills, ...listing.preferredSkills])];
   return { shown: all.slice(0, count), hidden: Math.max(0, all.length - count) };
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment as people read it, in Vietnam's time zone whatever the phone's setting: "14:05 05/01/2026". */
+export function formatDateTime(isoTimestamp: string, locale: string): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      hour: "2-digit",
+      minute: "2-digit",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: "Asia/Ho_Chi_Minh",
+    });
+    dateTimeFormats.set(locale, format);
+  }
+  const date = new Date(isoTimestamp);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : format.format(date);
 }

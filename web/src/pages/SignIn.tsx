@@ -1,12 +1,17 @@
 import type { DemoAccount, Role } from "@ketnoi/core";
 import { roles } from "@ketnoi/core/roles";
-import { useNavigate } from "@solidjs/router";
+import { useNavigate, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
 import { Async, ErrorState } from "../components/Status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n/i18n";
 import { fetchDemoAccounts, session } from "../session/session";
+
+/** Where to go after signing in: the page that asked (`?tiep=/ho-so`), only ever a path inside the app. */
+function returnPath(value: unknown): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
 
 function groupByRole(accounts: DemoAccount[]): Array<{ role: Role; accounts: DemoAccount[] }> {
   return roles
@@ -18,6 +23,7 @@ function groupByRole(accounts: DemoAccount[]): Array<{ role: Role; accounts: Dem
 export default function SignIn() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [search] = useSearchParams<{ tiep?: string }>();
   const [accounts, { refetch }] = createResource(fetchDemoAccounts);
   const [pending, setPending] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<{ userId: string; error: ApiError } | null>(null);
@@ -28,7 +34,7 @@ export default function SignIn() {
     setFailure(null);
     try {
       await session.signIn(userId);
-      navigate("/");
+      navigate(returnPath(search.tiep));
     } catch (error) {
       setFailure({ userId, error: toApiError(error) });
     } finally {

@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { type Contribution, contributionDelta, parseCellKey } from "@ketnoi/core";
+import { transactWithRetry } from "../data/transact";
+import { db } from "../db/service";
+
+/** A transaction holds at most 100 items: the contribution record and up to 99 counters. */
+const cellsPerTransaction = 99;
+const maxAttempts = 20;
+/** Tombstones outlive the stream's 24-hour retention, so no older event can be replayed after they expire. */
+const tombstoneSeconds = 2 * 24 * 60 * 60;
+
+/** The kinds of source record that count. */
+export type FactKind = "listing" | "application" | "booking" | "student";
+
+/**
+ * The pseudonymous id of a source record's contribution: SHA-256 of its kind and id (hex, as ElectroDB keys are
+ * lower-cased).
+ * @example factId("application", "3f2c…") // "9b1e…" (64 hex digits)
+ */
+export function factId(kind: FactKind, id: string): string {
+  return createHash("sha256").update(`${kind}#${id}`).digest("hex");
+}
+
+/**
+ * Orders versions of one record: `updatedAt` then `version`. A removed record sorts just after its last image
+ * (`~` follows every digit), and before any later re-creation, whose `updatedAt` is later.
+ * @example orderKeyOf({ updatedAt: "2026-05-01T08:00:00.000Z", version: 3 }) // "2026-05-01T08:00:00.000Z#0000000003"
+ */
+export function orderKeyOf(item: Record<string, unknown>, removed = false): string {
+  const version = typeof item.version === "number" ? item.version : 0;
+  const key = `${String(item.updatedAt ?? item.createdAt ?? "")}#${String(version).padStart(10, "0")}`;
+  return removed ? `${key}~` : key;
+}
+
+/** What one sync did: `stale` when a newer version was already counted. */
+export interface SyncResult {
+  outcome: "applied" | "unchanged" | "stale";
+  cellsChanged: number;
+}
+
+interface StoredContribution {
+  orderKey: string;
+  rev: number;
+  cells: Contribution;
+}
+
+async function readRecord(fact: string): Promise<StoredContribution | undefined> {
+  const { data } = await db().entities.dashContribution.get({ fact }).go({ consistent: true });
+  return data ? { orderKey: data.orderKey, rev: data.rev, cells: (data.cells ?? {}) as Contribution } : undefined;
+}
+
+/**
+ * Brings one source record's contribution up to date: reads what it last added, derives what it adds now
+ * (`derive` runs after that read, so any context it reads is at least as new), and applies the difference to the
+ * counters in the same transaction as the new contribution record, conditioned on the record's `rev`. So:
+ * - a replayed or duplicate event finds nothing to change (or an older version: `stale`);
+ * - two aggregators racing on one record cannot both apply a difference: the second retries from the first's;
+ * - a difference larger than one transaction is applied in steps, each recording how far it got.
+ * @example await syncFact(factId("listing", id), orderKeyOf(item), async () => listingContribution(item));
+ */
+export async function syncFact(
+  fact: string,
+  orderKey: string,
+  derive: () => Promise<Contribution>,
+  now: () => Date = () => new Date(),
+): Promise<SyncResult> {
+  let cellsChanged = 0;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const stored = await readRecord(fact);
+    if (stored && stored.orderKey > orderKey) return { outcome: "stale", cellsChanged };
+    const target = await derive();
+    const delta = Object.entries(contributionDelta(stored?.cells ?? {}, target));
+    // Nothing to add: the record keeps its older orderKey, which still rejects anything older (no write needed,
+    // e.g. for the listing counter patches every application move causes).
+    if (delta.length === 0) return { outcome: cellsChanged ? "applied" : "unchanged", cellsChanged };
+
+    let cells = { ...(stored?.cells ?? {}) };
+    let rev = stored?.rev;
+    let conflict = false;
+    for (let start = 0; start < delta.length; start += cellsPerTransaction) {
+      const chunk = delta.slice(start, start + cellsPerTransaction);
+      const last = start + cellsPerTransaction >= delta.length;
+      for (const [key, change] of chunk) cells[key] = (cells[key] ?? 0) + change;
+      cells = Object.fromEntries(Object.entries(cells).filter(([, n]) => n !== 0));
+      const at = now();
+      const empty = Object.keys(cells).length === 0;
+      const record = {
+        fact,
+        ...(empty ? {} : { cells }),
+        orderKey: last ? orderKey : (stored?.orderKey ?? ""),
+        rev: (rev ?? 0) + 1,
+        ...(empty ? { expiresAt: Math.floor(at.getTime() / 1000) + tombstoneSeconds } : {}),
+      };
+      const expectedRev = rev;
+      const failed = await transactWithRetry(() =>
+        db()
+          .transaction.write(({ dashContribution, dashCell }) => [
+            dashContribution
+              .put(record)
+              .where((a, op) => (expectedRev === undefined ? op.notExists(a.rev) : op.eq(a.rev, expectedRev)))
+              .commit(),
+            ...chunk.map(([key, change]) =>
+              dashCell
+                .update({ bucket: parseCellKey(key).bucket, cellKey: key })
+                .add({ count: change })
+                .set({ updatedAt: at.toISOString() })
+                .commit(),
+            ),
+          ])
+          .go(),
+      );
+      if (failed !== -1) {
+        conflict = true;
+        break;
+      }
+      rev = record.rev;
+      cellsChanged += chunk.length;
+    }
+    if (!conflict) return { outcome: "applied", cellsChanged };
+  }
+  throw new Error(`aggregates: record ${fact} kept changing under ${maxAttempts} attempts`);
+}

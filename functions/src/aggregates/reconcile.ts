@@ -1,0 +1,173 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  applicationContribution,
+  bookingContribution,
+  type Contribution,
+  type ListingFacts,
+  listingContribution,
+  parseCellKey,
+  type StudentFacts,
+  studentContribution,
+} from "@ketnoi/core";
+import { dataConfig } from "../config";
+import { dynamo } from "../db/client";
+import { db } from "../db/service";
+import { type FactKind, factId, orderKeyOf } from "./apply";
+
+type Item = Record<string, unknown>;
+const sourceEntities = ["listing", "application", "booking", "student", "dashCell", "dashContribution"] as const;
+const segments = 4;
+
+/** One counter that differs from what the source records add up to. */
+export interface Drift {
+  cellKey: string;
+  expected: number;
+  actual: number;
+}
+
+/** What reconciliation found (and, with `repair`, fixed). */
+export interface ReconciliationReport {
+  sourceRecords: number;
+  cells: number;
+  drift: Drift[];
+  repaired: boolean;
+}
+
+/** Reads every item of the entities reconciliation needs: a parallel Scan (a batch job, never a page load). */
+async function scanEntities(): Promise<Map<string, Item[]>> {
+  const byEntity = new Map<string, Item[]>(sourceEntities.map((e) => [e, []]));
+  const names = Object.fromEntries(sourceEntities.map((e, i) => [`:e${i}`, e]));
+  await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo().send(
+          new ScanCommand({
+            TableName: dataConfig().TABLE_NAME,
+            Segment: segment,
+            TotalSegments: segments,
+            ConsistentRead: true,
+            FilterExpression: `#e IN (${Object.keys(names).join(", ")})`,
+            ExpressionAttributeNames: { "#e": "__edb_e__" },
+            ExpressionAttributeValues: names,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) byEntity.get(String(item.__edb_e__))?.push(item);
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }),
+  );
+  return byEntity;
+}
+
+/** Every source record's contribution, recomputed from the records as they are: what the counters must equal. */
+function recompute(byEntity: Map<string, Item[]>) {
+  const listings = new Map(byEntity.get("listing")!.map((l) => [String(l.listingId), l as unknown as ListingFacts]));
+  const students = new Map(byEntity.get("student")!.map((s) => [String(s.userId), s as unknown as StudentFacts]));
+  const facts: Array<{ kind: FactKind; item: Item; contribution: Contribution }> = [
+    ...byEntity
+      .get("listing")!
+      .map((item) => ({ kind: "listing" as const, item, contribution: listingContribution(item as never) })),
+    ...byEntity
+      .get("student")!
+      .map((item) => ({ kind: "student" as const, item, contribution: studentContribution(item as never) })),
+    ...byEntity.get("application")!.map((item) => ({
+      kind: "application" as const,
+      item,
+      contribution: applicationContribution(
+        item as never,
+        listings.get(String(item.listingId)),
+        students.get(String(item.studentId)),
+      ),
+    })),
+    ...byEntity.get("booking")!.map((item) => ({
+      kind: "booking" as const,
+      item,
+      contribution: bookingContribution(
+        item as never,
+        listings.get(String(item.listingId)),
+        item.kind === "student" ? students.get(String(item.bookerUserId)) : undefined,
+      ),
+    })),
+  ];
+  const expected = new Map<string, number>();
+  for (const { contribution } of facts) {
+    for (const [key, n] of Object.entries(contribution)) expected.set(key, (expected.get(key) ?? 0) + n);
+  }
+  return { facts, expected };
+}
+
+const idOf: Record<FactKind, string> = {
+  listing: "listingId",
+  application: "applicationId",
+  booking: "bookingId",
+  student: "userId",
+};
+
+/**
+ * Rewrites the contribution records and corrects every drifting counter. Only safe while no aggregator runs
+ * (the local platform does it at start, before reading the stream; in deploy, pause the stream mapping first).
+ */
+async function repair(facts: ReturnType<typeof recompute>["facts"], records: Item[], drift: Drift[]) {
+  const now = new Date().toISOString();
+  const live = new Set<string>();
+  const revs = new Map(records.map((r) => [String(r.fact), Number(r.rev ?? 0)]));
+  const puts = facts.flatMap(({ kind, item, contribution }) => {
+    const fact = factId(kind, String(item[idOf[kind]]));
+    live.add(fact);
+    // Records that count nothing need no record (as the aggregator writes none for them).
+    if (Object.keys(contribution).length === 0 && !revs.has(fact)) return [];
+    return [{ fact, orderKey: orderKeyOf(item), rev: (revs.get(fact) ?? 0) + 1, cells: contribution }];
+  });
+  const gone = records.filter((r) => !live.has(String(r.fact)));
+  let unprocessed = (await db().entities.dashContribution.put(puts).go({ concurrent: 4 })).unprocessed;
+  for (let attempt = 0; unprocessed.length > 0 && attempt < 5; attempt++) {
+    const left = new Set(unprocessed.map((key) => key.fact));
+    ({ unprocessed } = await db()
+      .entities.dashContribution.put(puts.filter((p) => left.has(p.fact)))
+      .go({ concurrent: 4 }));
+  }
+  if (unprocessed.length > 0) throw new Error(`reconcile: ${unprocessed.length} contribution records left unwritten`);
+  if (gone.length > 0)
+    await db()
+      .entities.dashContribution.delete(gone.map((r) => ({ fact: String(r.fact) })))
+      .go();
+  // A few updates at a time: a fresh local table (npm start after seeding) repairs every counter at once.
+  for (let i = 0; i < drift.length; i += 8) {
+    await Promise.all(
+      drift.slice(i, i + 8).map(({ cellKey, expected, actual }) =>
+        db()
+          .entities.dashCell.update({ bucket: parseCellKey(cellKey).bucket, cellKey })
+          .add({ count: expected - actual })
+          .set({ updatedAt: now })
+          .go(),
+      ),
+    );
+  }
+}
+
+/**
+ * Recomputes every aggregate from the source records and reports each counter that differs (zero drift
+ * expected); with `repair`, also rewrites them. Library entry of `npm run reconcile`.
+ * @example const { drift } = await reconcileAggregates(); // []
+ */
+export async function reconcileAggregates(options: { repair?: boolean } = {}): Promise<ReconciliationReport> {
+  const byEntity = await scanEntities();
+  const { facts, expected } = recompute(byEntity);
+  const actual = new Map(byEntity.get("dashCell")!.map((c) => [String(c.cellKey), Number(c.count)]));
+  const drift: Drift[] = [];
+  for (const cellKey of new Set([...expected.keys(), ...actual.keys()])) {
+    const e = expected.get(cellKey) ?? 0;
+    const a = actual.get(cellKey) ?? 0;
+    if (e !== a) drift.push({ cellKey, expected: e, actual: a });
+  }
+  drift.sort((x, y) => x.cellKey.localeCompare(y.cellKey));
+  if (options.repair) await repair(facts, byEntity.get("dashContribution")!, drift);
+  return {
+    sourceRecords: facts.length,
+    cells: [...expected.values()].filter((n) => n !== 0).length,
+    drift,
+    repaired: !!options.repair,
+  };
+}

@@ -1,0 +1,94 @@
+import { call, userWithToken } from "../../test/helpers";
+import { advance, apply, type ListingOptions, listingOf, move } from "../../test/marketplace";
+
+/**
+ * Demo flows for the aggregate tests (imported by *.test.ts only): students and the marketplace moves that change
+ * the province's numbers, all through the real API.
+ */
+
+/** A student with a profile at a school, with or without the province-statistics consent. */
+export async function studentAt(
+  userId: string,
+  universityId: string,
+  options: { consent?: boolean; skills?: string[] } = {},
+): Promise<string> {
+  const token = await userWithToken(userId, "student");
+  const res = await call("PUT", "/api/students/me", {
+    token,
+    body: {
+      fullName: `Sinh viên ${userId}`,
+      universityId,
+      major: "electronics",
+      year: 4,
+      skills: (options.skills ?? ["embedded-c", "python"]).map((id) => ({ id, level: 3 })),
+      languages: [],
+      reachableCommunes: ["p-long-binh"],
+      preferredSectors: ["semiconductors"],
+      consents: {
+        shareWithAppliedOrgs: true,
+        recommendToRecruiters: true,
+        provinceStatistics: options.consent ?? true,
+      },
+    },
+  });
+  if (res.status !== 200) throw new Error(`profile ${userId}: ${res.status} ${res.text}`);
+  return token;
+}
+
+/** Changes a student's profile (e.g. withdraws consent), with the version it has. */
+export async function updateStudent(token: string, change: Record<string, unknown>) {
+  const current = (await call("GET", "/api/students/me", { token })).json;
+  const { userId: _u, createdAt: _c, updatedAt: _up, consents, ...fields } = current;
+  const body = {
+    ...fields,
+    consents: Object.fromEntries(Object.entries(consents).map(([k, c]) => [k, (c as { granted: boolean }).granted])),
+    ...change,
+  };
+  const res = await call("PUT", "/api/students/me", { token, body });
+  if (res.status !== 200) throw new Error(`profile update: ${res.status} ${res.text}`);
+}
+
+/** A published listing in an industrial park with the given required skills. */
+export function parkListing(token: string, orgId: string, options: ListingOptions & Record<string, unknown>) {
+  return listingOf(token, orgId, {
+    requiredSkills: ["embedded-c", "microcontroller"],
+    industrialParkId: "amata",
+    communeId: "p-long-binh",
+    ...options,
+  } as ListingOptions);
+}
+
+/**
+ * Students apply; the first `offers` get an offer and the first `accepts` of those accept it (placements),
+ * the next offered one declines. Returns the application ids in order.
+ */
+export async function runPipeline(
+  orgToken: string,
+  listingId: string,
+  students: readonly string[],
+  plan: { offers: number; accepts: number },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const student of students) {
+    const res = await apply(student, listingId);
+    if (res.status !== 201) throw new Error(`apply: ${res.status} ${res.text}`);
+    ids.push(res.json.id);
+  }
+  for (const [i, id] of ids.slice(0, plan.offers).entries()) {
+    const offered = await advance(orgToken, id, 1, ["reviewing", "offered"]);
+    const answer = i < plan.accepts ? "accepted" : "declined";
+    const res = await move(students[i]!, id, { to: answer, version: offered.json.version });
+    if (res.status !== 200) throw new Error(`${answer}: ${res.status} ${res.text}`);
+  }
+  return ids;
+}
+
+/** Books a seat for a student, or seats for a class of a school. */
+export async function book(token: string, listingId: string, sessionId: string, classBooking?: object) {
+  const res = await call("POST", `/api/listings/${listingId}/sessions/${sessionId}/bookings`, {
+    token,
+    body: classBooking ? { classBooking } : {},
+  });
+  if (res.status !== 201) throw new Error(`booking: ${res.status} ${res.text}`);
+  return res.json as { id: string };
+}

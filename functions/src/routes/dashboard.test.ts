@@ -1,0 +1,216 @@
+import type { DashboardTable } from "@ketnoi/core";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { call, userWithToken } from "../../test/helpers";
+import { memberOf, verifiedOrganisation } from "../../test/marketplace";
+import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
+import { reconcileAggregates } from "../aggregates/reconcile";
+import { parkListing, runPipeline, studentAt } from "../aggregates/test-flows";
+import { createApp } from "../app";
+import { dataConfig } from "../config";
+
+let reader: LocalStreamReader;
+let province: string;
+let admin: string;
+let lhuStaff: string;
+let recruiter: string;
+let otherRecruiter: string;
+let student: string;
+let internship: string;
+const year = new Date().getFullYear();
+const app = createApp();
+
+/** GET as bytes (exports are binary). */
+async function download(path: string, token: string) {
+  const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+const dashboard = async (token: string, query = "") => call("GET", `/api/dashboard?year=${year}${query}`, { token });
+const tableOf = (body: { tables: DashboardTable[] }, id: string) => body.tables.find((t) => t.id === id)!;
+const small = (cell: unknown) => typeof cell === "number" && cell > 0 && cell < 5;
+
+/** No people cell of any table (rows or total) holds a count of 1–4. */
+function expectNoSmallPeopleCells(tables: DashboardTable[]) {
+  for (const table of tables) {
+    const people = table.columns.flatMap((c, j) => (c.kind === "people" ? [j] : []));
+    for (const cells of [...table.rows.map((r) => r.cells), table.total?.cells ?? []]) {
+      for (const j of people) expect(small(cells[j]), `${table.id} ${cells}`).toBe(false);
+    }
+  }
+}
+
+beforeAll(async () => {
+  reader = await startLocalStreamReader({
+    endpoint: inject("dynamoEndpoint"),
+    tableName: dataConfig().TABLE_NAME,
+    from: "TRIM_HORIZON",
+    pollMs: 50,
+  });
+  await Promise.all([
+    verifiedOrganisation("org-chip"),
+    verifiedOrganisation("org-other"),
+    verifiedOrganisation("lhu", "university"),
+    verifiedOrganisation("dnu", "university"),
+  ]);
+  [province, admin, lhuStaff, recruiter, otherRecruiter] = await Promise.all([
+    userWithToken("prov-dash", "province"),
+    userWithToken("admin-dash", "admin"),
+    memberOf("sta-lhu-dash", "lhu", "staff"),
+    memberOf("rec-chip-dash", "org-chip"),
+    memberOf("rec-other-dash", "org-other"),
+  ]);
+  const lhu = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => studentAt(`sv-lhu-${i}`, "lhu")));
+  const dnu = await Promise.all([1, 2].map((i) => studentAt(`sv-dnu-${i}`, "dnu")));
+  student = lhu[0]!;
+  internship = await parkListing(recruiter, "org-chip", { positions: 20 });
+  await runPipeline(recruiter, internship, [...lhu, ...dnu], { offers: 7, accepts: 7 });
+  await reader.drain();
+});
+
+afterAll(async () => {
+  await reader.stop();
+});
+
+describe("who sees which dashboard", () => {
+  it("lets the province see everything, and refuses students, staff and recruiters the province view", async () => {
+    expect((await call("GET", "/api/dashboard")).status).toBe(401);
+    expect((await dashboard(province)).status).toBe(200);
+    for (const token of [student, lhuStaff, recruiter]) expect((await dashboard(token)).status).toBe(403);
+  });
+
+  it("scopes a university's staff to its own students, and to no other school", async () => {
+    const own = await dashboard(lhuStaff, "&scope=university&universityId=lhu");
+    expect(own.status, own.text).toBe(200);
+    expect(own.json.scope).toMatchObject({ kind: "university", id: "lhu", name: { vi: "Tổ chức lhu" } });
+    expect(tableOf(own.json, "byField").rows.find((r) => r.key === "semiconductors")!.cells[0]).toBe(6);
+    expect((await dashboard(lhuStaff, "&scope=university&universityId=dnu")).status).toBe(403);
+    expect((await dashboard(province, "&scope=university&universityId=khong-co")).status).toBe(404);
+  });
+
+  it("shows an organisation the funnel of its own listings only", async () => {
+    const own = await dashboard(recruiter, "&scope=organisation&orgId=org-chip");
+    expect(own.status).toBe(200);
+    expect(own.json.tables.map((t: DashboardTable) => t.id)).toEqual(["funnel", "funnelByMonth"]);
+    expect(tableOf(own.json, "funnel").total!.cells).toEqual([1, 8, 7, 7]);
+    expect((await dashboard(otherRecruiter, "&scope=organisation&orgId=org-chip")).status).toBe(403);
+    expect((await dashboard(recruiter, "&scope=organisation")).status).toBe(400);
+  });
+});
+
+describe("what the province sees", () => {
+  it("hides the small school as <5 and its protector as x, and never shows a people count under 5", async () => {
+    const { json } = await dashboard(province);
+    const byUniversity = tableOf(json, "byUniversity");
+    expect(byUniversity.rows.map((r) => [r.key, r.cells[0]])).toEqual([
+      ["dnu", "<5"],
+      ["lhu", "x"],
+    ]);
+    expect(byUniversity.total!.cells[0]).toBe(7);
+    for (const query of ["", "&field=semiconductors", "&universityId=dnu"]) {
+      expectNoSmallPeopleCells((await dashboard(province, query)).json.tables);
+    }
+  });
+
+  it("sets a target, sees progress against it move when a placement is accepted, and keeps every version", async () => {
+    const body = { year, field: "semiconductors", counts: { internships: 20, visits: 100, jobs: 5, trainings: 0 } };
+    const created = await call("PUT", "/api/targets", { token: province, body });
+    expect(created.status, created.text).toBe(200);
+    expect((await call("PUT", "/api/targets", { token: province, body })).json.error.code).toBe("already_exists");
+    const changed = await call("PUT", "/api/targets", {
+      token: province,
+      body: { ...body, counts: { ...body.counts, internships: 40 }, version: 1 },
+    });
+    expect(changed.json).toMatchObject({ version: 2, changedBy: "prov-dash", universityId: null });
+    const stale = await call("PUT", "/api/targets", { token: province, body: { ...body, version: 1 } });
+    expect([stale.status, stale.json.error.code]).toEqual([409, "version_conflict"]);
+    expect((await call("PUT", "/api/targets", { token: lhuStaff, body })).status).toBe(403);
+    const history = await call("GET", `/api/targets/history?year=${year}&field=semiconductors`, { token: province });
+    expect(
+      history.json.items.map((v: { version: number; counts: { internships: number } }) => [
+        v.version,
+        v.counts.internships,
+      ]),
+    ).toEqual([
+      [2, 40],
+      [1, 20],
+    ]);
+
+    const row = async () =>
+      tableOf((await dashboard(province)).json, "byField").rows.find((r) => r.key === "semiconductors")!.cells;
+    expect((await row()).slice(0, 3)).toEqual([7, 40, 18]);
+    const late = await studentAt("sv-lhu-late", "lhu");
+    await runPipeline(recruiter, internship, [late], { offers: 1, accepts: 1 });
+    await reader.drain();
+    expect((await row()).slice(0, 3)).toEqual([8, 40, 20]);
+    expect((await reconcileAggregates()).drift).toEqual([]);
+  });
+});
+
+describe("exports", () => {
+  it("downloads CSV with a UTF-8 BOM, Vietnamese headers and the same suppressed cells", async () => {
+    const csv = await download(`/api/dashboard/export?year=${year}&table=byUniversity&format=csv`, province);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toContain(`ketnoi-tien-do-theo-truong-${year}.csv`);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // TextDecoder drops a BOM unless told to keep it: keep it, check it, then read past it.
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv.bytes);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split("\r\n");
+    expect(lines[0]!.startsWith("Trường,Thực tập (số SV được nhận),Thực tập (số SV được nhận) — chỉ tiêu")).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["<5", "x", "8"]);
+  });
+
+  it("downloads every table as an XLSX workbook without a count under 5 in any people column", async () => {
+    const xlsx = await download(`/api/dashboard/export?year=${year}&table=all&format=xlsx`, province);
+    expect(xlsx.status).toBe(200);
+    const files = unzipSync(xlsx.bytes);
+    const workbook = strFromU8(files["xl/workbook.xml"]!);
+    expect(workbook).toContain("tien-do-theo-truong");
+    expect(workbook).toContain("khoang-cach-ky-nang");
+    const strings = strFromU8(files["xl/sharedStrings.xml"] ?? new Uint8Array());
+    const sheets = Object.keys(files)
+      .filter((f) => f.startsWith("xl/worksheets/sheet"))
+      .map((f) => strFromU8(files[f]!));
+    expect(`${strings}${sheets.join("")}`).toContain("Bán dẫn và vi mạch");
+    expect(`${strings}${sheets.join("")}`).toContain("&lt;5");
+    expectNoSmallPeopleCells((await dashboard(province)).json.tables);
+  });
+
+  it("rejects CSV of all tables and exports outside the caller's scope", async () => {
+    expect((await download(`/api/dashboard/export?table=all&format=csv`, province)).status).toBe(400);
+    expect((await download(`/api/dashboard/export?table=funnel&format=csv`, recruiter)).status).toBe(403);
+    const own = await download(
+      `/api/dashboard/export?table=funnel&format=csv&scope=organisation&orgId=org-chip`,
+      recruiter,
+    );
+    expect(own.status).toBe(200);
+  });
+});
+
+describe("the audit log", () => {
+  it("records every view and export with who, what, when and filters, for admins only", async () => {
+    await dashboard(province, "&field=ai");
+    await download(`/api/dashboard/export?year=${year}&table=skills&format=csv`, province);
+    expect((await call("GET", "/api/audit", { token: province })).status).toBe(403);
+    const log = await call("GET", "/api/audit?limit=200", { token: admin });
+    expect(log.status).toBe(200);
+    const entries = log.json.items as Array<{
+      actorId: string;
+      action: string;
+      filters: Record<string, string>;
+      at: string;
+    }>;
+    expect(entries[0]).toMatchObject({
+      actorId: "prov-dash",
+      action: "dashboard.export",
+      filters: { table: "skills", format: "csv" },
+    });
+    expect(entries[1]).toMatchObject({ action: "dashboard.view", filters: { year: String(year), field: "ai" } });
+    expect(entries.some((e) => e.actorId === "sta-lhu-dash" && e.action === "dashboard.view")).toBe(true);
+    expect(entries.some((e) => e.action === "target.save")).toBe(true);
+    // Refused requests leave no entry: nothing was shown.
+    expect(entries.some((e) => e.actorId === "rec-other-dash")).toBe(false);
+  });
+});

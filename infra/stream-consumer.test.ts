@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDataConfig } from "../functions/src/config";
+import { searchStoreFromConfig } from "../functions/src/search/s3-store";
+import { stages } from "./app";
+import { searchSnapshotKey } from "./search";
+import { consumerIndexActions, consumerTableActions, streamEntities } from "./stream-consumer";
+import {
+  functionPolicyStatements,
+  ref,
+  resourcesOfType,
+  type Stage,
+  type SynthesizedCdkApp,
+  sampleEnvironment,
+  synthesizeCdkApp,
+} from "./test/template";
+
+// The table stream's consumer: its function, event source mapping, dead-letter queue, alarms and grants.
+let synth: SynthesizedCdkApp;
+beforeAll(() => {
+  synth = synthesizeCdkApp();
+});
+afterAll(() => synth.remove());
+const one = (stage: Stage, type: string, prefix: string) => synth.resource(stage, type, prefix);
+const consumerFunction = (stage: Stage) => one(stage, "AWS::Lambda::Function", "PlatformStreamConsumerHandlerFunction");
+const queue = (stage: Stage) => one(stage, "AWS::SQS::Queue", "PlatformStreamConsumerDeadLetterQueue");
+const tableId = (stage: Stage) => one(stage, "AWS::DynamoDB::Table", "PlatformDataTable")[0];
+const bucketId = (stage: Stage) => one(stage, "AWS::S3::Bucket", "PlatformSearchSnapshots")[0];
+
+/**
+ * Lambda's event filter matching, for the subset of patterns used here: a list of allowed values at a leaf, and
+ * nested objects. A record must match every key of a pattern; a batch keeps the records matching any pattern.
+ */
+function matches(pattern: unknown, value: unknown): boolean {
+  if (Array.isArray(pattern)) return pattern.includes(value);
+  if (typeof pattern !== "object" || pattern === null || typeof value !== "object" || value === null) return false;
+  return Object.entries(pattern).every(([key, inner]) => matches(inner, (value as Record<string, unknown>)[key]));
+}
+/** A stream record as DynamoDB writes it: INSERT has only the new image, REMOVE only the old one. */
+const streamRecord = (eventName: "INSERT" | "MODIFY" | "REMOVE", entity: string) => {
+  const image = { pk: { S: "$ketnoi#x" }, __edb_e__: { S: entity }, __edb_v__: { S: "1" } };
+  return {
+    eventName,
+    dynamodb: {
+      ...(eventName !== "REMOVE" ? { NewImage: image } : {}),
+      ...(eventName !== "INSERT" ? { OldImage: image } : {}),
+    },
+  };
+};
+
+describe.each(stages)("stage %s: the stream consumer", (stage) => {
+  it("runs on nodejs22.x arm64, sized for the in-memory index, with only the variables its config reads", () => {
+    const fn = consumerFunction(stage)[1].Properties!;
+    expect(fn).toMatchObject({
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      MemorySize: 1024,
+      Timeout: 60,
+    });
+    const env = fn.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(env).sort()).toEqual(["NODE_OPTIONS", "SEARCH_BUCKET", "SEARCH_KEY", "STAGE", "TABLE_NAME"]);
+    expect(env).toMatchObject({
+      STAGE: stage,
+      TABLE_NAME: ref(tableId(stage)),
+      SEARCH_BUCKET: ref(bucketId(stage)),
+      SEARCH_KEY: searchSnapshotKey,
+    });
+    // Lambda sets AWS_REGION itself. The consumer's entry parses exactly this and builds the S3 store from it.
+    const config = loadDataConfig({ ...sampleEnvironment(env), AWS_REGION: "ap-southeast-1" });
+    expect(config).toMatchObject({ STAGE: stage, SEARCH_KEY: searchSnapshotKey });
+    expect(searchStoreFromConfig(config)).toBeDefined();
+    const [logsId, logs] = one(stage, "AWS::Logs::LogGroup", "PlatformStreamConsumerHandlerLogs");
+    expect(fn.LoggingConfig).toMatchObject({ LogFormat: "JSON", LogGroup: ref(logsId) });
+    expect(logs.Properties!.RetentionInDays).toBe(stage === "prod" ? 90 : 7);
+  });
+
+  it("reads the table stream from LATEST in batches, reports per-record failures, parks the rest in the DLQ", () => {
+    const [queueId, dlq] = queue(stage);
+    expect(dlq.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    expect(dlq.DeletionPolicy).toBe(stage === "prod" ? "Retain" : "Delete");
+    const [, queuePolicy] = one(stage, "AWS::SQS::QueuePolicy", "PlatformStreamConsumerDeadLetterQueuePolicy");
+    expect(queuePolicy.Properties!.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+
+    const mappings = resourcesOfType(synth.templates[stage], "AWS::Lambda::EventSourceMapping");
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({
+      FunctionName: ref(consumerFunction(stage)[0]),
+      EventSourceArn: { "Fn::GetAtt": [tableId(stage), "StreamArn"] },
+      StartingPosition: "LATEST",
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      ParallelizationFactor: 1,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queueId, "Arn"] } } },
+    });
+  });
+
+  it("is invoked for exactly the entities its code reads, on every kind of change", () => {
+    const [, mapping] = resourcesOfType(synth.templates[stage], "AWS::Lambda::EventSourceMapping")[0]!;
+    const patterns = (mapping.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) =>
+      JSON.parse(f.Pattern),
+    );
+    const delivered = (record: ReturnType<typeof streamRecord>) => patterns.some((p) => matches(p, record));
+    const consumed = new Set<string>(Object.values(streamEntities).flat());
+    const ignored = ["notification", "searchAlert", "savedSearch", "dashCell", "dashContribution", "audit", "user"];
+    for (const eventName of ["INSERT", "MODIFY", "REMOVE"] as const) {
+      for (const entity of consumed)
+        expect(delivered(streamRecord(eventName, entity)), `${entity} ${eventName}`).toBe(true);
+      for (const entity of ignored)
+        expect(delivered(streamRecord(eventName, entity)), `${entity} ${eventName}`).toBe(false);
+    }
+  });
+
+  it("alarms on its errors, throttles, lag behind the stream and any message in its dead-letter queue", () => {
+    const [consumerId] = consumerFunction(stage);
+    const [queueId] = queue(stage);
+    const alarms = resourcesOfType(synth.templates[stage], "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties!);
+    const onConsumer = alarms.filter(
+      (a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: "FunctionName", Value: ref(consumerId) }]),
+    );
+    expect(onConsumer.map((a) => a.MetricName).sort()).toEqual(["Errors", "IteratorAge", "Throttles"]);
+    expect(onConsumer.find((a) => a.MetricName === "IteratorAge")).toMatchObject({
+      Statistic: "Maximum",
+      Threshold: 300_000,
+    });
+    const dlq = alarms.find((a) => a.MetricName === "ApproximateNumberOfMessagesVisible");
+    expect(dlq).toMatchObject({
+      Threshold: 1,
+      Statistic: "Maximum",
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+    expect(dlq!.Dimensions).toEqual([{ Name: "QueueName", Value: { "Fn::GetAtt": [queueId, "QueueName"] } }]);
+  });
+
+  it("may read the stream, read and write the items its code touches, and read/write the snapshot key: its whole policy", () => {
+    const tableArn = { "Fn::GetAtt": [tableId(stage), "Arn"] };
+    const bucketArn = { "Fn::GetAtt": [bucketId(stage), "Arn"] };
+    const snapshotArn = { "Fn::Join": ["", [bucketArn, `/${searchSnapshotKey}`]] };
+    const allow = (Action: string | readonly string[], Resource: unknown) => ({
+      Effect: "Allow",
+      Action: typeof Action === "string" ? Action : [...Action],
+      Resource,
+    });
+    const expected = [
+      // ListStreams has no resource-level permission: "*" is the only form IAM accepts.
+      allow("dynamodb:ListStreams", "*"),
+      allow(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], {
+        "Fn::GetAtt": [tableId(stage), "StreamArn"],
+      }),
+      allow(consumerTableActions, tableArn),
+      allow(consumerIndexActions[0], { "Fn::Join": ["", [tableArn, "/index/*"]] }),
+      allow("s3:GetObject", snapshotArn),
+      allow("s3:ListBucket", bucketArn),
+      allow("s3:PutObject", snapshotArn),
+      allow(["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], {
+        "Fn::GetAtt": [queue(stage)[0], "Arn"],
+      }),
+    ];
+    const statements = functionPolicyStatements(synth.templates[stage], "PlatformStreamConsumerHandlerFunction");
+    expect(statements).toEqual(expect.arrayContaining(expected));
+    expect(statements).toHaveLength(expected.length);
+    expect(consumerTableActions).not.toContain("dynamodb:ConditionCheckItem");
+    expect(consumerTableActions).not.toContain("dynamodb:DescribeTable");
+  });
+});

@@ -1,0 +1,12 @@
+export * from "./build";
+export * from "./cells";
+export * from "./contributions";
+export * from "./csv";
+export * from "./fields";
+export * from "./labels";
+export * from "./metrics";
+export * from "./rollup";
+export * from "./schemas";
+export * from "./skill-fields";
+export * from "./suppression";
+export type { TargetRow } from "./tables";

@@ -1,0 +1,3 @@
+export { resolveSkills, type SkillResolution, skillSearchTerms } from "./resolve";
+export * from "./taxonomy";
+export * from "./types";

@@ -1,0 +1,67 @@
+/**
+ * What a benchmark section is, and the measuring helpers sections share. A section is a module under
+ * scripts/bench/ exporting a `BenchSection`; scripts/bench.ts lists the sections and runs each case in a fresh
+ * child process, so that a case's peak memory is its own and one case's garbage does not slow the next.
+ */
+
+/** The figures one case reports: the keys of its JSON object. */
+export type Figures = Record<string, number | boolean | string>;
+
+export interface BenchCase {
+  /** Unique across sections: the case's key in the JSON output (e.g. "placementRound"). */
+  name: string;
+  /** What is measured, for the table. */
+  description: string;
+  /** Targets shown next to the figures in the table, e.g. { ratio: "≤ 3" }. */
+  targets?: Record<string, string>;
+  run(): Promise<Figures> | Figures;
+}
+
+export interface BenchSection {
+  name: string;
+  cases: readonly BenchCase[];
+}
+
+/** Milliseconds taken by `work`, with its result. */
+export async function timed<T>(work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now();
+  const result = await work();
+  return { ms: performance.now() - start, result };
+}
+
+/** Collects garbage when the child runs with --expose-gc, so a measurement does not pay for earlier garbage. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** The value below which `p` percent of the sorted samples fall (nearest rank). */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function median(samples: readonly number[]): number {
+  return percentile(samples, 50);
+}
+
+/**
+ * Peak resident memory of this process so far, in MB. Each case runs in its own process, so this is the peak
+ * of generating the case's synthetic data and running it (Node itself is about 50 MB of it).
+ */
+export function peakMemoryMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A small seeded generator (mulberry32): synthetic data is the same on every run and machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -1,0 +1,336 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { freePort } from "../functions/src/local/ports";
+import { type Platform, startPlatform } from "./platform";
+
+/**
+ * The marketplace's core loop in Chromium, as each role does it (Vietnamese UI, role and label locators only):
+ * a recruiter registers an organisation → an admin verifies it from the queue → the recruiter posts an internship
+ * with 2 positions and publishes it → a student finds it by typing its title without diacritics, applies → the
+ * recruiter shortlists and offers → the student accepts → two more students apply; the recruiter offers to the
+ * second (the last position) and the third offer is refused with a visible message.
+ * Starts the whole platform in memory on free ports and always stops it and the browser.
+ */
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  // Without these Chromium keeps calling Google services, which this closed network answers slowly or not at all.
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const started = Date.now();
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs one named step, printing its outcome and duration. */
+async function step(name: string, run: () => Promise<void>) {
+  const at = Date.now();
+  process.stdout.write(`• ${name}… `);
+  await run();
+  console.log(`ok (${seconds(at)})`);
+}
+
+/** playwright-core has no `expect`: waiting for the element is the assertion, and its timeout the failure. */
+const visible = (locator: Locator) => locator.first().waitFor({ state: "visible" });
+
+/** A date `days` from now as YYYY-MM-DD (Vietnam is UTC+7; a week's margin makes the zone irrelevant). */
+const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+// Written with diacritics; the student types it without them.
+const orgName = "Công ty TNHH Cảm biến Đồng Nai Xanh";
+const listingTitle = "Thực tập sinh kiểm định cảm biến đo lường";
+const typedQuery = "thuc tap sinh kiem dinh cam bien";
+
+const accounts = {
+  recruiter: "Võ Thị Mai Anh",
+  admin: "Quản trị viên KetNoi",
+  minh: "Trần Quang Minh",
+  lan: "Nguyễn Thị Lan",
+};
+
+interface Actors {
+  newPage(): Promise<Page>;
+  webUrl: string;
+}
+
+/**
+ * Two checks a phone user would notice, run on each page the journey visits: nothing scrolls sideways at 360 px,
+ * and every visible form control has a name (label, aria-label or aria-labelledby).
+ */
+async function checkPage(page: Page, where: string) {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    if (overflow > 1) found.push(`scrolls sideways by ${overflow}px`);
+    for (const control of document.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
+      const shown = control.getClientRects().length > 0 && control.type !== "hidden";
+      const named =
+        (control.labels?.length ?? 0) > 0 ||
+        control.hasAttribute("aria-label") ||
+        control.hasAttribute("aria-labelledby");
+      if (shown && !named) found.push(`unlabelled ${control.tagName.toLowerCase()} ${control.name || control.id}`);
+    }
+    return found;
+  });
+  if (problems.length > 0) throw new Error(`${where}: ${problems.join("; ")}`);
+}
+
+/** At 360 px the menu folds behind a "Menu" button: open it as a phone user would. */
+async function openMenu(page: Page) {
+  const toggle = page.getByRole("button", { name: "Menu" });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return page.getByRole("navigation", { name: "Điều hướng chính" });
+}
+
+/** A fresh browser context (its own session) signed in as the demo account with this name. */
+async function signedIn(actors: Actors, displayName: string): Promise<Page> {
+  const page = await actors.newPage();
+  await page.goto(`${actors.webUrl}/dang-nhap`);
+  await page.getByRole("button", { name: `Đăng nhập với tên ${displayName}`, exact: true }).click();
+  await page.waitForURL(`${actors.webUrl}/`);
+  await visible((await openMenu(page)).getByText(`Đang đăng nhập: ${displayName}`));
+  return page;
+}
+
+/** A student demo account other than the two named ones, read from the sign-in page. */
+async function thirdStudentName(actors: Actors): Promise<string> {
+  const page = await actors.newPage();
+  await page.goto(`${actors.webUrl}/dang-nhap`);
+  const students = page.getByRole("region", { name: "Sinh viên" }).getByRole("button", { name: /^Đăng nhập với tên / });
+  await visible(students);
+  for (const label of await students.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label") ?? ""))) {
+    const name = label.replace("Đăng nhập với tên ", "");
+    if (name !== accounts.lan && name !== accounts.minh) {
+      await page.context().close();
+      return name;
+    }
+  }
+  throw new Error("the demo data has no third student");
+}
+
+/** Searches as a student would, retrying briefly: the search index follows writes within about a second. */
+async function findByTyping(page: Page, webUrl: string, query: string, title: string) {
+  await page.goto(`${webUrl}/tim-kiem`);
+  await page.getByRole("searchbox", { name: "Từ khóa" }).fill(query);
+  const result = page.getByRole("main").getByRole("link", { name: title, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    try {
+      await result.waitFor({ state: "visible", timeout: 2_000 });
+      return result;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
+async function applyTo(page: Page, webUrl: string, listingId: string, note: string) {
+  await page.goto(`${webUrl}/tin/${listingId}`);
+  await page.getByLabel("Lời nhắn cho tổ chức").fill(note);
+  await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
+  await visible(page.getByText("Đã nộp hồ sơ. Theo dõi trạng thái ở trang Đơn ứng tuyển."));
+}
+
+async function journey(actors: Actors) {
+  const { webUrl } = actors;
+  let recruiter!: Page;
+  let admin!: Page;
+  let minh!: Page;
+  let orgId = "";
+  let listingId = "";
+
+  await step("recruiter registers an organisation, which awaits verification", async () => {
+    recruiter = await signedIn(actors, accounts.recruiter);
+    await (await openMenu(recruiter)).getByRole("link", { name: "Tổ chức của tôi" }).click();
+    await recruiter.getByRole("link", { name: "Đăng ký tổ chức mới" }).click();
+    await visible(recruiter.getByRole("heading", { level: 1, name: "Đăng ký tổ chức" }));
+    await checkPage(recruiter, "register an organisation");
+    await recruiter.getByLabel("Loại tổ chức").selectOption("enterprise");
+    await recruiter.getByLabel("Tên tổ chức (tiếng Việt)").fill(orgName);
+    await recruiter.getByRole("checkbox", { name: "Điện tử", exact: true }).check();
+    await recruiter.getByLabel("Xã/phường").selectOption("x-nhon-trach");
+    await recruiter.getByLabel("Khu công nghiệp").selectOption("nhon-trach-3");
+    await recruiter.getByLabel("Địa chỉ").fill("Lô C4, KCN Nhơn Trạch 3");
+    await recruiter.getByLabel("Trang web").fill("https://dongnaixanh.example.vn");
+    await recruiter.getByRole("button", { name: "Gửi đăng ký" }).click();
+    await recruiter.waitForURL(/\/to-chuc\/[a-z0-9-]+\?moi=1$/);
+    orgId = new URL(recruiter.url()).pathname.split("/")[2]!;
+    await visible(recruiter.getByRole("heading", { level: 1, name: orgName }));
+    await visible(recruiter.getByText("Chờ xác minh"));
+  });
+
+  await step("admin verifies it from the verification queue", async () => {
+    admin = await signedIn(actors, accounts.admin);
+    await (await openMenu(admin)).getByRole("link", { name: "Xác minh tổ chức" }).click();
+    const decision = admin.getByRole("group", { name: `Quyết định cho “${orgName}”` });
+    await visible(decision);
+    await checkPage(admin, "verification queue");
+    await decision.getByRole("button", { name: "Xác minh" }).click();
+    await visible(admin.getByText(`Đã xác minh “${orgName}”.`));
+  });
+
+  await step("recruiter posts an internship with 2 positions and publishes it", async () => {
+    await recruiter.goto(`${webUrl}/to-chuc/${orgId}/tin`);
+    await visible(recruiter.getByText("Đã xác minh"));
+    await recruiter.getByRole("link", { name: "Tạo tin mới" }).click();
+    await recruiter.getByLabel("Tiêu đề (tiếng Việt)").fill(listingTitle);
+    await recruiter
+      .getByLabel("Mô tả (tiếng Việt)")
+      .fill("Kiểm định và hiệu chuẩn cảm biến đo lường trong dây chuyền sản xuất tại KCN Nhơn Trạch 3.");
+    await recruiter.getByLabel("Số lượng cần tuyển").fill("2");
+    await recruiter.getByLabel("Thời gian (tuần)").fill("12");
+    await recruiter.getByLabel("Thù lao").selectOption("yes");
+    await recruiter.getByLabel("Mức hỗ trợ mỗi tháng (đồng)").fill("3000000");
+    await recruiter.getByLabel("Xã/phường").selectOption("x-nhon-trach");
+    await recruiter.getByLabel("Hạn nộp hồ sơ").fill(dateIn(60));
+    const required = recruiter.getByRole("group", { name: "Kỹ năng cần có" });
+    await required.getByLabel("Lọc kỹ năng").fill("lap trinh nhung");
+    await required.getByRole("checkbox", { name: "Lập trình nhúng", exact: true }).check();
+    await checkPage(recruiter, "listing editor");
+    await recruiter.getByRole("button", { name: "Xem trước" }).click();
+    await visible(
+      recruiter.getByRole("region", { name: /^Bản xem trước/ }).getByRole("heading", { name: listingTitle }),
+    );
+    await recruiter.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await recruiter.waitForURL(/\/tin\/[a-z0-9-]+\/sua\?moi=1$/);
+    listingId = new URL(recruiter.url()).pathname.split("/")[2]!;
+    await recruiter.getByRole("button", { name: "Lưu và đăng tin" }).click();
+    await visible(recruiter.getByText("Đã đăng tin. Sinh viên đã có thể tìm thấy tin này."));
+  });
+
+  await step("sv-minh finds it by typing the title without diacritics and applies", async () => {
+    minh = await signedIn(actors, accounts.minh);
+    const result = await findByTyping(minh, webUrl, typedQuery, listingTitle);
+    await checkPage(minh, "search");
+    await result.click();
+    await visible(minh.getByRole("heading", { level: 1, name: listingTitle }));
+    await minh.getByLabel("Lời nhắn cho tổ chức").fill("Em đã làm đồ án cảm biến nhiệt độ với vi điều khiển STM32.");
+    await checkPage(minh, "listing detail with the application form");
+    await minh.getByRole("button", { name: "Nộp hồ sơ" }).click();
+    await visible(minh.getByText("Đã nộp hồ sơ. Theo dõi trạng thái ở trang Đơn ứng tuyển."));
+  });
+
+  await step("recruiter shortlists, then offers, on the applicant board", async () => {
+    await recruiter.goto(`${webUrl}/tin/${listingId}/ung-vien`);
+    await recruiter.getByRole("button", { name: `Chuyển ${accounts.minh} sang “Vào danh sách rút gọn”` }).click();
+    await visible(recruiter.getByRole("region", { name: "Danh sách rút gọn (1)" }).getByText(accounts.minh));
+    await checkPage(recruiter, "applicant board");
+    await recruiter.getByRole("button", { name: `Chuyển ${accounts.minh} sang “Nhận được lời mời”` }).click();
+    await visible(recruiter.getByRole("region", { name: "Đã mời (1)" }).getByText(accounts.minh));
+  });
+
+  await step("sv-minh sees the offer in the timeline and accepts it", async () => {
+    await minh.goto(`${webUrl}/ung-tuyen`);
+    const card = minh.getByRole("listitem").filter({ has: minh.getByRole("heading", { name: listingTitle }) });
+    await visible(card.getByRole("list", { name: "Các bước" }).getByText("Vào danh sách rút gọn"));
+    await checkPage(minh, "my applications");
+    await card.getByRole("button", { name: "Nhận lời mời" }).click();
+    await visible(card.getByText("Đã nhận lời", { exact: true }));
+  });
+
+  const third = await thirdStudentName(actors);
+  await step(`sv-lan and a third student (${third}) apply`, async () => {
+    const lan = await signedIn(actors, accounts.lan);
+    await applyTo(lan, webUrl, listingId, "Em muốn học kiểm định thiết bị đo.");
+    const other = await signedIn(actors, third);
+    await applyTo(other, webUrl, listingId, "Em quan tâm đến cảm biến công nghiệp.");
+  });
+
+  await step("recruiter offers to the second applicant; the offer beyond capacity is refused, visibly", async () => {
+    await recruiter.goto(`${webUrl}/tin/${listingId}/ung-vien`);
+    await visible(recruiter.getByText("Vị trí: 2 · đang giữ (đã mời hoặc đã nhận): 1 · đã nhận lời: 1"));
+    await recruiter.getByRole("button", { name: `Chuyển ${accounts.lan} sang “Nhận được lời mời”` }).click();
+    await visible(recruiter.getByRole("region", { name: "Đã mời (1)" }).getByText(accounts.lan));
+    await recruiter.getByRole("button", { name: `Chuyển ${third} sang “Nhận được lời mời”` }).click();
+    const card = recruiter.getByRole("listitem").filter({ has: recruiter.getByRole("heading", { name: third }) });
+    await visible(card.getByRole("alert").getByText(/^Không thể mời thêm: .*đủ 2 vị trí/));
+    await visible(recruiter.getByRole("region", { name: "Mới nộp (1)" }).getByText(third));
+  });
+}
+
+/** Chromium processes under this one, read from /proc (empty elsewhere). */
+function chromiumDescendants(): number[] {
+  if (!existsSync("/proc/self/stat")) return [];
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended while we were reading: it is not ours to wait for any more.
+    }
+  }
+  const found: number[] = [];
+  const queue = [process.pid];
+  while (queue.length > 0) {
+    const parent = queue.pop();
+    for (const [pid, ppid] of parentOf) {
+      if (ppid === parent) {
+        found.push(pid);
+        queue.push(pid);
+      }
+    }
+  }
+  return found.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").includes("chrom");
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Chromium's helpers linger as zombies briefly after the browser exits; wait so nothing is left behind. */
+async function waitForExit(pids: number[], timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let platform: Platform | undefined;
+let browser: Browser | undefined;
+let failed = false;
+try {
+  const dynamoPort = await freePort();
+  const apiPort = await freePort();
+  const webPort = await freePort();
+  await step("start DynamoDB Local, demo data, API and web app", async () => {
+    platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
+  });
+  await step("launch Chromium", async () => {
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  });
+  const pageErrors: string[] = [];
+  const actors: Actors = {
+    webUrl: platform!.webUrl,
+    // One context per person: each keeps its own session, as on separate phones.
+    async newPage() {
+      const context = await browser!.newContext({ locale: "vi-VN", viewport: { width: 360, height: 780 } });
+      const page = await context.newPage();
+      // The Vite dev server compiles modules on first request, so the first pages can take a few seconds.
+      page.setDefaultTimeout(20_000);
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      return page;
+    },
+  };
+  await journey(actors);
+  if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join("\n")}`);
+} catch (error) {
+  failed = true;
+  console.log("FAILED");
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+} finally {
+  const chromiumPids = chromiumDescendants();
+  await browser?.close().catch((error) => console.error("closing Chromium:", error));
+  await platform?.stop().catch((error) => console.error("stopping the platform:", error));
+  await waitForExit(chromiumPids);
+}
+console.log(`${failed ? "Marketplace E2E failed" : "Marketplace E2E passed"} in ${seconds(started)}`);
+process.exit(failed ? 1 : 0);

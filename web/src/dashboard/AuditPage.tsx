@@ -1,0 +1,126 @@
+import type { AuditEntry } from "@ketnoi/core";
+import { A } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { type ApiError, toApiError } from "../api/client";
+import { Guard, signedIn } from "../components/Guard";
+import { ErrorState, Loading } from "../components/Status";
+import { usePageTitle } from "../components/title";
+import { useCatalog } from "../i18n/i18n";
+import { fetchAudit } from "./api";
+import { dashboardMessages } from "./i18n";
+import "./dashboard.css";
+
+// Months are Vietnam time (UTC+7), as the audit log partitions them.
+const currentMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+function Log() {
+  const { t, locale } = useCatalog(dashboardMessages);
+  const [month, setMonth] = createSignal(currentMonth());
+  const [entries, setEntries] = createSignal<AuditEntry[]>([]);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [loading, setLoading] = createSignal(false);
+  const [failure, setFailure] = createSignal<ApiError>();
+
+  async function load(reset: boolean) {
+    setLoading(true);
+    setFailure(undefined);
+    try {
+      const page = await fetchAudit(month(), reset ? undefined : (cursor() ?? undefined));
+      setEntries(reset ? page.items : [...entries(), ...page.items]);
+      setCursor(page.cursor);
+    } catch (error) {
+      setFailure(toApiError(error));
+    } finally {
+      setLoading(false);
+    }
+  }
+  void load(true);
+
+  return (
+    <>
+      <div class="form dash-filters">
+        <div class="field">
+          <label for="a-month">{t("audit.month")}</label>
+          <input
+            id="a-month"
+            type="month"
+            value={month()}
+            onChange={(e) => {
+              setMonth(e.currentTarget.value || currentMonth());
+              void load(true);
+            }}
+          />
+        </div>
+      </div>
+      <Show when={failure()}>{(error) => <ErrorState error={error()} onRetry={() => void load(true)} />}</Show>
+      <Show
+        when={entries().length > 0}
+        fallback={<Show when={!loading()}>{<p class="empty">{t("audit.empty")}</p>}</Show>}
+      >
+        <div class="table-wrap dash-table">
+          <table>
+            <caption id="audit-caption">{t("audit.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.role")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.scope")}</th>
+                <th scope="col">{t("audit.filters")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={entries()}>
+                {(entry) => (
+                  <tr>
+                    <th scope="row">{new Date(entry.at).toLocaleString(locale())}</th>
+                    <td>{entry.actorId}</td>
+                    <td>{t(`role.${entry.role}` as never)}</td>
+                    <td>{t(`audit.action.${entry.action}`)}</td>
+                    <td>{entry.scope}</td>
+                    <td>
+                      {Object.entries(entry.filters)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(", ")}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={loading()}>
+        <Loading />
+      </Show>
+      <Show when={cursor() && !loading()}>
+        <button type="button" class="button button-secondary" onClick={() => void load(false)}>
+          {t("audit.more")}
+        </button>
+      </Show>
+    </>
+  );
+}
+
+/** The audit log (/bang-dieu-khien/nhat-ky): who viewed or downloaded which figures, for platform admins. */
+export default function AuditPage() {
+  const { t } = useCatalog(dashboardMessages);
+  usePageTitle(() => t("audit.title"));
+  return (
+    <Guard audience={signedIn}>
+      {(me) => (
+        <>
+          <h1>{t("audit.title")}</h1>
+          <p class="lead">{t("audit.intro")}</p>
+          <p>
+            <A href="/bang-dieu-khien">{t("targets.back")}</A>
+          </p>
+          <Show when={me.role === "admin"} fallback={<p class="notice">{t("audit.forbidden")}</p>}>
+            <Log />
+          </Show>
+        </>
+      )}
+    </Guard>
+  );
+}

@@ -1,0 +1,34 @@
+import { createEffect, createSignal, onCleanup, Show } from "solid-js";
+import { useCatalog } from "../i18n/i18n";
+import type { ChartSpec } from "./charts";
+import { dashboardMessages } from "./i18n";
+
+/**
+ * A chart drawn by uPlot, loaded on first use (a dynamic import: only dashboard pages ever fetch it). The canvas
+ * is hidden from screen readers; the caption points to the table that follows with the same figures.
+ */
+export function Chart(props: { spec: ChartSpec; title: string }) {
+  const { t } = useCatalog(dashboardMessages);
+  const [drawn, setDrawn] = createSignal(false);
+  let canvas: HTMLDivElement | undefined;
+  let destroy: (() => void) | undefined;
+  createEffect(() => {
+    const spec = props.spec;
+    void import("./chart-uplot").then(({ drawChart }) => {
+      destroy?.();
+      if (!canvas) return;
+      destroy = drawChart(canvas, spec);
+      setDrawn(true);
+    });
+  });
+  onCleanup(() => destroy?.());
+  return (
+    <figure class="dash-chart">
+      <div ref={canvas} class="dash-chart-canvas" aria-hidden="true" data-chart={props.spec.kind} />
+      <Show when={!drawn()}>
+        <p class="muted">{t("dash.chart.loading")}</p>
+      </Show>
+      <figcaption>{t("dash.chart.caption", { title: props.title })}</figcaption>
+    </figure>
+  );
+}

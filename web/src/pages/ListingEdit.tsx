@@ -1,0 +1,66 @@
+import { A, useParams, useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, Show } from "solid-js";
+import { Guard, membersOf } from "../components/Guard";
+import { Async } from "../components/Status";
+import { usePageTitle } from "../components/title";
+import { useCatalog } from "../i18n/i18n";
+import { orgMessages } from "../i18n/org";
+import { fetchListing, type Listing } from "../listings/listings";
+import { ListingEditor } from "../org/ListingEditor";
+import { fetchOrganisation, patchListing } from "../org/organisations";
+
+function EditListing(props: { listing: Listing; onReload: () => void }) {
+  const { t, pick } = useCatalog(orgMessages);
+  const [search] = useSearchParams<{ moi?: string }>();
+  const [listing, setListing] = createSignal(props.listing);
+  const [notice, setNotice] = createSignal<string | undefined>(search.moi ? t("editor.created") : undefined);
+  const [org] = createResource(() => props.listing.orgId, fetchOrganisation);
+  usePageTitle(() => `${t("editor.editTitle")}: ${pick(listing().title)}`);
+  return (
+    <Guard audience={membersOf(props.listing.orgId)}>
+      {() => (
+        <>
+          <p>
+            <A href={`/to-chuc/${listing().orgId}/tin`}>{t("editor.back")}</A>
+          </p>
+          <h1>{t("editor.editTitle")}</h1>
+          <p class="lead">
+            {pick(listing().title)} ·{" "}
+            <span class={`badge status-${listing().status}`}>
+              {t("editor.status", { status: t(`listingStatus.${listing().status}`) })}
+            </span>
+          </p>
+          <Show when={listing().version} keyed>
+            <ListingEditor
+              org={{
+                id: listing().orgId,
+                name: listing().orgName,
+                verified: org()?.verification === "verified" || listing().orgVerified,
+              }}
+              listing={listing()}
+              notice={notice()}
+              onReload={props.onReload}
+              save={async (request) => {
+                if (request.kind !== "update") return;
+                const saved = await patchListing(listing().id, request.patch);
+                setNotice(t(request.publishing ? "editor.publishedNow" : "editor.saved"));
+                setListing(saved);
+              }}
+            />
+          </Show>
+        </>
+      )}
+    </Guard>
+  );
+}
+
+/** `/tin/:id/sua`: edit a listing (any status) with optimistic concurrency, or save and publish it. */
+export default function ListingEdit() {
+  const params = useParams<{ id: string }>();
+  const [listing, { refetch }] = createResource(() => params.id, fetchListing);
+  return (
+    <Async resource={listing} onRetry={() => void refetch()}>
+      {(value) => <EditListing listing={value} onReload={() => void refetch()} />}
+    </Async>
+  );
+}

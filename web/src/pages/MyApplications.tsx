@@ -1,0 +1,188 @@
+import type { ApplicationStatus } from "@ketnoi/core";
+import { applicationStatusLabels, isFinalStatus } from "@ketnoi/core/pipeline";
+import { A, useParams } from "@solidjs/router";
+import { createEffect, createResource, createSignal, For, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import { type ApiError, toApiError } from "../api/client";
+import { ActionError } from "../components/ActionError";
+import { Guard, students } from "../components/Guard";
+import { Async } from "../components/Status";
+import { Timeline } from "../components/Timeline";
+import { usePageTitle } from "../components/title";
+import { useCatalog } from "../i18n/i18n";
+import { studentMessages } from "../i18n/student";
+import { type Application, fetchMyApplications, moveApplication } from "../student/api";
+import { MyBookings } from "../student/MyBookings";
+
+/** One application: current status first, then the timeline, then what the student may do next. */
+function ApplicationItem(props: {
+  application: Application;
+  onMoved: (moved: Application) => void;
+  onReload: () => void;
+}) {
+  const { t, pick, lang } = useCatalog(studentMessages);
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<ApiError>();
+  const app = () => props.application;
+  const title = () => pick(app().listingTitle);
+
+  async function move(to: ApplicationStatus) {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      props.onMoved(await moveApplication(app().id, { to, version: app().version }));
+      setConfirming(false);
+    } catch (error) {
+      setFailure(toApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li class="card application" aria-labelledby={`app-${app().id}`}>
+      <h2 class="card-title" id={`app-${app().id}`} tabIndex={-1}>
+        <A href={`/tin/${app().listingId}`}>{title()}</A>
+      </h2>
+      <p class="muted">{app().orgName}</p>
+      <p>
+        {t("mine.current")}:{" "}
+        <strong class={`badge app-status app-${app().status}`}>{applicationStatusLabels[app().status][lang()]}</strong>
+      </p>
+      <Show when={app().status === "offered"}>
+        <p class="notice">{t("mine.offerNote")}</p>
+      </Show>
+      <Show when={app().note}>{(note) => <p class="muted">{t("mine.note", { note: note() })}</p>}</Show>
+      <Timeline
+        steps={app().history}
+        label={t("mine.timeline")}
+        byLabel={(by) => t(`mine.stepBy.${by}`)}
+        reasonLabel={(reason) => t("mine.reason", { reason })}
+      />
+      <ActionError error={failure()} onReload={props.onReload} />
+      <Show when={!isFinalStatus(app().status)}>
+        <fieldset class="action-group">
+          <legend class="visually-hidden">{t("mine.actionsFor", { title: title() })}</legend>
+          <Show
+            when={confirming()}
+            fallback={
+              <p class="actions">
+                <Show when={app().status === "offered"}>
+                  <button type="button" class="button" disabled={busy()} onClick={() => void move("accepted")}>
+                    {t("mine.accept")}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    disabled={busy()}
+                    onClick={() => void move("declined")}
+                  >
+                    {t("mine.decline")}
+                  </button>
+                </Show>
+                <button type="button" class="button button-secondary" onClick={() => setConfirming(true)}>
+                  {t("mine.withdraw")}
+                </button>
+              </p>
+            }
+          >
+            <p role="alert">{t("mine.withdrawConfirm", { title: title() })}</p>
+            <p class="actions">
+              <button
+                type="button"
+                class="button button-danger"
+                disabled={busy()}
+                onClick={() => void move("withdrawn")}
+              >
+                {t("mine.confirmWithdraw")}
+              </button>
+              <button type="button" class="button button-secondary" onClick={() => setConfirming(false)}>
+                {t("form.cancel")}
+              </button>
+            </p>
+          </Show>
+        </fieldset>
+      </Show>
+    </li>
+  );
+}
+
+function Applications() {
+  const { t, pick, lang } = useCatalog(studentMessages);
+  const [loaded, { refetch }] = createResource(fetchMyApplications);
+  // Reconciled by id: a move updates one card in place, keeping focus and the others' state.
+  const [items, setItems] = createStore<Application[]>([]);
+  createEffect(() => {
+    const list = loaded();
+    if (list) setItems(reconcile(list, { key: "id" }));
+  });
+  const [announcement, setAnnouncement] = createSignal("");
+  // A notification links to /ung-tuyen/:id: bring that application into view once the list is shown.
+  const params = useParams<{ id?: string }>();
+  createEffect(() => {
+    if (!params.id || items.length === 0) return;
+    queueMicrotask(() => {
+      const heading = document.getElementById(`app-${params.id}`);
+      heading?.scrollIntoView?.({ block: "start" });
+      heading?.focus();
+    });
+  });
+  return (
+    <Async resource={loaded} onRetry={() => void refetch()}>
+      {() => (
+        <>
+          <p class="visually-hidden" role="status">
+            {announcement()}
+          </p>
+          <Show
+            when={items.length > 0}
+            fallback={
+              <p class="empty">
+                {t("mine.empty")} <A href="/tim-kiem">{t("mine.findSome")}</A>
+              </p>
+            }
+          >
+            <ul class="cards cards-wide">
+              <For each={items}>
+                {(application) => (
+                  <ApplicationItem
+                    application={application}
+                    onReload={() => void refetch()}
+                    onMoved={(moved) => {
+                      setItems((a) => a.id === moved.id, reconcile(moved));
+                      setAnnouncement(
+                        t("mine.moved", {
+                          title: pick(moved.listingTitle),
+                          status: applicationStatusLabels[moved.status][lang()],
+                        }),
+                      );
+                    }}
+                  />
+                )}
+              </For>
+            </ul>
+          </Show>
+        </>
+      )}
+    </Async>
+  );
+}
+
+/** `/ung-tuyen`: the student's applications with status and timeline, and their visit bookings. */
+export default function MyApplications() {
+  const { t } = useCatalog(studentMessages);
+  usePageTitle(() => t("mine.title"));
+  return (
+    <Guard audience={students}>
+      {() => (
+        <>
+          <h1>{t("mine.title")}</h1>
+          <p class="lead">{t("mine.intro")}</p>
+          <Applications />
+          <MyBookings />
+        </>
+      )}
+    </Guard>
+  );
+}

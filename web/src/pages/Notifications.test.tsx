@@ -1,0 +1,54 @@
+import { fireEvent, screen } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { people, renderPage, signInAs } from "../../test/helpers";
+import { unreadNotifications } from "../notifications/unread";
+import Notifications from "./Notifications";
+
+const items = [
+  {
+    id: "n-2",
+    kind: "application_status",
+    title: { vi: "Hồ sơ của bạn vào danh sách rút gọn", en: "You were shortlisted" },
+    link: "/ung-tuyen",
+    read: false,
+    createdAt: "2026-01-05T07:05:00.000Z",
+  },
+  {
+    id: "n-1",
+    kind: "organisation_verification",
+    title: { vi: "Tổ chức đã được xác minh", en: "Organisation verified" },
+    read: true,
+    createdAt: "2026-01-04T07:05:00.000Z",
+  },
+];
+
+describe("Notifications page", () => {
+  it("asks a signed-out visitor to sign in, linking back here", () => {
+    renderPage(Notifications, "/thong-bao");
+    expect(screen.getByRole("heading", { name: "Cần đăng nhập" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Đăng nhập" }).getAttribute("href")).toBe("/dang-nhap?tiep=%2Fthong-bao");
+  });
+
+  it("lists notifications in the user's language, marks one read and lowers the bell's count", async () => {
+    const calls = await signInAs(people.lan, ({ method, url }) => {
+      if (url === "/api/notifications") return { body: { items, unread: 1 } };
+      if (method === "POST" && url === "/api/notifications/n-2/read") return { status: 204, body: null };
+      return { status: 404, body: { error: { code: "not_found", message: "" } } };
+    });
+    unreadNotifications.set(1);
+    renderPage(Notifications, "/thong-bao");
+
+    expect(await screen.findByText("Hồ sơ của bạn vào danh sách rút gọn")).toBeTruthy();
+    expect(screen.getByText("Chưa đọc")).toBeTruthy();
+    expect(screen.getByText("14:05 05/01/2026")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu đã đọc" }));
+
+    await screen.findByText("0 thông báo chưa đọc");
+    expect(screen.queryByText("Chưa đọc")).toBeNull();
+    expect(unreadNotifications.count()).toBe(0);
+    expect(
+      calls.mock.calls.some(([url, init]) => url === "/api/notifications/n-2/read" && init?.method === "POST"),
+    ).toBe(true);
+  });
+});
