@@ -1,10 +1,14 @@
-import { Duration, Stack } from "aws-cdk-lib";
+import { Aws, Duration, Fn, Lazy, Stack } from "aws-cdk-lib";
 import {
   AccountRecovery,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
   UserPoolEmail,
 } from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
@@ -26,6 +30,27 @@ export interface EmailSenderProps {
   readonly fromName?: string;
 }
 
+/** The web app's route that receives the authorization code (web/src/pages/SignInCallback.tsx). */
+export const signInCallbackPath = "/dang-nhap/xong";
+/** Where Cognito sends the browser after signing out: the home page. */
+export const signOutReturnPath = "/";
+/** The Vite dev server, allowed as an OAuth redirect target on non-production stages only. */
+export const localDevOrigin = "http://localhost:5173";
+
+/**
+ * The hosted-UI domain prefix's fixed part: `ketnoi-<stage>-`. Cognito prefixes are unique per region across all
+ * accounts, so the deployed prefix adds the first 8 hex digits of the stack's own id (a UUID, stable for the
+ * stack's lifetime). Cognito rejects prefixes with "aws", "amazon" or "cognito" and longer than 63 characters.
+ */
+export function authDomainPrefixStart(stage: string): string {
+  const start = `ketnoi-${stage}-`;
+  if (/aws|amazon|cognito/.test(start)) {
+    throw new Error(`Stage "${stage}": Cognito domain prefixes may not contain "aws", "amazon" or "cognito".`);
+  }
+  if (start.length + 8 > 63) throw new Error(`Stage "${stage}" is too long for a Cognito domain prefix.`);
+  return start;
+}
+
 export interface KetNoiAuthProps {
   readonly stage: StageSettings;
   readonly emailSender?: EmailSenderProps;
@@ -35,6 +60,12 @@ export interface KetNoiAuthProps {
 export class KetNoiAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The hosted UI (classic) on a Cognito prefix domain. */
+  readonly domain: UserPoolDomain;
+  /** The hosted UI's host name, e.g. `ketnoi-dev-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com` (a token). */
+  readonly authDomain: string;
+  /** Origins (`https://host`) the web app is served from; the OAuth callback and logout URLs are built on them. */
+  private readonly webOrigins: string[] = [];
   /** The token issuer, as the API and the API Gateway authorizer check it. */
   readonly issuer: string;
   readonly jwksUrl: string;
@@ -42,6 +73,7 @@ export class KetNoiAuth extends Construct {
   constructor(scope: Construct, id: string, props: KetNoiAuthProps) {
     super(scope, id);
     const { stage, emailSender } = props;
+    const { region } = Stack.of(this);
 
     this.userPool = new UserPool(this, "UserPool", {
       // Lite: the features used here, at the lowest price per monthly active user above the free 10,000.
@@ -90,12 +122,35 @@ export class KetNoiAuth extends Construct {
       removalPolicy: stage.removalPolicy,
     });
 
+    // Redirect targets: the site's origins (known once the distribution exists, see `allowWebOrigin`), and on
+    // non-production stages the local Vite server, so a developer can try the hosted UI against a dev stage.
+    const originsFor = (path: string) =>
+      Lazy.list({
+        produce: () => [
+          ...this.webOrigins.map((origin) => `${origin}${path}`),
+          ...(stage.isProduction ? [] : [`${localDevOrigin}${path}`]),
+        ],
+      });
+    this.node.addValidation({
+      validate: () =>
+        this.webOrigins.length > 0 ? [] : ["KetNoiAuth: call allowWebOrigin() with the site's URL (OAuth callbacks)"],
+    });
+
     this.client = this.userPool.addClient("WebClient", {
-      // A browser app cannot keep a secret.
+      // A browser app cannot keep a secret: it proves itself with PKCE instead.
       generateSecret: false,
-      authFlows: { userSrp: true },
-      // No hosted UI and no implicit flow: the web app signs in with SRP against the user pool API.
-      disableOAuth: true,
+      // The hosted UI signs people in; the client allows no user-pool API sign-in flow (no SRP, no password).
+      // CDK adds refresh tokens to any explicit list, and an explicit list is needed: without one Cognito
+      // enables SRP and custom auth.
+      authFlows: { userSrp: false },
+      oAuth: {
+        // Authorization code with PKCE only: no implicit grant (tokens in the URL), no client credentials.
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: originsFor(signInCallbackPath),
+        logoutUrls: originsFor(signOutReturnPath),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
@@ -103,12 +158,26 @@ export class KetNoiAuth extends Construct {
       enableTokenRevocation: true,
     });
 
+    // The stack id is arn:…:stack/<name>/<uuid>: its uuid's first group makes the prefix unique and stable.
+    const stackUuidStart = Fn.select(0, Fn.split("-", Fn.select(2, Fn.split("/", Aws.STACK_ID))));
+    this.domain = this.userPool.addDomain("HostedUi", {
+      cognitoDomain: { domainPrefix: `${authDomainPrefixStart(stage.name)}${stackUuidStart}` },
+      // The classic hosted UI needs no branding resource; managed login (v2) shows an error page without one.
+      managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+    });
+    this.authDomain = `${this.domain.domainName}.auth.${region}.amazoncognito.com`;
+
     for (const role of roleGroups) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `KetNoi role: ${role}` });
     }
 
     // Built exactly as the API Gateway user-pool authorizer builds it, so that both check the same issuer.
-    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+    this.issuer = `https://cognito-idp.${region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
+  }
+
+  /** Lets the site at `origin` (`https://host`, no trailing slash) receive sign-in codes and sign-out returns. */
+  allowWebOrigin(origin: string): void {
+    this.webOrigins.push(origin);
   }
 }

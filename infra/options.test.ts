@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KetNoiPlatform } from "./ketnoi";
 import { platformProps } from "./options";
 import { placeholderWebAssets } from "./paths";
-import { resourceAt, scratchFolder } from "./test/template";
+import { deployedWebConfig, resourceAt, scratchFolder } from "./test/template";
 
 // The optional parts, all switched on in one synthesized stack: what a province team adds by setting a variable.
 const scratch = scratchFolder("ketnoi-options-");
 let template: Template;
+let stack: Stack;
 
 beforeAll(() => {
   const app = new App({ outdir: join(scratch.path, "cdk.out") });
-  const stack = new Stack(app, "KetNoi-options", { env: { region: "ap-southeast-1" } });
+  stack = new Stack(app, "KetNoi-options", { env: { region: "ap-southeast-1" } });
   new KetNoiPlatform(stack, "Platform", {
     stage: "prod",
     webAssetsFolder: placeholderWebAssets(),
@@ -37,6 +38,19 @@ describe("custom domain, SES and alarm email", () => {
     });
     const api = resourceAt(template, "AWS::Lambda::Function", "PlatformApiHandlerFunction")[1].Properties!;
     expect(api.Environment.Variables.WEB_ORIGIN).toBe("https://ketnoi.example.vn");
+  });
+
+  it("signs in on the custom domain and the CloudFront name, and sends people back to the custom domain", () => {
+    const client = resourceAt(template, "AWS::Cognito::UserPoolClient", "PlatformAuthUserPoolWebClient")[1].Properties!;
+    expect(client.CallbackURLs).toEqual([
+      { "Fn::Join": ["", ["https://", { "Fn::GetAtt": [expect.any(String), "DomainName"] }, "/dang-nhap/xong"]] },
+      "https://ketnoi.example.vn/dang-nhap/xong",
+    ]);
+    expect(client.LogoutURLs).toContain("https://ketnoi.example.vn/");
+    expect(deployedWebConfig(template, stack)).toMatchObject({
+      redirectUri: "https://ketnoi.example.vn/dang-nhap/xong",
+      logoutUri: "https://ketnoi.example.vn/",
+    });
   });
 
   it("sends Cognito's emails through SES and alarm emails to the given address", () => {

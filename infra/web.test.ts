@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stages } from "./app";
-import { ref, resourcesOfType, type Stage, type SynthesizedCdkApp, synthesizeCdkApp } from "./test/template";
+import {
+  deployedWebConfig,
+  ref,
+  resourcesOfType,
+  type Stage,
+  type SynthesizedCdkApp,
+  sampleValue,
+  synthesizeCdkApp,
+} from "./test/template";
 import { apiPath, contentSecurityPolicy, hashedAssetsPath, spaFallbackCode } from "./web";
 
 let synth: SynthesizedCdkApp;
@@ -31,11 +39,11 @@ describe("SPA fallback (CloudFront Function)", () => {
 });
 
 describe("content security policy", () => {
-  it("allows the page's own code and Cognito in the stack's region, and no framing", () => {
-    const csp = contentSecurityPolicy("ap-southeast-1");
+  it("allows the page's own code and Cognito's hosted-UI domain, and no framing", () => {
+    const csp = contentSecurityPolicy("ketnoi-prod-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
-    expect(csp).toContain("connect-src 'self' https://cognito-idp.ap-southeast-1.amazonaws.com");
+    expect(csp).toContain("connect-src 'self' https://ketnoi-prod-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com;");
     expect(csp).toContain("frame-ancestors 'none'");
     // CloudFront's limit for this header value.
     expect(csp.length).toBeLessThanOrEqual(1783);
@@ -129,7 +137,7 @@ describe.each(stages)("stage %s: the synthesized distribution", (stage) => {
       expect(headers.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
       expect(headers.ContentTypeOptions).toEqual({ Override: true });
       expect(headers.FrameOptions.FrameOption).toBe("DENY");
-      expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("frame-ancestors 'none'");
+      expect(sampleValue(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toContain("frame-ancestors 'none'");
     }
   });
 
@@ -138,5 +146,27 @@ describe.each(stages)("stage %s: the synthesized distribution", (stage) => {
     expect(upload).toMatchObject({ Prune: false, DistributionPaths: ["/*"] });
     expect(upload.SourceObjectKeys).toHaveLength(2);
     expect(JSON.stringify(upload.SourceMarkers)).toContain("PlatformAuthUserPoolWebClient");
+  });
+
+  it("writes config.json with the pool, the client and the hosted UI's domain, callback and logout URLs", () => {
+    expect(deployedWebConfig(synth.templates[stage], synth.stacks[stage])).toEqual({
+      stage,
+      region: "ap-southeast-1",
+      userPoolId: expect.stringMatching(/^PlatformAuthUserPool[0-9A-F]{8}$/),
+      userPoolClientId: expect.stringMatching(/^PlatformAuthUserPoolWebClient/),
+      authDomain: expect.stringMatching(
+        /^PlatformAuthUserPoolHostedUi[0-9A-F]{8}\.auth\.ap-southeast-1\.amazoncognito\.com$/,
+      ),
+      redirectUri: "https://platformwebdistribution8b644d35.domainname.example/dang-nhap/xong",
+      logoutUri: "https://platformwebdistribution8b644d35.domainname.example/",
+    });
+  });
+
+  it("lets the page post the code to the hosted UI's token endpoint (CSP connect-src)", () => {
+    const csp = policy(distribution().DefaultCacheBehavior.ResponseHeadersPolicyId).SecurityHeadersConfig
+      .ContentSecurityPolicy.ContentSecurityPolicy;
+    expect(sampleValue(csp)).toMatch(
+      /connect-src 'self' https:\/\/PlatformAuthUserPoolHostedUi[0-9A-F]{8}\.auth\.ap-southeast-1\.amazoncognito\.com;/,
+    );
   });
 });

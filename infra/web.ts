@@ -26,7 +26,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aw
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import type { KetNoiApi } from "./api";
-import type { KetNoiAuth } from "./auth";
+import { type KetNoiAuth, signInCallbackPath, signOutReturnPath } from "./auth";
 import type { StageSettings } from "./stage";
 
 /** A custom domain for the site: its names and an ACM certificate for them, which must be in us-east-1. */
@@ -60,15 +60,18 @@ export const spaFallbackCode = `function handler(event) {
 export const hashedAssetsPath = "/assets/*";
 export const apiPath = "/api/*";
 
-/** The page may load only its own code and talk only to its own origin and Cognito. */
-export function contentSecurityPolicy(region: string): string {
+/**
+ * The page may load only its own code and talk only to its own origin and Cognito's hosted-UI domain (the
+ * browser posts the authorization code to its /oauth2/token endpoint).
+ */
+export function contentSecurityPolicy(authDomain: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     // Solid sets style attributes; the API's /api/docs page carries its own <style>.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' https://cognito-idp.${region}.amazonaws.com`,
+    `connect-src 'self' https://${authDomain}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -102,7 +105,7 @@ export class KetNoiWeb extends Construct {
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(region), override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.authDomain), override: true },
     };
     const headersPolicy = (policyId: string, comment: string, cacheControl?: string) =>
       new ResponseHeadersPolicy(this, policyId, {
@@ -177,6 +180,9 @@ export class KetNoiWeb extends Construct {
     });
 
     this.url = domain ? `https://${domain.names[0]}` : `https://${this.distribution.distributionDomainName}`;
+    // Sign-in works on every name the site answers to; config.json sends people back to the main one.
+    auth.allowWebOrigin(`https://${this.distribution.distributionDomainName}`);
+    for (const name of domain?.names ?? []) auth.allowWebOrigin(`https://${name}`);
 
     new BucketDeployment(this, "Upload", {
       sources: [
@@ -187,6 +193,10 @@ export class KetNoiWeb extends Construct {
           region,
           userPoolId: auth.userPool.userPoolId,
           userPoolClientId: auth.client.userPoolClientId,
+          // The hosted UI (web/src/session/cognito.ts): https://<authDomain>/oauth2/authorize, /oauth2/token, /logout.
+          authDomain: auth.authDomain,
+          redirectUri: `${this.url}${signInCallbackPath}`,
+          logoutUri: `${this.url}${signOutReturnPath}`,
         }),
       ],
       destinationBucket: this.bucket,

@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
 import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
+import { idempotency } from "./http/idempotency";
 import { authenticate, requireJson } from "./http/middleware";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
@@ -16,10 +17,12 @@ import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
+import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
 import { meRoutes } from "./routes/me";
 import { invitationRoutes, memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
 import { organisationRoutes } from "./routes/organisations";
+import { placementRoutes } from "./routes/placement";
 import { privacyRoutes } from "./routes/privacy";
 import { savedSearchRoutes } from "./routes/saved-searches";
 import { searchRoutes } from "./routes/search";
@@ -65,6 +68,7 @@ export function createApp() {
     )
     .use(requireJson)
     .use(authenticate)
+    .use(idempotency)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)
@@ -73,6 +77,9 @@ export function createApp() {
     .route("/listings", listingRoutes)
     .route("/listings", listingApplicationRoutes)
     .route("/listings", listingBookingRoutes)
+    .route("/listings", listingCandidateRoutes)
+    .route("/recommendations", recommendationRoutes)
+    .route("/placement-rounds", placementRoutes)
     .route("/applications", applicationRoutes)
     .route("/bookings", bookingRoutes)
     .route("/search", searchRoutes)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, type Stack } from "aws-cdk-lib";
@@ -50,6 +50,20 @@ export function sampleValue(value: unknown): string {
   if (v["Fn::GetAtt"]) return `${v["Fn::GetAtt"][0]}.${v["Fn::GetAtt"][1]}.example`.toLowerCase();
   if (v["Fn::Join"]) return (v["Fn::Join"][1] as unknown[]).map(sampleValue).join(v["Fn::Join"][0]);
   throw new Error(`No sample for ${JSON.stringify(value)}`);
+}
+
+/**
+ * The config.json the web upload writes, as the web app will read it: the staged JSON file with each deploy-time
+ * marker replaced by `sampleValue` of its value (`Ref` → logical id, `Fn::GetAtt` → a lowercase host name).
+ */
+export function deployedWebConfig(template: Template, stack: Stack): Record<string, unknown> {
+  const [, upload] = resourceAt(template, "Custom::CDKBucketDeployment", "PlatformWebUpload");
+  const keys = upload.Properties!.SourceObjectKeys as string[];
+  const markers = upload.Properties!.SourceMarkers[1] as Record<string, unknown>;
+  const outdir = (stack.node.root as unknown as { outdir: string }).outdir;
+  let text = readFileSync(join(outdir, `asset.${keys[1]!.replace(/\.zip$/, "")}`, "config.json"), "utf8");
+  for (const [marker, value] of Object.entries(markers)) text = text.replace(marker, sampleValue(value));
+  return JSON.parse(text) as Record<string, unknown>;
 }
 
 /** A fresh scratch folder under the system temp dir, and its removal. */

@@ -7,6 +7,7 @@ import { I18nProvider } from "./i18n/i18n";
 const Home = lazy(() => import("./pages/Home"));
 const ListingDetail = lazy(() => import("./pages/ListingDetail"));
 const SignIn = lazy(() => import("./pages/SignIn"));
+const SignInCallback = lazy(() => import("./pages/SignInCallback"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 const Notifications = lazy(() => import("./pages/Notifications"));
 const MyOrganisations = lazy(() => import("./pages/MyOrganisations"));
@@ -28,6 +29,9 @@ const Invitations = lazy(() => import("./pages/Invitations"));
 const Dashboard = lazy(() => import("./dashboard/DashboardPage"));
 const Targets = lazy(() => import("./dashboard/TargetsPage"));
 const AuditLog = lazy(() => import("./dashboard/AuditPage"));
+const ForYou = lazy(() => import("./matching/ForYou"));
+const Candidates = lazy(() => import("./matching/Candidates"));
+const Placement = lazy(() => import("./matching/PlacementPage"));
 
 /** The routes, inside the language provider and the page shell. */
 export function App() {
@@ -37,6 +41,7 @@ export function App() {
         <Route path="/" component={Home} />
         <Route path="/tin/:id" component={ListingDetail} />
         <Route path="/dang-nhap" component={SignIn} />
+        <Route path="/dang-nhap/xong" component={SignInCallback} />
         <Route path="/thong-bao" component={Notifications} />
         <Route path="/to-chuc-cua-toi" component={MyOrganisations} />
         <Route path="/to-chuc/dang-ky" component={OrgRegister} />
@@ -58,6 +63,9 @@ export function App() {
         <Route path="/bang-dieu-khien" component={Dashboard} />
         <Route path="/bang-dieu-khien/chi-tieu" component={Targets} />
         <Route path="/bang-dieu-khien/nhat-ky" component={AuditLog} />
+        <Route path="/danh-cho-ban" component={ForYou} />
+        <Route path="/tin/:id/ung-vien-phu-hop" component={Candidates} />
+        <Route path="/phan-bo" component={Placement} />
         <Route path="*404" component={NotFound} />
       </Router>
     </I18nProvider>

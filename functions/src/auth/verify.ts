@@ -46,5 +46,6 @@ export async function principalFromToken(token: string): Promise<Principal> {
   const userId = payload.sub!;
   const role = roleFrom(payload["cognito:groups"]);
   const memberships = role === "student" ? [] : await membershipsOf(userId);
-  return { userId, role, memberships };
+  const text = (claim: unknown) => (typeof claim === "string" && claim.length <= 200 ? claim : undefined);
+  return { userId, role, memberships, email: text(payload.email), name: text(payload.name) };
 }

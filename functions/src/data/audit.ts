@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AuditEntry, type Principal, yearMonthInVietnam } from "@ketnoi/core";
 import { db } from "../db/service";
-import { guard } from "./guard";
+import { guard, paginate } from "./guard";
 
 /** What an audited request did. */
 export interface AuditEvent {
@@ -48,7 +48,7 @@ export async function listAudit(
   month: string,
   options: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: AuditEntry[]; cursor: string | null }> {
-  const { data, cursor } = await guard(() =>
+  const { data, cursor } = await paginate(options.cursor, () =>
     db()
       .entities.audit.query.byMonth({ month })
       .go({ order: "desc", count: options.limit, cursor: options.cursor ?? null }),

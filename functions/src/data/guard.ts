@@ -26,6 +26,33 @@ export async function guard<T>(operation: () => Promise<T>, onConflict?: () => A
   }
 }
 
+/**
+ * Runs a cursor-paginated read. Cursors are opaque to clients, so one the API did not issue (undecodable, or not a
+ * key of the queried index) is the client's mistake: a 400 on `cursor`, as the search route answers, not a 500.
+ */
+export async function paginate<T>(cursor: string | undefined, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await guard(operation);
+  } catch (error) {
+    if (cursor && !(error instanceof AppError) && isRejectedCursor(error)) {
+      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+        { path: "cursor", message: "Con trỏ trang không hợp lệ; hãy tải lại từ trang đầu." },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** ElectroDB could not decode the cursor, or DynamoDB refused the start key it decoded to. */
+function isRejectedCursor(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    const err = e as { name?: string; message?: string; cause?: unknown };
+    if (err.name === "ValidationException" || /cursor/i.test(err.message ?? "")) return true;
+    e = err.cause;
+  }
+  return false;
+}
+
 /** Drops keys whose value is undefined so partial updates touch only what was sent. */
 export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

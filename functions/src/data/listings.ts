@@ -4,7 +4,7 @@ import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
 import { indexListingWrite } from "../search/live";
-import { defined, guard } from "./guard";
+import { defined, guard, paginate } from "./guard";
 import { getOrganisations } from "./organisations";
 
 type ListingItem = EntityItem<typeof ListingEntity>;
@@ -84,7 +84,7 @@ export async function listPublishedListings(options: {
   limit: number;
   cursor?: string | undefined;
 }): Promise<{ items: StoredListing[]; cursor: string | null }> {
-  const { data, cursor } = await guard(() =>
+  const { data, cursor } = await paginate(options.cursor, () =>
     db()
       .entities.listing.query.byStatus({ status: "published" })
       .where((attr, op) =>

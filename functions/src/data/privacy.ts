@@ -182,6 +182,10 @@ export const erasureRules: Record<string, ErasureRule> = {
   invitation: { action: "delete" },
   savedSearch: { action: "delete" },
   searchAlert: { action: "delete" },
+  // Stored responses to retried writes (functions/src/http/idempotency.ts); they would expire within 24 hours.
+  idempotency: { action: "delete" },
+  candidateInvite: { action: "delete" },
+  placementPreference: { action: "delete" },
   application: {
     action: "anonymise",
     reason: {

@@ -1,8 +1,9 @@
-import type { DemoAccount, Role } from "@ketnoi/core";
+import type { DemoAccount, Principal, Role } from "@ketnoi/core";
 import { normaliseEmail, roles } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { UserEntity } from "../db/entities/user";
 import { db } from "../db/service";
+import { isConditionFailure } from "../http/errors";
 import { guard } from "./guard";
 import { getOrganisations, membershipsOf } from "./organisations";
 
@@ -46,4 +47,27 @@ export async function listDemoAccounts(perRole = 6): Promise<DemoAccount[]> {
     const orgName = orgId ? orgs.get(orgId)?.name.vi : undefined;
     return { id: u.userId, displayName: u.displayName, email: u.email, role: u.role, ...(orgName ? { orgName } : {}) };
   });
+}
+
+/**
+ * The user's record, created on first sign-in from the token's e-mail and name (Cognito self sign-up has no
+ * other moment to do it). Never recreates an erased account: the tombstone exists, so nothing is written.
+ */
+export async function userOnSignIn(principal: Principal): Promise<User | undefined> {
+  const existing = await getUser(principal.userId);
+  if (existing || !principal.email) return existing;
+  const user = {
+    userId: principal.userId,
+    email: principal.email,
+    displayName: principal.name ?? principal.email.split("@")[0]!,
+    role: principal.role,
+    createdAt: new Date().toISOString(),
+  };
+  try {
+    await db().entities.user.create(user).go();
+  } catch (error) {
+    // A concurrent first request created it: read what won.
+    if (!isConditionFailure(error)) return guard(() => Promise.reject(error));
+  }
+  return getUser(principal.userId);
 }

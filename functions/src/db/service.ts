@@ -5,11 +5,15 @@ import { DashCellEntity, DashContributionEntity } from "./entities/aggregate";
 import { ApplicationEntity } from "./entities/application";
 import { AuditEntity } from "./entities/audit";
 import { BookingEntity } from "./entities/booking";
+import { CandidateInviteEntity } from "./entities/candidate-invite";
+import { IdempotencyEntity } from "./entities/idempotency";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { MembershipEntity } from "./entities/membership";
 import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
+import { PlacementPreferenceEntity } from "./entities/placement-preference";
+import { PlacementRoundEntity } from "./entities/placement-round";
 import { SavedSearchEntity } from "./entities/saved-search";
 import { SearchAlertEntity } from "./entities/search-alert";
 import { SessionSeatsEntity } from "./entities/session-seats";
@@ -35,6 +39,10 @@ const entities = {
   dashCell: DashCellEntity,
   dashContribution: DashContributionEntity,
   audit: AuditEntity,
+  idempotency: IdempotencyEntity,
+  candidateInvite: CandidateInviteEntity,
+  placementRound: PlacementRoundEntity,
+  placementPreference: PlacementPreferenceEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -26,7 +26,10 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "idempotency_key_reused"
+  | "idempotency_in_progress"
   | "saved_search_limit"
+  | "round_closed"
   | "search_unavailable"
   | "database_unavailable"
   | "internal_error";

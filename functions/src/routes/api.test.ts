@@ -291,7 +291,7 @@ describe("notifications", () => {
 });
 
 describe("an organisation's own listings", () => {
-  it("lists drafts to members only; others get 404", async () => {
+  it("lists drafts to members only; other users get 404, anonymous callers 401", async () => {
     const owner = await userWithToken("rec-own", "recruiter", { orgId: "own-org", role: "owner" });
     const { createListing } = await import("../data/listings");
     const { createOrganisation } = await import("../data/organisations");
@@ -301,6 +301,28 @@ describe("an organisation's own listings", () => {
     expect(mine.status).toBe(200);
     expect(mine.json.items.map((l: { id: string }) => l.id)).toContain(draft.id);
     expect((await call("GET", "/api/organisations/own-org/listings", { token: otherRecruiter })).status).toBe(404);
-    expect((await call("GET", "/api/organisations/own-org/listings")).status).toBe(404);
+    expect((await call("GET", "/api/organisations/own-org/listings")).status).toBe(401);
+  });
+});
+
+describe("first sign-in", () => {
+  it("creates the user's record from the token's e-mail and name, once", async () => {
+    const { signDevToken } = await import("../auth/dev-idp");
+    const token = await signDevToken({
+      userId: "cognito-sub-1",
+      email: "mai.tran@student.lhu.edu.vn",
+      displayName: "Trần Thị Mai",
+      role: "student",
+    });
+    const results = await Promise.all([call("GET", "/api/me", { token }), call("GET", "/api/me", { token })]);
+    for (const me of results) {
+      expect(me.json).toMatchObject({
+        id: "cognito-sub-1",
+        email: "mai.tran@student.lhu.edu.vn",
+        displayName: "Trần Thị Mai",
+      });
+    }
+    const { data } = await db().entities.user.get({ userId: "cognito-sub-1" }).go();
+    expect(data?.email).toBe("mai.tran@student.lhu.edu.vn");
   });
 });

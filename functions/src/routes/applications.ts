@@ -11,6 +11,7 @@ import {
   BulkTransitionResultSchema,
   IdParamSchema,
   listingIntake,
+  VolunteerHoursSchema,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -25,6 +26,7 @@ import {
 } from "../data/applications";
 import { getListing, type StoredListing } from "../data/listings";
 import { getStudentProfile } from "../data/students";
+import { recordVolunteerHours } from "../data/volunteer-hours";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, rateLimit, requirePrincipal } from "../http/middleware";
@@ -214,6 +216,32 @@ export const applicationRoutes = new Hono<AppEnv>()
       const moved = await transitionApplication(application, listing, actor, c.req.valid("json"));
       const [view] = actor === "student" ? await forStudent([moved]) : await forOrganisation(listing, [moved]);
       return c.json(view!);
+    },
+  )
+  .post(
+    "/:id/hours",
+    describeRoute({
+      tags: ["Applications"],
+      summary: "Record the hours an accepted volunteer served (members of the listing's organisation)",
+      description:
+        "Volunteer listings only (409 `wrong_listing_type`), accepted applications only (409 `invalid_transition`), " +
+        "with the version last read (409 `version_conflict`). The student is notified. Anyone else gets 404.",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Recorded", schema: ApplicationSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", VolunteerHoursSchema),
+    async (c) => {
+      const { application, actor } = await applicationFor(c, c.req.valid("param").id);
+      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức ghi nhận giờ tình nguyện.");
+      const listing = await getListing(application.listingId);
+      if (!listing) throw applicationNotFound();
+      const { hours, version } = c.req.valid("json");
+      const recorded = await recordVolunteerHours(application, listing, hours, version);
+      return c.json((await forOrganisation(listing, [recorded]))[0]!);
     },
   );
 

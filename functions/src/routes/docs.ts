@@ -7,21 +7,46 @@ let cachedSpec: OpenApiDocument | undefined;
 
 /** The OpenAPI 3.1 document, generated once from the routes' core schemas. */
 async function spec(app: Hono): Promise<OpenApiDocument> {
-  cachedSpec ??= await generateSpecs(app, {
+  if (cachedSpec) return cachedSpec;
+  const doc = await generateSpecs(app, {
     documentation: {
       openapi: "3.1.0",
       info: {
         title: "KetNoi API",
         version: "0.1.0",
         description:
-          "Đồng Nai's university–province talent bridge. Errors share one shape: { error: { code, message, details? } }.",
+          "Đồng Nai's university–province talent bridge. Errors share one shape: { error: { code, message, details? } }. " +
+          "Every write accepts an `Idempotency-Key` header so that retries have one effect (see docs/api.md).",
       },
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+        parameters: { IdempotencyKey: idempotencyKeyParameter },
+      },
     },
     exclude: ["/api/openapi.json", "/api/docs"],
   });
-  return cachedSpec;
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item ?? {}) as [string, { parameters?: unknown[] }][]) {
+      if (!writeMethods.has(method)) continue;
+      operation.parameters = [...(operation.parameters ?? []), { $ref: "#/components/parameters/IdempotencyKey" }];
+    }
+  }
+  cachedSpec = doc;
+  return doc;
 }
+
+const writeMethods = new Set(["post", "put", "patch", "delete"]);
+/** The header of functions/src/http/idempotency.ts, documented once and referenced by every write. */
+const idempotencyKeyParameter = {
+  name: "Idempotency-Key",
+  in: "header" as const,
+  required: false,
+  description:
+    "8–128 printable ASCII characters, new for each intended write. A retry with the same key and body within 24 h " +
+    "gets the first response again (header `Idempotent-Replayed: true`); another body → 409 `idempotency_key_reused`; " +
+    "while the first still runs → 409 `idempotency_in_progress`.",
+  schema: { type: "string" as const, minLength: 8, maxLength: 128, pattern: "^[\\x21-\\x7e]+$" },
+};
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[ch]};`);

@@ -1,7 +1,7 @@
 import { MeSchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { getUser } from "../data/users";
+import { userOnSignIn } from "../data/users";
 import type { AppEnv } from "../http/env";
 import { requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
@@ -17,7 +17,7 @@ export const meRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const principal = requirePrincipal(c);
-    const user = await getUser(principal.userId);
+    const user = await userOnSignIn(principal);
     return c.json({
       id: principal.userId,
       displayName: user?.displayName ?? "",

@@ -21,7 +21,7 @@ import {
 } from "../data/organisations";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
-import { enforce } from "../http/middleware";
+import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
@@ -36,7 +36,7 @@ export const organisationRoutes = new Hono<AppEnv>()
       summary: "Verified organisations (or, for admins and province officers, any verification status)",
       responses: responses(
         { 200: { description: "Organisations", schema: v.object({ items: v.array(OrganisationSchema) }) } },
-        [400, 403, 503],
+        [400, 401, 403, 503],
       ),
     }),
     validate("query", OrganisationListQuerySchema),
@@ -117,8 +117,9 @@ export const organisationRoutes = new Hono<AppEnv>()
     validate("param", IdParamSchema),
     async (c) => {
       const orgId = c.req.valid("param").id;
-      // Non-members get 404, as for an unverified organisation: drafts do not leak.
-      if (!authorize(c.get("principal"), "listing:viewDraft", { orgId }).allowed) throw notFound();
+      // Signed-in non-members get 404, as for an unverified organisation: drafts do not leak.
+      const principal = requirePrincipal(c);
+      if (!authorize(principal, "listing:viewDraft", { orgId }).allowed) throw notFound();
       return c.json({ items: await withOrganisation(await listOrganisationListings(orgId)) });
     },
   )

@@ -33,7 +33,13 @@ const tokens: Record<string, string> = {};
 async function populate(userId: string) {
   tokens[userId] = await userWithToken(userId, "student");
   const token = tokens[userId]!;
-  expect((await call("PUT", "/api/students/me", { token, body: profile(`Sinh viên ${userId}`) })).status).toBe(200);
+  // Sent with an idempotency key, so the stored response is one more record about the person.
+  const saved = await call("PUT", "/api/students/me", {
+    token,
+    body: profile(`Sinh viên ${userId}`),
+    headers: { "idempotency-key": `profile-${userId}` },
+  });
+  expect(saved.status).toBe(200);
   await notify(userId, { kind: "application_status", title: { vi: `Tin cho ${userId}`, en: `News for ${userId}` } });
   const invited = await call("POST", "/api/organisations/org-priv/invitations", {
     token: owner,
@@ -91,6 +97,22 @@ async function populate(userId: string) {
     .go();
   await db()
     .entities.searchAlert.create({ savedSearchId, listingId: "lst-priv", userId, createdAt: now, expiresAt: 4e9 })
+    .go();
+  await db()
+    .entities.candidateInvite.create({
+      listingId: "lst-priv",
+      studentId: userId,
+      invitedBy: "sta-priv-owner",
+      createdAt: now,
+    })
+    .go();
+  await db()
+    .entities.placementPreference.create({
+      roundId: "round-priv",
+      studentId: userId,
+      choices: ["lst-priv"],
+      updatedAt: now,
+    })
     .go();
 }
 
@@ -185,6 +207,9 @@ describe("DELETE /api/students/me", () => {
       invitation: 1,
       savedSearch: 1,
       searchAlert: 1,
+      idempotency: 1,
+      candidateInvite: 1,
+      placementPreference: 1,
     });
     expect(res.json.kept.map((k: { section: string }) => k.section).sort()).toEqual(["application", "booking", "user"]);
     for (const kept of res.json.kept) expect(kept.reason.vi && kept.reason.en).toBeTruthy();

@@ -136,6 +136,20 @@ const table: Row[] = [
   ["recruiter", owner, "target:read", {}, false],
   ["admin", admin, "audit:read", {}, true],
   ["province", province, "audit:read", {}, false],
+  ["student", student, "recommendation:read", {}, true],
+  ["recruiter", owner, "recommendation:read", {}, false],
+  ["member", staffA, "candidate:read", orgA, true],
+  ["member of another organisation", otherOrg, "candidate:read", orgA, false],
+  ["admin", admin, "candidate:read", orgA, false],
+  ["student", student, "candidate:read", orgA, false],
+  ["member", owner, "candidate:invite", orgA, true],
+  ["member of another organisation", otherOrg, "candidate:invite", orgA, false],
+  ["staff of the university", uniStaff, "placement:manage", university, true],
+  ["staff of another school", instituteOwner, "placement:manage", university, false],
+  ["member of an enterprise", staffA, "placement:manage", { orgId: "org-a", orgKind: "enterprise" }, false],
+  ["province", province, "placement:manage", university, false],
+  ["student", student, "placement:participate", {}, true],
+  ["university staff", uniStaff, "placement:participate", {}, false],
 ];
 
 describe("authorize", () => {

@@ -5,6 +5,9 @@ export interface Principal {
   userId: string;
   role: Role;
   memberships: ReadonlyArray<{ orgId: string; role: MembershipRole }>;
+  /** Identity claims from the token (never used to decide access): to register a user on first sign-in. */
+  email?: string | undefined;
+  name?: string | undefined;
 }
 
 /** What the request touches. Only the fields an action needs are set. */
@@ -47,6 +50,11 @@ export const actions = [
   "target:read",
   "target:write",
   "audit:read",
+  "recommendation:read",
+  "candidate:read",
+  "candidate:invite",
+  "placement:manage",
+  "placement:participate",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -132,6 +140,19 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "target:write": (p) => (p.role === "admin" || p.role === "province" ? allow : forbid),
   // Who looked at which numbers is itself sensitive: only platform admins read the audit log.
   "audit:read": (p) => (p.role === "admin" ? allow : forbid),
+  // Recommendations read the student's own profile: only the student asks for them.
+  "recommendation:read": (p) => (p.role === "student" ? allow : forbid),
+  // Candidates are students who consented to be recommended; only the listing's organisation sees (and invites)
+  // them, and no admin exception: the consent names recruiters, not the platform.
+  "candidate:read": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  "candidate:invite": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  // A school runs placement rounds for its own students (orgId = the school).
+  "placement:manage": (p, r) =>
+    p.role === "staff" && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute")
+      ? allow
+      : forbid,
+  // Students rank listings in a round of their own school; the route checks the school against their profile.
+  "placement:participate": (p) => (p.role === "student" ? allow : forbid),
 };
 
 /**

@@ -11,7 +11,16 @@ describe("menuFor", () => {
   it("gives each role the pages it comes for", () => {
     const hrefs = (me: Parameters<typeof menuFor>[0]) => menuFor(me).map((item) => item.href);
     expect(hrefs(null)).toEqual(["/", "/tim-kiem"]);
-    expect(hrefs(people.lan)).toEqual(["/", "/tim-kiem", "/ung-tuyen", "/tim-kiem-da-luu", "/ho-so"]);
+    expect(hrefs(people.lan)).toEqual([
+      "/",
+      "/tim-kiem",
+      "/danh-cho-ban",
+      "/ung-tuyen",
+      "/phan-bo",
+      "/tim-kiem-da-luu",
+      "/ho-so",
+    ]);
+    expect(hrefs(people.ha)).toEqual(["/", "/to-chuc-cua-toi", "/to-chuc/lhu/tin", "/phan-bo"]);
     expect(hrefs(people.huy)).toEqual(["/", "/to-chuc-cua-toi", "/to-chuc/org-amata-chip/tin"]);
     expect(hrefs({ ...people.huy, memberships: [] })).toEqual(["/", "/to-chuc-cua-toi"]);
     expect(hrefs(people.admin)).toContain("/quan-tri/xac-minh");

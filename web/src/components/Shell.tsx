@@ -4,7 +4,7 @@ import { toApiError } from "../api/client";
 import { dashboardNavLabel } from "../dashboard/i18n/nav";
 import { useI18n } from "../i18n/i18n";
 import { unreadNotifications } from "../notifications/unread";
-import { session } from "../session/session";
+import { session, signOutEverywhere } from "../session/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { menuFor } from "./nav";
 import { ErrorState, Loading } from "./Status";
@@ -120,7 +120,7 @@ export function Shell(props: RouteSectionProps) {
                   <>
                     <li class="signed-in">{t("nav.signedInAs", { name: me().displayName })}</li>
                     <li>
-                      <button type="button" class="button button-quiet" onClick={() => session.signOut()}>
+                      <button type="button" class="button button-quiet" onClick={() => void signOutEverywhere()}>
                         {t("nav.signOut")}
                       </button>
                     </li>

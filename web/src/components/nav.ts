@@ -22,7 +22,9 @@ export function menuFor(me: Pick<Me, "role" | "memberships"> | null): NavItem[] 
       return [
         feed,
         search,
+        { href: "/danh-cho-ban", label: "nav.forYou" },
         { href: "/ung-tuyen", label: "nav.myApplications" },
+        { href: "/phan-bo", label: "nav.placement" },
         { href: "/tim-kiem-da-luu", label: "nav.savedSearches" },
         { href: "/ho-so", label: "nav.profile" },
       ];
@@ -36,6 +38,8 @@ export function menuFor(me: Pick<Me, "role" | "memberships"> | null): NavItem[] 
         ...(first && me.memberships.length === 1
           ? [{ href: `/to-chuc/${first.orgId}/tin`, label: "nav.orgListings" } as NavItem]
           : []),
+        // Schools run placement rounds for their students; enterprises take part through their listings.
+        ...(me.role === "staff" ? [{ href: "/phan-bo", label: "nav.placement" } as NavItem] : []),
       ];
     }
     case "admin":

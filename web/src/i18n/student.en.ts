@@ -149,6 +149,7 @@ export const studentEn: Record<StudentKey, string> = {
   "mine.intro": "The current status of each application, and every step so far.",
   "mine.empty": "You have not applied to anything yet.",
   "mine.findSome": "Find opportunities",
+  "mine.hoursServed": "Volunteer hours recorded: {hours}",
   "mine.current": "Current status",
   "mine.timeline": "Steps",
   "mine.stepBy.organisation": "by the organisation",

@@ -148,6 +148,7 @@ export const studentVi = {
   "mine.intro": "Trạng thái hiện tại của từng đơn, và mọi bước đã qua.",
   "mine.empty": "Bạn chưa ứng tuyển tin nào.",
   "mine.findSome": "Tìm cơ hội",
+  "mine.hoursServed": "Giờ tình nguyện đã được ghi nhận: {hours} giờ",
   "mine.current": "Trạng thái hiện tại",
   "mine.timeline": "Các bước",
   "mine.stepBy.organisation": "bởi tổ chức",

@@ -19,6 +19,8 @@ export const vi = {
   "nav.profile": "Hồ sơ",
   "nav.myOrganisations": "Tổ chức của tôi",
   "nav.orgListings": "Tin đã đăng",
+  "nav.forYou": "Dành cho bạn",
+  "nav.placement": "Phân bổ thực tập",
   "nav.verification": "Xác minh tổ chức",
   "nav.notifications": "Thông báo",
   "nav.notificationsUnread": "Thông báo, {count} chưa đọc",
@@ -84,18 +86,9 @@ export const vi = {
   "listing.sessionSeats": "{count} chỗ",
   "listing.signInToApply": "Đăng nhập để ứng tuyển",
   "listing.edit": "Sửa tin",
+  "listing.candidates": "Ứng viên phù hợp",
   "listing.applicants": "Xem ứng viên",
   "listing.notFound": "Không tìm thấy tin này. Có thể tin đã đóng hoặc bị gỡ.",
-
-  "signIn.title": "Đăng nhập",
-  "signIn.intro":
-    "Đây là môi trường thử nghiệm: chọn một tài khoản demo để xem KetNoi dưới góc nhìn của người dùng đó.",
-  "signIn.button": "Đăng nhập",
-  "signIn.as": "Đăng nhập với tên {name}",
-  "signIn.signingIn": "Đang đăng nhập…",
-  "signIn.failed": "Không đăng nhập được.",
-  "signIn.empty": "Chưa có tài khoản demo nào. Hãy nạp dữ liệu mẫu (npm run seed).",
-  "signIn.current": "Bạn đang đăng nhập với tên {name}.",
 
   "role.student": "Sinh viên",
   "role.staff": "Cán bộ trường/viện",

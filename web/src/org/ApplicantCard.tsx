@@ -13,6 +13,7 @@ import { orgMessages } from "../i18n/org";
 import { majorLabel } from "../listings/format";
 import { organisationMoves } from "./board";
 import type { Application } from "./organisations";
+import { VolunteerHours } from "./VolunteerHours";
 
 /** How the board names an applicant: their name when they share it, else the pseudonym. */
 export function applicantName(application: Application): string {
@@ -32,6 +33,7 @@ export function ApplicantCard(props: {
   error: ApiError | undefined;
   errorText: Record<string, string>;
   onReload: () => void;
+  onUpdated?: (application: Application) => void;
 }) {
   const { t, pick, lang } = useCatalog(orgMessages);
   const [rejecting, setRejecting] = createSignal(false);
@@ -153,6 +155,9 @@ export function ApplicantCard(props: {
           reasonLabel={(why) => t("board.reason", { reason: why })}
         />
       </details>
+      <Show when={props.listing.type === "volunteer" && app().status === "accepted"}>
+        <VolunteerHours application={app()} name={name()} onSaved={(updated) => props.onUpdated?.(updated)} />
+      </Show>
       <ActionError error={props.error} extra={props.errorText} onReload={props.onReload} />
       <Show when={forward().length > 0 || canReject()}>
         <div class="actions applicant-moves">

@@ -74,6 +74,11 @@ export function moveApplicant(
   return request(() => api.applications[":id"].transitions.$post({ param: { id }, json: move }));
 }
 
+/** Records the total hours an accepted volunteer served, with the version the board showed. */
+export function recordHours(id: string, body: { hours: number; version: number }): Promise<Application> {
+  return request(() => api.applications[":id"].hours.$post({ param: { id }, json: body }));
+}
+
 /** Moves several applicants of a listing at once; each gets its own outcome. */
 export function moveApplicants(listingId: string, body: ApplicationBulkTransition): Promise<BulkTransitionResult> {
   return request(() => api.listings[":id"].applications.bulk.$post({ param: { id: listingId }, json: body }));

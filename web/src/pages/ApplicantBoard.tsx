@@ -220,6 +220,7 @@ function Board(props: { listingId: string }) {
                                       error={cardErrors()[application.id]}
                                       errorText={errorText()}
                                       onReload={() => void refetch()}
+                                      onUpdated={() => void refetch()}
                                     />
                                   )}
                                 </For>

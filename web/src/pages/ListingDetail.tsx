@@ -43,6 +43,9 @@ function ListingActions(props: { listing: Listing }) {
             <A class="button button-secondary" href={`/tin/${props.listing.id}/ung-vien`}>
               {t("listing.applicants")}
             </A>
+            <A class="button button-secondary" href={`/tin/${props.listing.id}/ung-vien-phu-hop`}>
+              {t("listing.candidates")}
+            </A>
           </Show>
         </p>
       </Match>

@@ -54,6 +54,9 @@ function ApplicationItem(props: {
         <p class="notice">{t("mine.offerNote")}</p>
       </Show>
       <Show when={app().note}>{(note) => <p class="muted">{t("mine.note", { note: note() })}</p>}</Show>
+      <Show when={app().hoursServed !== undefined}>
+        <p>{t("mine.hoursServed", { hours: app().hoursServed! })}</p>
+      </Show>
       <Timeline
         steps={app().history}
         label={t("mine.timeline")}

@@ -140,6 +140,9 @@ function ListingRows(props: { orgId: string }) {
                         <A class="button button-small button-secondary" href={`/tin/${listing.id}/ung-vien`}>
                           {t("mine.applicants")}
                         </A>
+                        <A class="button button-small button-secondary" href={`/tin/${listing.id}/ung-vien-phu-hop`}>
+                          {t("listing.candidates")}
+                        </A>
                       </Show>
                       <Show when={listing.type === "visit" && listing.status !== "draft"}>
                         <A class="button button-small button-secondary" href={`/tin/${listing.id}/dat-cho`}>

@@ -1,6 +1,7 @@
 import type { DemoAccount } from "@ketnoi/core";
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
+import { deployConfig } from "../../test/deploy-config";
 import { renderPage, stubFetch } from "../../test/helpers";
 import { session } from "../session/session";
 import SignIn from "./SignIn";
@@ -23,6 +24,8 @@ const accounts: DemoAccount[] = [
 describe("SignIn page", () => {
   it("lists the demo accounts grouped under the Vietnamese role names", async () => {
     stubFetch(({ url }) => {
+      // Locally there is no config.json: the development provider signs people in.
+      if (url === "/config.json") return { status: 404, body: {} };
       expect(url).toBe("/api/dev-auth/accounts");
       return { body: { accounts } };
     });
@@ -43,6 +46,7 @@ describe("SignIn page", () => {
   it("signs in with the chosen account, sends its token, and returns home", async () => {
     const calls = stubFetch(({ method, url, headers }) => {
       if (url === "/api/dev-auth/accounts") return { body: { accounts } };
+      if (url === "/config.json") return { status: 404, body: {} };
       if (method === "POST" && url === "/api/dev-auth/token") return { body: { token: "tok-lan", expiresIn: 3600 } };
       if (url === "/api/me" && headers.get("authorization") === "Bearer tok-lan") {
         return { body: { ...accounts[0], memberships: [] } };
@@ -62,10 +66,12 @@ describe("SignIn page", () => {
 
   it("explains a failed account list and loads it again on retry", async () => {
     let fail = true;
-    stubFetch(() =>
-      fail
-        ? { status: 503, body: { error: { code: "database_unavailable", message: "Cơ sở dữ liệu tạm thời…" } } }
-        : { body: { accounts } },
+    stubFetch(({ url }) =>
+      url === "/config.json"
+        ? { status: 404, body: {} }
+        : fail
+          ? { status: 503, body: { error: { code: "database_unavailable", message: "Cơ sở dữ liệu tạm thời…" } } }
+          : { body: { accounts } },
     );
     renderPage(SignIn, "/dang-nhap");
 
@@ -73,5 +79,15 @@ describe("SignIn page", () => {
     fail = false;
     fireEvent.click(screen.getByRole("button", { name: "Thử lại" }));
     expect(await screen.findByRole("region", { name: "Sinh viên" })).toBeTruthy();
+  });
+
+  it("offers the hosted UI, not the demo accounts, when the deployed config.json names it", async () => {
+    const calls = stubFetch(({ url }) => (url === "/config.json" ? { body: deployConfig } : { status: 404, body: {} }));
+    renderPage(SignIn, "/dang-nhap?tiep=/ho-so", "/dang-nhap");
+
+    const button = await screen.findByRole("button", { name: "Đăng nhập / Đăng ký bằng tài khoản KetNoi" });
+    expect(button).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Sinh viên" })).toBeNull();
+    expect(calls.mock.calls.map(([url]) => url)).toEqual(["/config.json"]);
   });
 });

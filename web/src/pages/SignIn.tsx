@@ -1,11 +1,13 @@
 import type { DemoAccount, Role } from "@ketnoi/core";
 import { roles } from "@ketnoi/core/roles";
 import { useNavigate, useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
-import { Async, ErrorState } from "../components/Status";
+import { Async, ErrorState, Loading } from "../components/Status";
 import { usePageTitle } from "../components/title";
-import { useI18n } from "../i18n/i18n";
+import { useCatalog } from "../i18n/i18n";
+import { signInMessages } from "../i18n/signin";
+import { type DeployConfig, loadDeployConfig, startSignIn } from "../session/cognito";
 import { fetchDemoAccounts, session } from "../session/session";
 
 /** Where to go after signing in: the page that asked (`?tiep=/ho-so`), only ever a path inside the app. */
@@ -19,22 +21,85 @@ function groupByRole(accounts: DemoAccount[]): Array<{ role: Role; accounts: Dem
     .filter((group) => group.accounts.length > 0);
 }
 
-/** Sign-in at `/dang-nhap`: the development identity provider's demo accounts, grouped by role. */
+/**
+ * Sign-in at `/dang-nhap`. In a deployed stage (`/config.json` names a hosted UI): one button to Cognito's sign-in
+ * and sign-up page. Locally: the development identity provider's demo accounts, grouped by role.
+ */
 export default function SignIn() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
+  const { t } = useCatalog(signInMessages);
   const [search] = useSearchParams<{ tiep?: string }>();
+  const [config] = createResource(loadDeployConfig);
+  usePageTitle(() => t("signIn.title"));
+
+  return (
+    <>
+      <h1>{t("signIn.title")}</h1>
+      <Show when={session.me()}>{(me) => <p class="notice">{t("signIn.current", { name: me().displayName })}</p>}</Show>
+      <Switch>
+        <Match when={config.loading}>
+          <Loading />
+        </Match>
+        <Match when={config()}>
+          {(deployed) => <HostedSignIn config={deployed()} returnTo={returnPath(search.tiep)} />}
+        </Match>
+        <Match when={config.state === "ready"}>
+          <DemoAccounts returnTo={returnPath(search.tiep)} />
+        </Match>
+      </Switch>
+    </>
+  );
+}
+
+/** The button to Cognito's hosted UI, which signs people in and lets students sign up. */
+function HostedSignIn(props: { config: DeployConfig; returnTo: string }) {
+  const { t } = useCatalog(signInMessages);
+  const [pending, setPending] = createSignal(false);
+  const [failed, setFailed] = createSignal(false);
+
+  async function go() {
+    setPending(true);
+    setFailed(false);
+    try {
+      await startSignIn(props.config, props.returnTo);
+    } catch {
+      // No WebCrypto (an old browser, or a page not served over HTTPS).
+      setFailed(true);
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <p class="lead">{t("signIn.cognitoIntro")}</p>
+      <Show when={failed()}>
+        <p class="error-box" role="alert">
+          {t("signIn.cognitoUnsupported")}
+        </p>
+      </Show>
+      <p>
+        <button type="button" class="button" disabled={pending()} onClick={() => void go()}>
+          {t(pending() ? "signIn.redirecting" : "signIn.cognitoButton")}
+        </button>
+      </p>
+      <p class="muted">{t("signIn.cognitoNote")}</p>
+    </>
+  );
+}
+
+/** The development identity provider's demo accounts, grouped by role (local development only). */
+function DemoAccounts(props: { returnTo: string }) {
+  const { t } = useCatalog(signInMessages);
+  const navigate = useNavigate();
   const [accounts, { refetch }] = createResource(fetchDemoAccounts);
   const [pending, setPending] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<{ userId: string; error: ApiError } | null>(null);
-  usePageTitle(() => t("signIn.title"));
 
   async function signInAs(userId: string) {
     setPending(userId);
     setFailure(null);
     try {
       await session.signIn(userId);
-      navigate(returnPath(search.tiep));
+      navigate(props.returnTo);
     } catch (error) {
       setFailure({ userId, error: toApiError(error) });
     } finally {
@@ -44,9 +109,7 @@ export default function SignIn() {
 
   return (
     <>
-      <h1>{t("signIn.title")}</h1>
       <p class="lead">{t("signIn.intro")}</p>
-      <Show when={session.me()}>{(me) => <p class="notice">{t("signIn.current", { name: me().displayName })}</p>}</Show>
       <Show when={failure()}>
         {(f) => <ErrorState title={t("signIn.failed")} error={f().error} onRetry={() => void signInAs(f().userId)} />}
       </Show>

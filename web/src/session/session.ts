@@ -4,10 +4,15 @@ import { api, connectSession, devAuthApi, request } from "../api/client";
 
 const storageKey = "ketnoi.session";
 
+/** Who issued the token: the local development provider, or Cognito's hosted UI in a deployed stage. */
+export type SessionProvider = "dev" | "cognito";
+
 interface StoredToken {
   token: string;
   /** Epoch milliseconds; an expired token is never sent, so public pages keep working after it lapses. */
   expiresAt: number;
+  /** Absent in sessions stored before the hosted UI existed: those came from the development provider. */
+  provider?: SessionProvider;
 }
 
 export type SessionStatus = "signedOut" | "loading" | "signedIn" | "error";
@@ -66,14 +71,25 @@ function createSession() {
     }
   }
 
-  /** Signs in as a demo account through the development identity provider, then loads `me`. */
-  async function signIn(userId: DemoAccount["id"]): Promise<void> {
-    const issued = await request(() => devAuthApi.token.$post({ json: { userId } }));
-    const value = { token: issued.token, expiresAt: Date.now() + issued.expiresIn * 1000 };
+  async function adopt(value: StoredToken): Promise<void> {
     writeToken(value);
     setStored(value);
     await refresh();
   }
+
+  /** Signs in as a demo account through the development identity provider, then loads `me`. */
+  async function signIn(userId: DemoAccount["id"]): Promise<void> {
+    const issued = await request(() => devAuthApi.token.$post({ json: { userId } }));
+    await adopt({ token: issued.token, expiresAt: Date.now() + issued.expiresIn * 1000, provider: "dev" });
+  }
+
+  /** Signs in with a Cognito ID token (web/src/session/cognito.ts) that expires at `expiresAt`, then loads `me`. */
+  async function signInWithIdToken(idToken: string, expiresAt: number): Promise<void> {
+    await adopt({ token: idToken, expiresAt, provider: "cognito" });
+  }
+
+  /** Who issued the current token, or null when signed out. */
+  const provider = (): SessionProvider | null => (token() ? (stored()?.provider ?? "dev") : null);
 
   connectSession({
     token,
@@ -81,13 +97,23 @@ function createSession() {
       if (token()) signOut();
     },
   });
-  return { token, me, status, signIn, signOut, refresh };
+  return { token, me, status, provider, signIn, signInWithIdToken, signOut, refresh };
 }
 
 export type Session = ReturnType<typeof createSession>;
 
 /** The app's one session. */
 export const session = createSession();
+
+/**
+ * The sign-out button: ends the session here and, after a hosted-UI sign-in, at Cognito too, whose own sign-in
+ * cookie would otherwise sign the person straight back in. The Cognito code loads only then.
+ */
+export async function signOutEverywhere(): Promise<void> {
+  const viaCognito = session.provider() === "cognito";
+  session.signOut();
+  if (viaCognito) await (await import("./cognito")).redirectToCognitoSignOut();
+}
 
 /** Demo accounts of every role, for the sign-in page. */
 export async function fetchDemoAccounts(): Promise<DemoAccount[]> {

@@ -38,6 +38,7 @@ export const ApplicationEntity = new Entity({
       },
     },
     rejectionReason: { type: "string" },
+    hoursServed: { type: "number" },
     ...timestamps,
   },
   indexes: {

@@ -115,6 +115,8 @@ export const ApplicationSchema = v.object({
   answers: v.array(v.object({ questionId: v.string(), text: v.string() })),
   history: v.array(ApplicationStepSchema),
   rejectionReason: v.optional(v.string()),
+  /** Volunteer roles only: hours the student served, recorded by the organisation after acceptance. */
+  hoursServed: v.optional(v.number()),
   applicant: v.optional(ApplicantSchema),
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
@@ -134,3 +136,13 @@ export const BulkTransitionResultSchema = v.object({
   ),
 });
 export type BulkTransitionResult = v.InferOutput<typeof BulkTransitionResultSchema>;
+
+/**
+ * Body of POST /api/applications/:id/hours: the total hours an accepted volunteer served (a commune's community
+ * digital technology team records them), in half-hour steps, with the version last read.
+ */
+export const VolunteerHoursSchema = v.strictObject({
+  hours: v.pipe(v.number(), v.minValue(0.5), v.maxValue(1000), v.multipleOf(0.5, "Số giờ tính theo nửa giờ")),
+  version: VersionSchema,
+});
+export type VolunteerHours = v.InferOutput<typeof VolunteerHoursSchema>;

@@ -1,0 +1,41 @@
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import { notifyEach } from "./applicants";
+import type { StoredApplication } from "./applications";
+import { guard } from "./guard";
+import type { StoredListing } from "./listings";
+
+/**
+ * Records the total hours an accepted volunteer served (Plan 192/KH-UBND's community digital technology teams
+ * count them). Only for volunteer listings and accepted applications; conditioned on the version the organisation
+ * read, so two members correcting the figure at once cannot silently overwrite each other.
+ */
+export async function recordVolunteerHours(
+  application: StoredApplication,
+  listing: StoredListing,
+  hours: number,
+  version: number,
+): Promise<StoredApplication> {
+  if (listing.type !== "volunteer") {
+    throw new AppError("wrong_listing_type", 409, "Chỉ ghi nhận giờ cho vai trò tình nguyện.");
+  }
+  if (application.status !== "accepted") {
+    throw new AppError("invalid_transition", 409, "Chỉ ghi nhận giờ cho tình nguyện viên đã nhận lời.");
+  }
+  const now = new Date().toISOString();
+  await guard(() =>
+    db()
+      .entities.application.patch({ listingId: application.listingId, studentId: application.studentId })
+      .set({ hoursServed: hours, updatedAt: now })
+      .add({ version: 1 })
+      .where((attr, op) => op.eq(attr.version, version))
+      .go(),
+  );
+  await notifyEach([application.studentId], {
+    kind: "application_status",
+    title: { vi: `Đã ghi nhận ${hours} giờ tình nguyện`, en: `${hours} volunteer hours recorded` },
+    body: { vi: listing.title.vi, en: listing.title.en ?? listing.title.vi },
+    link: `/ung-tuyen/${application.id}`,
+  });
+  return { ...application, hoursServed: hours, updatedAt: now, version: version + 1 };
+}

@@ -1,0 +1,24 @@
+import { Entity } from "electrodb";
+
+/** A student's ranked choices in one placement round, in the round's partition (one read gathers them all). */
+export const PlacementPreferenceEntity = new Entity({
+  model: { entity: "placementPreference", version: "1", service: "ketnoi" },
+  attributes: {
+    roundId: { type: "string", required: true, readOnly: true },
+    studentId: { type: "string", required: true, readOnly: true },
+    choices: { type: "list", items: { type: "string" }, required: true },
+    updatedAt: { type: "string", required: true },
+  },
+  indexes: {
+    byRound: {
+      pk: { field: "pk", composite: ["roundId"] },
+      sk: { field: "sk", composite: ["studentId"] },
+    },
+    // A student's rankings across rounds: their personal-data export and erasure find them here.
+    byStudent: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["studentId"] },
+      sk: { field: "gsi1sk", composite: ["roundId"] },
+    },
+  },
+});

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, userWithToken } from "../../test/helpers";
+import { listingOf, memberOf, verifiedOrganisation } from "../../test/marketplace";
+
+// Bugs the fuzzer and the authorization matrix found, each pinned by the smallest request that showed it.
+
+let admin: string;
+beforeAll(async () => {
+  await verifiedOrganisation("reg-org");
+  const recruiter = await memberOf("reg-rec", "reg-org");
+  await listingOf(recruiter, "reg-org");
+  await listingOf(recruiter, "reg-org");
+  admin = await userWithToken("reg-admin", "admin");
+});
+
+const b64 = (text: string) => Buffer.from(text).toString("base64url");
+
+describe("a page cursor the API did not issue is a 400 on `cursor`, not a 500", () => {
+  // Found: `GET /api/listings?cursor=+` → 500 (ElectroDB "Unable to parse cursor"); forged keys → DynamoDB
+  // ValidationException → 500. Fixed by `paginate()` in functions/src/data/guard.ts.
+  const forged = ["+", "abc", b64("123"), b64("[]"), b64('"key"'), b64('{"pk":"x","sk":"y"}'), b64('{"pk":{"S":"x"}}')];
+
+  for (const path of ["/api/listings", "/api/audit"]) {
+    it(path, async () => {
+      for (const cursor of forged) {
+        const res = await call("GET", `${path}?cursor=${encodeURIComponent(cursor)}`, { token: admin });
+        expect([res.status, res.json.error.code, res.json.error.details[0].path], cursor).toEqual([
+          400,
+          "validation_failed",
+          "cursor",
+        ]);
+      }
+    });
+  }
+
+  it("while a cursor the API issued still pages on", async () => {
+    const first = await call("GET", "/api/listings?limit=1");
+    expect(first.json.cursor).toEqual(expect.any(String));
+    const second = await call("GET", `/api/listings?limit=1&cursor=${first.json.cursor}`);
+    expect(second.status).toBe(200);
+    expect(second.json.items[0].id).not.toBe(first.json.items[0].id);
+  });
+});
+
+describe("a private route answers an anonymous caller 401 before looking anything up", () => {
+  // Found: `GET /api/organisations/{id}/listings` without a token → 404 (documented 🔒 with 401).
+  it("GET /api/organisations/{id}/listings", async () => {
+    const res = await call("GET", "/api/organisations/reg-org/listings");
+    expect([res.status, res.json.error.code]).toEqual([401, "unauthenticated"]);
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  CandidateInviteResultSchema,
+  CandidateInviteSchema,
+  CandidateListSchema,
+  IdParamSchema,
+  MatchListQuerySchema,
+  RecommendationListSchema,
+} from "@ketnoi/core";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { candidatesFor, inviteCandidate, recommendationsFor } from "../data/matching";
+import { getStudentProfile } from "../data/students";
+import type { AppEnv } from "../http/env";
+import { AppError } from "../http/errors";
+import { enforce } from "../http/middleware";
+import { bearer, responses } from "../http/openapi";
+import { validate } from "../http/validate";
+import { visibleListing } from "./applications";
+
+/**
+ * "Dành cho bạn": the signed-in student's recommended listings. Reads every published listing through the feed
+ * index (gsi2, status = published) at demo scale; in deploy it should reuse the search snapshot's documents
+ * (already in memory for /api/search) instead of querying the table per request.
+ */
+export const recommendationRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({
+    tags: ["Matching"],
+    summary: "Listings recommended to the signed-in student, best first, each explained (vi and en)",
+    description:
+      "Only listings the student can still apply to: published, deadline not passed, seats left, year allowed, " +
+      "not already applied to. Over-applied listings are damped (see docs/matching.md). 409 `profile_required` " +
+      "when the student has no profile yet.",
+    security: bearer,
+    responses: responses(
+      { 200: { description: "Recommendations", schema: RecommendationListSchema } },
+      [400, 401, 403, 409, 503],
+    ),
+  }),
+  validate("query", MatchListQuerySchema),
+  async (c) => {
+    const { userId } = enforce(c, "recommendation:read");
+    const student = await getStudentProfile(userId);
+    if (!student) throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên để nhận gợi ý phù hợp.");
+    const items = await recommendationsFor(student, { now: new Date(), limit: c.req.valid("query").limit });
+    return c.json({ items });
+  },
+);
+
+const notFoundRule =
+  "Another organisation's listing: 403 if the listing is public, 404 if it is a draft (its existence is not revealed).";
+
+/** "Ứng viên phù hợp": candidates for a listing and the invite-to-apply action. Mounted at /api/listings. */
+export const listingCandidateRoutes = new Hono<AppEnv>()
+  .get(
+    "/:id/candidates",
+    describeRoute({
+      tags: ["Matching"],
+      summary: "Students suited to a listing, best first, explained (members of its organisation)",
+      description:
+        "Only students who consent to being recommended to recruiters; no name or e-mail, only a pseudonym valid " +
+        `for this listing, major, year and skills. Identity is revealed only if the student applies. ${notFoundRule}`,
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Candidates", schema: CandidateListSchema } },
+        [400, 401, 403, 404, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("query", MatchListQuerySchema),
+    async (c) => {
+      const listing = await visibleListing(c, c.req.valid("param").id);
+      enforce(c, "candidate:read", { orgId: listing.orgId });
+      return c.json({ items: await candidatesFor(listing, c.req.valid("query").limit) });
+    },
+  )
+  .post(
+    "/:id/invite",
+    describeRoute({
+      tags: ["Matching"],
+      summary: "Invite a recommended candidate to apply (members of the listing's organisation)",
+      description:
+        "Sends the student an in-app notification once: inviting the same candidate again answers " +
+        `\`already_invited\` and sends nothing. 404 when the candidate id is unknown or no longer consents. ${notFoundRule}`,
+      security: bearer,
+      responses: responses(
+        { 200: { description: "Invited (or already invited)", schema: CandidateInviteResultSchema } },
+        [400, 401, 403, 404, 413, 415, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", CandidateInviteSchema),
+    async (c) => {
+      const listing = await visibleListing(c, c.req.valid("param").id);
+      const { userId } = enforce(c, "candidate:invite", { orgId: listing.orgId });
+      const result = await inviteCandidate(listing, c.req.valid("json").candidateId, userId);
+      if (!result) throw new AppError("not_found", 404, "Không tìm thấy ứng viên này.");
+      return c.json(result);
+    },
+  );

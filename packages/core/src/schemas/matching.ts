@@ -1,0 +1,169 @@
+import * as v from "valibot";
+import { majorIds } from "../catalog";
+import { matchComponents } from "../matching/weights";
+import { placementGuarantees } from "../placement/guarantees";
+import { IdSchema, IsoTimestampSchema } from "./common";
+import { ListingSchema } from "./listing";
+
+const LocalizedSchema = v.object({ vi: v.string(), en: v.string() });
+
+/** A `limit` query parameter: text in the URL, a number from 1 to `max` once validated. */
+const limitQuery = (max: number, fallback: string) =>
+  v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(max)), fallback);
+
+/** Query of GET /api/recommendations and GET /api/listings/{id}/candidates. */
+export const MatchListQuerySchema = v.strictObject({ limit: limitQuery(50, "20") });
+
+export const ComponentScoreSchema = v.object({
+  component: v.picklist(matchComponents as [string, ...string[]]),
+  points: v.number(),
+  max: v.number(),
+  explanation: LocalizedSchema,
+});
+
+export const LearningSuggestionSchema = v.object({
+  skillId: v.string(),
+  for: v.picklist(["required", "preferred"]),
+  kind: v.picklist(["missing", "related_only", "below_level"]),
+  gain: v.number(),
+  vi: v.string(),
+  en: v.string(),
+});
+
+/** The explained fit shared by both directions: 0–100 score, its components, sentences and what to learn. */
+const matchFields = {
+  score: v.number(),
+  components: v.array(ComponentScoreSchema),
+  explanation: LocalizedSchema,
+  whatToLearn: v.array(LearningSuggestionSchema),
+};
+
+/** One listing recommended to a student. `damping` < 1 when the listing is already over-applied. */
+export const RecommendationSchema = v.object({
+  listing: ListingSchema,
+  ...matchFields,
+  damping: v.number(),
+});
+export type Recommendation = v.InferOutput<typeof RecommendationSchema>;
+
+export const RecommendationListSchema = v.object({ items: v.array(RecommendationSchema) });
+export type RecommendationList = v.InferOutput<typeof RecommendationListSchema>;
+
+/**
+ * A student suggested to a recruiter, without name or e-mail: `candidateId` is a pseudonym valid for this listing
+ * only (it cannot link the student across listings); the identity is revealed only if the student applies.
+ */
+export const CandidateSchema = v.object({
+  candidateId: v.string(),
+  label: v.string(),
+  major: v.picklist(majorIds),
+  year: v.number(),
+  skills: v.array(v.object({ id: v.string(), level: v.number() })),
+  ...matchFields,
+  invited: v.boolean(),
+});
+export type Candidate = v.InferOutput<typeof CandidateSchema>;
+
+export const CandidateListSchema = v.object({ items: v.array(CandidateSchema) });
+export type CandidateList = v.InferOutput<typeof CandidateListSchema>;
+
+/** Body of POST /api/listings/{id}/invite: a `candidateId` from the listing's candidate list. */
+export const CandidateInviteSchema = v.strictObject({
+  candidateId: v.pipe(v.string(), v.regex(/^[a-f0-9]{32}$/, "Mã ứng viên không hợp lệ")),
+});
+export type CandidateInvite = v.InferOutput<typeof CandidateInviteSchema>;
+
+export const CandidateInviteResultSchema = v.object({
+  /** `already_invited` when this student was invited to this listing before: nothing is sent twice. */
+  status: v.picklist(["invited", "already_invited"]),
+  invitedAt: IsoTimestampSchema,
+});
+export type CandidateInviteResult = v.InferOutput<typeof CandidateInviteResultSchema>;
+
+// ——— Placement rounds ———
+
+/** Body of POST /api/placement-rounds: a university's round for its own students. */
+export const PlacementRoundCreateSchema = v.strictObject({
+  /** The university (or institute) whose students take part; the caller must be its staff. */
+  universityId: IdSchema,
+  title: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(200)),
+  listings: v.pipe(
+    v.array(v.strictObject({ listingId: IdSchema, capacity: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+    v.minLength(1),
+    v.maxLength(200),
+    v.check((items) => new Set(items.map((l) => l.listingId)).size === items.length, "Mỗi tin chỉ được thêm một lần"),
+  ),
+  preferencesDeadline: IsoTimestampSchema,
+});
+export type PlacementRoundCreate = v.InferOutput<typeof PlacementRoundCreateSchema>;
+
+/** Body of PUT /api/placement-rounds/{id}/preferences: the caller's choices, best first. */
+export const PlacementPreferencesSchema = v.strictObject({
+  choices: v.pipe(
+    v.array(IdSchema),
+    v.maxLength(20),
+    v.check((ids) => new Set(ids).size === ids.length, "Mỗi tin chỉ được chọn một lần"),
+  ),
+});
+export type PlacementPreferences = v.InferOutput<typeof PlacementPreferencesSchema>;
+
+const RoundListingSchema = v.object({
+  listingId: v.string(),
+  capacity: v.number(),
+  title: v.object({ vi: v.string(), en: v.optional(v.string()) }),
+  orgName: v.string(),
+});
+
+const AssignmentSchema = v.object({ studentId: v.string(), listingId: v.string(), choice: v.number() });
+
+const GuaranteesSchema = v.object({
+  vi: v.object({ title: v.string(), points: v.array(v.string()) }),
+  en: v.object({ title: v.string(), points: v.array(v.string()) }),
+});
+
+/** A placement round as its owner, or one of its students, sees it. */
+export const PlacementRoundSchema = v.object({
+  id: v.string(),
+  universityId: v.string(),
+  title: v.string(),
+  status: v.picklist(["open", "placed"]),
+  preferencesDeadline: IsoTimestampSchema,
+  listings: v.array(RoundListingSchema),
+  createdAt: IsoTimestampSchema,
+  /** Staff of the university: every assignment, the unassigned students and the audit record. */
+  result: v.optional(
+    v.object({
+      runAt: IsoTimestampSchema,
+      assignments: v.array(AssignmentSchema),
+      unassigned: v.array(v.string()),
+      audit: v.object({
+        algorithm: v.string(),
+        engineVersion: v.string(),
+        inputsHash: v.string(),
+        resultHash: v.string(),
+        seed: v.string(),
+        tieBreakRule: v.string(),
+        counts: v.record(v.string(), v.number()),
+      }),
+      stable: v.boolean(),
+    }),
+  ),
+  /** A student: their own choices, their own outcome once placed, and what the round guarantees. */
+  mine: v.optional(
+    v.object({
+      choices: v.array(v.string()),
+      outcome: v.optional(v.picklist(["assigned", "unassigned"])),
+      assignment: v.optional(AssignmentSchema),
+    }),
+  ),
+  guarantees: GuaranteesSchema,
+});
+export type PlacementRoundView = v.InferOutput<typeof PlacementRoundSchema>;
+
+export const PlacementRoundListSchema = v.object({ items: v.array(PlacementRoundSchema) });
+
+/** The text of `placementGuarantees`, in the shape the API sends. */
+export const placementGuaranteesText = {
+  vi: { title: placementGuarantees.vi.title, points: [...placementGuarantees.vi.points] },
+  en: { title: placementGuarantees.en.title, points: [...placementGuarantees.en.points] },
+};
