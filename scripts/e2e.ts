@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { freePort } from "../functions/src/local/ports";
+import { chromiumArgs, chromiumDescendants, seconds, step, visible, waitForExit } from "./browser";
 import { type Platform, startPlatform } from "./platform";
 
 /**
@@ -8,33 +8,9 @@ import { type Platform, startPlatform } from "./platform";
  * visitor does (feed → sign-in → signed-in header → English → a listing), and always cleans up after itself.
  */
 
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  // Without these Chromium keeps calling Google services, which this closed network answers slowly or not at all.
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 const roleNames = ["Sinh viên", "Cán bộ trường/viện", "Nhà tuyển dụng", "Cán bộ tỉnh", "Quản trị nền tảng"];
 
 const started = Date.now();
-const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-
-/** Runs one named step, printing its outcome and duration. */
-async function step(name: string, run: () => Promise<void>) {
-  const at = Date.now();
-  process.stdout.write(`• ${name}… `);
-  await run();
-  console.log(`ok (${seconds(at)})`);
-}
-
-/** playwright-core has no `expect`: waiting for the element is the assertion, and its timeout the failure. */
-const visible = (locator: Locator) => locator.first().waitFor({ state: "visible" });
 
 async function journeys(page: Page, webUrl: string) {
   const main = page.getByRole("main");
@@ -80,50 +56,6 @@ async function journeys(page: Page, webUrl: string) {
     await visible(page.getByRole("heading", { level: 1, name: title, exact: true }));
     await visible(page.getByRole("heading", { level: 2, name: "Key facts" }));
   });
-}
-
-/** Chromium processes under this one, read from /proc (empty elsewhere). */
-function chromiumDescendants(): number[] {
-  if (!existsSync("/proc/self/stat")) return [];
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // The process ended while we were reading: it is not ours to wait for any more.
-    }
-  }
-  const found: number[] = [];
-  const queue = [process.pid];
-  while (queue.length > 0) {
-    const parent = queue.pop();
-    for (const [pid, ppid] of parentOf) {
-      if (ppid === parent) {
-        found.push(pid);
-        queue.push(pid);
-      }
-    }
-  }
-  return found.filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, "utf8").includes("chrom");
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * Chromium's helper processes are orphaned when the browser exits and linger as zombies until init reaps them;
- * waiting for them means a `pgrep chromium` right after this script finds nothing.
- */
-async function waitForExit(pids: number[], timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 let platform: Platform | undefined;

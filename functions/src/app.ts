@@ -56,7 +56,12 @@ function toErrorResponse(error: unknown): AppError {
 export function createApp() {
   const { WEB_ORIGIN, MAX_BODY_BYTES, DEV_AUTH } = config();
   const api = new Hono<AppEnv>()
-    .use(secureHeaders())
+    .use(
+      // The API serves JSON and one self-contained docs page: nothing may load from elsewhere or frame it.
+      secureHeaders({
+        contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+      }),
+    )
     .use(cors({ origin: WEB_ORIGIN, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"], maxAge: 600 }))
     .use(
       bodyLimit({

@@ -6,7 +6,7 @@ import { buildWorld, orgA, userIds, type World } from "./world";
 
 const routes = await apiRoutes();
 
-/** hono/secure-headers' defaults, which every response must carry, success or error. */
+/** hono/secure-headers' defaults plus the API's CSP, which every response must carry, success or error. */
 const secureHeaders: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "SAMEORIGIN",
@@ -16,6 +16,7 @@ const secureHeaders: Record<string, string> = {
   "cross-origin-resource-policy": "same-origin",
   "x-permitted-cross-domain-policies": "none",
   "x-xss-protection": "0",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 };
 
 function expectSecureHeaders(res: Probe, context: string) {
