@@ -60,7 +60,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const holder: string = randomUUID();
 
   for (let attempt = 0; ; attempt++) {
-    if (await reserve({ requestId, userId, method: c.req.method, path, bodyHash, holder })) break;
+    // The full path is in requestId's hash; the stored copy is for people reading the table, so it is capped to
+    // keep the item far below DynamoDB's 400 KB limit whatever URL a client sends.
+    if (await reserve({ requestId, userId, method: c.req.method, path: path.slice(0, 512), bodyHash, holder })) break;
     const stored = await awaitFirst(requestId, bodyHash);
     if (stored) {
       const headers = {
