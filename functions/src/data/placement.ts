@@ -1,23 +1,28 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import {
   type Assignment,
+  applyEditedOrder,
   automaticRanking,
   checkPlacement,
   type PlacementAudit,
   type PlacementInput,
+  type PlacementResponse,
   type PlacementRoundCreate,
   type PlacementRoundView,
   placementGuaranteesText,
+  type RankingEntry,
   runPlacementRound,
   type StudentProfile,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
+import type { PlacementPreferenceEntity } from "../db/entities/placement-preference";
 import type { PlacementRoundEntity } from "../db/entities/placement-round";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { listingCards } from "./applicants";
 import { guard } from "./guard";
 import { getListing, type StoredListing } from "./listings";
+import { candidateIdOf } from "./matching";
 
 export type StoredRound = EntityItem<typeof PlacementRoundEntity>;
 
@@ -39,11 +44,17 @@ export interface RoundResult {
   runs: RunRecord[];
 }
 
+/** The owner key of province-wide rounds in place of a school's id (the province officers own them together). */
+export const provinceOwner = "province";
+
+/** The universities whose students take part in a round. */
+export const eligibleUniversities = (round: StoredRound): string[] => round.universityIds ?? [round.universityId];
+
 const roundClosed = () =>
   new AppError("round_closed", 409, "Đợt phân bổ đã chạy hoặc đã quá hạn nộp nguyện vọng; không thể sửa nữa.");
 
 /**
- * Opens a round for a school's students. Every participating listing must exist and be published. The seed that
+ * Opens a round for a school's students, or a province-wide one for the chosen universities' students. Every participating listing must exist and be published. The seed that
  * orders tied students is drawn now and kept with the round, so every later run uses the same one.
  */
 export async function createRound(input: PlacementRoundCreate, createdBy: string): Promise<StoredRound> {
@@ -60,7 +71,9 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
   const now = new Date().toISOString();
   const item = {
     roundId: randomUUID(),
-    universityId: input.universityId,
+    ...("universityIds" in input
+      ? { universityId: provinceOwner, universityIds: input.universityIds }
+      : { universityId: input.universityId }),
     title: input.title,
     listings: input.listings,
     preferencesDeadline: input.preferencesDeadline,
@@ -89,10 +102,50 @@ export async function listRounds(universityId: string): Promise<StoredRound[]> {
   return data;
 }
 
+type StoredPreference = EntityItem<typeof PlacementPreferenceEntity>;
+
+/** A student's record in a round (undefined when they have not ranked yet). */
+async function getPreference(roundId: string, studentId: string): Promise<StoredPreference | undefined> {
+  const { data } = await guard(() =>
+    db().entities.placementPreference.get({ roundId, studentId }).go({ consistent: true }),
+  );
+  return data ?? undefined;
+}
+
 /** A student's choices in a round (empty when they have not ranked yet). */
 export async function getPreferences(roundId: string, studentId: string): Promise<string[]> {
-  const { data } = await guard(() => db().entities.placementPreference.get({ roundId, studentId }).go());
-  return data?.choices ?? [];
+  return (await getPreference(roundId, studentId))?.choices ?? [];
+}
+
+/**
+ * Records the assigned student's answer to their seat, once: 409 `not_assigned` when the round has not run or gave
+ * them nothing, 409 `already_responded` on a second answer (the condition makes two racing answers keep the first).
+ */
+export async function respondToAssignment(
+  round: StoredRound,
+  studentId: string,
+  decision: PlacementResponse["decision"],
+  now: Date,
+): Promise<void> {
+  const result = round.result as RoundResult | undefined;
+  if (!result?.assignments.some((a) => a.studentId === studentId)) {
+    throw new AppError(
+      "not_assigned",
+      409,
+      "Bạn không được phân bổ chỗ nào trong đợt này nên không có gì để xác nhận.",
+    );
+  }
+  const alreadyResponded = () =>
+    new AppError("already_responded", 409, "Bạn đã trả lời về chỗ được phân bổ; không thể đổi nữa.");
+  await guard(
+    () =>
+      db()
+        .entities.placementPreference.patch({ roundId: round.roundId, studentId })
+        .set({ response: { decision, at: now.toISOString() }, updatedAt: now.toISOString() })
+        .where((a, op) => op.notExists(a.response))
+        .go(),
+    alreadyResponded,
+  );
 }
 
 /**
@@ -120,11 +173,10 @@ export async function savePreferences(round: StoredRound, studentId: string, cho
 }
 
 /**
- * The engine's input for a round: students (of the school, who ranked at least one listing) in id order, and
- * each listing's automatic ranking by match score of the students who chose it. Sorted by id so the same stored
- * data always gives the same input, whatever order DynamoDB returns it in.
+ * The students of a round: those of the school who ranked at least one listing, in id order, with their profiles.
+ * Sorted by id so the same stored data always gives the same input, whatever order DynamoDB returns it in.
  */
-export async function placementInput(round: StoredRound): Promise<PlacementInput> {
+export async function roundStudents(round: StoredRound) {
   const { data: preferences } = await guard(() =>
     db().entities.placementPreference.query.byRound({ roundId: round.roundId }).go({ pages: "all", consistent: true }),
   );
@@ -138,14 +190,46 @@ export async function placementInput(round: StoredRound): Promise<PlacementInput
     : { data: [] };
   const profileOf = new Map((profiles as StudentProfile[]).map((p) => [p.userId, p]));
   const students = ranked
-    .filter((p) => profileOf.get(p.studentId)?.universityId === round.universityId)
-    .map((p) => ({ id: p.studentId, choices: p.choices }))
+    .filter((p) => eligibleUniversities(round).includes(profileOf.get(p.studentId)?.universityId ?? ""))
+    .map((p) => ({ id: p.studentId, choices: p.choices, profile: profileOf.get(p.studentId)! }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return students;
+}
+
+/** The round's edited rankings: listing id → the organisation's order of candidate ids. */
+export const editedRankings = (round: StoredRound) => (round.rankings ?? {}) as Record<string, string[]>;
+
+/**
+ * A listing's ranking of the students who chose it: the automatic ranking by match score, with the organisation's
+ * edited order (candidate ids, see `candidateIdOf`) put first where it has one.
+ */
+export function listingRanking(
+  round: StoredRound,
+  listing: StoredListing,
+  applicants: StudentProfile[],
+): RankingEntry[] {
+  const automatic = automaticRanking(listing, applicants);
+  const edited = editedRankings(round)[listing.id];
+  if (!edited) return automatic;
+  const studentOf = new Map(applicants.map((s) => [candidateIdOf(listing.id, s.userId), s.userId]));
+  return applyEditedOrder(
+    automatic,
+    edited.flatMap((candidateId) => studentOf.get(candidateId) ?? []),
+  );
+}
+
+/**
+ * The engine's input for a round: its students in id order, and each listing's ranking (automatic, or as its
+ * organisation edited it) of the students who chose it.
+ */
+export async function placementInput(round: StoredRound): Promise<PlacementInput> {
+  const ranked = await roundStudents(round);
+  const students = ranked.map(({ id, choices }) => ({ id, choices }));
   const listings = await Promise.all(
     round.listings.map(async ({ listingId, capacity }) => {
-      const listing = (await getListing(listingId)) as StoredListing;
-      const applicants = students.filter((s) => s.choices.includes(listingId)).map((s) => profileOf.get(s.id)!);
-      return { id: listingId, capacity, ranking: listing ? automaticRanking(listing, applicants) : [] };
+      const listing = await getListing(listingId);
+      const applicants = ranked.filter((s) => s.choices.includes(listingId)).map((s) => s.profile);
+      return { id: listingId, capacity, ranking: listing ? listingRanking(round, listing, applicants) : [] };
     }),
   );
   return { seed: round.seed, students, listings };
@@ -185,6 +269,19 @@ export async function runRound(round: StoredRound, by: string): Promise<StoredRo
   return data as StoredRound;
 }
 
+type AssignmentResponse = NonNullable<StoredPreference["response"]>;
+
+/** The answers given so far in a round, by student. */
+async function roundResponses(roundId: string): Promise<Map<string, AssignmentResponse>> {
+  const { data } = await guard(() =>
+    db().entities.placementPreference.query.byRound({ roundId }).go({ pages: "all", consistent: true }),
+  );
+  return new Map(data.flatMap((p) => (p.response ? [[p.studentId, p.response] as const] : [])));
+}
+
+const withResponse = (assignment: Assignment, response: AssignmentResponse | undefined) =>
+  response ? { ...assignment, response } : assignment;
+
 /**
  * A round as a reader may see it: the owner gets every assignment and the audit; a student only their own
  * choices and outcome. Both get the listings of the round and the guarantees text.
@@ -198,6 +295,7 @@ export async function roundView(
   const view: PlacementRoundView = {
     id: round.roundId,
     universityId: round.universityId,
+    ...(round.universityIds ? { universityIds: round.universityIds } : {}),
     title: round.title,
     status: round.status,
     preferencesDeadline: round.preferencesDeadline,
@@ -211,11 +309,18 @@ export async function roundView(
   };
   if (viewer.kind === "owner" && result) {
     const { runs: _runs, ...published } = result;
-    view.result = { ...published, audit: { ...published.audit, counts: { ...published.audit.counts } } };
+    const responses = await roundResponses(round.roundId);
+    view.result = {
+      ...published,
+      assignments: published.assignments.map((a) => withResponse(a, responses.get(a.studentId))),
+      audit: { ...published.audit, counts: { ...published.audit.counts } },
+    };
   }
   if (viewer.kind === "student") {
-    const choices = await getPreferences(round.roundId, viewer.studentId);
-    const assignment = result?.assignments.find((a) => a.studentId === viewer.studentId);
+    const preference = await getPreference(round.roundId, viewer.studentId);
+    const choices = preference?.choices ?? [];
+    const placed = result?.assignments.find((a) => a.studentId === viewer.studentId);
+    const assignment = placed && withResponse(placed, preference?.response);
     view.mine = {
       choices,
       ...(result && choices.length > 0

@@ -665,9 +665,9 @@ export const accessTable: AccessRow[] = [
   // Placement rounds: only university B's staff and B's students know that B's rounds exist.
   {
     route: "GET /api/placement-rounds",
-    actions: ["placement:participate", "placement:manage"],
+    actions: ["placement:participate", "placement:manage", "placement:manageProvince"],
     resource: () => universityB,
-    may: [...students, "memberB"],
+    may: [...students, "memberB", "province"],
     ok: 200,
     denied: 403,
     request: () => ({ path: "/api/placement-rounds" }),
@@ -684,6 +684,23 @@ export const accessTable: AccessRow[] = [
       body: {
         universityId: orgB,
         title: "Đợt phân bổ thử",
+        listings: [{ listingId: w.publishedListing, capacity: 1 }],
+        preferencesDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    }),
+  },
+  {
+    route: "POST /api/placement-rounds",
+    variant: "province-wide",
+    actions: ["placement:manageProvince"],
+    may: ["province"],
+    ok: 201,
+    denied: 403,
+    request: (w) => ({
+      path: "/api/placement-rounds",
+      body: {
+        universityIds: [orgB],
+        title: "Đợt phân bổ toàn tỉnh",
         listings: [{ listingId: w.publishedListing, capacity: 1 }],
         preferencesDeadline: new Date(Date.now() + 86_400_000).toISOString(),
       },
@@ -718,6 +735,51 @@ export const accessTable: AccessRow[] = [
     denied: 404,
     exceptions: { student: { status: 403, why: "a student of B may know the round, not run it" } },
     request: async (w) => ({ path: `/api/placement-rounds/${await freshRound(w, w.publishedListing)}/run` }),
+  },
+  {
+    route: "POST /api/placement-rounds/{id}/response",
+    // The student the round assigned (checked against the stored result, not the policy).
+    actions: "signedIn",
+    may: ["student"],
+    ok: 200,
+    denied: 404,
+    exceptions: { memberB: { status: 403, why: "the school's staff know the round, but only the student answers" } },
+    request: async (w, actor) => {
+      if (actor !== "student") {
+        return { path: `/api/placement-rounds/${w.placementRound}/response`, body: { decision: "confirmed" } };
+      }
+      // A run round that gave the student a seat: each answer is given once, so every run of the cell needs one.
+      const roundId = await freshRound(w, w.publishedListing);
+      const ranked = await call("PUT", `/api/placement-rounds/${roundId}/preferences`, {
+        token: w.tokens.student,
+        body: { choices: [w.publishedListing] },
+      });
+      if (ranked.status !== 200) throw new Error(`preferences: ${ranked.status} ${ranked.text}`);
+      const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, { token: w.tokens.memberB });
+      if (ran.status !== 200) throw new Error(`run: ${ran.status} ${ran.text}`);
+      return { path: `/api/placement-rounds/${roundId}/response`, body: { decision: "confirmed" } };
+    },
+  },
+  {
+    route: "GET /api/placement-rounds/{id}/listings/{listingId}/ranking",
+    actions: ["placement:rank"],
+    resource: () => orgResource,
+    may: staffMembers,
+    ok: 200,
+    denied: 404,
+    request: (w) => ({ path: `/api/placement-rounds/${w.placementRound}/listings/${w.publishedListing}/ranking` }),
+  },
+  {
+    route: "PUT /api/placement-rounds/{id}/listings/{listingId}/ranking",
+    actions: ["placement:rank"],
+    resource: () => orgResource,
+    may: staffMembers,
+    ok: 200,
+    denied: 404,
+    request: (w) => ({
+      path: `/api/placement-rounds/${w.placementRound}/listings/${w.publishedListing}/ranking`,
+      body: { order: [] },
+    }),
   },
   {
     route: "POST /api/applications/{id}/hours",

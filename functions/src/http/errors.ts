@@ -30,6 +30,8 @@ export type ErrorCode =
   | "idempotency_in_progress"
   | "saved_search_limit"
   | "round_closed"
+  | "not_assigned"
+  | "already_responded"
   | "search_unavailable"
   | "database_unavailable"
   | "internal_error";

@@ -1,6 +1,7 @@
 import { checkPlacement } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
+import { candidateIdOf } from "../data/matching";
 import { getRound, placementInput } from "../data/placement";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";
@@ -91,5 +92,178 @@ describe("placement rounds", () => {
       },
     });
     expect(recruiter.status).toBe(403);
+  });
+
+  it("lets only the assigned student answer their seat, once, and shows the answer to the school's staff", async () => {
+    const staff = await signIn("staff-lhu");
+    const placed = (await call("GET", `/api/placement-rounds/${roundId}`, { token: staff })).json.result;
+    const assigned = placed.assignments[0].studentId as string;
+    const unassigned = placed.unassigned[0] as string;
+    const respond = async (token: string, decision = "confirmed") =>
+      call("POST", `/api/placement-rounds/${roundId}/response`, { token, body: { decision } });
+
+    const stranger = await respond(await signIn(outsider.userId));
+    expect(stranger.status).toBe(404);
+    expect((await respond(staff)).status).toBe(403);
+    const nothing = await respond(await signIn(unassigned));
+    expect(nothing.status).toBe(409);
+    expect(nothing.json.error.code).toBe("not_assigned");
+
+    const token = await signIn(assigned);
+    const declined = await respond(token, "declined");
+    expect(declined.status).toBe(200);
+    expect(declined.json.mine.assignment.response).toMatchObject({ decision: "declined" });
+    const again = await respond(token, "confirmed");
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("already_responded");
+
+    const seen = (await call("GET", `/api/placement-rounds/${roundId}`, { token: staff })).json.result.assignments;
+    const answers = new Map(
+      seen.map((a: { studentId: string; response?: { decision: string } }) => [a.studentId, a.response?.decision]),
+    );
+    expect(answers.get(assigned)).toBe("declined");
+    expect([...answers.values()].filter(Boolean)).toEqual(["declined"]);
+  });
+
+  it("refuses an answer before the round has run", async () => {
+    const created = await call("POST", "/api/placement-rounds", {
+      token: await signIn("staff-lhu"),
+      body: {
+        universityId: "lhu",
+        title: "Đợt chưa chạy",
+        listings: [{ listingId: listings[0], capacity: 1 }],
+        preferencesDeadline: "2099-01-01T00:00:00.000Z",
+      },
+    });
+    const token = await signIn(lhuStudents[0]!.userId);
+    await call("PUT", `/api/placement-rounds/${created.json.id}/preferences`, {
+      token,
+      body: { choices: [listings[0]] },
+    });
+    const early = await call("POST", `/api/placement-rounds/${created.json.id}/response`, {
+      token,
+      body: { decision: "confirmed" },
+    });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe("not_assigned");
+  });
+});
+
+describe("an organisation's ranking of a listing in a round", () => {
+  const listingId = listings[0]!;
+  const orgId = demo.listings.find((l) => l.listingId === listingId)!.orgId;
+  const member = demo.memberships.find((m) => m.orgId === orgId)!.userId;
+  const otherMember = demo.memberships.find((m) => m.orgId !== orgId && m.orgId !== "lhu")!.userId;
+  const rivals = lhuStudents.slice(0, 2);
+
+  it("lets the listing's organisation reorder its candidates, and the run gives the seat by that order", async () => {
+    const created = await call("POST", "/api/placement-rounds", {
+      token: await signIn("staff-lhu"),
+      body: {
+        universityId: "lhu",
+        title: "Đợt một chỗ",
+        listings: [{ listingId, capacity: 1 }],
+        preferencesDeadline: "2099-01-01T00:00:00.000Z",
+      },
+    });
+    const id = created.json.id as string;
+    for (const student of rivals) {
+      await call("PUT", `/api/placement-rounds/${id}/preferences`, {
+        token: await signIn(student.userId),
+        body: { choices: [listingId] },
+      });
+    }
+    const path = `/api/placement-rounds/${id}/listings/${listingId}/ranking`;
+    const token = await signIn(member);
+
+    const stranger = await signIn(otherMember);
+    expect((await call("GET", path, { token: stranger })).status).toBe(404);
+    expect((await call("PUT", path, { token: stranger, body: { order: [] } })).status).toBe(404);
+    expect((await call("GET", path, { token: await signIn(rivals[0]!.userId) })).status).toBe(404);
+
+    const automatic = await call("GET", path, { token });
+    expect(automatic.status).toBe(200);
+    expect(automatic.json).toMatchObject({ edited: false, editable: true });
+    expect(automatic.text).not.toContain(rivals[0]!.userId);
+    const order = (automatic.json.items as { candidateId: string }[]).map((i) => i.candidateId);
+    expect(order).toHaveLength(2);
+
+    const bogus = await call("PUT", path, { token, body: { order: ["0".repeat(32)] } });
+    expect(bogus.status).toBe(400);
+    const reversed = [...order].reverse();
+    const edited = await call("PUT", path, { token, body: { order: reversed } });
+    expect(edited.status).toBe(200);
+    expect(edited.json.edited).toBe(true);
+    expect(edited.json.items.map((i: { candidateId: string }) => i.candidateId)).toEqual(reversed);
+
+    // Once the organisation's first choice would be the other student, the seat changes hands.
+    const round = (await getRound(id))!;
+    const input = await placementInput(round);
+    const ran = await call("POST", `/api/placement-rounds/${id}/run`, { token: await signIn("staff-lhu") });
+    expect(ran.status).toBe(200);
+    const [seated] = ran.json.result.assignments as { studentId: string }[];
+    expect(input.listings[0]!.ranking[0]).toBe(seated!.studentId);
+    const automaticFirst = automatic.json.items[0].candidateId;
+    expect(candidateIdOf(listingId, seated!.studentId)).not.toBe(automaticFirst);
+    expect(ran.json.result.stable).toBe(true);
+    expect(checkPlacement(input, ran.json.result.assignments).valid).toBe(true);
+
+    const late = await call("PUT", path, { token, body: { order } });
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe("round_closed");
+  });
+});
+
+describe("a province-wide round", () => {
+  it("takes students of the chosen universities only, and the province runs it", async () => {
+    const province = await signIn("prov-khcn");
+    const created = await call("POST", "/api/placement-rounds", {
+      token: province,
+      body: {
+        universityIds: ["lhu"],
+        title: "Đợt toàn tỉnh",
+        listings: [{ listingId: listings[1], capacity: 2 }],
+        preferencesDeadline: "2099-01-01T00:00:00.000Z",
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ universityId: "province", universityIds: ["lhu"] });
+    const id = created.json.id as string;
+    const body = { choices: [listings[1]] };
+
+    const outside = await call("PUT", `/api/placement-rounds/${id}/preferences`, {
+      token: await signIn(outsider.userId),
+      body,
+    });
+    expect(outside.status).toBe(404);
+    const inside = await signIn(lhuStudents[2]!.userId);
+    expect((await call("PUT", `/api/placement-rounds/${id}/preferences`, { token: inside, body })).status).toBe(200);
+    const mine = await call("GET", "/api/placement-rounds", { token: inside });
+    expect(mine.json.items.map((r: { id: string }) => r.id)).toContain(id);
+
+    // The school's staff do not own a province round: they neither see nor run it.
+    expect((await call("POST", `/api/placement-rounds/${id}/run`, { token: await signIn("staff-lhu") })).status).toBe(
+      404,
+    );
+    const ran = await call("POST", `/api/placement-rounds/${id}/run`, { token: province });
+    expect(ran.status).toBe(200);
+    expect(ran.json.result.assignments).toEqual([
+      expect.objectContaining({ studentId: lhuStudents[2]!.userId, listingId: listings[1] }),
+    ]);
+    const listed = await call("GET", "/api/placement-rounds", { token: province });
+    expect(listed.json.items.map((r: { id: string }) => r.id)).toContain(id);
+
+    const enterprise = demo.listings.find((l) => l.listingId === listings[1])!.orgId;
+    const notASchool = await call("POST", "/api/placement-rounds", {
+      token: province,
+      body: {
+        universityIds: [enterprise],
+        title: "Không phải trường",
+        listings: [{ listingId: listings[1], capacity: 1 }],
+        preferencesDeadline: "2099-01-01T00:00:00.000Z",
+      },
+    });
+    expect(notASchool.status).toBe(400);
+    expect(notASchool.json.error.details[0].path).toBe("universityIds");
   });
 });

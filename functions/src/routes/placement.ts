@@ -2,23 +2,32 @@ import {
   authorize,
   IdParamSchema,
   PlacementPreferencesSchema,
+  PlacementRankingEditSchema,
+  PlacementRankingSchema,
+  PlacementResponseSchema,
   PlacementRoundCreateSchema,
   PlacementRoundListSchema,
   PlacementRoundSchema,
   type Principal,
+  RoundListingParamSchema,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { getListing, type StoredListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
 import {
   createRound,
+  eligibleUniversities,
   getRound,
   listRounds,
+  provinceOwner,
+  respondToAssignment,
   roundView,
   runRound,
   type StoredRound,
   savePreferences,
 } from "../data/placement";
+import { rankingView, saveRanking } from "../data/placement-ranking";
 import { getStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
@@ -28,20 +37,21 @@ import { validate } from "../http/validate";
 
 const roundNotFound = () => new AppError("not_found", 404, "Không tìm thấy đợt phân bổ.");
 
-/** Whether the principal is staff of the school that owns the round. */
+/** Whether the principal is staff of the school that owns rounds keyed `universityId` (or the province, for its). */
 async function ownsRound(principal: Principal, universityId: string): Promise<boolean> {
+  if (universityId === provinceOwner) return authorize(principal, "placement:manageProvince").allowed;
   if (!principal.memberships.some((m) => m.orgId === universityId)) return false;
   const org = await getOrganisation(universityId);
   return authorize(principal, "placement:manage", { orgId: universityId, orgKind: org?.kind }).allowed;
 }
 
-/** A student of the round's school; anyone else (but its staff) is told the round does not exist. */
+/** A student of the round's school(s); anyone else (but its owners) is told the round does not exist. */
 async function participant(c: Context<AppEnv>, round: StoredRound): Promise<string> {
   const principal = requirePrincipal(c);
   if (!authorize(principal, "placement:participate").allowed) throw roundNotFound();
   const { userId } = principal;
   const profile = await getStudentProfile(userId);
-  if (profile?.universityId !== round.universityId) throw roundNotFound();
+  if (!profile || !eligibleUniversities(round).includes(profile.universityId)) throw roundNotFound();
   return userId;
 }
 
@@ -49,6 +59,32 @@ async function existingRound(id: string): Promise<StoredRound> {
   const round = await getRound(id);
   if (!round) throw roundNotFound();
   return round;
+}
+
+/**
+ * A listing of a round, for a member of the listing's organisation; anyone else is told it does not exist (the
+ * round's school included: the ranking is the organisation's).
+ */
+async function rankedListing(c: Context<AppEnv>, roundId: string, listingId: string) {
+  const principal = requirePrincipal(c);
+  const round = await existingRound(roundId);
+  const listing = round.listings.some((l) => l.listingId === listingId) ? await getListing(listingId) : undefined;
+  if (!listing || !authorize(principal, "placement:rank", { orgId: listing.orgId }).allowed) throw roundNotFound();
+  return { round, listing: listing as StoredListing };
+}
+
+/** Every id must be a university or institute (400 otherwise). */
+async function requireSchools(ids: string[]) {
+  const orgs = await Promise.all(ids.map(getOrganisation));
+  const notSchools = ids.filter((_, i) => orgs[i]?.kind !== "university" && orgs[i]?.kind !== "institute");
+  if (notSchools.length > 0) {
+    throw new AppError(
+      "validation_failed",
+      400,
+      "Chỉ chọn được các trường.",
+      notSchools.map((id) => ({ path: "universityIds", message: `${id} không phải là trường.` })),
+    );
+  }
 }
 
 const visibility =
@@ -70,16 +106,18 @@ export const placementRoutes = new Hono<AppEnv>()
       if (principal.role === "student") {
         const profile = await getStudentProfile(principal.userId);
         if (!profile) return c.json({ items: [] });
-        const rounds = await listRounds(profile.universityId);
+        const provinceWide = (await listRounds(provinceOwner)).filter((r) =>
+          eligibleUniversities(r).includes(profile.universityId),
+        );
+        const rounds = [...(await listRounds(profile.universityId)), ...provinceWide];
         const items = await Promise.all(
           rounds.map((r) => roundView(r, { kind: "student", studentId: principal.userId })),
         );
         return c.json({ items });
       }
+      const owners = [...principal.memberships.map((m) => m.orgId), provinceOwner];
       const owned = (
-        await Promise.all(
-          principal.memberships.map(async (m) => ((await ownsRound(principal, m.orgId)) ? m.orgId : undefined)),
-        )
+        await Promise.all(owners.map(async (id) => ((await ownsRound(principal, id)) ? id : undefined)))
       ).filter((id): id is string => id !== undefined);
       if (owned.length === 0) throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
       const rounds = (await Promise.all(owned.map(listRounds))).flat();
@@ -90,8 +128,11 @@ export const placementRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       tags: ["Placement"],
-      summary: "Open a placement round for the caller's school (its staff)",
-      description: "Every listing must be published. The tie-break seed is drawn now and kept with the round.",
+      summary: "Open a placement round for the caller's school (its staff), or across universities (the province)",
+      description:
+        "`universityId`: a school's round, for its staff. `universityIds`: a province-wide round, for province " +
+        "officers; its students are those of the chosen universities who have a profile. Every listing must be " +
+        "published. The tie-break seed is drawn now and kept with the round.",
       security: bearer,
       responses: responses(
         { 201: { description: "Opened", schema: PlacementRoundSchema } },
@@ -101,8 +142,14 @@ export const placementRoutes = new Hono<AppEnv>()
     validate("json", PlacementRoundCreateSchema),
     async (c) => {
       const input = c.req.valid("json");
-      const org = await getOrganisation(input.universityId);
-      const { userId } = enforce(c, "placement:manage", { orgId: input.universityId, orgKind: org?.kind });
+      const { userId } =
+        "universityIds" in input
+          ? enforce(c, "placement:manageProvince")
+          : enforce(c, "placement:manage", {
+              orgId: input.universityId,
+              orgKind: (await getOrganisation(input.universityId))?.kind,
+            });
+      if ("universityIds" in input) await requireSchools(input.universityIds);
       const round = await createRound(input, userId);
       return c.json(await roundView(round, { kind: "owner" }), 201);
     },
@@ -174,5 +221,77 @@ export const placementRoutes = new Hono<AppEnv>()
         throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
       }
       return c.json(await roundView(await runRound(round, principal.userId), { kind: "owner" }));
+    },
+  )
+  .post(
+    "/:id/response",
+    describeRoute({
+      tags: ["Placement"],
+      summary: "Confirm or decline one's assignment once the round has run (the assigned student, once)",
+      description:
+        "409 `not_assigned` when the round has not run or gave the caller no seat; 409 `already_responded` on a " +
+        `second answer. The school's staff see each assignment's answer. ${visibility}`,
+      security: bearer,
+      responses: responses(
+        { 200: { description: "The round as the student sees it", schema: PlacementRoundSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    validate("json", PlacementResponseSchema),
+    async (c) => {
+      const principal = requirePrincipal(c);
+      const round = await existingRound(c.req.valid("param").id);
+      if (await ownsRound(principal, round.universityId)) {
+        throw new AppError("forbidden", 403, "Chỉ sinh viên được phân bổ mới trả lời được.");
+      }
+      const studentId = await participant(c, round);
+      await respondToAssignment(round, studentId, c.req.valid("json").decision, new Date());
+      return c.json(await roundView(round, { kind: "student", studentId }));
+    },
+  )
+  .get(
+    "/:id/listings/:listingId/ranking",
+    describeRoute({
+      tags: ["Placement"],
+      summary: "The students who chose a listing in a round, as the run will rank them (its organisation's members)",
+      description:
+        "Pseudonymous: a per-listing candidate id and label and the match score, best first: the automatic ranking " +
+        "by score, or the organisation's edited order where it has one. Anyone but the listing's organisation gets 404.",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "The ranking", schema: PlacementRankingSchema } },
+        [400, 401, 403, 404, 503],
+      ),
+    }),
+    validate("param", RoundListingParamSchema),
+    async (c) => {
+      const { id, listingId } = c.req.valid("param");
+      const { round, listing } = await rankedListing(c, id, listingId);
+      return c.json(await rankingView(round, listing));
+    },
+  )
+  .put(
+    "/:id/listings/:listingId/ranking",
+    describeRoute({
+      tags: ["Placement"],
+      summary: "Edit a listing's ranking before the round runs (its organisation's members)",
+      description:
+        "`order`: candidate ids, best first; each must have chosen the listing (400). Candidates left out, and " +
+        "students who choose the listing later, follow in the automatic order. 409 `round_closed` once run; " +
+        "409 `version_conflict` if the round changed meanwhile.",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "The ranking the run will use", schema: PlacementRankingSchema } },
+        [400, 401, 403, 404, 409, 413, 415, 503],
+      ),
+    }),
+    validate("param", RoundListingParamSchema),
+    validate("json", PlacementRankingEditSchema),
+    async (c) => {
+      const { id, listingId } = c.req.valid("param");
+      const { round, listing } = await rankedListing(c, id, listingId);
+      const saved = await saveRanking(round, listing, c.req.valid("json").order, new Date());
+      return c.json(await rankingView(saved, listing));
     },
   );

@@ -150,6 +150,13 @@ const table: Row[] = [
   ["province", province, "placement:manage", university, false],
   ["student", student, "placement:participate", {}, true],
   ["university staff", uniStaff, "placement:participate", {}, false],
+  ["province", province, "placement:manageProvince", {}, true],
+  ["university staff", uniStaff, "placement:manageProvince", {}, false],
+  ["admin", admin, "placement:manageProvince", {}, false],
+  ["member", staffA, "placement:rank", orgA, true],
+  ["member of another organisation", otherOrg, "placement:rank", orgA, false],
+  ["province", province, "placement:rank", orgA, false],
+  ["student", student, "placement:rank", orgA, false],
 ];
 
 describe("authorize", () => {

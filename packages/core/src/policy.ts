@@ -55,6 +55,8 @@ export const actions = [
   "candidate:invite",
   "placement:manage",
   "placement:participate",
+  "placement:rank",
+  "placement:manageProvince",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -153,6 +155,10 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
       : forbid,
   // Students rank listings in a round of their own school; the route checks the school against their profile.
   "placement:participate": (p) => (p.role === "student" ? allow : forbid),
+  // The province runs rounds across universities.
+  "placement:manageProvince": (p) => (p.role === "province" ? allow : forbid),
+  // An organisation ranks the students who chose its listing in a round (orgId = the listing's organisation).
+  "placement:rank": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
 };
 
 /**

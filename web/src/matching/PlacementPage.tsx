@@ -11,6 +11,7 @@ import {
   fetchPublishedListings,
   fetchRounds,
   type PlacementRoundView,
+  respondToAssignment,
   runRound,
   savePreferences,
 } from "./api";
@@ -98,6 +99,7 @@ function OwnerRound(props: { round: PlacementRoundView; onChanged: (round: Place
                   <th scope="col">{t("placement.student")}</th>
                   <th scope="col">{t("placement.listing")}</th>
                   <th scope="col">#</th>
+                  <th scope="col">{t("placement.response")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -107,6 +109,15 @@ function OwnerRound(props: { round: PlacementRoundView; onChanged: (round: Place
                       <td>{a.studentId}</td>
                       <td>{titleOf(a.listingId)}</td>
                       <td>{t("placement.choiceN", { count: a.choice })}</td>
+                      <td>
+                        {t(
+                          a.response?.decision === "confirmed"
+                            ? "placement.responseConfirmed"
+                            : a.response?.decision === "declined"
+                              ? "placement.responseDeclined"
+                              : "placement.responsePending",
+                        )}
+                      </td>
                     </tr>
                   )}
                 </For>
@@ -202,6 +213,44 @@ function CreateRound(props: { universityId: string; onCreated: (round: Placement
   );
 }
 
+/** Student: takes or declines the seat the round gave them, once; then shows the answer given. */
+function AnswerAssignment(props: { round: PlacementRoundView; onChanged: (round: PlacementRoundView) => void }) {
+  const { t } = useCatalog(matchingMessages);
+  const { busy, failure, act } = useAction();
+  const answer = async (decision: "confirmed" | "declined") => {
+    const updated = await act(() => respondToAssignment(props.round.id, decision));
+    if (updated) props.onChanged(updated);
+  };
+  return (
+    <Show
+      when={props.round.mine?.assignment?.response}
+      fallback={
+        <>
+          <p>{t("placement.respondPrompt")}</p>
+          <ActionError error={failure()} />
+          <p class="actions">
+            <button type="button" class="button" disabled={busy()} onClick={() => void answer("confirmed")}>
+              {t("placement.confirm")}
+            </button>
+            <button
+              type="button"
+              class="button button-secondary"
+              disabled={busy()}
+              onClick={() => void answer("declined")}
+            >
+              {t("placement.decline")}
+            </button>
+          </p>
+        </>
+      }
+    >
+      {(response) => (
+        <p role="status">{t(response().decision === "confirmed" ? "placement.confirmed" : "placement.declined")}</p>
+      )}
+    </Show>
+  );
+}
+
 /** Student: ranks the round's listings (while open) and sees their own outcome. */
 function StudentRound(props: { round: PlacementRoundView; onChanged: (round: PlacementRoundView) => void }) {
   const { t, pick } = useCatalog(matchingMessages);
@@ -232,6 +281,9 @@ function StudentRound(props: { round: PlacementRoundView; onChanged: (round: Pla
               : t("placement.outcomeUnassigned")}
           </p>
         )}
+      </Show>
+      <Show when={props.round.mine?.assignment}>
+        <AnswerAssignment round={props.round} onChanged={props.onChanged} />
       </Show>
       <h3>{t("placement.myChoices")}</h3>
       <ol>

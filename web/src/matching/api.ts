@@ -2,6 +2,7 @@ import type {
   Candidate,
   CandidateInviteResult,
   Listing,
+  PlacementResponse,
   PlacementRoundCreate,
   PlacementRoundView,
   Recommendation,
@@ -51,4 +52,9 @@ export function runRound(roundId: string): Promise<PlacementRoundView> {
 
 export function savePreferences(roundId: string, choices: string[]): Promise<PlacementRoundView> {
   return request(() => api["placement-rounds"][":id"].preferences.$put({ param: { id: roundId }, json: { choices } }));
+}
+
+/** The assigned student's answer to their seat; given once. */
+export function respondToAssignment(roundId: string, decision: PlacementResponse["decision"]) {
+  return request(() => api["placement-rounds"][":id"].response.$post({ param: { id: roundId }, json: { decision } }));
 }

@@ -57,4 +57,13 @@ export const matchingEn: Record<MatchingKey, string> = {
   "placement.outcomeAssigned": "You are placed at: {title} (choice {choice}).",
   "placement.outcomeUnassigned": "You have no place in this round.",
   "placement.closed": "The round has run; choices can no longer change.",
+  "placement.respondPrompt": "Will you take this place? Each student answers once.",
+  "placement.confirm": "Take the place",
+  "placement.decline": "Decline the place",
+  "placement.confirmed": "You took this place.",
+  "placement.declined": "You declined this place.",
+  "placement.response": "Answer",
+  "placement.responseConfirmed": "Took it",
+  "placement.responseDeclined": "Declined",
+  "placement.responsePending": "No answer yet",
 };

@@ -56,6 +56,15 @@ export const matchingVi = {
   "placement.outcomeAssigned": "Bạn được xếp vào: {title} (nguyện vọng {choice}).",
   "placement.outcomeUnassigned": "Bạn chưa được xếp chỗ trong đợt này.",
   "placement.closed": "Đợt đã chạy; không sửa nguyện vọng được nữa.",
+  "placement.respondPrompt": "Bạn nhận chỗ này chứ? Mỗi người chỉ trả lời một lần.",
+  "placement.confirm": "Nhận chỗ",
+  "placement.decline": "Từ chối chỗ",
+  "placement.confirmed": "Bạn đã nhận chỗ này.",
+  "placement.declined": "Bạn đã từ chối chỗ này.",
+  "placement.response": "Trả lời",
+  "placement.responseConfirmed": "Đã nhận",
+  "placement.responseDeclined": "Đã từ chối",
+  "placement.responsePending": "Chưa trả lời",
 } as const;
 
 export type MatchingKey = keyof typeof matchingVi;

@@ -1,6 +1,9 @@
 import { Entity } from "electrodb";
 
-/** A student's ranked choices in one placement round, in the round's partition (one read gathers them all). */
+/**
+ * A student's ranked choices in one placement round and, once it has run, their answer to their assignment; in the
+ * round's partition (one read gathers them all).
+ */
 export const PlacementPreferenceEntity = new Entity({
   model: { entity: "placementPreference", version: "1", service: "ketnoi" },
   attributes: {
@@ -8,6 +11,14 @@ export const PlacementPreferenceEntity = new Entity({
     studentId: { type: "string", required: true, readOnly: true },
     choices: { type: "list", items: { type: "string" }, required: true },
     updatedAt: { type: "string", required: true },
+    // The student's answer to their assignment once the round has run; written once (placement data `respond`).
+    response: {
+      type: "map",
+      properties: {
+        decision: { type: ["confirmed", "declined"] as const, required: true },
+        at: { type: "string", required: true },
+      },
+    },
   },
   indexes: {
     byRound: {

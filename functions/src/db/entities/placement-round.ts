@@ -9,7 +9,10 @@ export const PlacementRoundEntity = new Entity({
   model: { entity: "placementRound", version: "1", service: "ketnoi" },
   attributes: {
     roundId: { type: "string", required: true, readOnly: true },
+    // The owning school, or "province" (provinceOwner) for a province-wide round: the key of byUniversity.
     universityId: { type: "string", required: true, readOnly: true },
+    // A province-wide round: the universities whose students take part.
+    universityIds: { type: "list", items: { type: "string" }, readOnly: true },
     title: { type: "string", required: true },
     listings: {
       type: "list",
@@ -29,6 +32,8 @@ export const PlacementRoundEntity = new Entity({
     createdBy: { type: "string", required: true, readOnly: true },
     // Validated by the engine's types when written; stored as computed.
     result: { type: "any" },
+    // Organisations' edited rankings: listing id → candidate ids (per-listing pseudonyms), best first.
+    rankings: { type: "any" },
     ...timestamps,
   },
   indexes: {

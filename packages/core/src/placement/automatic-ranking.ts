@@ -21,3 +21,20 @@ export function automaticRanking(listing: MatchListing, applicants: readonly Mat
   }
   return ranking;
 }
+
+/**
+ * An organisation's edited ranking applied over the automatic one: the students it ordered come first, in its
+ * order, and everyone it did not order (students who ranked the listing after the edit) follows in the automatic
+ * order, keeping their tie groups. Ids in the edit that are no longer applicants are dropped.
+ * @example applyEditedOrder(["sv-a", ["sv-b", "sv-c"]], ["sv-c"]) // ["sv-c", "sv-a", "sv-b"]
+ */
+export function applyEditedOrder(automatic: readonly RankingEntry[], edited: readonly string[]): RankingEntry[] {
+  const applicants = new Set(automatic.flatMap((entry) => (typeof entry === "string" ? [entry] : [...entry])));
+  const placed = new Set(edited.filter((id) => applicants.has(id)));
+  const rest = automatic.flatMap((entry): RankingEntry[] => {
+    if (typeof entry === "string") return placed.has(entry) ? [] : [entry];
+    const left = entry.filter((id) => !placed.has(id));
+    return left.length === 0 ? [] : left.length === 1 ? [left[0]!] : [left];
+  });
+  return [...placed, ...rest];
+}

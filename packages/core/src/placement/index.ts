@@ -1,4 +1,4 @@
-export { automaticRanking } from "./automatic-ranking";
+export { applyEditedOrder, automaticRanking } from "./automatic-ranking";
 export { checkPlacement, type PlacementCheck } from "./checks";
 export { PlacementInputError, type PlacementInputErrorCode } from "./compile";
 export {

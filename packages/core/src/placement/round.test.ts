@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aListing, aStudent } from "../matching/fixtures";
-import { automaticRanking } from "./automatic-ranking";
+import { applyEditedOrder, automaticRanking } from "./automatic-ranking";
 import type { PlacementInput } from "./deferred-acceptance";
 import { placementGuarantees } from "./guarantees";
 import { canonicalPlacementParts, runPlacementRound } from "./round";
@@ -83,6 +83,20 @@ describe("automaticRanking", () => {
       aStudent({ userId: "twin-a" }),
     ]);
     expect(ranking).toEqual([["twin-a", "twin-b"], "weaker"]);
+  });
+});
+
+describe("applyEditedOrder", () => {
+  it("puts the organisation's order first and keeps the others in automatic order, ties intact", () => {
+    const automatic = ["a", ["b", "c", "d"], "e"];
+    expect(applyEditedOrder(automatic, ["e", "c"])).toEqual(["e", "c", "a", ["b", "d"]]);
+    expect(applyEditedOrder(automatic, ["c", "b"])).toEqual(["c", "b", "a", "d", "e"]);
+  });
+
+  it("drops ids that are no longer applicants and keeps the automatic ranking when nothing was edited", () => {
+    const automatic = ["a", ["b", "c"]];
+    expect(applyEditedOrder(automatic, ["gone", "b"])).toEqual(["b", "a", "c"]);
+    expect(applyEditedOrder(automatic, [])).toEqual(automatic);
   });
 });
 

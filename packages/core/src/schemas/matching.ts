@@ -82,10 +82,7 @@ export type CandidateInviteResult = v.InferOutput<typeof CandidateInviteResultSc
 
 // ——— Placement rounds ———
 
-/** Body of POST /api/placement-rounds: a university's round for its own students. */
-export const PlacementRoundCreateSchema = v.strictObject({
-  /** The university (or institute) whose students take part; the caller must be its staff. */
-  universityId: IdSchema,
+const roundFields = {
   title: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(200)),
   listings: v.pipe(
     v.array(v.strictObject({ listingId: IdSchema, capacity: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
@@ -94,7 +91,29 @@ export const PlacementRoundCreateSchema = v.strictObject({
     v.check((items) => new Set(items.map((l) => l.listingId)).size === items.length, "Mỗi tin chỉ được thêm một lần"),
   ),
   preferencesDeadline: IsoTimestampSchema,
-});
+};
+
+/**
+ * Body of POST /api/placement-rounds: a university's round for its own students (`universityId`, its staff), or a
+ * province-wide round across the chosen universities (`universityIds`, a province officer).
+ */
+export const PlacementRoundCreateSchema = v.union([
+  v.strictObject({
+    /** The university (or institute) whose students take part; the caller must be its staff. */
+    universityId: IdSchema,
+    ...roundFields,
+  }),
+  v.strictObject({
+    /** The universities whose students (with a profile) take part. */
+    universityIds: v.pipe(
+      v.array(IdSchema),
+      v.minLength(1),
+      v.maxLength(50),
+      v.check((ids) => new Set(ids).size === ids.length, "Mỗi trường chỉ được chọn một lần"),
+    ),
+    ...roundFields,
+  }),
+]);
 export type PlacementRoundCreate = v.InferOutput<typeof PlacementRoundCreateSchema>;
 
 /** Body of PUT /api/placement-rounds/{id}/preferences: the caller's choices, best first. */
@@ -114,7 +133,43 @@ const RoundListingSchema = v.object({
   orgName: v.string(),
 });
 
-const AssignmentSchema = v.object({ studentId: v.string(), listingId: v.string(), choice: v.number() });
+/** Path of a listing's ranking in a round. */
+export const RoundListingParamSchema = v.strictObject({ id: IdSchema, listingId: IdSchema });
+
+/** Body of PUT /api/placement-rounds/{id}/listings/{listingId}/ranking: candidate ids, best first. */
+export const PlacementRankingEditSchema = v.strictObject({
+  order: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, "Mã ứng viên không hợp lệ"))),
+    v.maxLength(5000),
+    v.check((ids) => new Set(ids).size === ids.length, "Mỗi ứng viên chỉ được xếp một lần"),
+  ),
+});
+export type PlacementRankingEdit = v.InferOutput<typeof PlacementRankingEditSchema>;
+
+/** The students who chose a listing in a round, as its organisation ranks them (pseudonymous, best first). */
+export const PlacementRankingSchema = v.object({
+  listingId: v.string(),
+  /** Whether the organisation has edited the automatic order. */
+  edited: v.boolean(),
+  /** Whether the order can still change (the round has not run). */
+  editable: v.boolean(),
+  items: v.array(v.object({ candidateId: v.string(), label: v.string(), score: v.number() })),
+});
+export type PlacementRanking = v.InferOutput<typeof PlacementRankingSchema>;
+
+/** Body of POST /api/placement-rounds/{id}/response: the assigned student's answer to their seat, given once. */
+export const PlacementResponseSchema = v.strictObject({ decision: v.picklist(["confirmed", "declined"]) });
+export type PlacementResponse = v.InferOutput<typeof PlacementResponseSchema>;
+
+/** An assignment's answer, once the student gave it. */
+const AssignmentResponseSchema = v.object({ decision: v.picklist(["confirmed", "declined"]), at: IsoTimestampSchema });
+
+const AssignmentSchema = v.object({
+  studentId: v.string(),
+  listingId: v.string(),
+  choice: v.number(),
+  response: v.optional(AssignmentResponseSchema),
+});
 
 const GuaranteesSchema = v.object({
   vi: v.object({ title: v.string(), points: v.array(v.string()) }),
@@ -124,7 +179,10 @@ const GuaranteesSchema = v.object({
 /** A placement round as its owner, or one of its students, sees it. */
 export const PlacementRoundSchema = v.object({
   id: v.string(),
+  /** The school that owns the round, or "province" for a province-wide round. */
   universityId: v.string(),
+  /** A province-wide round: the universities whose students take part. */
+  universityIds: v.optional(v.array(v.string())),
   title: v.string(),
   status: v.picklist(["open", "placed"]),
   preferencesDeadline: IsoTimestampSchema,
