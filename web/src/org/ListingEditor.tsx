@@ -6,7 +6,7 @@ import { createStore, unwrap } from "solid-js/store";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms/fields";
-import { communeOptions, majorOptions, parkOptions } from "../forms/options";
+import { majorOptions } from "../forms/options";
 import { SkillPicker } from "../forms/SkillPicker";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
@@ -20,6 +20,7 @@ import {
   previewListing,
   typeFields,
 } from "./listing-form";
+import { PlaceFields } from "./PlaceFields";
 import { QuestionRows, SessionRows } from "./RowEditors";
 
 /** What the editor sends: a new draft, or an edit of an existing listing (optionally publishing it). */
@@ -229,28 +230,13 @@ export function ListingEditor(props: {
 
       <section class="form-section" aria-labelledby="sec-place">
         <h2 id="sec-place">{t("editor.place")}</h2>
-        <div class="row-2">
-          <SelectField
-            name="communeId"
-            label={t("org.field.commune")}
-            hint={t("org.field.communeHint")}
-            required
-            value={draft.communeId}
-            placeholder={t("form.choose")}
-            options={communeOptions}
-            onChange={(value) => setDraft("communeId", value)}
-            error={errors().communeId}
-          />
-          <SelectField
-            name="industrialParkId"
-            label={`${t("org.field.park")} ${t("form.optional")}`}
-            value={draft.industrialParkId}
-            placeholder={t("form.none")}
-            options={parkOptions}
-            onChange={(value) => setDraft("industrialParkId", value)}
-            error={errors().industrialParkId}
-          />
-        </div>
+        <PlaceFields
+          communeId={draft.communeId}
+          industrialParkId={draft.industrialParkId}
+          onCommune={(value) => setDraft("communeId", value)}
+          onPark={(value) => setDraft("industrialParkId", value)}
+          errors={errors()}
+        />
         <div class="row-2">
           <SelectField
             name="workMode"

@@ -5,10 +5,11 @@ import { createSignal } from "solid-js";
 import { createStore } from "solid-js/store";
 import { toApiError } from "../api/client";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms/fields";
-import { communeOptions, parkOptions, sectorOptions } from "../forms/options";
+import { sectorOptions } from "../forms/options";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
+import { PlaceFields } from "./PlaceFields";
 
 /** What the organisation form's inputs hold. */
 export interface OrganisationDraft {
@@ -165,28 +166,13 @@ export function OrganisationForm(props: {
         onChange={(list) => setDraft("sectors", list)}
         error={errors().sectors}
       />
-      <div class="row-2">
-        <SelectField
-          name="communeId"
-          label={t("org.field.commune")}
-          hint={t("org.field.communeHint")}
-          required
-          value={draft.communeId}
-          placeholder={t("form.choose")}
-          options={communeOptions}
-          onChange={(value) => setDraft("communeId", value)}
-          error={errors().communeId}
-        />
-        <SelectField
-          name="industrialParkId"
-          label={`${t("org.field.park")} ${t("form.optional")}`}
-          value={draft.industrialParkId}
-          placeholder={t("form.none")}
-          options={parkOptions}
-          onChange={(value) => setDraft("industrialParkId", value)}
-          error={errors().industrialParkId}
-        />
-      </div>
+      <PlaceFields
+        communeId={draft.communeId}
+        industrialParkId={draft.industrialParkId}
+        onCommune={(value) => setDraft("communeId", value)}
+        onPark={(value) => setDraft("industrialParkId", value)}
+        errors={errors()}
+      />
       <TextField
         name="address"
         label={t("org.field.address")}

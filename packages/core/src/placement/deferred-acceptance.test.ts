@@ -156,7 +156,7 @@ describe("placeStudents (deferred acceptance)", () => {
           if (stable.length > 1) withSeveralStableMatchings++;
           // DA's result is one of the stable matchings (so it respects capacities and both sides' lists)…
           expect(stable.some((m) => [...m].every(([s, l]) => da.get(s) === l))).toBe(true);
-          // …and every student likes it at least as much as any other stable matching.
+          // …and every student likes it at least as much as in every other stable matching.
           for (const m of stable) {
             for (const student of input.students) {
               expect(position(student.choices, da.get(student.id)!)).toBeLessThanOrEqual(
