@@ -7,10 +7,13 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { apiSection } from "./bench/api";
 import type { BenchCase, BenchSection, Figures } from "./bench/harness";
+import { lambdaSection } from "./bench/lambda";
 import { matchingSection } from "./bench/matching";
+import { webSection } from "./bench/web";
 
-const sections: readonly BenchSection[] = [matchingSection];
+const sections: readonly BenchSection[] = [apiSection, webSection, lambdaSection, matchingSection];
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
