@@ -8,7 +8,7 @@ import { config } from "./config";
 import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
-import { authenticate, requireJson } from "./http/middleware";
+import { authenticate, readsBody, requireJson } from "./http/middleware";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
@@ -22,7 +22,7 @@ import { meRoutes } from "./routes/me";
 import { invitationRoutes, memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
 import { organisationRoutes } from "./routes/organisations";
-import { placementRoutes } from "./routes/placement";
+import { organisationPlacementRoutes, placementRoutes } from "./routes/placement";
 import { privacyRoutes } from "./routes/privacy";
 import { savedSearchRoutes } from "./routes/saved-searches";
 import { searchRoutes } from "./routes/search";
@@ -55,6 +55,12 @@ function toErrorResponse(error: unknown): AppError {
  */
 export function createApp() {
   const { WEB_ORIGIN, MAX_BODY_BYTES, DEV_AUTH } = config();
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", 413, `Dữ liệu gửi lên vượt quá ${MAX_BODY_BYTES} byte.`);
+    },
+  });
   const api = new Hono<AppEnv>()
     .use(
       // The API serves JSON and one self-contained docs page: nothing may load from elsewhere or frame it.
@@ -63,14 +69,8 @@ export function createApp() {
       }),
     )
     .use(cors({ origin: WEB_ORIGIN, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"], maxAge: 600 }))
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new AppError("payload_too_large", 413, `Dữ liệu gửi lên vượt quá ${MAX_BODY_BYTES} byte.`);
-        },
-      }),
-    )
+    // GET/HEAD bodies are never read, so they are not limited (checking would buffer every request).
+    .use((c, next) => (readsBody(c.req.method) ? limitBody(c, next) : next()))
     .use(requireJson)
     .use(authenticate)
     .use(idempotency)
@@ -78,6 +78,7 @@ export function createApp() {
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)
     .route("/organisations", memberRoutes)
+    .route("/organisations", organisationPlacementRoutes)
     .route("/invitations", invitationRoutes)
     .route("/listings", listingRoutes)
     .route("/listings", listingApplicationRoutes)

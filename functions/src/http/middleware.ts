@@ -41,13 +41,18 @@ export function enforce(c: Context<AppEnv>, action: Action, resource: Resource =
   return principal!;
 }
 
-const bodyMethods = new Set(["POST", "PUT", "PATCH"]);
+const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Whether the API reads the body of a request with this method; other bodies are never read (nor buffered). */
+export const readsBody = (method: string) => bodyMethods.has(method);
 
 /** Write requests with a body must send JSON (415 otherwise), so that no other body format reaches a handler. */
 export const requireJson: MiddlewareHandler = async (c, next) => {
+  if (!bodyMethods.has(c.req.method)) return next();
   const length = c.req.header("content-length");
+  // Reading `raw.body` makes the Node adapter build a whole Request: only done for methods that carry one.
   const hasBody = length !== undefined ? length !== "0" : c.req.raw.body !== null;
-  if (bodyMethods.has(c.req.method) && hasBody) {
+  if (hasBody) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json(\s*;|$)/i.test(type)) {
       throw new AppError(
