@@ -14,11 +14,11 @@ import { ListingEntity } from "../functions/src/db/entities/listing";
 import { OrganisationEntity } from "../functions/src/db/entities/organisation";
 import { fixtureDocuments, fixtureListings, fixtureOrgs } from "../functions/src/search/fixtures";
 import { ListingSearchIndex } from "../functions/src/search/listing-index";
-import { unusedSchemaVendors } from "./function";
+import { esbuildOptions } from "./function";
 import { apiEntry, streamEntry } from "./paths";
 import { searchSnapshotKey } from "./search";
 
-// Bundles both Lambda entries as NodejsFunction does (ESM, node22, minified, same externals) and runs each bundle
+// Bundles both Lambda entries as NodejsFunction does (`esbuildOptions`: the same esbuild build) and runs each bundle
 // in a fresh Node process with a real event: proves that what deploys starts and answers. AWS is a small local
 // HTTP server that speaks just enough S3 (one object, conditional GET and PUT) and DynamoDB (GetItem, BatchGetItem,
 // Query, TransactWriteItems) for search and the stream consumer; the bundles reach it through the SDK's own endpoint variables, signed requests and all.
@@ -57,19 +57,7 @@ function storeItem(item: Record<string, unknown>) {
 }
 
 function bundle(entry: string, name: string) {
-  return build({
-    entryPoints: [entry],
-    outfile: join(dir, `${name}.mjs`),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    minify: true,
-    mainFields: ["module", "main"],
-    external: [...unusedSchemaVendors],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: "silent",
-  });
+  return build({ ...esbuildOptions(entry, join(dir, `${name}.mjs`)), logLevel: "silent" });
 }
 
 const xmlError = (code: string) =>

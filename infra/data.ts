@@ -13,8 +13,9 @@ import type { StageSettings } from "./stage";
 
 /**
  * The one table's item actions the code performs: ElectroDB gets (single and batch), queries, conditional
- * creates and puts, patches, transactions (each part needs its own action) and deletes (personal-data erasure
- * on request), plus DescribeTable for /api/health. No Scan, no PartiQL, no table or stream management.
+ * creates and puts, patches, transactions (each part needs its own action) and deletes, single and batched
+ * (personal-data erasure deletes a student's records with BatchWriteItem), plus DescribeTable for /api/health.
+ * No Scan, no PartiQL, no table or stream management.
  */
 export const tableDataActions = [
   "dynamodb:GetItem",
@@ -23,6 +24,7 @@ export const tableDataActions = [
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
   "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
   "dynamodb:ConditionCheckItem",
   "dynamodb:DescribeTable",
 ] as const;

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import type { Duration } from "aws-cdk-lib";
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import type { BuildOptions } from "esbuild";
 import { repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
@@ -18,6 +19,56 @@ export const unusedSchemaVendors = [
   "typebox",
   "sury",
 ];
+
+/**
+ * How every KetNoi function is bundled (NodejsFunction's `bundling`, run by the local esbuild). `esbuildOptions`
+ * turns it into the same build for esbuild's API, so the bench and the bundle tests build exactly what deploys.
+ */
+export const functionBundling = {
+  format: OutputFormat.ESM,
+  target: "node22",
+  mainFields: ["module", "main"],
+  minify: true,
+  sourceMap: true,
+  // The map keeps names and line numbers; the sources themselves would double the upload for nothing.
+  sourcesContent: false,
+  // Bundle the AWS SDK at the versions the tests ran with instead of the runtime's unpinned copy; bundled, it also
+  // imports about twice as fast as from node_modules (`npm run bench -- --only=lambda`: importMsSdkExternal).
+  // hono-openapi's converters import every schema library dynamically; KetNoi's schemas are valibot, so the
+  // other vendors are never loaded at run time and stay out of the bundle (~220 kB of zod alone).
+  externalModules: [...unusedSchemaVendors],
+  // CommonJS dependencies inside an ES module bundle still call require().
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+} satisfies BundlingOptions;
+
+/** NODE_OPTIONS of every function: stack traces point at the TypeScript sources, not at the minified bundle. */
+export const functionNodeOptions = "--enable-source-maps";
+
+const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } as const;
+
+/**
+ * The esbuild build NodejsFunction runs for `entry` with `functionBundling`, flag for flag (`esbuild --bundle
+ * --platform=node` from the repository root, aws-lambda-nodejs/lib/bundling.js), for esbuild's `build()`. Write
+ * `outfile` as `index.mjs` to get the deployed file byte for byte (function.test.ts checks it).
+ * @example await build(esbuildOptions(apiEntry, "/tmp/api/index.mjs"))
+ */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    absWorkingDir: repoRoot,
+    bundle: true,
+    platform: "node",
+    format: esbuildFormat[functionBundling.format],
+    target: functionBundling.target,
+    minify: functionBundling.minify,
+    sourcemap: functionBundling.sourceMap,
+    sourcesContent: functionBundling.sourcesContent,
+    external: [...functionBundling.externalModules],
+    mainFields: [...functionBundling.mainFields],
+    banner: { js: functionBundling.banner },
+  };
+}
 
 export interface KetNoiFunctionProps {
   readonly stage: StageSettings;
@@ -37,9 +88,12 @@ export interface KetNoiFunctionProps {
 export class KetNoiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  /** The entry bundled: the bench (scripts/bench/lambda.ts) finds every function's through the construct tree. */
+  readonly entry: string;
 
   constructor(scope: Construct, id: string, props: KetNoiFunctionProps) {
     super(scope, id);
+    this.entry = props.entry;
     this.logGroup = new LogGroup(this, "Logs", {
       retention: props.stage.logRetention,
       removalPolicy: props.stage.removalPolicy,
@@ -52,8 +106,7 @@ export class KetNoiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      // Stack traces point at the TypeScript sources, not at the minified bundle.
-      environment: { ...props.environment, NODE_OPTIONS: "--enable-source-maps" },
+      environment: { ...props.environment, NODE_OPTIONS: functionNodeOptions },
       logGroup: this.logGroup,
       // Lambda wraps every console line in JSON with level, timestamp and request id.
       loggingFormat: LoggingFormat.JSON,
@@ -61,21 +114,7 @@ export class KetNoiFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, "package-lock.json"),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: "node22",
-        mainFields: ["module", "main"],
-        minify: true,
-        sourceMap: true,
-        // The map keeps names and line numbers; the sources themselves would double the upload for nothing.
-        sourcesContent: false,
-        // Bundle the AWS SDK at the versions the tests ran with instead of the runtime's unpinned copy.
-        // hono-openapi's converters import every schema library dynamically; KetNoi's schemas are valibot, so the
-        // other vendors are never loaded at run time and stay out of the bundle (~220 kB of zod alone).
-        externalModules: [...unusedSchemaVendors],
-        // CommonJS dependencies inside an ES module bundle still call require().
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
+      bundling: functionBundling,
     });
   }
 }

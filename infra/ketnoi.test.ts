@@ -21,6 +21,7 @@ describe.each(stages)("stage %s", (stage) => {
     const ours = functions.filter(([id]) => id.startsWith("Platform"));
     expect(ours.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^PlatformApiHandlerFunction/),
+      expect.stringMatching(/^PlatformRetentionHandlerFunction/),
       expect.stringMatching(/^PlatformStreamConsumerHandlerFunction/),
     ]);
     for (const [, fn] of ours) {
@@ -33,6 +34,16 @@ describe.each(stages)("stage %s", (stage) => {
     }
     const others = functions.filter(([id]) => !id.startsWith("Platform")).map(([id]) => id);
     for (const id of others) expect(providerFunctionPrefixes.some((prefix) => id.startsWith(prefix))).toBe(true);
+  });
+
+  it("never turns on the development identity provider: a function either has DEV_AUTH=false or no DEV_AUTH", () => {
+    const ours = resourcesOfType(synth.templates[stage], "AWS::Lambda::Function").filter(([id]) =>
+      id.startsWith("Platform"),
+    );
+    const devAuth = ours.map(([id, fn]) => [id, fn.Properties!.Environment?.Variables?.DEV_AUTH]);
+    expect(devAuth.filter(([, value]) => value !== undefined)).toEqual([
+      [expect.stringMatching(/^PlatformApiHandlerFunction/), "false"],
+    ]);
   });
 
   it("protects the production stack from deletion, and only it", () => {

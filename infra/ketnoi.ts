@@ -4,6 +4,7 @@ import { KetNoiApi } from "./api";
 import { type EmailSenderProps, KetNoiAuth } from "./auth";
 import { KetNoiData } from "./data";
 import { KetNoiMonitoring } from "./monitoring";
+import { KetNoiRetention } from "./retention";
 import { KetNoiSearch } from "./search";
 import { type StageSettings, stageSettings } from "./stage";
 import { KetNoiStreamConsumer } from "./stream-consumer";
@@ -75,6 +76,9 @@ export class KetNoiPlatform extends Construct {
       deadLetterQueues: [{ label: "StreamConsumer", queue: this.streamConsumer.deadLetterQueue }],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
+
+    // Daily removal of non-hired applicants' personal data (docs/privacy.md); its alarms use the same topic.
+    new KetNoiRetention(this, "Retention", { stage, data: this.data, alarmTopic: this.monitoring.alarmTopic });
 
     const stack = Stack.of(this);
     // Deleting the production stack takes a deliberate extra step (docs/deploy.md, Teardown).

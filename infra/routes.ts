@@ -74,7 +74,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: "GET", path: "/api/placement-rounds/{id}", access: "private" },
   { method: "PUT", path: "/api/placement-rounds/{id}/preferences", access: "private" },
   { method: "POST", path: "/api/placement-rounds/{id}/run", access: "private" },
+  { method: "POST", path: "/api/placement-rounds/{id}/reoffer", access: "private" },
   { method: "POST", path: "/api/placement-rounds/{id}/response", access: "private" },
   { method: "GET", path: "/api/placement-rounds/{id}/listings/{listingId}/ranking", access: "private" },
   { method: "PUT", path: "/api/placement-rounds/{id}/listings/{listingId}/ranking", access: "private" },
+  { method: "GET", path: "/api/organisations/{id}/placement-rounds", access: "private" },
 ];

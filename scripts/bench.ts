@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { apiSection } from "./bench/api";
-import type { BenchCase, BenchSection, Figures } from "./bench/harness";
+import { type BenchCase, type BenchSection, type Figures, flattenFigures } from "./bench/harness";
 import { lambdaSection } from "./bench/lambda";
 import { matchingSection } from "./bench/matching";
 import { webSection } from "./bench/web";
@@ -31,7 +31,8 @@ async function runCaseHere(name: string): Promise<void> {
   const found = allCases.find((c) => c.benchCase.name === name);
   if (!found) throw new Error(`unknown bench case ${name}`);
   const figures = await found.benchCase.run();
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  // Exit once written: a case that leaves a handle open (a keep-alive socket, a timer) must not hang the run.
+  process.stdout.write(`${JSON.stringify(figures)}\n`, () => process.exit(0));
 }
 
 function runCaseInChild(benchCase: BenchCase): Figures {
@@ -67,9 +68,10 @@ function printTable(results: ReadonlyArray<{ section: string; benchCase: BenchCa
   );
   for (const { section, benchCase, figures } of results) {
     console.log(`\n[${section}] ${benchCase.name}: ${benchCase.description}`);
-    const width = Math.max(...Object.keys(figures).map((k) => k.length));
-    for (const [key, value] of Object.entries(figures)) {
-      const target = benchCase.targets?.[key];
+    const flat = flattenFigures(figures);
+    const width = Math.max(...Object.keys(flat).map((k) => k.length));
+    for (const [key, value] of Object.entries(flat)) {
+      const target = benchCase.targets?.[key] ?? benchCase.targets?.[key.replace(/^[^.]+\./, "*.")];
       console.log(`  ${key.padEnd(width)}  ${String(value).padStart(10)}${target ? `   target ${target}` : ""}`);
     }
   }

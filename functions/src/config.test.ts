@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, loadDataConfig } from "./config";
+import { createApp } from "./app";
+import { signDevToken } from "./auth/dev-idp";
+import { config, defaultRetentionRejectedDays, loadConfig, loadDataConfig, setConfig } from "./config";
 
 const base = { TABLE_NAME: "ketnoi", AUTH_ISSUER: "https://issuer.example", AUTH_AUDIENCE: "ketnoi-web" };
 
@@ -41,8 +43,66 @@ describe("loadConfig", () => {
 describe("loadDataConfig (the stream consumer's configuration)", () => {
   it("needs no sign-in settings, only the table and the snapshot location", () => {
     const env = { STAGE: "prod", TABLE_NAME: "ketnoi-prod", SEARCH_BUCKET: "ketnoi-prod-search", SEARCH_KEY: "s.json" };
-    expect(loadDataConfig(env)).toEqual({ ...env, AWS_REGION: "ap-southeast-1" });
+    expect(loadDataConfig(env)).toEqual({ ...env, AWS_REGION: "ap-southeast-1", RETENTION_REJECTED_DAYS: 180 });
     expect(() => loadDataConfig({ STAGE: "prod" })).toThrow(/TABLE_NAME/);
     expect(() => loadDataConfig({ ...env, SEARCH_BUCKET: "x" })).toThrow(/SEARCH_BUCKET/);
+  });
+
+  it("reads the retention period of non-hired applicants' data: 180 days unless set, a whole number of days", () => {
+    const env = { STAGE: "prod", TABLE_NAME: "ketnoi-prod" };
+    expect(defaultRetentionRejectedDays).toBe(180);
+    expect(loadDataConfig(env).RETENTION_REJECTED_DAYS).toBe(180);
+    expect(loadDataConfig({ ...env, RETENTION_REJECTED_DAYS: "30" }).RETENTION_REJECTED_DAYS).toBe(30);
+    for (const bad of ["0", "-5", "12.5", "six months", "", "3651"]) {
+      expect(() => loadDataConfig({ ...env, RETENTION_REJECTED_DAYS: bad }), bad).toThrow(/RETENTION_REJECTED_DAYS/);
+    }
+  });
+});
+
+describe("the development identity provider in production", () => {
+  const prod = {
+    ...base,
+    STAGE: "prod",
+    AUTH_JWKS_URL: "https://cognito.example/jwks.json",
+    WEB_ORIGIN: "https://ketnoi.example.vn",
+  };
+  const devAuthRequests = [
+    ["GET", "/api/dev-auth/accounts"],
+    ["GET", "/api/dev-auth/jwks.json"],
+    ["POST", "/api/dev-auth/token"],
+  ] as const;
+  const send = (app: ReturnType<typeof createApp>, method: string, path: string) =>
+    app.request(path, {
+      method,
+      ...(method === "POST"
+        ? { headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "admin-demo" }) }
+        : {}),
+    });
+
+  it("is not even mounted when STAGE=prod: its routes answer 404 and it signs nothing", async () => {
+    const test = config();
+    // Mounted in the test configuration (DEV_AUTH on): the 404s below come from the production setting.
+    expect((await send(createApp(), "GET", "/api/dev-auth/jwks.json")).status).toBe(200);
+    setConfig(loadConfig(prod));
+    try {
+      expect(config()).toMatchObject({ STAGE: "prod", DEV_AUTH: false });
+      const app = createApp();
+      for (const [method, path] of devAuthRequests) {
+        const res = await send(app, method, path);
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+      }
+      const user = { userId: "admin-demo", email: "a@example.vn", displayName: "A", role: "admin" as const };
+      await expect(signDevToken(user)).rejects.toThrow(/disabled/);
+    } finally {
+      setConfig(test);
+    }
+  });
+
+  it("cannot be switched on in production by any spelling of the flag", () => {
+    for (const flag of ["true", "1"]) {
+      expect(() => loadConfig({ ...prod, DEV_AUTH: flag }), flag).toThrow(/DEV_AUTH.*STAGE=prod/);
+    }
+    expect(() => loadConfig({ ...prod, DEV_AUTH: "yes" })).toThrow(/DEV_AUTH/);
   });
 });

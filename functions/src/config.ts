@@ -5,6 +5,9 @@ const booleanFlag = v.pipe(
   v.transform((s) => s === "true" || s === "1"),
 );
 
+/** How many days a not-hired applicant's personal data stays on the application by default (docs/privacy.md). */
+export const defaultRetentionRejectedDays = 180;
+
 /** What the data layer reads: the table, where DynamoDB is, and where the search snapshot lives. */
 const dataEnvEntries = {
   STAGE: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), "local"),
@@ -15,6 +18,12 @@ const dataEnvEntries = {
   // the deploy entries require both where they build the S3 store (functions/src/search/s3-store.ts).
   SEARCH_BUCKET: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "not an S3 bucket name"))),
   SEARCH_KEY: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+  // Days after which a not-hired applicant's personal data is removed from the application (data/retention.ts,
+  // docs/privacy.md#retention-of-non-hired-applicants-data).
+  RETENTION_REJECTED_DAYS: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.minValue(1), v.maxValue(3650)),
+    String(defaultRetentionRejectedDays),
+  ),
 };
 
 const DataEnvSchema = v.object(dataEnvEntries);

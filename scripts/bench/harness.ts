@@ -4,15 +4,34 @@
  * child process, so that a case's peak memory is its own and one case's garbage does not slow the next.
  */
 
+/** One figure, or a group of them (e.g. one per Lambda function): nested in the JSON, dotted keys in the table. */
+export type FigureValue = number | boolean | string | { [key: string]: FigureValue };
+
 /** The figures one case reports: the keys of its JSON object. */
-export type Figures = Record<string, number | boolean | string>;
+export type Figures = Record<string, FigureValue>;
+
+/**
+ * The figures with nested groups spelled as dotted keys, in order.
+ * @example flattenFigures({ api: { sizeKb: 1200 }, helloImportMs: 40 }) // { "api.sizeKb": 1200, helloImportMs: 40 }
+ */
+export function flattenFigures(figures: Figures, prefix = ""): Record<string, number | boolean | string> {
+  const flat: Record<string, number | boolean | string> = {};
+  for (const [key, value] of Object.entries(figures)) {
+    if (typeof value === "object") Object.assign(flat, flattenFigures(value, `${prefix}${key}.`));
+    else flat[`${prefix}${key}`] = value;
+  }
+  return flat;
+}
 
 export interface BenchCase {
   /** Unique across sections: the case's key in the JSON output (e.g. "placementRound"). */
   name: string;
   /** What is measured, for the table. */
   description: string;
-  /** Targets shown next to the figures in the table, e.g. { ratio: "≤ 3" }. */
+  /**
+   * Targets shown next to the figures in the table, by dotted key, e.g. { ratio: "≤ 3", "api.sizeKb": "≤ 400" };
+   * `*` stands for any first part: { "*.sizeKb": "≤ 400" } is the target of every group's sizeKb.
+   */
   targets?: Record<string, string>;
   run(): Promise<Figures> | Figures;
 }

@@ -32,6 +32,8 @@ const AuditLog = lazy(() => import("./dashboard/AuditPage"));
 const ForYou = lazy(() => import("./matching/ForYou"));
 const Candidates = lazy(() => import("./matching/Candidates"));
 const Placement = lazy(() => import("./matching/PlacementPage"));
+const PlacementRanking = lazy(() => import("./matching/RankingPage"));
+const OrgPlacementRounds = lazy(() => import("./matching/OrgRounds"));
 
 /** The routes, inside the language provider and the page shell. */
 export function App() {
@@ -59,6 +61,7 @@ export function App() {
         <Route path="/tin/:id/ung-vien" component={ApplicantBoard} />
         <Route path="/tin/:id/dat-cho" component={HostBookings} />
         <Route path="/to-chuc/:id/thanh-vien" component={Members} />
+        <Route path="/to-chuc/:id/phan-bo" component={OrgPlacementRounds} />
         <Route path="/loi-moi" component={Invitations} />
         <Route path="/bang-dieu-khien" component={Dashboard} />
         <Route path="/bang-dieu-khien/chi-tieu" component={Targets} />
@@ -66,6 +69,7 @@ export function App() {
         <Route path="/danh-cho-ban" component={ForYou} />
         <Route path="/tin/:id/ung-vien-phu-hop" component={Candidates} />
         <Route path="/phan-bo" component={Placement} />
+        <Route path="/phan-bo/:id/xep-hang/:listingId" component={PlacementRanking} />
         <Route path="*404" component={NotFound} />
       </Router>
     </I18nProvider>

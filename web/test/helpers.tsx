@@ -1,4 +1,5 @@
 import type { Listing, Me } from "@ketnoi/core";
+import { skillLabelsOf } from "@ketnoi/core/skills";
 import { createMemoryHistory, MemoryRouter, Route, type RouteSectionProps } from "@solidjs/router";
 import { render } from "@solidjs/testing-library";
 import type { Component, JSX } from "solid-js";
@@ -6,9 +7,9 @@ import { vi } from "vitest";
 import { createI18n, I18nProvider, type Lang } from "../src/i18n/i18n";
 import { session } from "../src/session/session";
 
-/** A published listing as GET /api/listings returns it. */
+/** A published listing as GET /api/listings returns it, with the labels of its skills as the API adds them. */
 export function listingFixture(overrides: Partial<Listing> = {}): Listing {
-  return {
+  const listing: Omit<Listing, "skillLabels"> = {
     id: "ls-embedded-amata",
     orgId: "org-amata-chip",
     orgName: "Công ty TNHH Vi mạch Amata",
@@ -29,6 +30,10 @@ export function listingFixture(overrides: Partial<Listing> = {}): Listing {
     updatedAt: "2026-01-05T08:00:00.000Z",
     version: 1,
     ...overrides,
+  };
+  return {
+    skillLabels: skillLabelsOf([...listing.requiredSkills, ...listing.preferredSkills]),
+    ...listing,
   };
 }
 

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Listing, ListingCreate, ListingPatch, ListingStatus, ListingType } from "@ketnoi/core";
+import {
+  type Listing,
+  type ListingCreate,
+  type ListingPatch,
+  type ListingStatus,
+  type ListingType,
+  skillLabelsOf,
+} from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
@@ -8,19 +15,27 @@ import { defined, guard, paginate } from "./guard";
 import { getOrganisations } from "./organisations";
 
 type ListingItem = EntityItem<typeof ListingEntity>;
-/** A listing as stored, before the organisation's name and badge are attached. */
-export type StoredListing = Omit<Listing, "orgName" | "orgVerified">;
+/** A listing as stored, before the organisation's name and badge and the skills' labels are attached. */
+export type StoredListing = Omit<Listing, "orgName" | "orgVerified" | "skillLabels">;
 
 function toStored({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredListing {
   return { id: listingId, ...rest } as StoredListing;
 }
 
-/** Attaches each listing's organisation name and verified badge (one batch read). */
+/**
+ * Turns stored listings into the listings the API returns: each gets its organisation's name and verified badge
+ * (one batch read) and the labels of its skills. Every route that returns listings goes through here.
+ */
 export async function withOrganisation(listings: StoredListing[]): Promise<Listing[]> {
   const orgs = await getOrganisations(listings.map((l) => l.orgId));
   return listings.map((l) => {
     const org = orgs.get(l.orgId);
-    return { ...l, orgName: org?.name.vi ?? "", orgVerified: org?.verification === "verified" };
+    return {
+      ...l,
+      orgName: org?.name.vi ?? "",
+      orgVerified: org?.verification === "verified",
+      skillLabels: skillLabelsOf([...l.requiredSkills, ...l.preferredSkills]),
+    };
   });
 }
 

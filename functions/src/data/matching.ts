@@ -92,11 +92,14 @@ export function candidateIdOf(listingId: string, studentId: string): string {
 }
 
 /**
- * Students who consent to being recommended to recruiters. A scan of the student profiles: fine at demo scale;
- * in deploy a candidate snapshot (like the search snapshot) kept by the stream consumer would replace it.
+ * Students who consent to being recommended to recruiters: one Query of the sparse consent index (gsi2), which
+ * holds only them, so nobody else's profile is read. The index is eventually consistent: a student who withdraws
+ * consent can show up for a moment longer (an invitation re-checks the stored profile). At province scale a
+ * candidate snapshot kept by the stream consumer (like the search snapshot) would save reading every consenting
+ * profile per request.
  */
 async function consentingStudents(): Promise<StudentProfile[]> {
-  const { data } = await guard(() => db().entities.student.scan.go({ pages: "all" }));
+  const { data } = await guard(() => db().entities.student.query.byRecommendConsent({}).go({ pages: "all" }));
   return (data as StudentProfile[]).filter((s) => s.consents.recommendToRecruiters.granted);
 }
 
@@ -134,8 +137,12 @@ export async function inviteCandidate(
   candidateId: string,
   invitedBy: string,
 ): Promise<{ status: "invited" | "already_invited"; invitedAt: string } | undefined> {
-  const student = (await consentingStudents()).find((s) => candidateIdOf(listing.id, s.userId) === candidateId);
-  if (!student) return undefined;
+  const found = (await consentingStudents()).find((s) => candidateIdOf(listing.id, s.userId) === candidateId);
+  // The consent as stored now, not as the index last saw it: a withdrawal takes effect at once.
+  const stored =
+    found && (await guard(() => db().entities.student.get({ userId: found.userId }).go({ consistent: true })));
+  const student = stored?.data as StudentProfile | null | undefined;
+  if (!student?.consents.recommendToRecruiters.granted) return undefined;
   const invitedAt = new Date().toISOString();
   const alreadyInvited = new AppError("already_exists", 409, "Đã mời sinh viên này.");
   const created = await guard(

@@ -13,6 +13,7 @@ import {
   type RankingEntry,
   runPlacementRound,
   type StudentProfile,
+  withTiesBroken,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { PlacementPreferenceEntity } from "../db/entities/placement-preference";
@@ -23,29 +24,87 @@ import { listingCards } from "./applicants";
 import { guard } from "./guard";
 import { getListing, type StoredListing } from "./listings";
 import { candidateIdOf } from "./matching";
+import { transactWithRetry } from "./transact";
 
 export type StoredRound = EntityItem<typeof PlacementRoundEntity>;
 
-/** One run of a round, kept so that anyone can see when it was run, by whom, on which inputs. */
-interface RunRecord {
+/**
+ * One run or re-offer of a round, kept so that anyone can see when it was run, by whom, on which inputs (for a
+ * re-offer: the reduced market it ran on).
+ */
+export interface RunRecord {
   at: string;
   by: string;
+  /** Absent on records written before re-offers existed: a run. */
+  kind?: "run" | "reoffer";
   inputsHash: string;
   resultHash: string;
 }
 
-/** What a run stores on the round. */
+/** What a run (and each re-offer) stores on the round. */
 export interface RoundResult {
   runAt: string;
+  /** The current seats: after a re-offer, confirmed seats kept and the rest re-placed. */
   assignments: Assignment[];
+  /** Students without a seat, those who declined theirs included (assignments + unassigned = the round's students). */
   unassigned: string[];
+  /** The last engine run's audit record (for a re-offer, of the reduced market it ran on). */
   audit: PlacementAudit;
   stable: boolean;
   runs: RunRecord[];
+  /**
+   * The inputs the run placed students on, ties broken by the seeded rule (`keptInput`). Re-offers re-run these
+   * rather than rebuild them (automatic rankings follow profiles, which change). Never sent to anyone.
+   */
+  input?: KeptInput;
+  /** Seats turned down, in the order they were declined; each was offered onwards by a re-offer. */
+  declined?: Assignment[];
+}
+
+/**
+ * A round's inputs as kept with its result: every id once, choices and rankings as positions in `students` and
+ * `listings`, so the record grows by a few bytes per choice rather than an id (a round is one DynamoDB item).
+ */
+export interface KeptInput {
+  seed: string;
+  students: string[];
+  listings: Array<{ id: string; capacity: number; ranking: number[] }>;
+  /** Each student's choices, best first, as positions in `listings`. */
+  choices: number[][];
+}
+
+/** The inputs to keep with a result; ties are broken first, so the kept rankings no longer depend on the ids. */
+export function keptInput(input: PlacementInput): KeptInput {
+  const strict = withTiesBroken(input);
+  const studentAt = new Map(strict.students.map((s, i) => [s.id, i]));
+  const listingAt = new Map(strict.listings.map((l, i) => [l.id, i]));
+  return {
+    seed: strict.seed,
+    students: strict.students.map((s) => s.id),
+    listings: strict.listings.map((l) => ({
+      id: l.id,
+      capacity: l.capacity,
+      ranking: l.ranking.map((id) => studentAt.get(id as string)!),
+    })),
+    choices: strict.students.map((s) => s.choices.map((id) => listingAt.get(id)!)),
+  };
+}
+
+/** The engine's input from kept inputs. */
+export function inputFromKept(kept: KeptInput): PlacementInput {
+  return {
+    seed: kept.seed,
+    students: kept.students.map((id, i) => ({ id, choices: kept.choices[i]!.map((l) => kept.listings[l]!.id) })),
+    listings: kept.listings.map((l) => ({ ...l, ranking: l.ranking.map((s) => kept.students[s]!) })),
+  };
 }
 
 /** The owner key of province-wide rounds in place of a school's id (the province officers own them together). */
 export const provinceOwner = "province";
+
+/** What stands in a round for a student who erased their account (see `erasePlacementData`). */
+export const erasedPrefix = "erased-";
+export const isErasedToken = (id: string) => id.startsWith(erasedPrefix);
 
 /** The universities whose students take part in a round. */
 export const eligibleUniversities = (round: StoredRound): string[] => round.universityIds ?? [round.universityId];
@@ -54,8 +113,24 @@ const roundClosed = () =>
   new AppError("round_closed", 409, "Đợt phân bổ đã chạy hoặc đã quá hạn nộp nguyện vọng; không thể sửa nữa.");
 
 /**
- * Opens a round for a school's students, or a province-wide one for the chosen universities' students. Every participating listing must exist and be published. The seed that
- * orders tied students is drawn now and kept with the round, so every later run uses the same one.
+ * The most organisations one round's listings may come from: a round is written with one link per organisation
+ * in a single TransactWriteItems, which takes at most 100 items.
+ */
+const maxRoundOrganisations = 99;
+
+/** The round's listings by organisation (listings in the round's order). */
+function listingsByOrganisation(listings: readonly StoredListing[]): Map<string, string[]> {
+  const byOrg = new Map<string, string[]>();
+  for (const listing of listings) byOrg.set(listing.orgId, [...(byOrg.get(listing.orgId) ?? []), listing.id]);
+  return byOrg;
+}
+
+/**
+ * Opens a round for a school's students, or a province-wide one for the chosen universities' students. Every
+ * participating listing must exist and be published. The seed that orders tied students is drawn now and kept with
+ * the round, so every later run uses the same one. The round is written together with one `placementRoundOrg` link
+ * per organisation whose listings it includes (one transaction: an organisation finds every round it is in, and
+ * no link names a round that does not exist); hence at most `maxRoundOrganisations` organisations (400 otherwise).
  */
 export async function createRound(input: PlacementRoundCreate, createdBy: string): Promise<StoredRound> {
   const listings = await Promise.all(input.listings.map((l) => getListing(l.listingId)));
@@ -67,6 +142,15 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
       "Có tin không tồn tại hoặc chưa đăng.",
       missing.map((id) => ({ path: "listings", message: `Tin ${id} không tồn tại hoặc chưa đăng.` })),
     );
+  }
+  const byOrg = listingsByOrganisation(listings as StoredListing[]);
+  if (byOrg.size > maxRoundOrganisations) {
+    throw new AppError("validation_failed", 400, "Đợt phân bổ có tin của quá nhiều tổ chức.", [
+      {
+        path: "listings",
+        message: `Các tin của một đợt chỉ được thuộc tối đa ${maxRoundOrganisations} tổ chức (đang có ${byOrg.size}).`,
+      },
+    ]);
   }
   const now = new Date().toISOString();
   const item = {
@@ -84,7 +168,18 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
     updatedAt: now,
     version: 1,
   };
-  await guard(() => db().entities.placementRound.create(item).go());
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ placementRound, placementRoundOrg }) => [
+        placementRound.create(item).commit(),
+        ...[...byOrg].map(([orgId, listingIds]) =>
+          placementRoundOrg.create({ orgId, roundId: item.roundId, createdAt: now, listingIds }).commit(),
+        ),
+      ])
+      .go(),
+  );
+  // A random id already taken: never expected, and never to be overwritten.
+  if (failed !== -1) throw new Error(`placement round ${item.roundId}: item ${failed} already exists`);
   return item as StoredRound;
 }
 
@@ -120,6 +215,10 @@ export async function getPreferences(roundId: string, studentId: string): Promis
 /**
  * Records the assigned student's answer to their seat, once: 409 `not_assigned` when the round has not run or gave
  * them nothing, 409 `already_responded` on a second answer (the condition makes two racing answers keep the first).
+ * The answer is written only if the result is still the one read (the round's `version`), and counts on the round
+ * (`answers`), so a re-offer running at the same moment either sees it or fails and starts again: nobody answers a
+ * seat they no longer hold, and nobody who answered is moved. 409 `version_conflict` when a re-offer just moved the
+ * student (they should look at their new seat first).
  */
 export async function respondToAssignment(
   round: StoredRound,
@@ -127,25 +226,50 @@ export async function respondToAssignment(
   decision: PlacementResponse["decision"],
   now: Date,
 ): Promise<void> {
-  const result = round.result as RoundResult | undefined;
-  if (!result?.assignments.some((a) => a.studentId === studentId)) {
+  const seen = assignmentOf(round, studentId);
+  if (!seen) {
     throw new AppError(
       "not_assigned",
       409,
       "Bạn không được phân bổ chỗ nào trong đợt này nên không có gì để xác nhận.",
     );
   }
-  const alreadyResponded = () =>
-    new AppError("already_responded", 409, "Bạn đã trả lời về chỗ được phân bổ; không thể đổi nữa.");
-  await guard(
-    () =>
+  for (let attempt = 1; ; attempt++) {
+    const failed = await transactWithRetry(() =>
       db()
-        .entities.placementPreference.patch({ roundId: round.roundId, studentId })
-        .set({ response: { decision, at: now.toISOString() }, updatedAt: now.toISOString() })
-        .where((a, op) => op.notExists(a.response))
+        .transaction.write(({ placementRound, placementPreference }) => [
+          placementRound
+            .patch({ roundId: round.roundId })
+            .add({ answers: 1 })
+            .where((a, op) => op.eq(a.version, round.version))
+            .commit(),
+          placementPreference
+            .patch({ roundId: round.roundId, studentId })
+            .set({ response: { decision, at: now.toISOString() }, updatedAt: now.toISOString() })
+            .where((a, op) => op.notExists(a.response))
+            .commit(),
+        ])
         .go(),
-    alreadyResponded,
-  );
+    );
+    if (failed === -1) return;
+    if (failed === 1)
+      throw new AppError("already_responded", 409, "Bạn đã trả lời về chỗ được phân bổ; không thể đổi nữa.");
+    // The round changed since it was read (a run logged, a re-offer, an erasure): answer again if the seat did not.
+    const fresh = await getRound(round.roundId);
+    if (!fresh || assignmentOf(fresh, studentId)?.listingId !== seen.listingId || attempt >= 5) {
+      throw new AppError(
+        "version_conflict",
+        409,
+        "Chỗ được phân bổ cho bạn vừa thay đổi; hãy tải lại trang để xem chỗ mới rồi trả lời.",
+      );
+    }
+    round = fresh;
+  }
+}
+
+/** The student's current seat in a round, if it has run and gave them one. */
+function assignmentOf(round: StoredRound, studentId: string): Assignment | undefined {
+  return (round.result as RoundResult | undefined)?.assignments.find((a) => a.studentId === studentId);
 }
 
 /**
@@ -237,33 +361,58 @@ export async function placementInput(round: StoredRound): Promise<PlacementInput
 
 /**
  * Runs a round: builds its input from the stored preferences, runs deferred acceptance, checks the result
- * independently (`checkPlacement`) and stores it with its audit record. Idempotent: when the inputs hash equals
- * the stored one, the stored result is kept (only the run is logged), so the published result never changes
- * under the same inputs. Running closes the preferences.
+ * independently (`checkPlacement`) and stores it with its audit record and the inputs it placed on (ties broken),
+ * which later re-offers re-run. Running closes the preferences. Once a round has a result, running again keeps it
+ * (and every answer and re-offer since) and only logs the run with the inputs hash it computed: the published
+ * result never changes under students who may already have answered.
  */
 export async function runRound(round: StoredRound, by: string): Promise<StoredRound> {
   const input = await placementInput(round);
   const outcome = await runPlacementRound(input);
   const previous = round.result as RoundResult | undefined;
   const now = new Date().toISOString();
-  const run: RunRecord = { at: now, by, inputsHash: outcome.audit.inputsHash, resultHash: outcome.audit.resultHash };
-  const result: RoundResult =
-    previous && previous.audit.inputsHash === outcome.audit.inputsHash
-      ? { ...previous, runs: [...previous.runs, run] }
-      : {
-          runAt: now,
-          assignments: outcome.assignments,
-          unassigned: outcome.unassigned,
-          audit: outcome.audit,
-          stable: checkPlacement(input, outcome.assignments).valid,
-          runs: [...(previous?.runs ?? []), run],
-        };
+  const run: RunRecord = {
+    at: now,
+    by,
+    kind: "run",
+    inputsHash: outcome.audit.inputsHash,
+    resultHash: previous?.audit.resultHash ?? outcome.audit.resultHash,
+  };
+  const result: RoundResult = previous
+    ? { ...previous, runs: [...previous.runs, run] }
+    : {
+        runAt: now,
+        assignments: outcome.assignments,
+        unassigned: outcome.unassigned,
+        audit: outcome.audit,
+        stable: checkPlacement(input, outcome.assignments).valid,
+        runs: [run],
+        input: keptInput(input),
+      };
+  return saveResult(round, result, now, { answersUnchanged: false });
+}
+
+/**
+ * Writes a round's result if the round is still as read (same `version`; 409 `version_conflict` otherwise) and,
+ * with `answersUnchanged`, if no answer was given since it was read either (answers do not change the version).
+ */
+export async function saveResult(
+  round: StoredRound,
+  result: RoundResult,
+  now: string,
+  { answersUnchanged }: { answersUnchanged: boolean },
+): Promise<StoredRound> {
   const { data } = await guard(() =>
     db()
       .entities.placementRound.patch({ roundId: round.roundId })
       .set({ status: "placed", result, updatedAt: now })
       .add({ version: 1 })
-      .where((a, op) => op.eq(a.version, round.version))
+      .where((a, op) => {
+        const unchanged = op.eq(a.version, round.version);
+        if (!answersUnchanged) return unchanged;
+        const sameAnswers = round.answers === undefined ? op.notExists(a.answers) : op.eq(a.answers, round.answers);
+        return `${unchanged} AND ${sameAnswers}`;
+      })
       .go({ response: "all_new" }),
   );
   return data as StoredRound;
@@ -272,7 +421,7 @@ export async function runRound(round: StoredRound, by: string): Promise<StoredRo
 type AssignmentResponse = NonNullable<StoredPreference["response"]>;
 
 /** The answers given so far in a round, by student. */
-async function roundResponses(roundId: string): Promise<Map<string, AssignmentResponse>> {
+export async function roundResponses(roundId: string): Promise<Map<string, AssignmentResponse>> {
   const { data } = await guard(() =>
     db().entities.placementPreference.query.byRound({ roundId }).go({ pages: "all", consistent: true }),
   );
@@ -308,18 +457,25 @@ export async function roundView(
     guarantees: placementGuaranteesText,
   };
   if (viewer.kind === "owner" && result) {
-    const { runs: _runs, ...published } = result;
     const responses = await roundResponses(round.roundId);
+    const answered = (a: Assignment) => withResponse(a, responses.get(a.studentId));
+    // Named fields only: the kept inputs (every ranking) and the run log stay on the server.
     view.result = {
-      ...published,
-      assignments: published.assignments.map((a) => withResponse(a, responses.get(a.studentId))),
-      audit: { ...published.audit, counts: { ...published.audit.counts } },
+      runAt: result.runAt,
+      assignments: result.assignments.map(answered),
+      unassigned: result.unassigned,
+      audit: { ...result.audit, counts: { ...result.audit.counts } },
+      stable: result.stable,
+      ...(result.declined ? { declined: result.declined.map(answered) } : {}),
     };
   }
   if (viewer.kind === "student") {
     const preference = await getPreference(round.roundId, viewer.studentId);
     const choices = preference?.choices ?? [];
-    const placed = result?.assignments.find((a) => a.studentId === viewer.studentId);
+    // A student who declined keeps seeing the seat they turned down, with their answer.
+    const placed = [...(result?.assignments ?? []), ...(result?.declined ?? [])].find(
+      (a) => a.studentId === viewer.studentId,
+    );
     const assignment = placed && withResponse(placed, preference?.response);
     view.mine = {
       choices,

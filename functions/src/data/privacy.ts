@@ -3,6 +3,7 @@ import { type ErasureReceipt, normaliseEmail, type PersonalDataExport } from "@k
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
+import { erasePlacementData, type PreferenceItem, placementOutcomesOf } from "./placement-privacy";
 import { transactWithRetry } from "./transact";
 import { getUser, type User } from "./users";
 
@@ -128,7 +129,14 @@ export async function exportPersonalData(userId: string, email: string): Promise
     format: "ketnoi-personal-data/1",
     exportedAt: new Date().toISOString(),
     userId,
-    sections: Object.fromEntries([...found].map(([section, { items }]) => [section, items])),
+    sections: {
+      ...Object.fromEntries([...found].map(([section, { items }]) => [section, items])),
+      // Not a record type of its own: where the student stands in each round they ranked (data/placement-privacy.ts).
+      placementOutcome: (await placementOutcomesOf(
+        userId,
+        (found.get("placementPreference")?.items ?? []).map((p) => String(p.roundId)),
+      )) as unknown as Item[],
+    },
     notes: exportNotes,
   };
 }
@@ -154,10 +162,18 @@ export async function requireNotErased(userId: string): Promise<User | undefined
   return user;
 }
 
-/** What erasure does with one record type: delete it, or keep it with the person's identity removed. */
+/**
+ * What erasure does with one record type: delete it, keep it with the person's identity removed, or hand the
+ * records to their module (`custom`) when erasing them also changes other records (a placement round's result).
+ */
 export type ErasureRule =
   | { action: "delete" }
-  | { action: "anonymise"; reason: Bilingual; anonymise: (item: Item, userId: string, at: string) => Item };
+  | { action: "anonymise"; reason: Bilingual; anonymise: (item: Item, userId: string, at: string) => Item }
+  | {
+      action: "custom";
+      reason: Bilingual;
+      erase: (items: Item[], userId: string, at: string) => Promise<{ deleted: number; kept: number }>;
+    };
 
 /** A fresh id that stands where a person's id was; random per record, so kept records cannot be linked. */
 const tombstoneId = () => `erased-${randomUUID()}`;
@@ -185,7 +201,14 @@ export const erasureRules: Record<string, ErasureRule> = {
   // Stored responses to retried writes (functions/src/http/idempotency.ts); they would expire within 24 hours.
   idempotency: { action: "delete" },
   candidateInvite: { action: "delete" },
-  placementPreference: { action: "delete" },
+  placementPreference: {
+    action: "custom",
+    reason: {
+      vi: "Trong đợt phân bổ đã chạy, mã sinh viên được thay bằng một mã ngẫu nhiên “erased-…” (khác nhau ở mỗi đợt) trong nguyện vọng và kết quả, để số chỗ và số sinh viên của đợt vẫn đúng; chỗ chưa trả lời được coi là từ chối để mời người khác. Đợt chưa chạy thì xóa hẳn.",
+      en: "In rounds that have run, the student id is replaced by a random “erased-…” token (a different one per round) in the preferences and the result, so the round's seats and numbers stay exact; an unanswered seat counts as declined so it can be offered onwards. In rounds not yet run, the record is deleted.",
+    },
+    erase: (items, userId, at) => erasePlacementData(items as PreferenceItem[], userId, at),
+  },
   application: {
     action: "anonymise",
     reason: {
@@ -273,6 +296,10 @@ export async function erasePersonalData(userId: string, email: string): Promise<
     if (rule.action === "delete") {
       await deleteAll(entity, items);
       receipt.deleted.push({ section, count: items.length });
+    } else if (rule.action === "custom") {
+      const { deleted, kept } = await rule.erase(items, userId, erasedAt);
+      receipt.deleted.push({ section, count: deleted });
+      if (kept > 0) receipt.kept.push({ section, count: kept, reason: rule.reason });
     } else {
       for (const item of items) await replace(section, entity, item, rule.anonymise(item, userId, erasedAt));
       if (items.length > 0) receipt.kept.push({ section, count: items.length, reason: rule.reason });
@@ -284,4 +311,25 @@ export async function erasePersonalData(userId: string, email: string): Promise<
     await guard(() => db().entities.user.put(tombstone).go());
   }
   return receipt;
+}
+
+/**
+ * Anonymises one kept record of a person exactly as erasure does — the record type's `anonymise` rule, then the
+ * same guarded replacement (refused with 409 `version_conflict` if the record changed since `item` was read) —
+ * with `extra` attributes laid over the copy. Used by the retention of non-hired applicants' data
+ * (data/retention.ts), so both removals of a person's data from an application stay one rule. Returns the copy.
+ */
+export async function anonymiseKeptRecord(
+  section: string,
+  item: Item,
+  subjectId: string,
+  at: string,
+  extra: Item = {},
+): Promise<Item> {
+  const rule = erasureRules[section];
+  if (rule?.action !== "anonymise") throw new Error(`No anonymisation rule for ${section}`);
+  const entity = Object.fromEntries(entityViews())[section]!;
+  const after = { ...rule.anonymise(item, subjectId, at), ...extra };
+  await replace(section, entity, item, after);
+  return after;
 }

@@ -14,6 +14,8 @@ import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
 import { PlacementPreferenceEntity } from "./entities/placement-preference";
 import { PlacementRoundEntity } from "./entities/placement-round";
+import { PlacementRoundOrgEntity } from "./entities/placement-round-org";
+import { RetentionRunEntity } from "./entities/retention-run";
 import { SavedSearchEntity } from "./entities/saved-search";
 import { SearchAlertEntity } from "./entities/search-alert";
 import { SessionSeatsEntity } from "./entities/session-seats";
@@ -43,6 +45,8 @@ const entities = {
   candidateInvite: CandidateInviteEntity,
   placementRound: PlacementRoundEntity,
   placementPreference: PlacementPreferenceEntity,
+  placementRoundOrg: PlacementRoundOrgEntity,
+  retentionRun: RetentionRunEntity,
 };
 
 let service: Service<typeof entities> | undefined;

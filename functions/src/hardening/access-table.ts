@@ -737,6 +737,22 @@ export const accessTable: AccessRow[] = [
     request: async (w) => ({ path: `/api/placement-rounds/${await freshRound(w, w.publishedListing)}/run` }),
   },
   {
+    route: "POST /api/placement-rounds/{id}/reoffer",
+    actions: ["placement:manage"],
+    resource: () => universityB,
+    may: ["memberB"],
+    ok: 200,
+    denied: 404,
+    exceptions: { student: { status: 403, why: "a student of B may know the round, not re-offer its seats" } },
+    request: async (w) => {
+      // A round that has run: before that, a re-offer is 409 `round_not_run`.
+      const roundId = await freshRound(w, w.publishedListing);
+      const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, { token: w.tokens.memberB });
+      if (ran.status !== 200) throw new Error(`run: ${ran.status} ${ran.text}`);
+      return { path: `/api/placement-rounds/${roundId}/reoffer` };
+    },
+  },
+  {
     route: "POST /api/placement-rounds/{id}/response",
     // The student the round assigned (checked against the stored result, not the policy).
     actions: "signedIn",
@@ -780,6 +796,16 @@ export const accessTable: AccessRow[] = [
       path: `/api/placement-rounds/${w.placementRound}/listings/${w.publishedListing}/ranking`,
       body: { order: [] },
     }),
+  },
+  {
+    route: "GET /api/organisations/{id}/placement-rounds",
+    // A's rounds are A's business: its members, and no admin exception (the rankings are the organisation's).
+    actions: ["placement:rank"],
+    resource: () => orgResource,
+    may: staffMembers,
+    ok: 200,
+    denied: 403,
+    request: () => ({ path: `/api/organisations/${orgA}/placement-rounds` }),
   },
   {
     route: "POST /api/applications/{id}/hours",

@@ -32,6 +32,7 @@ export type ErrorCode =
   | "round_closed"
   | "not_assigned"
   | "already_responded"
+  | "round_not_run"
   | "search_unavailable"
   | "database_unavailable"
   | "internal_error";

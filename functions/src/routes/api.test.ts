@@ -148,6 +148,13 @@ describe("organisation and listing lifecycle", () => {
     expect(feed.status).toBe(200);
     const item = feed.json.items.find((l: { id: string }) => l.id === created.json.id);
     expect(item).toMatchObject({ orgVerified: true, orgName: orgBody.name.vi });
+    // The labels of its skills come with it, so the feed's cards never download the taxonomy.
+    expect(item.skillLabels).toEqual({
+      "embedded-c": { vi: "Lập trình nhúng", en: "Embedded programming" },
+      cpp: { vi: "C/C++", en: "C/C++" },
+      iot: { vi: "Internet vạn vật (IoT)", en: "Internet of Things" },
+    });
+    expect((await call("GET", `/api/listings/${created.json.id}`)).json.skillLabels).toEqual(item.skillLabels);
   });
 
   it("refuses listing edits from another organisation's member and from students", async () => {
@@ -197,6 +204,8 @@ describe("organisation and listing lifecycle", () => {
     const cases = [
       { rawBody: "{not json", headers: { "content-type": "application/json" }, status: 400, code: "invalid_json" },
       { body: { ...listingBody(orgId), hacked: true }, status: 400, code: "validation_failed" },
+      // Labels are the API's output, never written by a client.
+      { body: { ...listingBody(orgId), skillLabels: {} }, status: 400, code: "validation_failed" },
       { body: { ...listingBody(orgId), positions: "three" }, status: 400, code: "validation_failed" },
       { body: { ...listingBody(orgId), requiredSkills: ["not-a-skill"] }, status: 400, code: "validation_failed" },
       {

@@ -192,3 +192,53 @@ describe("GET /api/listings/{id}/candidates and POST /api/listings/{id}/invite",
     expect(refused.status).toBe(404);
   });
 });
+
+describe("the consent index the candidate lists read", () => {
+  const listingId = "amata-tech-intern-embedded";
+  const indexed = async () =>
+    (await db().entities.student.query.byRecommendConsent({}).go({ pages: "all" })).data.map((s) => s.userId).sort();
+
+  it("holds exactly the consenting students, seeded or saved, and follows a change of consent", async () => {
+    const consenting = demo.students.filter((s) => s.consents.recommendToRecruiters.granted).map((s) => s.userId);
+    expect(await indexed()).toEqual([...consenting].sort());
+
+    // A consenting student withdraws through their profile: out of the index and of every candidate list.
+    const studentId = consenting.find((id) => id.startsWith("u-sv"))!;
+    const token = await signIn(studentId);
+    const save = async (recommendToRecruiters: boolean) => {
+      const current = (await call("GET", "/api/students/me", { token })).json;
+      const { userId: _u, createdAt: _c, updatedAt: _up, consents, ...fields } = current;
+      const res = await call("PUT", "/api/students/me", {
+        token,
+        body: {
+          ...fields,
+          consents: {
+            shareWithAppliedOrgs: consents.shareWithAppliedOrgs.granted,
+            recommendToRecruiters,
+            provinceStatistics: consents.provinceStatistics.granted,
+          },
+        },
+      });
+      expect(res.status).toBe(200);
+    };
+    const candidateId = candidateIdOf(listingId, studentId);
+    const listed = async () =>
+      (
+        await call("GET", `/api/listings/${listingId}/candidates?limit=50`, { token: await signIn("rec-amata") })
+      ).json.items.some((c: { candidateId: string }) => c.candidateId === candidateId);
+
+    await save(false);
+    expect(await indexed()).not.toContain(studentId);
+    expect(await listed()).toBe(false);
+    const invite = await call("POST", `/api/listings/${listingId}/invite`, {
+      token: await signIn("rec-amata"),
+      body: { candidateId },
+    });
+    expect(invite.status).toBe(404);
+
+    // Granting it again, or saving any other change while granted, keeps the student in the index.
+    await save(true);
+    await save(true);
+    expect((await indexed()).filter((id) => id === studentId)).toEqual([studentId]);
+  });
+});

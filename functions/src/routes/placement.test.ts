@@ -2,13 +2,22 @@ import { checkPlacement } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
 import { candidateIdOf } from "../data/matching";
-import { getRound, placementInput } from "../data/placement";
+import { getRound, inputFromKept, placementInput, type RoundResult } from "../data/placement";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";
 
 const demo = generateDemoData();
-const signIn = async (userId: string): Promise<string> =>
-  (await call("POST", "/api/dev-auth/token", { body: { userId } })).json.token;
+// The development sign-in allows 30 tokens a minute: each account signs in once per file.
+const tokens = new Map<string, Promise<string>>();
+const signIn = (userId: string): Promise<string> => {
+  if (!tokens.has(userId)) {
+    tokens.set(
+      userId,
+      call("POST", "/api/dev-auth/token", { body: { userId } }).then((res) => res.json.token),
+    );
+  }
+  return tokens.get(userId)!;
+};
 
 const listings = demo.listings
   .filter((l) => l.status === "published" && l.type === "internship")
@@ -265,5 +274,210 @@ describe("a province-wide round", () => {
     });
     expect(notASchool.status).toBe(400);
     expect(notASchool.json.error.details[0].path).toBe("universityIds");
+  });
+});
+
+describe("offering declined seats onwards", () => {
+  const listingId = listings[2]!;
+  const four = lhuStudents.slice(0, 4);
+  const staffToken = () => signIn("staff-lhu");
+  const reoffer = async (id: string, token: string, headers?: Record<string, string>) =>
+    call("POST", `/api/placement-rounds/${id}/reoffer`, { token, ...(headers ? { headers } : {}) });
+  const respond = async (id: string, studentId: string, decision: "confirmed" | "declined") => {
+    const res = await call("POST", `/api/placement-rounds/${id}/response`, {
+      token: await signIn(studentId),
+      body: { decision },
+    });
+    expect(res.status).toBe(200);
+  };
+  const seated = (view: { result: { assignments: { studentId: string }[] } }) =>
+    view.result.assignments.map((a) => a.studentId).sort();
+  const placementNotices = async (studentId: string) =>
+    (await call("GET", "/api/notifications", { token: await signIn(studentId) })).json.items.filter(
+      (n: { kind: string }) => n.kind === "placement",
+    );
+
+  let id = "";
+  /** The listing's ranking as the run used it (ties broken by the round's seed), best first. */
+  let order: string[] = [];
+
+  it("refuses a re-offer before the round has run (409 round_not_run), and to anyone but its owner", async () => {
+    const created = await call("POST", "/api/placement-rounds", {
+      token: await staffToken(),
+      body: {
+        universityId: "lhu",
+        title: "Đợt mời lại",
+        listings: [{ listingId, capacity: 2 }],
+        preferencesDeadline: "2099-01-01T00:00:00.000Z",
+      },
+    });
+    id = created.json.id;
+    for (const student of four) {
+      await call("PUT", `/api/placement-rounds/${id}/preferences`, {
+        token: await signIn(student.userId),
+        body: { choices: [listingId] },
+      });
+    }
+    const early = await reoffer(id, await staffToken());
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe("round_not_run");
+
+    expect((await call("POST", `/api/placement-rounds/${id}/run`, { token: await staffToken() })).status).toBe(200);
+    order = inputFromKept(((await getRound(id))!.result as RoundResult).input!).listings[0]!.ranking as string[];
+    expect([...order].sort()).toEqual(four.map((s) => s.userId).sort());
+    expect((await reoffer(id, await signIn(four[0]!.userId))).status).toBe(403);
+    expect((await reoffer(id, await signIn(outsider.userId))).status).toBe(404);
+    expect((await reoffer(id, await signIn("prov-khcn"))).status).toBe(404);
+  });
+
+  it("gives a declined seat to the next student in the listing's ranking and keeps the confirmed one", async () => {
+    const [first, second, third] = order as [string, string, string, string];
+    const token = await staffToken();
+    const before = (await call("GET", `/api/placement-rounds/${id}`, { token })).json;
+    expect(seated(before)).toEqual([first, second].sort());
+
+    await respond(id, first, "confirmed");
+    await respond(id, second, "declined");
+    const res = await reoffer(id, token);
+    expect(res.status).toBe(200);
+    const { result } = res.json;
+    expect(seated(res.json)).toEqual([first, third].sort());
+    expect(result.assignments.find((a: { studentId: string }) => a.studentId === first).response).toMatchObject({
+      decision: "confirmed",
+    });
+    expect(result.declined).toEqual([
+      expect.objectContaining({
+        studentId: second,
+        listingId,
+        response: expect.objectContaining({ decision: "declined" }),
+      }),
+    ]);
+    expect(result.unassigned).toContain(second);
+    expect(result.assignments.length + result.unassigned.length).toBe(4);
+    expect(result.stable).toBe(true);
+    expect(res.json.input).toBeUndefined();
+    expect(result.input).toBeUndefined();
+
+    // The student who moved up is told, in Vietnamese; the one who declined still sees the seat they turned down.
+    const [notice] = await placementNotices(third);
+    expect(notice.title.vi).toContain("Đợt mời lại");
+    expect(notice.link).toBe("/phan-bo");
+    expect(await placementNotices(first)).toEqual([]);
+    const mine = (await call("GET", `/api/placement-rounds/${id}`, { token: await signIn(second) })).json.mine;
+    expect(mine.assignment).toMatchObject({ listingId, response: { decision: "declined" } });
+    const newcomer = (await call("GET", `/api/placement-rounds/${id}`, { token: await signIn(third) })).json.mine;
+    expect(newcomer).toMatchObject({ outcome: "assigned", assignment: { listingId } });
+
+    // Nothing new declined: the same result, only logged; the run keeps it too.
+    const again = await reoffer(id, token);
+    expect(again.json.result).toEqual(result);
+    const rerun = await call("POST", `/api/placement-rounds/${id}/run`, { token });
+    expect(rerun.json.result).toEqual(result);
+    const runs = ((await getRound(id))!.result as { runs: { kind: string }[] }).runs.map((r) => r.kind);
+    expect(runs).toEqual(["run", "reoffer", "reoffer", "run"]);
+  });
+
+  it("leaves one consistent result when five re-offers run at once, and replays a retried one", async () => {
+    const [first, , third, fourth] = order as [string, string, string, string];
+    await respond(id, third, "declined");
+    const token = await staffToken();
+    const all = await Promise.all(Array.from({ length: 5 }, () => reoffer(id, token)));
+    expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const stored = (await call("GET", `/api/placement-rounds/${id}`, { token })).json;
+    expect(seated(stored)).toEqual([first, fourth].sort());
+    for (const r of all) expect(r.json.result).toEqual(stored.result);
+    expect(stored.result.declined.map((a: { studentId: string }) => a.studentId)).toEqual([order[1], third]);
+    // One re-offer moved the last student up: one notice, however many re-offers raced.
+    expect(await placementNotices(fourth)).toHaveLength(1);
+    const runs = ((await getRound(id))!.result as { runs: { kind: string; resultHash: string }[] }).runs;
+    expect(new Set(runs.slice(-5).map((r) => r.resultHash))).toEqual(new Set([stored.result.audit.resultHash]));
+
+    const key = { "idempotency-key": `reoffer-${id}` };
+    const once = await reoffer(id, token, key);
+    const twice = await reoffer(id, token, key);
+    expect(twice.headers.get("idempotent-replayed")).toBe("true");
+    expect(twice.json).toEqual(once.json);
+  });
+});
+
+describe("an organisation's placement rounds", () => {
+  const [mine, theirs] = listings as [string, string];
+  const orgOf = (listingId: string) => demo.listings.find((l) => l.listingId === listingId)!.orgId;
+  const memberOf = (orgId: string) => demo.memberships.find((m) => m.orgId === orgId)!.userId;
+  const list = async (orgId: string, token?: string) =>
+    call("GET", `/api/organisations/${orgId}/placement-rounds`, token ? { token } : {});
+  const open = async (title: string, roundListings: { listingId: string; capacity: number }[]) => {
+    const created = await call("POST", "/api/placement-rounds", {
+      token: await signIn("staff-lhu"),
+      body: { universityId: "lhu", title, listings: roundListings, preferencesDeadline: "2099-01-01T00:00:00.000Z" },
+    });
+    expect(created.status).toBe(201);
+    return created.json.id as string;
+  };
+  type Listed = { id: string; listings: { listingId: string }[] };
+
+  it("shows each organisation the rounds its listings are in, newest first, with only its own listings", async () => {
+    expect(orgOf(mine)).not.toBe(orgOf(theirs));
+    const shared = await open("Đợt hai tổ chức", [
+      { listingId: mine, capacity: 2 },
+      { listingId: theirs, capacity: 1 },
+    ]);
+    const choices = [[mine, theirs], [mine], [theirs]];
+    for (const [i, student] of lhuStudents.slice(0, 3).entries()) {
+      const ranked = await call("PUT", `/api/placement-rounds/${shared}/preferences`, {
+        token: await signIn(student.userId),
+        body: { choices: choices[i] },
+      });
+      expect(ranked.status).toBe(200);
+    }
+    const member = await signIn(memberOf(orgOf(mine)));
+    const rankingPath = `/api/placement-rounds/${shared}/listings/${mine}/ranking`;
+    const order = (await call("GET", rankingPath, { token: member })).json.items.map(
+      (i: { candidateId: string }) => i.candidateId,
+    );
+    expect((await call("PUT", rankingPath, { token: member, body: { order: [...order].reverse() } })).status).toBe(200);
+    const later = await open("Đợt sau", [{ listingId: mine, capacity: 1 }]);
+
+    const res = await list(orgOf(mine), member);
+    expect(res.status).toBe(200);
+    const ids = res.json.items.map((r: Listed) => r.id);
+    expect(ids.indexOf(later)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(later)).toBeLessThan(ids.indexOf(shared));
+    const round = res.json.items.find((r: Listed) => r.id === shared);
+    expect(round).toMatchObject({ title: "Đợt hai tổ chức", status: "open", preferencesDeadline: expect.any(String) });
+    expect(round.listings).toEqual([
+      {
+        listingId: mine,
+        title: expect.objectContaining({ vi: expect.any(String) }),
+        capacity: 2,
+        applicants: 2,
+        edited: true,
+      },
+    ]);
+    expect(res.json.items.find((r: Listed) => r.id === later).listings).toMatchObject([
+      { listingId: mine, applicants: 0, edited: false },
+    ]);
+    // No student is named, and the other organisation's listing is not shown.
+    for (const student of lhuStudents) expect(res.text).not.toContain(student.userId);
+    expect(res.text).not.toContain(theirs);
+
+    const other = await signIn(memberOf(orgOf(theirs)));
+    const theirsList = await list(orgOf(theirs), other);
+    expect(theirsList.status).toBe(200);
+    const theirRound = theirsList.json.items.find((r: Listed) => r.id === shared);
+    expect(theirRound.listings).toMatchObject([{ listingId: theirs, capacity: 1, applicants: 2, edited: false }]);
+    expect(theirsList.json.items.map((r: Listed) => r.id)).not.toContain(later);
+  });
+
+  it("is for the organisation's members only: another organisation's member, a student and the school get 403", async () => {
+    const orgId = orgOf(mine);
+    const forbidden = [memberOf(orgOf(theirs)), lhuStudents[0]!.userId, "staff-lhu"];
+    for (const userId of forbidden) {
+      const res = await list(orgId, await signIn(userId));
+      expect(res.status, userId).toBe(403);
+      expect(res.json.error.code).toBe("forbidden");
+    }
+    const anonymous = await list(orgId);
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 import {
   authorize,
   IdParamSchema,
+  OrgPlacementRoundListSchema,
   PlacementPreferencesSchema,
   PlacementRankingEditSchema,
   PlacementRankingSchema,
@@ -27,7 +28,9 @@ import {
   type StoredRound,
   savePreferences,
 } from "../data/placement";
+import { roundsOfOrganisation } from "../data/placement-org";
 import { rankingView, saveRanking } from "../data/placement-ranking";
+import { reofferSeats } from "../data/placement-reoffer";
 import { getStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
@@ -59,6 +62,17 @@ async function existingRound(id: string): Promise<StoredRound> {
   const round = await getRound(id);
   if (!round) throw roundNotFound();
   return round;
+}
+
+/**
+ * A round the caller owns, for the owner's actions (run, re-offer): a student of the round's school gets 403 (they
+ * learn nothing more than GET tells them), anyone else 404 (not even that it exists).
+ */
+async function ownedRound(c: Context<AppEnv>, id: string): Promise<StoredRound> {
+  const round = await existingRound(id);
+  if (await ownsRound(requirePrincipal(c), round.universityId)) return round;
+  await participant(c, round);
+  throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
 }
 
 /**
@@ -204,23 +218,42 @@ export const placementRoutes = new Hono<AppEnv>()
       description:
         "Student-proposing deferred acceptance with capacities; organisations' rankings default to the automatic " +
         "ranking by match score. The same inputs give the same result and hashes (see the audit record); running " +
-        "closes the preferences.",
+        "closes the preferences. Once the round has a result, running again keeps it (with its answers and " +
+        "re-offers) and only logs the run. 409 `version_conflict` if the round changed meanwhile.",
       security: bearer,
       responses: responses(
         { 200: { description: "The placed round", schema: PlacementRoundSchema } },
-        [400, 401, 403, 404, 503],
+        [400, 401, 403, 404, 409, 503],
       ),
     }),
     validate("param", IdParamSchema),
     async (c) => {
-      const principal = requirePrincipal(c);
-      const round = await existingRound(c.req.valid("param").id);
-      if (!(await ownsRound(principal, round.universityId))) {
-        // A student of the school learns nothing more than GET tells them; anyone else, not even that it exists.
-        await participant(c, round);
-        throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
-      }
-      return c.json(await roundView(await runRound(round, principal.userId), { kind: "owner" }));
+      const round = await ownedRound(c, c.req.valid("param").id);
+      return c.json(await roundView(await runRound(round, requirePrincipal(c).userId), { kind: "owner" }));
+    },
+  )
+  .post(
+    "/:id/reoffer",
+    describeRoute({
+      tags: ["Placement"],
+      summary: "Offer declined seats onwards (the round's owner): re-runs the round without those who declined",
+      description:
+        "No body. Students who declined are removed, students who confirmed keep their seat (one seat of their " +
+        "listing is taken out), everyone else takes part again with their own choices, the organisations' rankings " +
+        "and the round's tie-break seed. Every student who did not decline ends up with a seat at least as good as " +
+        "before; only students who have not answered can move; the result is stable among the students still in " +
+        "the market. Students whose seat is new or changed get a notification. With no new decline the result is " +
+        "kept and the re-offer only logged. 409 `round_not_run` before the round has run. Same access as run.",
+      security: bearer,
+      responses: responses(
+        { 200: { description: "The round after the re-offer", schema: PlacementRoundSchema } },
+        [400, 401, 403, 404, 409, 503],
+      ),
+    }),
+    validate("param", IdParamSchema),
+    async (c) => {
+      const round = await ownedRound(c, c.req.valid("param").id);
+      return c.json(await roundView(await reofferSeats(round, requirePrincipal(c).userId), { kind: "owner" }));
     },
   )
   .post(
@@ -295,3 +328,28 @@ export const placementRoutes = new Hono<AppEnv>()
       return c.json(await rankingView(saved, listing));
     },
   );
+
+/**
+ * An organisation's placement rounds, mounted under /organisations: rounds are kept per school, and this is how the
+ * members of an organisation whose listings are in a round find it (and each listing's ranking page).
+ */
+export const organisationPlacementRoutes = new Hono<AppEnv>().get(
+  "/:id/placement-rounds",
+  describeRoute({
+    tags: ["Placement"],
+    summary: "The placement rounds that include the organisation's listings, newest first (its members)",
+    description:
+      "Each round lists only this organisation's listings: seats, how many students chose the listing " +
+      "(`applicants`) and whether the organisation saved its own ranking (`edited`; else the automatic one is " +
+      "used). Each listing's ranking is at GET /api/placement-rounds/{id}/listings/{listingId}/ranking. No student " +
+      "is named. Anyone but a member (recruiter or staff) of the organisation gets 403.",
+    security: bearer,
+    responses: responses({ 200: { description: "Rounds", schema: OrgPlacementRoundListSchema } }, [400, 401, 403, 503]),
+  }),
+  validate("param", IdParamSchema),
+  async (c) => {
+    const orgId = c.req.valid("param").id;
+    enforce(c, "placement:rank", { orgId });
+    return c.json({ items: await roundsOfOrganisation(orgId) });
+  },
+);

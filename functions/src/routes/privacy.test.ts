@@ -155,7 +155,8 @@ describe("GET /api/students/me/export", () => {
     const data = await exportOf("stu-alice");
     expect(data.userId).toBe("stu-alice");
     const expected = personalDataPlan().sections.map((s) => s.section);
-    expect(Object.keys(data.sections).sort()).toEqual(expected.sort());
+    // Plus one derived section: where each placement round the student ranked in placed them.
+    expect(Object.keys(data.sections).sort()).toEqual([...expected, "placementOutcome"].sort());
     for (const section of expected) expect(data.sections[section].length, section).toBeGreaterThan(0);
     expect(data.sections.user[0]).toMatchObject({ userId: "stu-alice", email: "stu-alice@example.vn" });
     expect(data.sections.student[0].consents.provinceStatistics).toMatchObject({ granted: true });

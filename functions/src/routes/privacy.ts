@@ -35,8 +35,9 @@ export const privacyRoutes = new Hono<AppEnv>()
       tags: ["Students"],
       summary: 'Erase my account; send { "confirm": "XOA TAI KHOAN" }',
       description:
-        "Deletes the profile, notifications, saved searches, invitations and memberships; keeps applications and " +
-        "bookings without identity so organisations' numbers stay exact; leaves a nameless account tombstone. " +
+        "Deletes the profile, notifications, saved searches, invitations and memberships; keeps applications, " +
+        "bookings and placement rounds that have run without identity (a random token per record or round) so " +
+        "organisations' and rounds' numbers stay exact; leaves a nameless account tombstone. " +
         "The receipt lists what was deleted and what was kept and why (vi, en). Cannot be undone. 409 " +
         "`version_conflict`: an application or booking changed meanwhile; send the request again to finish.",
       security: bearer,

@@ -1,22 +1,40 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { call, userWithToken } from "../../test/helpers";
 
 it("issues tokens only for demo accounts that exist", async () => {
   expect((await call("POST", "/api/dev-auth/token", { body: { userId: "nobody-here" } })).status).toBe(404);
 });
 
-it("rate-limits sign-in: the 31st attempt within a minute gets 429 with Retry-After", async () => {
+it("rate-limits sign-in per client: the 31st attempt within a minute gets 429, a JSON error and Retry-After", async () => {
   await userWithToken("sv-rate", "student");
-  const statuses: number[] = [];
+  const signIn = (ip?: string) =>
+    call("POST", "/api/dev-auth/token", {
+      body: { userId: "sv-rate" },
+      ...(ip ? { headers: { "x-forwarded-for": ip } } : {}),
+    });
+  const responses: Awaited<ReturnType<typeof signIn>>[] = [];
   // One attempt was spent by the test above.
-  for (let i = 0; i < 30; i++) {
-    const res = await call("POST", "/api/dev-auth/token", { body: { userId: "sv-rate" } });
-    statuses.push(res.status);
-    if (res.status === 429) {
-      expect(res.json.error.code).toBe("rate_limited");
-      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-    }
+  for (let i = 0; i < 30; i++) responses.push(await signIn());
+  expect(responses.slice(0, 29).map((r) => r.status)).toEqual(Array(29).fill(200));
+
+  const limited = responses[29]!;
+  expect(limited.status).toBe(429);
+  expect(limited.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(limited.json.error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/\S/) });
+  expect(limited.json).not.toHaveProperty("token");
+  const retryAfter = limited.headers.get("retry-after");
+  expect(retryAfter).toMatch(/^\d+$/);
+  expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+
+  // Another client is not held back by this one.
+  expect((await signIn("203.0.113.9")).status).toBe(200);
+  // Retry-After tells the truth: once it has passed, this client may sign in again.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + Number(retryAfter) * 1000);
+  try {
+    expect((await signIn()).status).toBe(200);
+  } finally {
+    vi.useRealTimers();
   }
-  expect(statuses.slice(0, 29).every((s) => s === 200)).toBe(true);
-  expect(statuses[29]).toBe(429);
 });

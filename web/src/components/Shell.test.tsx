@@ -21,8 +21,8 @@ describe("menuFor", () => {
       "/ho-so",
     ]);
     expect(hrefs(people.ha)).toEqual(["/", "/to-chuc-cua-toi", "/to-chuc/lhu/tin", "/phan-bo"]);
-    expect(hrefs(people.huy)).toEqual(["/", "/to-chuc-cua-toi", "/to-chuc/org-amata-chip/tin"]);
-    expect(hrefs({ ...people.huy, memberships: [] })).toEqual(["/", "/to-chuc-cua-toi"]);
+    expect(hrefs(people.huy)).toEqual(["/", "/to-chuc-cua-toi", "/to-chuc/org-amata-chip/tin", "/phan-bo"]);
+    expect(hrefs({ ...people.huy, memberships: [] })).toEqual(["/", "/to-chuc-cua-toi", "/phan-bo"]);
     expect(hrefs(people.admin)).toContain("/quan-tri/xac-minh");
     expect(hrefs(people.province)).toContain("/quan-tri/xac-minh");
   });

@@ -38,12 +38,19 @@ export function menuFor(me: Pick<Me, "role" | "memberships"> | null): NavItem[] 
         ...(first && me.memberships.length === 1
           ? [{ href: `/to-chuc/${first.orgId}/tin`, label: "nav.orgListings" } as NavItem]
           : []),
-        // Schools run placement rounds for their students; enterprises take part through their listings.
-        ...(me.role === "staff" ? [{ href: "/phan-bo", label: "nav.placement" } as NavItem] : []),
+        // Schools run placement rounds for their students; organisations find there the rounds their listings are in.
+        { href: "/phan-bo", label: "nav.placement" },
       ];
     }
-    case "admin":
     case "province":
+      // The province runs placement rounds across universities.
+      return [
+        feed,
+        search,
+        { href: "/quan-tri/xac-minh", label: "nav.verification" },
+        { href: "/phan-bo", label: "nav.placement" },
+      ];
+    case "admin":
       return [feed, search, { href: "/quan-tri/xac-minh", label: "nav.verification" }];
     default:
       return [feed, search];

@@ -1,6 +1,6 @@
 import type { DashboardTable, TableCell } from "@ketnoi/core";
 import { protectedCellMark, smallCellMark } from "@ketnoi/core/dashboard/suppression";
-import { For, Show } from "solid-js";
+import { createUniqueId, For, Show } from "solid-js";
 import { useCatalog } from "../i18n/i18n";
 import { dashboardMessages } from "./i18n";
 
@@ -31,16 +31,22 @@ function headerGroups(table: DashboardTable) {
 /**
  * A dashboard table as an HTML table: caption, column headers (a count, its target and percentage grouped under
  * one `colgroup` header), row headers, the total row in the footer. The accessible twin of each chart, and the
- * only form of tables without one.
+ * only form of tables without one. The wrapper scrolls sideways on a phone, so it is a focusable group named by
+ * the caption (a group, not a region: the section around it already carries the same name as a landmark):
+ * keyboard users scroll it with the arrow keys (WCAG 2.1.1).
  */
 export function DataTable(props: { table: DashboardTable; captionId?: string }) {
   const { t, pick } = useCatalog(dashboardMessages);
   const groups = () => headerGroups(props.table);
   const grouped = () => groups().some((g) => g.span > 1);
+  const fallbackId = createUniqueId();
+  const captionId = () => props.captionId ?? fallbackId;
   return (
-    <div class="table-wrap dash-table">
+    // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: it only makes the scroll box focusable.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be focusable to scroll by keyboard.
+    <div class="table-wrap dash-table" role="group" tabIndex={0} aria-labelledby={captionId()}>
       <table>
-        <caption id={props.captionId}>{pick(props.table.title)}</caption>
+        <caption id={captionId()}>{pick(props.table.title)}</caption>
         <colgroup>
           <col />
         </colgroup>

@@ -30,8 +30,8 @@ export function skillGroups(lang: Lang): Array<{ area: string; label: string; op
 }
 
 /**
- * A skill's label for pages that load the taxonomy with their own code (forms, boards): no waiting, unlike the
- * home page's lazily loaded `skillLabel`.
+ * A skill's label for pages that load the taxonomy with their own code (forms, boards). Listing cards and pages
+ * use the labels each listing comes with instead, so they never download the taxonomy.
  */
 export function skillName(id: string, lang: Lang): string {
   return findSkill(id)?.[lang] ?? id;

@@ -12,6 +12,7 @@ export const orgEn: Record<OrgKey, string> = {
   "orgs.role.staff": "Member",
   "orgs.listings": "Our listings",
   "orgs.members": "Members",
+  "orgs.placement": "Placement rounds",
   "orgs.profile": "Organisation profile",
 
   "org.register.title": "Register an organisation",

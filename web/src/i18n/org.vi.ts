@@ -11,6 +11,7 @@ export const orgVi = {
   "orgs.role.staff": "Thành viên",
   "orgs.listings": "Tin đã đăng",
   "orgs.members": "Thành viên",
+  "orgs.placement": "Đợt phân bổ",
   "orgs.profile": "Hồ sơ tổ chức",
 
   "org.register.title": "Đăng ký tổ chức",

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/i18n";
-import { formatDate, placeNames, skillLabel, skillNamesReady, topSkills } from "./format";
+import { formatDate, placeNames, skillLabel, topSkills } from "./format";
 import type { Listing } from "./listings";
 
 /** The platform checked this organisation (against scams); shown next to its name. */
@@ -42,9 +42,9 @@ export function ListingCard(props: { listing: Listing }) {
         </Show>
       </p>
       <p class="place">{placeNames(props.listing).join(" · ")}</p>
-      <Show when={skills().shown.length > 0 && skillNamesReady()}>
+      <Show when={skills().shown.length > 0}>
         <ul class="skills" aria-label={t("listing.skills")}>
-          <For each={skills().shown}>{(id) => <li>{skillLabel(id, lang())}</li>}</For>
+          <For each={skills().shown}>{(id) => <li>{skillLabel(props.listing, id, lang())}</li>}</For>
           <Show when={skills().hidden > 0}>
             <li class="skills-more">{t("listing.moreSkills", { count: skills().hidden })}</li>
           </Show>

@@ -1,7 +1,7 @@
 import { For, type JSX, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { useI18n } from "../i18n/i18n";
-import { formatDate, formatVnd, majorLabel, placeNames, skillLabel, skillNamesReady } from "./format";
+import { formatDate, formatVnd, majorLabel, placeNames, skillLabel } from "./format";
 import { TypeTag, VerifiedBadge } from "./ListingCard";
 import type { Listing } from "./listings";
 
@@ -14,13 +14,13 @@ function Fact(props: { label: string; children: JSX.Element }) {
   );
 }
 
-function SkillList(props: { title: string; ids: string[]; heading: string }) {
+function SkillList(props: { title: string; listing: Listing; ids: string[]; heading: string }) {
   const { lang } = useI18n();
   return (
-    <Show when={props.ids.length > 0 && skillNamesReady()}>
+    <Show when={props.ids.length > 0}>
       <Dynamic component={props.heading}>{props.title}</Dynamic>
       <ul class="skills">
-        <For each={props.ids}>{(id) => <li>{skillLabel(id, lang())}</li>}</For>
+        <For each={props.ids}>{(id) => <li>{skillLabel(props.listing, id, lang())}</li>}</For>
       </ul>
     </Show>
   );
@@ -78,8 +78,18 @@ export function ListingView(props: { listing: Listing; nested?: boolean; orgLink
       </dl>
       <Dynamic component={section()}>{t("listing.description")}</Dynamic>
       <p class="description">{pick(listing().description)}</p>
-      <SkillList title={t("listing.requiredSkills")} ids={listing().requiredSkills} heading={section()} />
-      <SkillList title={t("listing.preferredSkills")} ids={listing().preferredSkills} heading={section()} />
+      <SkillList
+        title={t("listing.requiredSkills")}
+        listing={listing()}
+        ids={listing().requiredSkills}
+        heading={section()}
+      />
+      <SkillList
+        title={t("listing.preferredSkills")}
+        listing={listing()}
+        ids={listing().preferredSkills}
+        heading={section()}
+      />
       <Show when={listing().sessions?.length}>
         <Dynamic component={section()}>{t("listing.sessions")}</Dynamic>
         <ul class="sessions">

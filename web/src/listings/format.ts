@@ -1,13 +1,11 @@
 import { majors } from "@ketnoi/core/catalog";
 import { communes, industrialParks } from "@ketnoi/core/places";
-import type { Skill } from "@ketnoi/core/skills";
-import { createSignal } from "solid-js";
 import type { Lang } from "../i18n/i18n";
 import type { Listing } from "./listings";
 
 // Deep imports on purpose: the core index also exports valibot schemas, which the browser does not need.
-// The skills taxonomy is loaded on demand: it carries synonyms and related skills for matching (tens of kB) that
-// the home page must not wait for. Its labels appear as soon as it arrives, in parallel with the feed request.
+// No skills taxonomy here: it carries synonyms and related skills for matching (tens of kB), so listings arrive
+// with the labels of their own skills and cards show them on first paint.
 
 const communeNames = new Map<string, string>(communes.map((c) => [c.id, c.name]));
 const parkNames = new Map<string, string>(industrialParks.map((p) => [p.id, p.name]));
@@ -19,35 +17,9 @@ export function placeNames(listing: Pick<Listing, "communeId" | "industrialParkI
   return park ? [park, commune] : [commune];
 }
 
-const [skillNames, setSkillNames] = createSignal<ReadonlyMap<string, Skill>>();
-let skillsLoading: Promise<void> | undefined;
-
-/** Starts loading the skills taxonomy (once); resolves when its labels are available. */
-export function loadSkillNames(): Promise<void> {
-  const loading =
-    skillsLoading ??
-    import("@ketnoi/core/skills").then(
-      (taxonomy) => {
-        setSkillNames(new Map(taxonomy.skills.map((skill) => [skill.id, skill])));
-      },
-      () => {
-        // Offline or a failed chunk: allow a later call to try again; meanwhile skill lists stay hidden.
-        skillsLoading = undefined;
-      },
-    );
-  skillsLoading = loading;
-  return loading;
-}
-
-/** Whether skill labels can be shown; asking starts the download. */
-export function skillNamesReady(): boolean {
-  if (!skillNames()) void loadSkillNames();
-  return skillNames() !== undefined;
-}
-
-/** A skill's label in the given language (reactive: the id until the taxonomy arrives, which is brief). */
-export function skillLabel(id: string, lang: Lang): string {
-  return skillNames()?.get(id)?.[lang] ?? id;
+/** A listing's skill in the given language, from the labels the listing came with; as written if it has none. */
+export function skillLabel(listing: Pick<Listing, "skillLabels">, id: string, lang: Lang): string {
+  return listing.skillLabels[id]?.[lang] ?? id;
 }
 
 /** A major's label in the given language. */

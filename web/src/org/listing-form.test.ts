@@ -48,6 +48,7 @@ describe("listingFieldsFromDraft", () => {
       createdAt: _c,
       updatedAt: _u,
       version: _ver,
+      skillLabels: _l,
       ...stored
     } = listing;
     expect(listingFieldsFromDraft(draftFromListing(listing))).toEqual({ ...stored, questions: [] });

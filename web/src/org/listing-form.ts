@@ -1,4 +1,5 @@
 import type { Listing, ListingType } from "@ketnoi/core";
+import { skillLabelsOf } from "@ketnoi/core/skills";
 
 /** One visit session as typed in the form: every value a string until it is checked. */
 export interface SessionDraft {
@@ -175,6 +176,8 @@ export function previewListing(draft: ListingDraft, org: { id: string; name: str
     description: { vi: draft.descriptionVi || "…", ...(draft.descriptionEn ? { en: draft.descriptionEn } : {}) },
     requiredSkills: draft.requiredSkills,
     preferredSkills: draft.preferredSkills,
+    // The editor has the taxonomy already (for its skill picker); the API adds these labels to real listings.
+    skillLabels: skillLabelsOf([...draft.requiredSkills, ...draft.preferredSkills]),
     majors: draft.majors as Listing["majors"],
     years: draft.years.map(Number),
     communeId: (draft.communeId || "p-bien-hoa") as Listing["communeId"],

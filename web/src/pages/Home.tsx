@@ -5,7 +5,6 @@ import { ErrorState, Loading } from "../components/Status";
 import { usePageTitle } from "../components/title";
 import { useI18n } from "../i18n/i18n";
 import { createListingFeed } from "../listings/feed";
-import { loadSkillNames } from "../listings/format";
 import { ListingCard } from "../listings/ListingCard";
 import type { ListingType } from "../listings/listings";
 import { TypeFilter } from "../listings/TypeFilter";
@@ -20,8 +19,6 @@ export default function Home() {
   const [search, setSearch] = useSearchParams<{ loai?: string }>();
   const type = () => asListingType(search.loai);
   const feed = createListingFeed(type);
-  // Fetch the skill labels alongside the feed rather than after it.
-  void loadSkillNames();
   usePageTitle(() => undefined);
 
   return (

@@ -60,7 +60,6 @@ function ListingActions(props: { listing: Listing }) {
   );
 }
 
-import { loadSkillNames } from "../listings/format";
 import { fetchListing, type Listing } from "../listings/listings";
 
 function ListingPage(props: { listing: Listing }) {
@@ -78,7 +77,6 @@ export default function ListingDetail() {
   const { t } = useI18n();
   const params = useParams<{ id: string }>();
   const [listing, { refetch }] = createResource(() => params.id, fetchListing);
-  void loadSkillNames();
   return (
     <>
       <p>

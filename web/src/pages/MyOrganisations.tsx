@@ -41,6 +41,9 @@ function OrganisationList() {
                     <A class="button button-small button-secondary" href={`/to-chuc/${org.id}/thanh-vien`}>
                       {t("orgs.members")}
                     </A>
+                    <A class="button button-small button-secondary" href={`/to-chuc/${org.id}/phan-bo`}>
+                      {t("orgs.placement")}
+                    </A>
                   </p>
                 </li>
               )}

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { people, renderPage, signInAs } from "../../test/helpers";
 import { unreadNotifications } from "../notifications/unread";
@@ -50,5 +50,28 @@ describe("Notifications page", () => {
     expect(
       calls.mock.calls.some(([url, init]) => url === "/api/notifications/n-2/read" && init?.method === "POST"),
     ).toBe(true);
+  });
+
+  it("shows a placement notice and opens the placement page from it", async () => {
+    const placement = {
+      id: "n-3",
+      kind: "placement",
+      title: { vi: "Bạn có chỗ mới trong đợt phân bổ “Đợt hè”", en: "You have a new placement in “Đợt hè”" },
+      body: { vi: "Một chỗ có người từ chối đã được mời lại.", en: "A declined seat was offered onwards." },
+      link: "/phan-bo",
+      read: false,
+      createdAt: "2026-01-06T07:05:00.000Z",
+    };
+    await signInAs(people.lan, ({ method, url }) => {
+      if (url === "/api/notifications") return { body: { items: [placement], unread: 1 } };
+      if (method === "POST" && url === "/api/notifications/n-3/read") return { status: 204, body: null };
+      return { status: 404, body: { error: { code: "not_found", message: "" } } };
+    });
+    const { history } = renderPage(Notifications, "/thong-bao", "/thong-bao", "en");
+
+    expect(await screen.findByText("You have a new placement in “Đợt hè”")).toBeTruthy();
+    expect(screen.getByText("A declined seat was offered onwards.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    await waitFor(() => expect(history.get()).toBe("/phan-bo"));
   });
 });

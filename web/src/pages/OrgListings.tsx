@@ -75,9 +75,12 @@ function ListingRows(props: { orgId: string }) {
               {t("mine.unverifiedHint")}
             </p>
           </Show>
-          <p>
+          <p class="actions">
             <A class="button" href={`/to-chuc/${org.id}/tin/moi`}>
               {t("mine.new")}
+            </A>
+            <A class="button button-secondary" href={`/to-chuc/${org.id}/phan-bo`}>
+              {t("orgs.placement")}
             </A>
           </p>
           <Show when={done()}>

@@ -34,6 +34,9 @@ export const PlacementRoundEntity = new Entity({
     result: { type: "any" },
     // Organisations' edited rankings: listing id → candidate ids (per-listing pseudonyms), best first.
     rankings: { type: "any" },
+    // Answers given to the result (each one adds 1, without touching `version`): a re-offer writes only if none
+    // arrived since it read them, so it never moves a student who has just answered.
+    answers: { type: "number" },
     ...timestamps,
   },
   indexes: {

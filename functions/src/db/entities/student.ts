@@ -52,5 +52,16 @@ export const StudentEntity = new Entity({
       pk: { field: "gsi1pk", composite: ["universityId"] },
       sk: { field: "gsi1sk", composite: ["userId"] },
     },
+    // Students who consent to being recommended to recruiters ("Ứng viên phù hợp"): a sparse index, keyed only while
+    // `recommendToRecruiters` is granted. The condition reads `consents`, so every write of a profile must carry it:
+    // profiles are only ever written whole (create/put, data/students.ts and the seed), which re-keys or un-keys them.
+    byRecommendConsent: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: [] },
+      sk: { field: "gsi2sk", composite: ["userId"] },
+      condition: (item) =>
+        (item.consents as { recommendToRecruiters?: { granted?: boolean } } | undefined)?.recommendToRecruiters
+          ?.granted === true,
+    },
   },
 });

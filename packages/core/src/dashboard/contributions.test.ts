@@ -64,6 +64,16 @@ describe("contributions", () => {
     expect(studentContribution(withheld)).toEqual({});
   });
 
+  it("count a retention stub under the university it carries, exactly as its student was counted", () => {
+    const declined = { ...accepted, status: "declined", history: accepted.history.slice(0, 2) };
+    const stub = { ...declined, countedUniversityId: "lhu" };
+    // The stub no longer names its student: no profile is found for it, yet it adds what the student's record did.
+    expect(applicationContribution(stub, listing, undefined)).toEqual(
+      applicationContribution(declined, listing, consenting),
+    );
+    expect(applicationContribution({ ...declined }, listing, undefined)).toEqual({});
+  });
+
   it("keep an offer that was later declined in the funnel, but not as a placement", () => {
     const declined = { ...accepted, status: "declined", history: [...accepted.history.slice(0, 2)] };
     expect(Object.keys(applicationContribution(declined, listing, consenting)).map((k) => k.split("|")[1])).toEqual([

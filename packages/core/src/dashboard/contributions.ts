@@ -34,6 +34,12 @@ export interface ApplicationFacts {
   status: string;
   createdAt: string;
   history: ReadonlyArray<{ status: string; at: string }>;
+  /**
+   * Only on a de-identified stub left by the retention of a not-hired applicant's data: the university the
+   * student was counted under when the stub was unlinked from them. It stands for the student's facts, so the
+   * counters keep what they counted; a stub of a student who was counted nowhere has none.
+   */
+  countedUniversityId?: string | undefined;
 }
 
 /** The booking fields the counters depend on. */
@@ -118,7 +124,8 @@ export function studentContribution(student: StudentFacts | undefined): Contribu
 
 /**
  * An application of a consenting student counts in the funnel at each stage it reached, in the month it reached
- * it (applied, offered, accepted), and an accepted one also counts as a placement for its listing's type.
+ * it (applied, offered, accepted), and an accepted one also counts as a placement for its listing's type. A
+ * retention stub counts under the university it carries (`countedUniversityId`), as its student did.
  */
 export function applicationContribution(
   application: ApplicationFacts | undefined,
@@ -126,8 +133,9 @@ export function applicationContribution(
   student: StudentFacts | undefined,
 ): Contribution {
   const out: Contribution = {};
-  if (!application || !listing || !countsStudent(student)) return out;
-  const where = whereOf(listing, student.universityId);
+  const universityId = application?.countedUniversityId ?? (countsStudent(student) ? student.universityId : undefined);
+  if (!application || !listing || universityId === undefined) return out;
+  const where = whereOf(listing, universityId);
   add(out, "applied", application.createdAt, where);
   const offered = application.history.find((step) => step.status === "offered");
   if (offered) add(out, "offered", offered.at, where);

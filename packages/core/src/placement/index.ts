@@ -11,6 +11,7 @@ export {
   type RankingEntry,
 } from "./deferred-acceptance";
 export { placementGuarantees } from "./guarantees";
+export { type AssignmentDecision, type ReofferedRound, reofferRound, withTiesBroken } from "./reoffer";
 export {
   canonicalPlacementParts,
   type PlacementAudit,

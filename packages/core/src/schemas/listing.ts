@@ -78,6 +78,11 @@ export const ListingSchema = v.object({
   reservedCount: v.optional(v.number()),
   acceptedCount: v.optional(v.number()),
   version: VersionSchema,
+  /**
+   * Labels of the required and preferred skills by id, so a card shows them without downloading the taxonomy.
+   * Added to every listing the API returns; never part of a request body.
+   */
+  skillLabels: v.record(v.string(), v.object({ vi: v.string(), en: v.string() })),
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;
 

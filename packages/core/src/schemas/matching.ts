@@ -204,6 +204,8 @@ export const PlacementRoundSchema = v.object({
         counts: v.record(v.string(), v.number()),
       }),
       stable: v.boolean(),
+      /** Seats their students turned down, each offered onwards by a re-offer (POST …/reoffer). */
+      declined: v.optional(v.array(AssignmentSchema)),
     }),
   ),
   /** A student: their own choices, their own outcome once placed, and what the round guarantees. */
@@ -219,6 +221,32 @@ export const PlacementRoundSchema = v.object({
 export type PlacementRoundView = v.InferOutput<typeof PlacementRoundSchema>;
 
 export const PlacementRoundListSchema = v.object({ items: v.array(PlacementRoundSchema) });
+
+/**
+ * A round as one of the organisations whose listings are in it sees it (GET /api/organisations/{id}/placement-rounds):
+ * only that organisation's listings, each with how many students chose it and whether the organisation edited
+ * its ranking. No student is named.
+ */
+export const OrgPlacementRoundSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  status: v.picklist(["open", "placed"]),
+  preferencesDeadline: IsoTimestampSchema,
+  listings: v.array(
+    v.object({
+      listingId: v.string(),
+      title: v.object({ vi: v.string(), en: v.optional(v.string()) }),
+      capacity: v.number(),
+      /** Students who put the listing among their choices. */
+      applicants: v.number(),
+      /** Whether the organisation saved its own order of the applicants (else the automatic one is used). */
+      edited: v.boolean(),
+    }),
+  ),
+});
+export type OrgPlacementRound = v.InferOutput<typeof OrgPlacementRoundSchema>;
+
+export const OrgPlacementRoundListSchema = v.object({ items: v.array(OrgPlacementRoundSchema) });
 
 /** The text of `placementGuarantees`, in the shape the API sends. */
 export const placementGuaranteesText = {

@@ -9,6 +9,7 @@ export const notificationKinds = [
   "organisation_verification",
   "membership",
   "invitation",
+  "placement",
 ] as const;
 
 /** An in-app notification. `title` and `body` come in both languages so the web shows the user's choice. */

@@ -3,6 +3,7 @@ import {
   findSkill,
   skillAreas,
   skillIds,
+  skillLabelsOf,
   skillSearchTerms,
   skillSeedsByArea,
   skills,
@@ -49,6 +50,13 @@ describe("skills taxonomy", () => {
     }
     expect(Object.values(publishedIds).flat()).toHaveLength(43);
     expect(findSkill("embedded-c")?.vi).toBe("Lập trình nhúng");
+  });
+
+  it("gives the labels of known skills, once each, leaving unknown ids to be shown as written", () => {
+    expect(skillLabelsOf(["plc", "embedded-c", "plc", "no-such-skill"])).toEqual({
+      plc: { vi: "Lập trình PLC", en: "PLC programming" },
+      "embedded-c": { vi: "Lập trình nhúng", en: findSkill("embedded-c")?.en },
+    });
   });
 
   it("covers every area with skills", () => {

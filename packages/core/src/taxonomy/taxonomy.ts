@@ -62,6 +62,20 @@ export function findSkill(id: string): Skill | undefined {
 }
 
 /**
+ * The labels of the given skills, by id, for a view that shows skills without the taxonomy (the feed's cards carry
+ * them so the browser need not download it). Ids not in the taxonomy are left out: readers show them as written.
+ * @example skillLabelsOf(["plc"]) // { plc: { vi: "Lập trình PLC", en: "PLC programming" } }
+ */
+export function skillLabelsOf(ids: Iterable<string>): Record<string, { vi: string; en: string }> {
+  const labels: Record<string, { vi: string; en: string }> = {};
+  for (const id of ids) {
+    const skill = skillById.get(id);
+    if (skill) labels[id] = { vi: skill.vi, en: skill.en };
+  }
+  return labels;
+}
+
+/**
  * What is wrong with a set of area files: duplicate ids, relations to unknown ids or to itself, empty labels,
  * skills without synonyms. An empty list means the taxonomy is sound (a test holds the shipped one to that).
  */
