@@ -15,7 +15,8 @@ import { type Platform, startPlatform } from "./platform";
  * the listing's recruiter finds the round in the organisation's list of rounds (menu → "Phân bổ thực tập" → the
  * organisation's rounds), sees the two applicants counted, and moves sv-lan above sv-minh with the keyboard →
  * the province runs the round → each student sees their outcome and the round's guarantees → sv-lan declines →
- * the province offers the freed seat onwards → sv-minh now has his first choice.
+ * the province offers the freed seat onwards → sv-minh now has his first choice → sv-lan ranks in her school's
+ * round, the school's staff runs it from the web and she sees her seat there.
  * sv-minh studies at DNTU, so a single school's round cannot hold both students: the province's round does.
  * Starts the whole platform in memory on free ports and always stops it and the browser.
  */
@@ -269,6 +270,26 @@ async function journey(actors: Actors) {
 
     await minh.reload();
     await visible(roundCard(minh, roundTitle).getByText(`Bạn được xếp vào: ${contested.label} (nguyện vọng 1).`));
+  });
+
+  await step("sv-lan ranks in her school's round; staff-lhu runs it from the web and she sees her seat", async () => {
+    await lan.reload();
+    const lanCard = roundCard(lan, schoolRoundTitle);
+    await lanCard.getByRole("button", { name: `Thêm vào nguyện vọng: ${lanSecond.label}`, exact: true }).click();
+    await lanCard.getByRole("button", { name: "Lưu nguyện vọng" }).click();
+    await visible(lanCard.getByText("Đã lưu nguyện vọng."));
+
+    const staff = await signedIn(actors, accounts.staff);
+    await openPlacement(staff);
+    const card = roundCard(staff, schoolRoundTitle);
+    await card.getByRole("button", { name: "Chạy phân bổ" }).click();
+    await visible(card.getByText(/^Đã chạy phân bổ: 1 sinh viên được xếp chỗ/));
+    await visible(card.getByText("Kết quả ổn định (đã kiểm tra độc lập)."));
+    await checkPage(staff, "school staff: the result of the school's round");
+    await staff.context().close();
+
+    await lan.reload();
+    await visible(roundCard(lan, schoolRoundTitle).getByText(`Bạn được xếp vào: ${lanSecond.label} (nguyện vọng 1).`));
   });
 }
 
