@@ -32,7 +32,7 @@ describe("Suitable candidates", () => {
     expect(within(card).getByText("Khớp 3/4 kỹ năng bắt buộc; thiếu: Docker.")).toBeTruthy();
     expect(within(card).getByText("Phù hợp 74/100")).toBeTruthy();
 
-    fireEvent.click(within(card).getByRole("button", { name: "Mời UV-AAAAAA ứng tuyển" }));
+    fireEvent.click(within(card).getByRole("button", { name: "Mời ứng tuyển: UV-AAAAAA" }));
     await waitFor(() => expect(within(card).getByRole("button", { name: "Đã mời" })).toBeTruthy());
     expect((within(card).getByRole("button", { name: "Đã mời" }) as HTMLButtonElement).disabled).toBe(true);
     const posts = calls.mock.calls.filter(([url]) => url === "/api/listings/ls-1/invite");

@@ -45,8 +45,8 @@ function CandidateItem(props: { listingId: string; candidate: Candidate; onInvit
         <strong class="badge">{t("forYou.score", { score: c().score })}</strong>
       </p>
       <p>{pick(c().explanation)}</p>
-      <ul class="chips">
-        <For each={c().skills}>{(skill) => <li class="chip">{skillName(skill.id, lang())}</li>}</For>
+      <ul class="skills">
+        <For each={c().skills}>{(skill) => <li>{skillName(skill.id, lang())}</li>}</For>
       </ul>
       <ActionError error={failure()} onReload={() => setFailure(undefined)} />
       <p class="actions">

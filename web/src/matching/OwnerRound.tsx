@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { ActionError } from "../components/ActionError";
 import { useCatalog } from "../i18n/i18n";
 import { type PlacementRoundView, reofferRound, runRound } from "./api";
@@ -85,6 +85,7 @@ export function OwnerRound(props: {
   const { busy, failure, act } = useAction();
   const [reoffered, setReoffered] = createSignal<number>();
   const titleOf = useListingTitle(() => props.round);
+  const captionId = createUniqueId();
   const declined = () => props.round.result?.assignments.filter((a) => a.response?.decision === "declined").length ?? 0;
   return (
     <li class="card">
@@ -132,9 +133,11 @@ export function OwnerRound(props: {
               {t("placement.ran", { assigned: result().assignments.length, unassigned: result().unassigned.length })}
             </p>
             <p>{t(result().stable ? "placement.stable" : "placement.unstable")}</p>
-            <div class="table-wrap">
+            {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset: it only makes the scroll box focusable. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be focusable to scroll by keyboard. */}
+            <div class="table-wrap" role="group" tabIndex={0} aria-labelledby={captionId}>
               <table>
-                <caption>{t("placement.assignments")}</caption>
+                <caption id={captionId}>{t("placement.assignments")}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("placement.student")}</th>

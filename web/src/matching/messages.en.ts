@@ -19,7 +19,7 @@ export const matchingEn: Record<MatchingKey, string> = {
   "candidates.empty": "No suitable student who agreed to be recommended yet.",
   "candidates.yearN": "Year {count}",
   "candidates.invite": "Invite to apply",
-  "candidates.inviteFor": "Invite {label} to apply",
+  "candidates.inviteFor": "Invite to apply: {label}",
   "candidates.invited": "Invited",
   "candidates.invitedNow": "Invitation sent to {label}.",
   "candidates.back": "Back to applicants",

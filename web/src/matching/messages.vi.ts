@@ -18,7 +18,7 @@ export const matchingVi = {
   "candidates.empty": "Chưa có sinh viên nào phù hợp và đồng ý được giới thiệu.",
   "candidates.yearN": "Năm {count}",
   "candidates.invite": "Mời ứng tuyển",
-  "candidates.inviteFor": "Mời {label} ứng tuyển",
+  "candidates.inviteFor": "Mời ứng tuyển: {label}",
   "candidates.invited": "Đã mời",
   "candidates.invitedNow": "Đã gửi lời mời tới {label}.",
   "candidates.back": "Về bảng ứng viên",
