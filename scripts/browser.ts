@@ -1,6 +1,8 @@
 /** Shared helpers of the Chromium end-to-end scripts: launch flags, steps, and leaving no process behind. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import type { Locator } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { freePort } from "../functions/src/local/ports";
+import { type Platform, startPlatform } from "./platform";
 
 /** Launch flags for Debian's Chromium on this closed network (see ../shared/STACK.md). */
 export const chromiumArgs = [
@@ -70,4 +72,65 @@ export async function waitForExit(pids: number[], timeoutMs = 5_000) {
   while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What a journey gets from `runE2e`: the browser, the web app's address, and a sink for uncaught page errors. */
+export interface E2eEnvironment {
+  browser: Browser;
+  webUrl: string;
+  /** Pages add `pageerror` messages here (`watchErrors`); any at the end fails the run. */
+  pageErrors: string[];
+}
+
+/** Collects a page's uncaught errors into the run's list; the Vite dev server may take seconds per first page. */
+export function watchErrors(page: Page, env: E2eEnvironment): Page {
+  page.setDefaultTimeout(20_000);
+  page.on("pageerror", (error) => env.pageErrors.push(error.message));
+  return page;
+}
+
+/** A new context (its own session, as on a separate phone) at 360 px in Vietnamese, with errors watched. */
+export async function phonePage(env: E2eEnvironment): Promise<Page> {
+  const context = await env.browser.newContext({ locale: "vi-VN", viewport: { width: 360, height: 780 } });
+  return watchErrors(await context.newPage(), env);
+}
+
+/**
+ * Runs one Chromium end-to-end script: starts the whole platform in memory on free ports and Debian's Chromium,
+ * runs `journey` (which may return a summary for the last line), fails on uncaught page errors, always stops the
+ * browser and the platform, prints "<name> passed|failed … in N s" and exits 0 or 1.
+ */
+export async function runE2e(name: string, journey: (env: E2eEnvironment) => Promise<unknown>) {
+  const started = Date.now();
+  let platform: Platform | undefined;
+  let browser: Browser | undefined;
+  let failed = false;
+  let summary: unknown;
+  try {
+    const dynamoPort = await freePort();
+    const apiPort = await freePort();
+    const webPort = await freePort();
+    await step("start DynamoDB Local, demo data, API and web app", async () => {
+      platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
+    });
+    await step("launch Chromium", async () => {
+      browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+    });
+    const env: E2eEnvironment = { browser: browser!, webUrl: platform!.webUrl, pageErrors: [] };
+    summary = await journey(env);
+    if (env.pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${env.pageErrors.join("\n")}`);
+  } catch (error) {
+    failed = true;
+    console.log("FAILED");
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  } finally {
+    const chromiumPids = chromiumDescendants();
+    await browser?.close().catch((error) => console.error("closing Chromium:", error));
+    await platform?.stop().catch((error) => console.error("stopping the platform:", error));
+    await waitForExit(chromiumPids);
+  }
+  console.log(
+    `${name} ${failed ? "failed" : "passed"}${typeof summary === "string" ? ` (${summary})` : ""} in ${seconds(started)}`,
+  );
+  process.exit(failed ? 1 : 0);
 }

@@ -1,6 +1,5 @@
-import { type Browser, chromium } from "playwright-core";
-import { freePort } from "../functions/src/local/ports";
-import { chromiumArgs, chromiumDescendants, seconds, step, visible, waitForExit } from "./browser";
+import type { Browser } from "playwright-core";
+import { runE2e, seconds, step, visible } from "./browser";
 import {
   axe,
   desktop,
@@ -17,7 +16,6 @@ import {
   switchLanguage,
   tabUntil,
 } from "./e2e-a11y-checks";
-import { type Platform, startPlatform } from "./platform";
 
 /**
  * Accessibility gate: every page each role can reach, in Vietnamese and in English, is checked with axe-core
@@ -342,20 +340,7 @@ function printFindings(findings: Finding[]) {
   }
 }
 
-let platform: Platform | undefined;
-let browser: Browser | undefined;
-let failed = false;
-let summary = "";
-try {
-  const dynamoPort = await freePort();
-  const apiPort = await freePort();
-  const webPort = await freePort();
-  await step("start DynamoDB Local, demo data, API and web app", async () => {
-    platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
-  });
-  await step("launch Chromium", async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-  });
+await runE2e("Accessibility E2E", async (env) => {
   const runs: RoleRun[] = [];
   await step("check every page of every role in both languages", async () => {
     console.log();
@@ -363,26 +348,15 @@ try {
     const queue = roles.filter((plan) => plan.role === "visitor" || onlyRoles?.includes(plan.role) !== false);
     const worker = async () => {
       for (let plan = queue.shift(); plan; plan = queue.shift())
-        runs.push(await checkRole(browser!, platform!.webUrl, plan));
+        runs.push(await checkRole(env.browser, env.webUrl, plan));
     };
     await Promise.all(Array.from({ length: parallelRoles }, worker));
   });
   const findings = runs.flatMap((run) => run.findings);
   const pages = runs.reduce((sum, run) => sum + run.pagesChecked, 0);
-  summary = `${pages} pages × 2 languages over ${runs.length} roles, ${findings.length} problems`;
   if (findings.length > 0) {
     printFindings(findings);
     throw new Error(`${findings.length} accessibility problems (listed above)`);
   }
-} catch (error) {
-  failed = true;
-  console.log("FAILED");
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-} finally {
-  const chromiumPids = chromiumDescendants();
-  await browser?.close().catch((error) => console.error("closing Chromium:", error));
-  await platform?.stop().catch((error) => console.error("stopping the platform:", error));
-  await waitForExit(chromiumPids);
-}
-console.log(`${failed ? "Accessibility E2E failed" : "Accessibility E2E passed"} (${summary}) in ${seconds(started)}`);
-process.exit(failed ? 1 : 0);
+  return `${pages} pages × 2 languages over ${runs.length} roles, ${findings.length} problems`;
+});

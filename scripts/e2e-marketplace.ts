@@ -1,7 +1,5 @@
-import { type Browser, chromium, type Page } from "playwright-core";
-import { freePort } from "../functions/src/local/ports";
-import { chromiumArgs, chromiumDescendants, seconds, step, visible, waitForExit } from "./browser";
-import { type Platform, startPlatform } from "./platform";
+import type { Page } from "playwright-core";
+import { phonePage, runE2e, step, visible } from "./browser";
 
 /**
  * The marketplace's core loop in Chromium, as each role does it (Vietnamese UI, role and label locators only):
@@ -11,8 +9,6 @@ import { type Platform, startPlatform } from "./platform";
  * second (the last position) and the third offer is refused with a visible message.
  * Starts the whole platform in memory on free ports and always stops it and the browser.
  */
-
-const started = Date.now();
 
 /** A date `days` from now as YYYY-MM-DD (Vietnam is UTC+7; a week's margin makes the zone irrelevant). */
 const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -229,43 +225,5 @@ async function journey(actors: Actors) {
   });
 }
 
-let platform: Platform | undefined;
-let browser: Browser | undefined;
-let failed = false;
-try {
-  const dynamoPort = await freePort();
-  const apiPort = await freePort();
-  const webPort = await freePort();
-  await step("start DynamoDB Local, demo data, API and web app", async () => {
-    platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
-  });
-  await step("launch Chromium", async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-  });
-  const pageErrors: string[] = [];
-  const actors: Actors = {
-    webUrl: platform!.webUrl,
-    // One context per person: each keeps its own session, as on separate phones.
-    async newPage() {
-      const context = await browser!.newContext({ locale: "vi-VN", viewport: { width: 360, height: 780 } });
-      const page = await context.newPage();
-      // The Vite dev server compiles modules on first request, so the first pages can take a few seconds.
-      page.setDefaultTimeout(20_000);
-      page.on("pageerror", (error) => pageErrors.push(error.message));
-      return page;
-    },
-  };
-  await journey(actors);
-  if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join("\n")}`);
-} catch (error) {
-  failed = true;
-  console.log("FAILED");
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-} finally {
-  const chromiumPids = chromiumDescendants();
-  await browser?.close().catch((error) => console.error("closing Chromium:", error));
-  await platform?.stop().catch((error) => console.error("stopping the platform:", error));
-  await waitForExit(chromiumPids);
-}
-console.log(`${failed ? "Marketplace E2E failed" : "Marketplace E2E passed"} in ${seconds(started)}`);
-process.exit(failed ? 1 : 0);
+// One context per person: each keeps its own session, as on separate phones.
+await runE2e("Marketplace E2E", (env) => journey({ webUrl: env.webUrl, newPage: () => phonePage(env) }));

@@ -1,12 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { placementGuarantees } from "@ketnoi/core";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { pseudonym } from "../functions/src/data/applicants";
 import { candidateIdOf } from "../functions/src/data/matching";
-import { freePort } from "../functions/src/local/ports";
 import { generateDemoData } from "../functions/src/seed/demo-data";
-import { chromiumArgs, chromiumDescendants, seconds, step, visible, waitForExit } from "./browser";
-import { type Platform, startPlatform } from "./platform";
+import { phonePage, runE2e, step, visible } from "./browser";
 
 /**
  * A placement round in Chromium, as each role does it (Vietnamese UI, role and label locators only, at 360 px):
@@ -21,7 +19,6 @@ import { type Platform, startPlatform } from "./platform";
  * Starts the whole platform in memory on free ports and always stops it and the browser.
  */
 
-const started = Date.now();
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const accounts = {
@@ -293,43 +290,5 @@ async function journey(actors: Actors) {
   });
 }
 
-let platform: Platform | undefined;
-let browser: Browser | undefined;
-let failed = false;
-try {
-  const dynamoPort = await freePort();
-  const apiPort = await freePort();
-  const webPort = await freePort();
-  await step("start DynamoDB Local, demo data, API and web app", async () => {
-    platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
-  });
-  await step("launch Chromium", async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-  });
-  const pageErrors: string[] = [];
-  const actors: Actors = {
-    webUrl: platform!.webUrl,
-    // One context per person: each keeps its own session, as on separate phones.
-    async newPage() {
-      const context = await browser!.newContext({ locale: "vi-VN", viewport: { width: 360, height: 780 } });
-      const page = await context.newPage();
-      // The Vite dev server compiles modules on first request, so the first pages can take a few seconds.
-      page.setDefaultTimeout(20_000);
-      page.on("pageerror", (error) => pageErrors.push(error.message));
-      return page;
-    },
-  };
-  await journey(actors);
-  if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join("\n")}`);
-} catch (error) {
-  failed = true;
-  console.log("FAILED");
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-} finally {
-  const chromiumPids = chromiumDescendants();
-  await browser?.close().catch((error) => console.error("closing Chromium:", error));
-  await platform?.stop().catch((error) => console.error("stopping the platform:", error));
-  await waitForExit(chromiumPids);
-}
-console.log(`${failed ? "Placement E2E failed" : "Placement E2E passed"} in ${seconds(started)}`);
-process.exit(failed ? 1 : 0);
+// One context per person: each keeps its own session, as on separate phones.
+await runE2e("Placement E2E", (env) => journey({ webUrl: env.webUrl, newPage: () => phonePage(env) }));

@@ -1,7 +1,5 @@
-import { type Browser, chromium, type Page } from "playwright-core";
-import { freePort } from "../functions/src/local/ports";
-import { chromiumArgs, chromiumDescendants, seconds, step, visible, waitForExit } from "./browser";
-import { type Platform, startPlatform } from "./platform";
+import type { Page } from "playwright-core";
+import { runE2e, step, visible, watchErrors } from "./browser";
 
 /**
  * `npm run test:e2e`: starts the whole platform in memory on free ports, drives Debian Chromium through what a
@@ -9,8 +7,6 @@ import { type Platform, startPlatform } from "./platform";
  */
 
 const roleNames = ["Sinh viên", "Cán bộ trường/viện", "Nhà tuyển dụng", "Cán bộ tỉnh", "Quản trị nền tảng"];
-
-const started = Date.now();
 
 async function journeys(page: Page, webUrl: string) {
   const main = page.getByRole("main");
@@ -58,35 +54,6 @@ async function journeys(page: Page, webUrl: string) {
   });
 }
 
-let platform: Platform | undefined;
-let browser: Browser | undefined;
-let failed = false;
-try {
-  const dynamoPort = await freePort();
-  const apiPort = await freePort();
-  const webPort = await freePort();
-  await step("start DynamoDB Local, demo data, API and web app", async () => {
-    platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort });
-  });
-  await step("launch Chromium", async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-  });
-  const page = await browser!.newPage();
-  // The Vite dev server compiles modules on first request, so the first page can take a few seconds.
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await journeys(page, platform!.webUrl);
-  if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join("\n")}`);
-} catch (error) {
-  failed = true;
-  console.log("FAILED");
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-} finally {
-  const chromiumPids = chromiumDescendants();
-  await browser?.close().catch((error) => console.error("closing Chromium:", error));
-  await platform?.stop().catch((error) => console.error("stopping the platform:", error));
-  await waitForExit(chromiumPids);
-}
-console.log(`${failed ? "E2E failed" : "E2E passed"} in ${seconds(started)}`);
-process.exit(failed ? 1 : 0);
+await runE2e("E2E", async (env) => {
+  await journeys(watchErrors(await env.browser.newPage(), env), env.webUrl);
+});
