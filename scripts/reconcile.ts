@@ -1,10 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { reconcileAggregates } from "../functions/src/aggregates/reconcile";
-import { loadConfig, setConfig } from "../functions/src/config";
-import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
-import { portInUse } from "../functions/src/local/ports";
+import { withLocalDynamo } from "./local-dynamo";
 
 /**
  * `npm run reconcile [-- --repair] [-- --aws]`: recomputes every dashboard aggregate from the source records and
@@ -12,54 +7,28 @@ import { portInUse } from "../functions/src/local/ports";
  * (or starts one on .data/); `--aws` uses TABLE_NAME and AWS_REGION with the default AWS credentials.
  * `--repair` also rewrites the counters: run it only while no aggregator consumes the stream.
  */
-const root = resolve(fileURLToPath(import.meta.url), "../..");
-const port = Number(process.env.KETNOI_DYNAMO_PORT ?? 8000);
 const repair = process.argv.includes("--repair");
 const aws = process.argv.includes("--aws");
 
 async function main(): Promise<number> {
-  let dynamo: DynamoLocal | undefined;
-  const killJava = () => dynamo?.process.kill("SIGKILL");
-  process.once("exit", killJava);
-  try {
-    if (!aws) {
-      let endpoint = `http://127.0.0.1:${port}`;
-      if (!(await portInUse(port))) {
-        const dbPath = resolve(root, ".data/dynamodb");
-        mkdirSync(dbPath, { recursive: true });
-        dynamo = await startDynamoLocal({ port, dbPath });
-        endpoint = dynamo.endpoint;
-      }
-      setConfig(
-        loadConfig({
-          ...process.env,
-          STAGE: "local",
-          TABLE_NAME: process.env.TABLE_NAME ?? "ketnoi-local",
-          DYNAMODB_ENDPOINT: endpoint,
-          AUTH_ISSUER: "http://127.0.0.1:8787/api/dev-auth",
-          AUTH_AUDIENCE: "ketnoi-web",
-          DEV_AUTH: "true",
-        }),
-      );
-    }
-    const started = Date.now();
-    const report = await reconcileAggregates({ repair });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`Recomputed ${report.cells} counters from ${report.sourceRecords} source records in ${seconds} s.`);
-    for (const d of report.drift.slice(0, 50)) {
-      console.log(`  drift ${d.cellKey}: stored ${d.actual}, expected ${d.expected}`);
-    }
-    if (report.drift.length > 50) console.log(`  … and ${report.drift.length - 50} more`);
-    console.log(
-      report.drift.length === 0
-        ? "Drift: 0 — every counter equals its recomputation."
-        : `Drift: ${report.drift.length} counter(s)${repair ? ", repaired" : " (run with --repair to fix)"}.`,
-    );
-    return report.drift.length === 0 || repair ? 0 : 1;
-  } finally {
-    await dynamo?.stop();
-    process.removeListener("exit", killJava);
+  return aws ? reconcile() : withLocalDynamo(reconcile);
+}
+
+async function reconcile(): Promise<number> {
+  const started = Date.now();
+  const report = await reconcileAggregates({ repair });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`Recomputed ${report.cells} counters from ${report.sourceRecords} source records in ${seconds} s.`);
+  for (const d of report.drift.slice(0, 50)) {
+    console.log(`  drift ${d.cellKey}: stored ${d.actual}, expected ${d.expected}`);
   }
+  if (report.drift.length > 50) console.log(`  … and ${report.drift.length - 50} more`);
+  console.log(
+    report.drift.length === 0
+      ? "Drift: 0 — every counter equals its recomputation."
+      : `Drift: ${report.drift.length} counter(s)${repair ? ", repaired" : " (run with --repair to fix)"}.`,
+  );
+  return report.drift.length === 0 || repair ? 0 : 1;
 }
 
 try {

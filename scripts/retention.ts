@@ -1,13 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadConfig, setConfig } from "../functions/src/config";
 import { runRetention } from "../functions/src/data/retention";
 import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
-import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
-import { portInUse } from "../functions/src/local/ports";
 import { ensureTable } from "../functions/src/local/tables";
+import { withLocalDynamo } from "./local-dynamo";
 
 /**
  * `npm run retention [-- --dry-run] [-- --days N] [-- --max N] [-- --cursor C] [-- --aws] [-- --backfill]`:
@@ -19,8 +14,6 @@ import { ensureTable } from "../functions/src/local/tables";
  * credentials, there `--backfill` does that (a one-off Scan). `--max N` stops after N applications; the printed
  * cursor continues such a partial run with `--cursor`.
  */
-const root = resolve(fileURLToPath(import.meta.url), "../..");
-const port = Number(process.env.KETNOI_DYNAMO_PORT ?? 8000);
 const options = {
   "dry-run": { type: "boolean", default: false },
   days: { type: "string" },
@@ -40,33 +33,7 @@ async function main(): Promise<number> {
   const { values: args } = parseArgs({ options });
   const days = wholeNumber("days", args.days);
   const maxItems = wholeNumber("max", args.max);
-  let dynamo: DynamoLocal | undefined;
-  const killJava = () => dynamo?.process.kill("SIGKILL");
-  process.once("exit", killJava);
-  try {
-    if (!args.aws) {
-      let endpoint = `http://127.0.0.1:${port}`;
-      if (!(await portInUse(port))) {
-        const dbPath = resolve(root, ".data/dynamodb");
-        mkdirSync(dbPath, { recursive: true });
-        dynamo = await startDynamoLocal({ port, dbPath });
-        endpoint = dynamo.endpoint;
-      }
-      const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
-      setConfig(
-        loadConfig({
-          ...process.env,
-          STAGE: "local",
-          TABLE_NAME: tableName,
-          DYNAMODB_ENDPOINT: endpoint,
-          AUTH_ISSUER: "http://127.0.0.1:8787/api/dev-auth",
-          AUTH_AUDIENCE: "ketnoi-web",
-          DEV_AUTH: "true",
-        }),
-      );
-      // A table kept under .data/ from an earlier version gets the retention index, and its applications the keys.
-      await ensureTable(endpoint, tableName);
-    }
+  const run = async () => {
     if (!args.aws || args.backfill) {
       const updated = await backfillRetentionIndex();
       if (updated > 0) console.log(`Gave ${updated} application(s) decided before the retention index its keys.`);
@@ -94,10 +61,13 @@ async function main(): Promise<number> {
             `--cursor ${report.cursor}`,
     );
     return 0;
-  } finally {
-    await dynamo?.stop();
-    process.removeListener("exit", killJava);
-  }
+  };
+  if (args.aws) return run();
+  return withLocalDynamo(async ({ endpoint, tableName }) => {
+    // A table kept under .data/ from an earlier version gets the retention index, and its applications the keys.
+    await ensureTable(endpoint, tableName);
+    return run();
+  });
 }
 
 try {
