@@ -393,6 +393,25 @@ export async function runRound(round: StoredRound, by: string): Promise<StoredRo
 }
 
 /**
+ * The most a stored result may take: a round is one DynamoDB item (400 KB at most), which also holds the round's
+ * listings, rankings and keys. Roughly 3,000 students fit; a larger round is refused rather than half-written.
+ */
+export const maxResultBytes = 350_000;
+
+/** 409 `round_too_large` when the result would not fit in the round's item. */
+export function assertStorable(result: RoundResult): void {
+  const bytes = Buffer.byteLength(JSON.stringify(result));
+  if (bytes > maxResultBytes) {
+    throw new AppError(
+      "round_too_large",
+      409,
+      `Kết quả đợt phân bổ quá lớn để lưu (${Math.ceil(bytes / 1000)} kB, tối đa ${maxResultBytes / 1000} kB). ` +
+        "Hãy chia thành các đợt nhỏ hơn, ví dụ theo trường hoặc theo ngành.",
+    );
+  }
+}
+
+/**
  * Writes a round's result if the round is still as read (same `version`; 409 `version_conflict` otherwise) and,
  * with `answersUnchanged`, if no answer was given since it was read either (answers do not change the version).
  */
@@ -402,6 +421,7 @@ export async function saveResult(
   now: string,
   { answersUnchanged }: { answersUnchanged: boolean },
 ): Promise<StoredRound> {
+  assertStorable(result);
   const { data } = await guard(() =>
     db()
       .entities.placementRound.patch({ roundId: round.roundId })

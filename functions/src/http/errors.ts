@@ -33,6 +33,7 @@ export type ErrorCode =
   | "not_assigned"
   | "already_responded"
   | "round_not_run"
+  | "round_too_large"
   | "search_unavailable"
   | "database_unavailable"
   | "internal_error";

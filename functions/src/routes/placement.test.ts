@@ -2,7 +2,7 @@ import { checkPlacement } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
 import { candidateIdOf } from "../data/matching";
-import { getRound, inputFromKept, placementInput, type RoundResult } from "../data/placement";
+import { getRound, inputFromKept, placementInput, type RoundResult, saveResult } from "../data/placement";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";
 
@@ -132,6 +132,30 @@ describe("placement rounds", () => {
     );
     expect(answers.get(assigned)).toBe("declined");
     expect([...answers.values()].filter(Boolean)).toEqual(["declined"]);
+  });
+
+  it("refuses to store a result too large for the round's item (409 round_too_large) and writes nothing", async () => {
+    const created = await call("POST", "/api/placement-rounds", {
+      token: await signIn("staff-lhu"),
+      body: {
+        universityId: "lhu",
+        title: "Đợt quá lớn",
+        listings: [{ listingId: listings[0]!, capacity: 1 }],
+        preferencesDeadline: "2099-01-01T00:00:00.000Z",
+      },
+    });
+    const round = (await getRound(created.json.id))!;
+    const assignments = Array.from({ length: 6_000 }, (_, i) => ({
+      studentId: `student-with-a-long-identifier-${i}`,
+      listingId: listings[0]!,
+      choice: 1,
+    }));
+    const huge = { runAt: "2026-11-27T00:00:00.000Z", assignments, unassigned: [], runs: [] } as unknown as RoundResult;
+    await expect(
+      saveResult(round, huge, "2026-11-27T00:00:00.000Z", { answersUnchanged: false }),
+    ).rejects.toMatchObject({ code: "round_too_large", status: 409 });
+    const after = (await getRound(round.roundId))!;
+    expect([after.status, after.result, after.version]).toEqual(["open", undefined, round.version]);
   });
 
   it("refuses an answer before the round has run", async () => {
