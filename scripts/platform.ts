@@ -3,6 +3,8 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
 import { loadConfig, setConfig } from "../functions/src/config";
+import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
+import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
 import { startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { portInUse } from "../functions/src/local/ports";
 import { serveApi } from "../functions/src/local/server";
@@ -90,6 +92,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           .map(([k, n]) => `${n} ${k}`)
           .join(", ")}.`,
       );
+    } else {
+      // A table kept under .data/ by an earlier version: give its items the keys of indexes added since.
+      const profiles = await backfillConsentIndex();
+      const applications = await backfillRetentionIndex();
+      if (profiles + applications > 0) {
+        log(`Indexed ${profiles} consenting profile(s) and ${applications} decided application(s) written earlier.`);
+      }
     }
 
     const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
