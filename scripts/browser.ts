@@ -134,3 +134,47 @@ export async function runE2e(name: string, journey: (env: E2eEnvironment) => Pro
   );
   process.exit(failed ? 1 : 0);
 }
+
+/** The people of a journey: each `newPage()` is a separate phone (its own session) on the web app. */
+export interface Actors {
+  newPage(): Promise<Page>;
+  webUrl: string;
+}
+
+/**
+ * What a phone user would notice on the page as it is now: sideways scrolling at its width, and visible form
+ * controls without a name (label, aria-label or aria-labelledby). Empty when there is nothing.
+ */
+export function phoneProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    if (overflow > 1) found.push(`scrolls sideways by ${overflow}px`);
+    for (const control of document.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
+      const shown = control.getClientRects().length > 0 && control.type !== "hidden";
+      const named =
+        (control.labels?.length ?? 0) > 0 ||
+        control.hasAttribute("aria-label") ||
+        control.hasAttribute("aria-labelledby");
+      if (shown && !named) found.push(`unlabelled ${control.tagName.toLowerCase()} ${control.name || control.id}`);
+    }
+    return found;
+  });
+}
+
+/** At 360 px the menu folds behind a "Menu" button: opens it as a phone user would; returns the navigation. */
+export async function openMenu(page: Page): Promise<Locator> {
+  const toggle = page.getByRole("button", { name: "Menu" });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return page.getByRole("navigation", { name: "Điều hướng chính" });
+}
+
+/** A fresh browser context (its own session) signed in, on the sign-in page, as the demo account with this name. */
+export async function signedIn(actors: Actors, displayName: string): Promise<Page> {
+  const page = await actors.newPage();
+  await page.goto(`${actors.webUrl}/dang-nhap`);
+  await page.getByRole("button", { name: `Đăng nhập với tên ${displayName}`, exact: true }).click();
+  await page.waitForURL(`${actors.webUrl}/`);
+  await visible((await openMenu(page)).getByText(`Đang đăng nhập: ${displayName}`));
+  return page;
+}

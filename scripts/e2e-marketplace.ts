@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { phonePage, runE2e, step, visible } from "./browser";
+import { type Actors, openMenu, phonePage, phoneProblems, runE2e, signedIn, step, visible } from "./browser";
 
 /**
  * The marketplace's core loop in Chromium, as each role does it (Vietnamese UI, role and label locators only):
@@ -25,48 +25,13 @@ const accounts = {
   lan: "Nguyễn Thị Lan",
 };
 
-interface Actors {
-  newPage(): Promise<Page>;
-  webUrl: string;
-}
-
 /**
  * Two checks a phone user would notice, run on each page the journey visits: nothing scrolls sideways at 360 px,
  * and every visible form control has a name (label, aria-label or aria-labelledby).
  */
 async function checkPage(page: Page, where: string) {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const overflow = document.documentElement.scrollWidth - window.innerWidth;
-    if (overflow > 1) found.push(`scrolls sideways by ${overflow}px`);
-    for (const control of document.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
-      const shown = control.getClientRects().length > 0 && control.type !== "hidden";
-      const named =
-        (control.labels?.length ?? 0) > 0 ||
-        control.hasAttribute("aria-label") ||
-        control.hasAttribute("aria-labelledby");
-      if (shown && !named) found.push(`unlabelled ${control.tagName.toLowerCase()} ${control.name || control.id}`);
-    }
-    return found;
-  });
+  const problems = await phoneProblems(page);
   if (problems.length > 0) throw new Error(`${where}: ${problems.join("; ")}`);
-}
-
-/** At 360 px the menu folds behind a "Menu" button: open it as a phone user would. */
-async function openMenu(page: Page) {
-  const toggle = page.getByRole("button", { name: "Menu" });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  return page.getByRole("navigation", { name: "Điều hướng chính" });
-}
-
-/** A fresh browser context (its own session) signed in as the demo account with this name. */
-async function signedIn(actors: Actors, displayName: string): Promise<Page> {
-  const page = await actors.newPage();
-  await page.goto(`${actors.webUrl}/dang-nhap`);
-  await page.getByRole("button", { name: `Đăng nhập với tên ${displayName}`, exact: true }).click();
-  await page.waitForURL(`${actors.webUrl}/`);
-  await visible((await openMenu(page)).getByText(`Đang đăng nhập: ${displayName}`));
-  return page;
 }
 
 /** A student demo account other than the two named ones, read from the sign-in page. */

@@ -4,7 +4,7 @@ import type { Locator, Page } from "playwright-core";
 import { pseudonym } from "../functions/src/data/applicants";
 import { candidateIdOf } from "../functions/src/data/matching";
 import { generateDemoData } from "../functions/src/seed/demo-data";
-import { phonePage, runE2e, step, visible } from "./browser";
+import { type Actors, openMenu, phonePage, phoneProblems, runE2e, signedIn, step, visible } from "./browser";
 
 /**
  * A placement round in Chromium, as each role does it (Vietnamese UI, role and label locators only, at 360 px):
@@ -53,53 +53,18 @@ const localDateTimeIn = (days: number) => {
   return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-interface Actors {
-  newPage(): Promise<Page>;
-  webUrl: string;
-}
-
 /**
  * What a phone user would notice, on each page the journey visits: nothing scrolls sideways at 360 px, every
  * visible form control has a name, and axe (WCAG 2.1 A/AA) finds nothing.
  */
 async function checkPage(page: Page, where: string) {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const overflow = document.documentElement.scrollWidth - window.innerWidth;
-    if (overflow > 1) found.push(`scrolls sideways by ${overflow}px`);
-    for (const control of document.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
-      const shown = control.getClientRects().length > 0 && control.type !== "hidden";
-      const named =
-        (control.labels?.length ?? 0) > 0 ||
-        control.hasAttribute("aria-label") ||
-        control.hasAttribute("aria-labelledby");
-      if (shown && !named) found.push(`unlabelled ${control.tagName.toLowerCase()} ${control.name || control.id}`);
-    }
-    return found;
-  });
+  const problems = await phoneProblems(page);
   // The page's own content: the shell around it is the accessibility gate's (e2e-a11y), and axe runs faster.
   const axe = await new AxeBuilder({ page }).include("main").withTags(wcagTags).analyze();
   for (const violation of axe.violations) {
     problems.push(`axe ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   }
   if (problems.length > 0) throw new Error(`${where}: ${problems.join("; ")}`);
-}
-
-/** At 360 px the menu folds behind a "Menu" button: open it as a phone user would. */
-async function openMenu(page: Page) {
-  const toggle = page.getByRole("button", { name: "Menu" });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  return page.getByRole("navigation", { name: "Điều hướng chính" });
-}
-
-/** A fresh browser context (its own session) signed in as the demo account with this name. */
-async function signedIn(actors: Actors, displayName: string): Promise<Page> {
-  const page = await actors.newPage();
-  await page.goto(`${actors.webUrl}/dang-nhap`);
-  await page.getByRole("button", { name: `Đăng nhập với tên ${displayName}`, exact: true }).click();
-  await page.waitForURL(`${actors.webUrl}/`);
-  await visible((await openMenu(page)).getByText(`Đang đăng nhập: ${displayName}`));
-  return page;
 }
 
 /** The placement page from the menu, as the person would open it. */
