@@ -1,5 +1,5 @@
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
-import { parseCellKey } from "@ketnoi/core";
+import { noValue, parseCellKey } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { call } from "../../test/helpers";
 import { apply, memberOf, verifiedOrganisation } from "../../test/marketplace";
@@ -119,7 +119,7 @@ describe("the aggregator, fed by DynamoDB Local's real stream", () => {
     expect((await totals((k) => k.includes("|jobs|"))).jobs).toBe(2);
   });
 
-  it("follows context changes: a withdrawn consent removes the student's counts, a listing edit moves its field", async () => {
+  it("follows context changes: a withdrawn consent removes the student's counts, a listing edit moves its field and park", async () => {
     const before = await totals();
     const token = await studentAt("sv-agg-moving", "lhu");
     const listing = await parkListing(recruiter, "org-amata-chip", { positions: 2 });
@@ -139,6 +139,24 @@ describe("the aggregator, fed by DynamoDB Local's real stream", () => {
     await reader.drain();
     expect(await fieldOf("semiconductors")).toBe(semiconductors - 1);
     expect(await fieldOf("ai")).toBe(1);
+
+    // A park cleared with null is an attribute removed from the item: the placement moves to "no park".
+    const inPark = async (parkId: string) =>
+      (
+        await totals((k) => {
+          const cell = parseCellKey(k);
+          return cell.metric === "internships" && cell.parkId === parkId;
+        })
+      ).internships ?? 0;
+    const [amata, noPark] = [await inPark("amata"), await inPark(noValue)];
+    const cleared = await call("PATCH", `/api/listings/${listing}`, {
+      token: recruiter,
+      body: { industrialParkId: null, version: current.version + 1 },
+    });
+    expect(cleared.status, cleared.text).toBe(200);
+    await reader.drain();
+    expect(await inPark("amata")).toBe(amata - 1);
+    expect(await inPark(noValue)).toBe(noPark + 1);
 
     await updateStudent(token, {
       consents: { shareWithAppliedOrgs: true, recommendToRecruiters: true, provinceStatistics: false },

@@ -53,7 +53,16 @@ function isRejectedCursor(error: unknown): boolean {
   return false;
 }
 
-/** Drops keys whose value is undefined so partial updates touch only what was sent. */
-export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/**
+ * Splits a PATCH's fields into what to set (sent values) and what to remove (`null`: the client cleared an optional
+ * field); absent fields are in neither. Both go into one conditional update, so a clear is never half-written.
+ */
+export function patchOperations<T extends Record<string, unknown>>(
+  fields: T,
+): { set: { [K in keyof T]?: Exclude<T[K], null> }; remove: (keyof T & string)[] } {
+  const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return {
+    set: Object.fromEntries(entries.filter(([, value]) => value !== null)) as { [K in keyof T]?: Exclude<T[K], null> },
+    remove: entries.filter(([, value]) => value === null).map(([key]) => key as keyof T & string),
+  };
 }

@@ -11,7 +11,7 @@ import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
 import { indexListingWrite } from "../search/live";
-import { defined, guard, paginate } from "./guard";
+import { guard, paginate, patchOperations } from "./guard";
 import { getOrganisations } from "./organisations";
 
 type ListingItem = EntityItem<typeof ListingEntity>;
@@ -65,7 +65,8 @@ export async function getListing(listingId: string): Promise<StoredListing | und
 
 /**
  * Applies an edit (and an optional status move, already checked by the caller) if nobody changed the listing
- * since `patch.version`. Publishing stamps publishedAt, which orders the public feed.
+ * since `patch.version`. A `null` field is removed, in the same conditional update. Publishing stamps publishedAt,
+ * which orders the public feed.
  */
 export async function updateListing(current: StoredListing, patch: ListingPatch): Promise<StoredListing> {
   const { version, status, ...fields } = patch;
@@ -73,16 +74,18 @@ export async function updateListing(current: StoredListing, patch: ListingPatch)
   const publishing = status === "published" && current.status !== "published";
   const publishedAt = publishing ? now : current.publishedAt;
   const nextStatus: ListingStatus = status ?? current.status;
+  const { set, remove } = patchOperations(fields);
   const { data } = await guard(() =>
     db()
       .entities.listing.patch({ listingId: current.id })
       .set({
-        ...defined(fields),
+        ...set,
         status: nextStatus,
         sortAt: publishedAt ?? current.createdAt,
         ...(publishedAt ? { publishedAt } : {}),
         updatedAt: now,
       })
+      .remove(remove)
       .add({ version: 1 })
       .where((attr, op) => op.eq(attr.version, version))
       .go({ response: "all_new" }),

@@ -5,7 +5,7 @@ import type { OrganisationEntity } from "../db/entities/organisation";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { reindexOrganisation } from "../search/live";
-import { defined, guard } from "./guard";
+import { guard, patchOperations } from "./guard";
 
 type OrganisationItem = EntityItem<typeof OrganisationEntity>;
 
@@ -68,13 +68,15 @@ export async function listOrganisations(
   return data.map(toOrganisation);
 }
 
-/** Applies a profile edit if nobody changed the organisation since `patch.version`. */
+/** Applies a profile edit if nobody changed the organisation since `patch.version`; a `null` field is removed. */
 export async function updateOrganisation(current: Organisation, patch: OrganisationPatch): Promise<Organisation> {
   const { version, ...fields } = patch;
+  const { set, remove } = patchOperations(fields);
   const { data } = await guard(() =>
     db()
       .entities.organisation.patch({ orgId: current.id })
-      .set({ ...defined(fields), updatedAt: new Date().toISOString() })
+      .set({ ...set, updatedAt: new Date().toISOString() })
+      .remove(remove)
       .add({ version: 1 })
       .where((attr, op) => op.eq(attr.version, version))
       .go({ response: "all_new" }),

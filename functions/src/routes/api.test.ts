@@ -72,6 +72,10 @@ describe("system routes", () => {
       expect(paths).toContain(path);
     }
     expect(res.json.paths["/api/listings"].post.requestBody.content["application/json"].schema).toBeDefined();
+    // PATCH takes null to clear an optional field, never a required one.
+    const patch = res.json.paths["/api/listings/{id}"].patch.requestBody.content["application/json"].schema;
+    expect(JSON.stringify(patch.properties.stipendVnd)).toContain('"null"');
+    expect(JSON.stringify(patch.properties.title)).not.toContain('"null"');
     const docs = await call("GET", "/api/docs");
     expect(docs.text).toContain("/api/listings/{id}");
   });
@@ -180,6 +184,68 @@ describe("organisation and listing lifecycle", () => {
     expect(results.find((r) => r.status === 409)!.json.error.code).toBe("version_conflict");
     const after = await call("GET", path, { token: recruiter });
     expect(after.json.version).toBe(2);
+  });
+
+  it("clears an optional field sent as null, and leaves absent fields as they were", async () => {
+    const created = await call("POST", "/api/listings", { token: recruiter, body: listingBody(orgId) });
+    const path = `/api/listings/${created.json.id}`;
+    const set = await call("PATCH", path, { token: recruiter, body: { stipendVnd: 5_000_000, version: 1 } });
+    expect(set.json).toMatchObject({ stipendVnd: 5_000_000, industrialParkId: "long-thanh", version: 2 });
+
+    const cleared = await call("PATCH", path, {
+      token: recruiter,
+      body: { stipendVnd: null, industrialParkId: null, version: 2 },
+    });
+    expect(cleared.status).toBe(200);
+    const after = await call("GET", path, { token: recruiter });
+    expect(after.json).not.toHaveProperty("stipendVnd");
+    expect(after.json).not.toHaveProperty("industrialParkId");
+    expect(after.json).toMatchObject({ positions: 3, paid: true, communeId: "x-long-thanh", version: 3 });
+  });
+
+  it("refuses null on a required field with 400 naming it, and a stale clear with 409, changing nothing", async () => {
+    const created = await call("POST", "/api/listings", { token: recruiter, body: listingBody(orgId) });
+    const path = `/api/listings/${created.json.id}`;
+    const required = await call("PATCH", path, {
+      token: recruiter,
+      body: { title: null, communeId: null, stipendVnd: null, version: 1 },
+    });
+    expect(required.status).toBe(400);
+    expect(required.json.error.code).toBe("validation_failed");
+    expect(required.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["communeId", "title"]);
+
+    await call("PATCH", path, { token: recruiter, body: { positions: 5, version: 1 } });
+    const stale = await call("PATCH", path, {
+      token: recruiter,
+      body: { industrialParkId: null, positions: null, version: 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe("version_conflict");
+    const after = await call("GET", path, { token: recruiter });
+    expect(after.json).toMatchObject({ industrialParkId: "long-thanh", positions: 5, version: 2 });
+  });
+
+  it("clears an organisation's optional profile field sent as null", async () => {
+    const before = await call("GET", `/api/organisations/${orgId}`, { token: recruiter });
+    const withSite = await call("PATCH", `/api/organisations/${orgId}`, {
+      token: recruiter,
+      body: { website: "https://vimach-longthanh.vn", version: before.json.version },
+    });
+    expect(withSite.json.website).toBe("https://vimach-longthanh.vn");
+    const cleared = await call("PATCH", `/api/organisations/${orgId}`, {
+      token: recruiter,
+      body: { website: null, name: null, version: withSite.json.version },
+    });
+    expect(cleared.status).toBe(400);
+    expect(cleared.json.error.details.map((d: { path: string }) => d.path)).toEqual(["name"]);
+    const ok = await call("PATCH", `/api/organisations/${orgId}`, {
+      token: recruiter,
+      body: { website: null, version: withSite.json.version },
+    });
+    expect(ok.status).toBe(200);
+    const after = await call("GET", `/api/organisations/${orgId}`, { token: recruiter });
+    expect(after.json).not.toHaveProperty("website");
+    expect(after.json).toMatchObject({ address: orgBody.address, version: withSite.json.version + 1 });
   });
 
   it("refuses an impossible status move", async () => {

@@ -188,6 +188,19 @@ describe("GET /api/search", () => {
     expect(items.map((i) => [i.id, i.orgVerified])).toEqual([[webJob, false]]);
   });
 
+  it("drops a listing from its industrial park's filter once the park is cleared (null)", async () => {
+    const id = await publish("chip", { title: { vi: "Kỹ thuật viên bảo trì khuôn" }, industrialParkId: "long-thanh" });
+    expect(await idsOf("q=khuon&industrialPark=long-thanh")).toEqual([id]);
+    const cleared = await call("PATCH", `/api/listings/${id}`, {
+      token: recruiter,
+      body: { industrialParkId: null, version: 2 },
+    });
+    expect(cleared.status).toBe(200);
+    expect(await idsOf("q=khuon&industrialPark=long-thanh")).toEqual([]);
+    const { items } = await search("q=khuon");
+    expect(items.map((i) => [i.id, i.industrialParkId])).toEqual([[id, undefined]]);
+  });
+
   it.each([
     ["sort=popular", "sort"],
     ["paid=yes", "paid"],

@@ -16,6 +16,7 @@ import {
   draftFromListing,
   emptyListingDraft,
   type ListingDraft,
+  listingEditFields,
   listingFieldsFromDraft,
   previewListing,
   typeFields,
@@ -57,14 +58,17 @@ export function ListingEditor(props: {
 
   /** Checks the form with the schema the API uses; a visit also needs at least one session to be bookable. */
   function check(publishing: boolean): ListingSave | undefined {
-    const fields = listingFieldsFromDraft(unwrap(draft));
     const result = props.listing
       ? validateWith(
           ListingPatchSchema,
-          { ...fields, version: props.listing.version, ...(publishing ? { status: "published" } : {}) },
+          {
+            ...listingEditFields(unwrap(draft), props.listing),
+            version: props.listing.version,
+            ...(publishing ? { status: "published" } : {}),
+          },
           t,
         )
-      : validateWith(ListingCreateSchema, { orgId: props.org.id, ...fields }, t);
+      : validateWith(ListingCreateSchema, { orgId: props.org.id, ...listingFieldsFromDraft(unwrap(draft)) }, t);
     const extra: FieldErrors =
       uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {};
     const all = result.ok ? extra : { ...result.errors, ...extra };

@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationCreate } from "@ketnoi/core";
+import type { Organisation, OrganisationCreate, OrganisationPatch } from "@ketnoi/core";
 import { organisationKinds } from "@ketnoi/core/roles";
 import { OrganisationCreateSchema } from "@ketnoi/core/schemas/organisation";
 import { createSignal } from "solid-js";
@@ -62,6 +62,24 @@ export function organisationInput(draft: OrganisationDraft): Record<string, unkn
     contactEmail: blankToUndefined(draft.contactEmail),
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+/** The form's optional fields, which an edit clears by sending `null`. */
+const clearableFields = [
+  "description",
+  "industrialParkId",
+  "website",
+  "contactEmail",
+] as const satisfies readonly (keyof OrganisationCreate)[];
+
+/**
+ * The changes of a profile edit: the checked input, plus `null` for each optional field of this form the
+ * organisation has and the input leaves out (the user emptied it), so the API removes it. Fields the form does not
+ * show (logo, phone) are never cleared.
+ */
+export function organisationEdit(input: OrganisationCreate, org: Organisation): Omit<OrganisationPatch, "version"> {
+  const cleared = clearableFields.filter((key) => org[key] !== undefined && input[key] === undefined);
+  return { ...input, ...Object.fromEntries(cleared.map((key) => [key, null])) };
 }
 
 /**

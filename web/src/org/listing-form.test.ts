@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listingFixture } from "../../test/helpers";
-import { draftFromListing, emptyListingDraft, listingFieldsFromDraft } from "./listing-form";
+import { draftFromListing, emptyListingDraft, listingEditFields, listingFieldsFromDraft } from "./listing-form";
 
 describe("listingFieldsFromDraft", () => {
   it("sends only the chosen type's fields, with numbers as numbers and blank optionals left out", () => {
@@ -52,5 +52,18 @@ describe("listingFieldsFromDraft", () => {
       ...stored
     } = listing;
     expect(listingFieldsFromDraft(draftFromListing(listing))).toEqual({ ...stored, questions: [] });
+  });
+});
+
+describe("listingEditFields", () => {
+  it("sends null for an optional field the listing had and the form emptied, and nothing for untouched blanks", () => {
+    const listing = listingFixture({ industrialParkId: "amata", positions: 3, paid: true, stipendVnd: 4_000_000 });
+    const draft = { ...draftFromListing(listing), industrialParkId: "", stipendVnd: "" };
+    const fields = listingEditFields(draft, listing);
+    expect(fields).toMatchObject({ industrialParkId: null, stipendVnd: null, positions: 3, paid: true });
+    expect(fields).not.toHaveProperty("durationWeeks");
+    expect(listingEditFields(draftFromListing(listing), listing)).toEqual(
+      listingFieldsFromDraft(draftFromListing(listing)),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Listing, ListingType } from "@ketnoi/core";
+import type { Listing, ListingPatch, ListingType } from "@ketnoi/core";
 import { skillLabelsOf } from "@ketnoi/core/skills";
 
 /** One visit session as typed in the form: every value a string until it is checked. */
@@ -156,6 +156,27 @@ export function listingFieldsFromDraft(draft: ListingDraft): Record<string, unkn
     questions: draft.questions.map((q) => ({ id: q.id, ...localized(q.vi, q.en) })),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+/** The listing's optional fields, which an edit clears by sending `null`. */
+const clearableFields = [
+  "industrialParkId",
+  "positions",
+  "paid",
+  "stipendVnd",
+  "durationWeeks",
+  "sessions",
+  "questions",
+] as const satisfies readonly (keyof ListingPatch & keyof Listing)[];
+
+/**
+ * The fields of an edit: as `listingFieldsFromDraft`, plus `null` for each optional field the listing has and the
+ * form now leaves out (emptied, or hidden by a type change), so the API removes it instead of keeping it.
+ */
+export function listingEditFields(draft: ListingDraft, listing: Listing): Record<string, unknown> {
+  const fields = listingFieldsFromDraft(draft);
+  const cleared = clearableFields.filter((key) => listing[key] !== undefined && !(key in fields));
+  return { ...fields, ...Object.fromEntries(cleared.map((key) => [key, null])) };
 }
 
 /**

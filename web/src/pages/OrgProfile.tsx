@@ -7,7 +7,7 @@ import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
-import { OrganisationForm } from "../org/OrganisationForm";
+import { OrganisationForm, organisationEdit } from "../org/OrganisationForm";
 import { fetchOrganisation, type Organisation, updateOrganisation } from "../org/organisations";
 import { VerificationBadge } from "../org/VerificationBadge";
 import { session } from "../session/session";
@@ -111,7 +111,10 @@ function Profile(props: { org: Organisation; onSaved: (org: Organisation) => voi
           submitLabel={t("form.save")}
           onCancel={() => setEditing(false)}
           submit={async (input) => {
-            const saved = await updateOrganisation(org().id, { ...input, version: org().version });
+            const saved = await updateOrganisation(org().id, {
+              ...organisationEdit(input, org()),
+              version: org().version,
+            });
             props.onSaved(saved);
             setEditing(false);
           }}

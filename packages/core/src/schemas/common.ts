@@ -17,6 +17,29 @@ export const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 export const UrlSchema = v.pipe(v.string(), v.maxLength(500), v.url(), v.startsWith("https://"));
 export const EmailSchema = v.pipe(v.string(), v.maxLength(200), v.email());
 
+/** The entries of a PATCH body built from a record's fields: every field may be left out (unchanged). */
+type PatchEntries<TEntries extends v.ObjectEntries> = {
+  [K in keyof TEntries]: TEntries[K] extends v.OptionalSchema<infer TWrapped, undefined>
+    ? v.OptionalSchema<v.NullableSchema<TWrapped, undefined>, undefined>
+    : v.OptionalSchema<TEntries[K], undefined>;
+};
+
+/**
+ * A record's fields as a PATCH body takes them: absent leaves a field unchanged; `null` clears an optional field
+ * (the only way to remove a stored value), while a required field stays non-nullable, so `null` on it is a 400.
+ * @example v.strictObject({ ...patchEntries({ name: v.string(), website: v.optional(UrlSchema) }), version: VersionSchema })
+ */
+export function patchEntries<TEntries extends v.ObjectEntries>(entries: TEntries): PatchEntries<TEntries> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([key, schema]) => [
+      key,
+      schema.type === "optional"
+        ? v.optional(v.nullable((schema as v.OptionalSchema<v.GenericSchema, undefined>).wrapped))
+        : v.optional(schema),
+    ]),
+  ) as PatchEntries<TEntries>;
+}
+
 /** Cursor pagination query shared by list endpoints. */
 export const PageQuerySchema = v.strictObject({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(1000))),

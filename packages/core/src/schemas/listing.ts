@@ -2,7 +2,14 @@ import * as v from "valibot";
 import { listingStatuses, listingTypes, majorIds, workModes } from "../catalog";
 import { communeIds, industrialParkIds } from "../places";
 import { skillIds } from "../skills";
-import { IdSchema, IsoDateSchema, IsoTimestampSchema, LocalizedTextSchema, VersionSchema } from "./common";
+import {
+  IdSchema,
+  IsoDateSchema,
+  IsoTimestampSchema,
+  LocalizedTextSchema,
+  patchEntries,
+  VersionSchema,
+} from "./common";
 
 const SkillIdSchema = v.picklist(skillIds as [string, ...string[]], "Kỹ năng không có trong danh mục");
 
@@ -56,9 +63,12 @@ const listingFields = {
 export const ListingCreateSchema = v.strictObject({ orgId: IdSchema, ...listingFields });
 export type ListingCreate = v.InferOutput<typeof ListingCreateSchema>;
 
-/** Body of PATCH /api/listings/:id: changed fields, an optional status move, and the version the editor saw. */
+/**
+ * Body of PATCH /api/listings/:id: changed fields (`null` clears an optional one), an optional status move, and the
+ * version the editor saw.
+ */
 export const ListingPatchSchema = v.strictObject({
-  ...v.partial(v.strictObject(listingFields)).entries,
+  ...patchEntries(listingFields),
   status: v.optional(v.picklist(listingStatuses)),
   version: VersionSchema,
 });

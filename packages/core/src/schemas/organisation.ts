@@ -2,7 +2,15 @@ import * as v from "valibot";
 import { sectorIds } from "../catalog";
 import { communeIds, industrialParkIds } from "../places";
 import { organisationKinds } from "../roles";
-import { EmailSchema, IdSchema, IsoTimestampSchema, LocalizedTextSchema, UrlSchema, VersionSchema } from "./common";
+import {
+  EmailSchema,
+  IdSchema,
+  IsoTimestampSchema,
+  LocalizedTextSchema,
+  patchEntries,
+  UrlSchema,
+  VersionSchema,
+} from "./common";
 
 export const verificationStatuses = ["pending", "verified", "rejected"] as const;
 
@@ -36,9 +44,9 @@ const organisationFields = {
 export const OrganisationCreateSchema = v.strictObject(organisationFields);
 export type OrganisationCreate = v.InferOutput<typeof OrganisationCreateSchema>;
 
-/** Body of PATCH /api/organisations/:id: any profile field plus the version the editor saw. */
+/** Body of PATCH /api/organisations/:id: any profile field (`null` clears an optional one) plus the version seen. */
 export const OrganisationPatchSchema = v.strictObject({
-  ...v.partial(v.strictObject(organisationFields)).entries,
+  ...patchEntries(organisationFields),
   version: VersionSchema,
 });
 export type OrganisationPatch = v.InferOutput<typeof OrganisationPatchSchema>;
