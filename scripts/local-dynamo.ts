@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig, setConfig } from "../functions/src/config";
+import { useLocalConfig } from "../functions/src/local/config";
 import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { portInUse } from "../functions/src/local/ports";
 
@@ -38,17 +38,7 @@ export async function withLocalDynamo<T>(
       dynamo = await startDynamoLocal({ port, dbPath });
       endpoint = dynamo.endpoint;
     }
-    setConfig(
-      loadConfig({
-        ...process.env,
-        STAGE: "local",
-        TABLE_NAME: tableName,
-        DYNAMODB_ENDPOINT: endpoint,
-        AUTH_ISSUER: "http://127.0.0.1:8787/api/dev-auth",
-        AUTH_AUDIENCE: "ketnoi-web",
-        DEV_AUTH: "true",
-      }),
-    );
+    useLocalConfig({ endpoint, tableName, apiUrl: "http://127.0.0.1:8787" });
     return await work({ endpoint, tableName });
   } finally {
     await dynamo?.stop();

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
-import { loadConfig, setConfig } from "../functions/src/config";
 import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
 import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
+import { useLocalConfig } from "../functions/src/local/config";
 import { startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { portInUse } from "../functions/src/local/ports";
 import { serveApi } from "../functions/src/local/server";
@@ -67,18 +67,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   try {
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const webUrl = `http://127.0.0.1:${options.webPort}`;
-    setConfig(
-      loadConfig({
-        ...process.env,
-        STAGE: "local",
-        TABLE_NAME: process.env.TABLE_NAME ?? "ketnoi-local",
-        DYNAMODB_ENDPOINT: dynamo.endpoint,
-        AUTH_ISSUER: `${apiUrl}/api/dev-auth`,
-        AUTH_AUDIENCE: "ketnoi-web",
-        DEV_AUTH: "true",
-        WEB_ORIGIN: webUrl,
-      }),
-    );
+    useLocalConfig({
+      endpoint: dynamo.endpoint,
+      tableName: process.env.TABLE_NAME ?? "ketnoi-local",
+      apiUrl,
+      webOrigin: webUrl,
+    });
     if (options.inMemory) {
       // An in-memory database gets an in-memory search snapshot: never touch the developer's .data/ from tests.
       configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });

@@ -11,12 +11,13 @@
  * only what the framework adds: routing, the middleware chain (secure headers, CORS, body limit, JSON check,
  * authentication, idempotency), valibot validation and the Request/Response adaptation of @hono/node-server.
  */
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SearchCriteria, SearchSort } from "@ketnoi/core";
-import { loadConfig, setConfig } from "../../functions/src/config";
 import { getListing, withOrganisation } from "../../functions/src/data/listings";
 import { AppError } from "../../functions/src/http/errors";
+import { useLocalConfig } from "../../functions/src/local/config";
 import { startDynamoLocal } from "../../functions/src/local/dynamodb-local";
 import { freePort } from "../../functions/src/local/ports";
 import { serveApi } from "../../functions/src/local/server";
@@ -132,18 +133,7 @@ async function start(): Promise<BenchServers> {
 
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   // The configuration of `npm start` (scripts/platform.ts), on this run's own ports and table.
-  setConfig(
-    loadConfig({
-      ...process.env,
-      STAGE: "local",
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AUTH_ISSUER: `${apiUrl}/api/dev-auth`,
-      AUTH_AUDIENCE: "ketnoi-web",
-      DEV_AUTH: "true",
-      WEB_ORIGIN: "http://127.0.0.1:5173",
-    }),
-  );
+  useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl, webOrigin: "http://127.0.0.1:5173" });
   configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
   const seedStart = performance.now();
   await ensureTable(dynamo.endpoint, tableName);

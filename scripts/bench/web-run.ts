@@ -1,7 +1,7 @@
 /**
  * The web case's work (declared in ./web.ts): the JavaScript the built app loads, measured in Chromium, and
  * Lighthouse's mobile performance and accessibility scores, against `vite preview` of a fresh build and the
- * platform in memory. Kept apart so that other cases' processes never load Lighthouse, Vite or Playwright.
+ * platform in memory. Kept apart so that the parent bench process never loads Lighthouse, Vite or Playwright.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * Web benchmarks (issue 7): the JavaScript the built app loads, measured in Chromium, and Lighthouse's mobile
- * performance and accessibility scores. The work is in ./web-run.ts, imported only when the case runs, so the
- * other cases' child processes (which load this module too) never load Lighthouse, Vite or Playwright.
+ * performance and accessibility scores. The work is in ./web-run.ts, imported only when the case runs, so the parent
+ * bench process (which loads every section to list the cases) never loads Lighthouse, Vite or Playwright.
  */
 import type { BenchSection } from "./harness";
 
