@@ -4,6 +4,12 @@ import { startPlatform } from "./platform";
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 const started = Date.now();
+// The project pins its Node (the `node` dev dependency, the same major as the Lambda runtime): `npm start`
+// runs on node_modules/.bin/node. Say which one, so a run on the machine's own Node is noticed at once.
+console.log(`KetNoi on Node ${process.version} (${process.execPath})`);
+if (Number(process.versions.node.split(".")[0]) < 22) {
+  console.warn("  Warning: expected Node 22 from the project's `node` dev dependency; run it with `npm start`.");
+}
 try {
   const platform = await startPlatform({
     inMemory: false,
