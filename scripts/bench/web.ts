@@ -16,7 +16,7 @@ export const webSection: BenchSection = {
       description:
         "a fresh `vite build` served by `vite preview`, the platform in memory with demo data. JS: gzip -9 of every " +
         "script Chromium fetched (1 kB = 1,000 bytes) for / until the listings show and the network is quiet, and " +
-        "what the province officer's menu link to /bang-dieu-khien adds, charts drawn. Lighthouse 12.2.3, default " +
+        "what the province officer's menu link to /bang-dieu-khien adds, charts drawn. Lighthouse 13.5, default " +
         `mobile config; performance the median of ${homeRuns} runs of /`,
       targets: { initialJsGzipKb: "≤ 35", lighthousePerformance: "≥ 95", lighthouseAccessibility: "100" },
       async run() {
