@@ -37,6 +37,8 @@ export interface AttackOptions {
 
 export interface AttackResult {
   requests: number;
+  /** Requests not answered 200 (a refusal would leave numbers out of the attack). */
+  refused: number;
   /** Distinct published people numbers (by the set of cells they sum). */
   equations: number;
   /** Distinct small cells (true value 1–4) among the published ones. */
@@ -229,12 +231,18 @@ function queriesOf(universities: readonly string[], orgIds: readonly string[], y
 export async function attackDashboard(options: AttackOptions): Promise<AttackResult> {
   const { request, year } = options;
   let requests = 0;
-  const getJson = async (path: string) => {
+  let refused = 0;
+  const get = async (path: string) => {
     requests++;
     const res = await request(path);
-    if (res.status !== 200) return undefined;
-    return (await res.json()) as { tables: DashboardTable[] };
+    if (res.status !== 200) {
+      refused++;
+      await res.body?.cancel();
+      return undefined;
+    }
+    return res;
   };
+  const getJson = async (path: string) => (await (await get(path))?.json()) as { tables: DashboardTable[] } | undefined;
   const first = await getJson(`/api/dashboard?year=${year}`);
   if (!first) throw new Error("the officer cannot open the province dashboard");
   // Schools the officer can filter by: the rows of the universities table ("-", no school, is no filter).
@@ -252,17 +260,15 @@ export async function attackDashboard(options: AttackOptions): Promise<AttackRes
     const wantExports = options.exports === "all" || (options.exports === "some" && Object.keys(base).length === 0);
     if (!wantExports) continue;
     for (const table of body.tables) {
-      requests++;
-      const csv = await request(`/api/dashboard/export?${query}&table=${table.id}&format=csv`);
-      if (csv.status !== 200) continue;
+      const csv = await get(`/api/dashboard/export?${query}&table=${table.id}&format=csv`);
+      if (!csv) continue;
       const grid = parseCsv(await csv.text()).map((row) => row.map((f) => asValue(f.replace(/^'/, ""))));
       const parsed = cellsOf(table, base, `csv ${query} ${table.id}`, grid);
       if (parsed.mismatch) inconsistent.push(parsed.mismatch);
       published.push(...parsed.published);
     }
-    requests++;
-    const xlsx = await request(`/api/dashboard/export?${query}&table=all&format=xlsx`);
-    if (xlsx.status === 200) {
+    const xlsx = await get(`/api/dashboard/export?${query}&table=all&format=xlsx`);
+    if (xlsx) {
       const sheets = parseXlsx(new Uint8Array(await xlsx.arrayBuffer()));
       body.tables.forEach((table, k) => {
         const parsed = cellsOf(table, base, `xlsx ${query} ${table.id}`, sheets[k]);
@@ -284,6 +290,7 @@ export async function attackDashboard(options: AttackOptions): Promise<AttackRes
   const truthByAtom = trueAtoms(options.truth, year);
   const result: AttackResult = {
     requests,
+    refused,
     equations: 0,
     smallCells: 0,
     determined: 0,
@@ -383,11 +390,15 @@ function candidateAtoms(
     if (p.metric !== metric) continue;
     for (const [d, v] of Object.entries(p.constraint)) values.get(d as Dim)?.add(v);
   }
+  // Organisations the officer did not open may have counts too: one more value stands for all of them.
+  if (values.get("orgId")?.size) values.get("orgId")!.add("(other organisations)");
+  // A dimension no published number names (no university filter was open to the officer) stays undivided.
+  const valuesOrAny = (dim: Dim) => (values.get(dim)!.size > 0 ? [...values.get(dim)!] : [undefined]);
   if (metric === "supply") {
     const atoms: Atom[] = [];
     for (const skillId of values.get("skillId")!) {
-      for (const universityId of values.get("universityId")!) {
-        const atom = { skillId, field: fieldOfSkill(skillId), universityId };
+      for (const universityId of valuesOrAny("universityId")) {
+        const atom = { skillId, field: fieldOfSkill(skillId), ...(universityId ? { universityId } : {}) };
         if (!zeroAt(metric, { skillId, universityId }) && !zeroAt(metric, { skillId })) atoms.push(atom);
       }
     }
@@ -396,9 +407,12 @@ function candidateAtoms(
   // Field × university first, then each further dimension on its own (filtered tables show each one), so the
   // product stays small; then every published zero removes what it covers.
   const atoms: Atom[] = [];
-  for (const field of values.get("field")!) {
-    for (const universityId of values.get("universityId")!) {
-      const base = { field, universityId };
+  for (const field of valuesOrAny("field")) {
+    for (const universityId of valuesOrAny("universityId")) {
+      const base: Atom = {
+        ...(field === undefined ? {} : { field }),
+        ...(universityId === undefined ? {} : { universityId }),
+      };
       if (zeroAt(metric, base)) continue;
       let partial: Atom[] = [base];
       // Only the dimensions the metric's tables break down by (the funnel has no park or commune table).
