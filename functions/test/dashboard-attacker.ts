@@ -202,8 +202,13 @@ function cellsOf(
 }
 
 /** Every query the officer can make: scopes × filters (field, university), as query strings and base constraints. */
-function queriesOf(universities: readonly string[], orgIds: readonly string[], year: number) {
-  const fields = [undefined, ...workforceFieldIds, "other"];
+function queriesOf(
+  activeFields: readonly string[],
+  universities: readonly string[],
+  orgIds: readonly string[],
+  year: number,
+) {
+  const fields = [undefined, ...activeFields];
   const schools = [undefined, ...universities];
   const out: Array<{ query: string; base: Constraint }> = [];
   for (const field of fields) {
@@ -251,9 +256,15 @@ export async function attackDashboard(options: AttackOptions): Promise<AttackRes
     .rows.map((r) => r.key)
     .filter((id) => id !== "-");
 
+  // A field whose row shows 0 people everywhere holds nobody (0 is exact): filtering by it only repeats zeros.
+  const fieldRows = first.tables.filter((t) => t.id === "byField" || t.id === "funnel").flatMap((t) => t.rows);
+  const activeFields = [...workforceFieldIds, "other"].filter((field) =>
+    fieldRows.some((r) => r.key === field && r.cells.some((v) => v !== 0 && v !== null)),
+  );
+
   const published: Published[] = [];
   const inconsistent: string[] = [];
-  for (const { query, base } of queriesOf(universities, options.orgIds, year)) {
+  for (const { query, base } of queriesOf(activeFields, universities, options.orgIds, year)) {
     const body = await getJson(`/api/dashboard?${query}`);
     if (!body) continue;
     for (const table of body.tables) published.push(...cellsOf(table, base, `json ${query} ${table.id}`).published);
