@@ -21,7 +21,7 @@ import { searchSnapshotKey } from "./search";
 // Bundles both Lambda entries as NodejsFunction does (`esbuildOptions`: the same esbuild build) and runs each bundle
 // in a fresh Node process with a real event: proves that what deploys starts and answers. AWS is a small local
 // HTTP server that speaks just enough S3 (one object, conditional GET and PUT) and DynamoDB (GetItem, BatchGetItem,
-// Query, TransactWriteItems) for search and the stream consumer; the bundles reach it through the SDK's own endpoint variables, signed requests and all.
+// Query, PutItem, TransactWriteItems) for search and the stream consumer; the bundles reach it through the SDK's own endpoint variables, signed requests and all.
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "ketnoi-bundle-"));
 const tableName = "ketnoi-prod";
@@ -105,6 +105,18 @@ function answerDynamo(target: string, input: Record<string, unknown>, res: Serve
     return json({ Responses: responses, UnprocessedKeys: {} });
   }
   if (operation === "Query") return json({ Items: [], Count: 0, ScannedCount: 0 });
+  // The dashboard's record-key secret, created by the first aggregation (a put conditioned on its absence).
+  if (operation === "PutItem") {
+    const item = input.Item as AttributeMap;
+    if (aws.items.has(itemKey(item))) {
+      return json(
+        { __type: "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", message: "exists" },
+        400,
+      );
+    }
+    aws.items.set(itemKey(item), item);
+    return json({});
+  }
   // The dashboard's counter updates (the consumer also aggregates): accepted, not modelled.
   if (operation === "TransactWriteItems") {
     aws.transactions++;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type Contribution, contributionDelta, parseCellKey } from "@ketnoi/core";
 import { transactWithRetry } from "../data/transact";
 import { db } from "../db/service";
+import { recordKeyOf } from "./record-keys";
 
 /** A transaction holds at most 100 items: the contribution record and up to 99 counters. */
 const cellsPerTransaction = 99;
@@ -52,7 +53,8 @@ async function readRecord(fact: string): Promise<StoredContribution | undefined>
 /**
  * Brings one source record's contribution up to date: reads what it last added, derives what it adds now
  * (`derive` runs after that read, so any context it reads is at least as new), and applies the difference to the
- * counters in the same transaction as the new contribution record, conditioned on the record's `rev`. So:
+ * counters (counts, and key sums with the record's key) in the same transaction as the new contribution record,
+ * conditioned on the record's `rev`. So:
  * - a replayed or duplicate event finds nothing to change (or an older version: `stale`);
  * - two aggregators racing on one record cannot both apply a difference: the second retries from the first's;
  * - a difference larger than one transaction is applied in steps, each recording how far it got.
@@ -65,6 +67,9 @@ export async function syncFact(
   now: () => Date = () => new Date(),
 ): Promise<SyncResult> {
   let cellsChanged = 0;
+  // Each counted unit adds the record's key to its counter's key sum, as it adds 1 to the count: the counters'
+  // key sums then follow from the same differences, and reconciliation recomputes them the same way.
+  const recordKey = await recordKeyOf(fact);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await readRecord(fact);
     if (stored && stored.orderKey > orderKey) return { outcome: "stale", cellsChanged };
@@ -102,7 +107,7 @@ export async function syncFact(
             ...chunk.map(([key, change]) =>
               dashCell
                 .update({ bucket: parseCellKey(key).bucket, cellKey: key })
-                .add({ count: change })
+                .add({ count: change, keySum: change * recordKey })
                 .set({ updatedAt: at.toISOString() })
                 .commit(),
             ),

@@ -13,16 +13,22 @@ import { dataConfig } from "../config";
 import { dynamo } from "../db/client";
 import { db } from "../db/service";
 import { type FactKind, factId, orderKeyOf } from "./apply";
+import { recordKeyOf } from "./record-keys";
 
 type Item = Record<string, unknown>;
 const sourceEntities = ["listing", "application", "booking", "student", "dashCell", "dashContribution"] as const;
 const segments = 4;
 
-/** One counter that differs from what the source records add up to. */
+/**
+ * One counter that differs from what the source records add up to: in its count (the true, unperturbed number),
+ * or only in its records' key sum (which the published noise is read from).
+ */
 export interface Drift {
   cellKey: string;
   expected: number;
   actual: number;
+  expectedKeySum: number;
+  actualKeySum: number;
 }
 
 /** What reconciliation found (and, with `repair`, fixed). */
@@ -61,8 +67,15 @@ async function scanEntities(): Promise<Map<string, Item[]>> {
   return byEntity;
 }
 
+const idOf: Record<FactKind, string> = {
+  listing: "listingId",
+  application: "applicationId",
+  booking: "bookingId",
+  student: "userId",
+};
+
 /** Every source record's contribution, recomputed from the records as they are: what the counters must equal. */
-function recompute(byEntity: Map<string, Item[]>) {
+async function recompute(byEntity: Map<string, Item[]>) {
   const listings = new Map(byEntity.get("listing")!.map((l) => [String(l.listingId), l as unknown as ListingFacts]));
   const students = new Map(byEntity.get("student")!.map((s) => [String(s.userId), s as unknown as StudentFacts]));
   const facts: Array<{ kind: FactKind; item: Item; contribution: Contribution }> = [
@@ -91,25 +104,24 @@ function recompute(byEntity: Map<string, Item[]>) {
       ),
     })),
   ];
-  const expected = new Map<string, number>();
-  for (const { contribution } of facts) {
-    for (const [key, n] of Object.entries(contribution)) expected.set(key, (expected.get(key) ?? 0) + n);
+  const expected = new Map<string, { count: number; keySum: number }>();
+  for (const { kind, item, contribution } of facts) {
+    const entries = Object.entries(contribution);
+    if (entries.length === 0) continue;
+    const recordKey = await recordKeyOf(factId(kind, String(item[idOf[kind]])));
+    for (const [key, n] of entries) {
+      const sum = expected.get(key) ?? { count: 0, keySum: 0 };
+      expected.set(key, { count: sum.count + n, keySum: sum.keySum + n * recordKey });
+    }
   }
   return { facts, expected };
 }
-
-const idOf: Record<FactKind, string> = {
-  listing: "listingId",
-  application: "applicationId",
-  booking: "bookingId",
-  student: "userId",
-};
 
 /**
  * Rewrites the contribution records and corrects every drifting counter. Only safe while no aggregator runs
  * (the local platform does it at start, before reading the stream; in deploy, pause the stream mapping first).
  */
-async function repair(facts: ReturnType<typeof recompute>["facts"], records: Item[], drift: Drift[]) {
+async function repair(facts: Awaited<ReturnType<typeof recompute>>["facts"], records: Item[], drift: Drift[]) {
   const now = new Date().toISOString();
   const live = new Set<string>();
   const revs = new Map(records.map((r) => [String(r.fact), Number(r.rev ?? 0)]));
@@ -136,10 +148,10 @@ async function repair(facts: ReturnType<typeof recompute>["facts"], records: Ite
   // A few updates at a time: a fresh local table (npm start after seeding) repairs every counter at once.
   for (let i = 0; i < drift.length; i += 8) {
     await Promise.all(
-      drift.slice(i, i + 8).map(({ cellKey, expected, actual }) =>
+      drift.slice(i, i + 8).map(({ cellKey, expected, actual, expectedKeySum, actualKeySum }) =>
         db()
           .entities.dashCell.update({ bucket: parseCellKey(cellKey).bucket, cellKey })
-          .add({ count: expected - actual })
+          .add({ count: expected - actual, keySum: expectedKeySum - actualKeySum })
           .set({ updatedAt: now })
           .go(),
       ),
@@ -154,19 +166,32 @@ async function repair(facts: ReturnType<typeof recompute>["facts"], records: Ite
  */
 export async function reconcileAggregates(options: { repair?: boolean } = {}): Promise<ReconciliationReport> {
   const byEntity = await scanEntities();
-  const { facts, expected } = recompute(byEntity);
-  const actual = new Map(byEntity.get("dashCell")!.map((c) => [String(c.cellKey), Number(c.count)]));
+  const { facts, expected } = await recompute(byEntity);
+  const actual = new Map(
+    byEntity
+      .get("dashCell")!
+      .map((c) => [String(c.cellKey), { count: Number(c.count), keySum: Number(c.keySum ?? 0) }]),
+  );
   const drift: Drift[] = [];
+  const none = { count: 0, keySum: 0 };
   for (const cellKey of new Set([...expected.keys(), ...actual.keys()])) {
-    const e = expected.get(cellKey) ?? 0;
-    const a = actual.get(cellKey) ?? 0;
-    if (e !== a) drift.push({ cellKey, expected: e, actual: a });
+    const e = expected.get(cellKey) ?? none;
+    const a = actual.get(cellKey) ?? none;
+    if (e.count !== a.count || e.keySum !== a.keySum) {
+      drift.push({
+        cellKey,
+        expected: e.count,
+        actual: a.count,
+        expectedKeySum: e.keySum,
+        actualKeySum: a.keySum,
+      });
+    }
   }
   drift.sort((x, y) => x.cellKey.localeCompare(y.cellKey));
   if (options.repair) await repair(facts, byEntity.get("dashContribution")!, drift);
   return {
     sourceRecords: facts.length,
-    cells: [...expected.values()].filter((n) => n !== 0).length,
+    cells: [...expected.values()].filter((e) => e.count !== 0).length,
     drift,
     repaired: !!options.repair,
   };

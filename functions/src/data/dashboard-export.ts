@@ -8,7 +8,7 @@ export const exportTypes = {
 } as const;
 
 /**
- * A table as a CSV document (UTF-8 with BOM, Vietnamese headers), exactly the suppressed cells the page shows.
+ * A table as a CSV document (UTF-8 with BOM, Vietnamese headers), exactly the (perturbed) numbers the page shows.
  * @example csvExport(table).startsWith("\uFEFF") // true
  */
 export function csvExport(table: DashboardTable): string {
@@ -21,7 +21,7 @@ function sheetOf(table: DashboardTable): Sheet<never> {
     row.map((value): Cell => {
       const bold = i === 0 || (table.total !== null && i === rows.length - 1);
       if (value === null) return null;
-      // Numbers stay numbers (Excel can sum them); "<5", "x" and "≥n" are text.
+      // Numbers stay numbers (Excel can sum them); labels are text.
       return {
         value,
         type: typeof value === "number" ? Number : String,

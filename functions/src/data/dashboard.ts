@@ -13,19 +13,19 @@ import { guard } from "./guard";
 import { getOrganisations } from "./organisations";
 import { listTargets } from "./targets";
 
-/** The counters of one bucket (a year, or `now`): one Query of its partition. */
+/** The counters of one bucket (a year, or `now`), with their records' key sums: one Query of its partition. */
 async function cellsOf(bucket: string): Promise<CellCount[]> {
   const { data } = await guard(() =>
     db()
       .entities.dashCell.query.byBucket({ bucket })
-      .go({ pages: "all", attributes: ["cellKey", "count"] }),
+      .go({ pages: "all", attributes: ["cellKey", "count", "keySum"] }),
   );
-  return data.map((c) => ({ key: c.cellKey, count: c.count }));
+  return data.map((c) => ({ key: c.cellKey, count: c.count, keySum: c.keySum }));
 }
 
 /**
  * A dashboard as its viewer may see it: the year's and the current counters (two Queries), the year's targets
- * (one Query) and the names of the schools in the rows (one batch read), rolled up and suppressed by core.
+ * (one Query) and the names of the schools in the rows (one batch read), rolled up and perturbed by core.
  * Never a scan, whatever the table size.
  */
 export async function loadDashboard(selection: Selection, only?: DashboardTableId): Promise<Dashboard> {

@@ -1,7 +1,7 @@
 import { Service } from "electrodb";
 import { dataConfig } from "../config";
 import { dynamo } from "./client";
-import { DashCellEntity, DashContributionEntity } from "./entities/aggregate";
+import { DashCellEntity, DashContributionEntity, DashKeySecretEntity } from "./entities/aggregate";
 import { ApplicationEntity } from "./entities/application";
 import { AuditEntity } from "./entities/audit";
 import { BookingEntity } from "./entities/booking";
@@ -40,6 +40,7 @@ const entities = {
   targetVersion: TargetVersionEntity,
   dashCell: DashCellEntity,
   dashContribution: DashContributionEntity,
+  dashKeySecret: DashKeySecretEntity,
   audit: AuditEntity,
   idempotency: IdempotencyEntity,
   candidateInvite: CandidateInviteEntity,

@@ -1,4 +1,4 @@
-import type { DashboardTable } from "@ketnoi/core";
+import { type DashboardTable, type KeyedCount, type Metric, parseCellKey, publishedCount } from "@ketnoi/core";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { call, userWithToken } from "../../test/helpers";
@@ -8,6 +8,7 @@ import { reconcileAggregates } from "../aggregates/reconcile";
 import { parkListing, runPipeline, studentAt } from "../aggregates/test-flows";
 import { createApp } from "../app";
 import { dataConfig } from "../config";
+import { db } from "../db/service";
 
 let reader: LocalStreamReader;
 let province: string;
@@ -28,16 +29,30 @@ async function download(path: string, token: string) {
 
 const dashboard = async (token: string, query = "") => call("GET", `/api/dashboard?year=${year}${query}`, { token });
 const tableOf = (body: { tables: DashboardTable[] }, id: string) => body.tables.find((t) => t.id === id)!;
-const small = (cell: unknown) => typeof cell === "number" && cell > 0 && cell < 5;
-
-/** No people cell of any table (rows or total) holds a count of 1–4. */
-function expectNoSmallPeopleCells(tables: DashboardTable[]) {
-  for (const table of tables) {
-    const people = table.columns.flatMap((c, j) => (c.kind === "people" ? [j] : []));
-    for (const cells of [...table.rows.map((r) => r.cells), table.total?.cells ?? []]) {
-      for (const j of people) expect(small(cells[j]), `${table.id} ${cells}`).toBe(false);
-    }
+/** The stored (true) count and key sum of a metric this year, optionally for one field or one school. */
+async function stored(metric: Metric, where: { field?: string; universityId?: string } = {}): Promise<KeyedCount> {
+  const { data } = await db()
+    .entities.dashCell.query.byBucket({ bucket: String(year) })
+    .go({ pages: "all" });
+  let sum = { count: 0, keySum: 0 };
+  for (const c of data) {
+    const cell = parseCellKey(c.cellKey);
+    if (cell.metric !== metric) continue;
+    if (where.field && cell.field !== where.field) continue;
+    if (where.universityId && cell.universityId !== where.universityId) continue;
+    sum = { count: sum.count + c.count, keySum: sum.keySum + (c.keySum ?? 0) };
   }
+  return sum;
+}
+
+/** Every people cell of every table (rows and total) as shown. */
+function peopleCells(tables: DashboardTable[]): number[] {
+  return tables.flatMap((table) => {
+    const people = table.columns.flatMap((c, j) => (c.kind === "people" ? [j] : []));
+    return [...table.rows.map((r) => r.cells), table.total?.cells ?? []].flatMap((cells) =>
+      people.flatMap((j) => (cells[j] === undefined ? [] : [cells[j] as number])),
+    );
+  });
 }
 
 beforeAll(async () => {
@@ -83,7 +98,8 @@ describe("who sees which dashboard", () => {
     const own = await dashboard(lhuStaff, "&scope=university&universityId=lhu");
     expect(own.status, own.text).toBe(200);
     expect(own.json.scope).toMatchObject({ kind: "university", id: "lhu", name: { vi: "Tổ chức lhu" } });
-    expect(tableOf(own.json, "byField").rows.find((r) => r.key === "semiconductors")!.cells[0]).toBe(6);
+    const semiconductors = tableOf(own.json, "byField").rows.find((r) => r.key === "semiconductors")!.cells[0];
+    expect(semiconductors).toBe(publishedCount(await stored("internships", { universityId: "lhu" })));
     expect((await dashboard(lhuStaff, "&scope=university&universityId=dnu")).status).toBe(403);
     expect((await dashboard(province, "&scope=university&universityId=khong-co")).status).toBe(404);
   });
@@ -92,27 +108,42 @@ describe("who sees which dashboard", () => {
     const own = await dashboard(recruiter, "&scope=organisation&orgId=org-chip");
     expect(own.status).toBe(200);
     expect(own.json.tables.map((t: DashboardTable) => t.id)).toEqual(["funnel", "funnelByMonth"]);
-    expect(tableOf(own.json, "funnel").total!.cells).toEqual([1, 8, 7, 7]);
+    const funnel = tableOf(own.json, "funnel").total!.cells;
+    // One published listing (listing counts are exact); people counts perturbed — and, as org-chip's listing is
+    // the only one, the same records and so the same numbers as the province's funnel.
+    expect(funnel[0]).toBe(1);
+    expect(funnel.slice(1)).toEqual(tableOf((await dashboard(province)).json, "funnel").total!.cells.slice(1));
+    expect(funnel[1]).toBe(publishedCount(await stored("applied")));
     expect((await dashboard(otherRecruiter, "&scope=organisation&orgId=org-chip")).status).toBe(403);
     expect((await dashboard(recruiter, "&scope=organisation")).status).toBe(400);
   });
 });
 
 describe("what the province sees", () => {
-  it("hides the small school as <5 and its protector as x, and never shows a people count under 5", async () => {
+  it("shows every people count perturbed by its records' key, a small school never as itself, the same everywhere", async () => {
     const { json } = await dashboard(province);
     const byUniversity = tableOf(json, "byUniversity");
-    expect(byUniversity.rows.map((r) => [r.key, r.cells[0]])).toEqual([
-      ["dnu", "<5"],
-      ["lhu", "x"],
-    ]);
-    expect(byUniversity.total!.cells[0]).toBe(7);
+    expect(byUniversity.rows.map((r) => r.key)).toEqual(["dnu", "lhu"]);
+    const [dnu, lhu] = byUniversity.rows.map((r) => r.cells[0] as number);
+    // dnu has 1 placement, lhu 6: each shows its count plus the noise its records' key sum reads from the table.
+    expect(dnu).toBe(publishedCount(await stored("internships", { universityId: "dnu" })));
+    expect(lhu).toBe(publishedCount(await stored("internships", { universityId: "lhu" })));
+    expect(dnu).not.toBe(1);
+    // The total is the cell of all 7 records, perturbed on its own (not dnu + lhu).
+    expect(byUniversity.total!.cells[0]).toBe(publishedCount(await stored("internships")));
+    // Reached again, or through a filter or the school's own scope: the same records, the same number.
+    expect(tableOf((await dashboard(province)).json, "byUniversity").rows[0]!.cells[0]).toBe(dnu);
+    expect(tableOf((await dashboard(province, "&universityId=dnu")).json, "byField").total!.cells[0]).toBe(dnu);
+    const scoped = await dashboard(province, "&scope=university&universityId=dnu");
+    expect(tableOf(scoped.json, "byMonth").total!.cells[0]).toBe(dnu);
     for (const query of ["", "&field=semiconductors", "&universityId=dnu"]) {
-      expectNoSmallPeopleCells((await dashboard(province, query)).json.tables);
+      for (const value of peopleCells((await dashboard(province, query)).json.tables)) {
+        expect(Number.isInteger(value) && value >= 0).toBe(true);
+      }
     }
   });
 
-  it("sets a target, sees progress against it move when a placement is accepted, and keeps every version", async () => {
+  it("sets a target, sees progress against it follow a placement (perturbed), and keeps every version", async () => {
     const body = { year, field: "semiconductors", counts: { internships: 20, visits: 100, jobs: 5, trainings: 0 } };
     const created = await call("PUT", "/api/targets", { token: province, body });
     expect(created.status, created.text).toBe(200);
@@ -138,17 +169,24 @@ describe("what the province sees", () => {
 
     const row = async () =>
       tableOf((await dashboard(province)).json, "byField").rows.find((r) => r.key === "semiconductors")!.cells;
-    expect((await row()).slice(0, 3)).toEqual([7, 40, 18]);
+    const progress = async (count: number) => {
+      const cell = await stored("internships", { field: "semiconductors" });
+      expect(cell.count).toBe(count);
+      const shown = publishedCount(cell);
+      // The percentage is of the shown count (the true one would give it back).
+      expect((await row()).slice(0, 3)).toEqual([shown, 40, Math.round((shown / 40) * 100)]);
+    };
+    await progress(7);
     const late = await studentAt("sv-lhu-late", "lhu");
     await runPipeline(recruiter, internship, [late], { offers: 1, accepts: 1 });
     await reader.drain();
-    expect((await row()).slice(0, 3)).toEqual([8, 40, 20]);
+    await progress(8);
     expect((await reconcileAggregates()).drift).toEqual([]);
   });
 });
 
 describe("exports", () => {
-  it("downloads CSV with a UTF-8 BOM, Vietnamese headers and the same suppressed cells", async () => {
+  it("downloads CSV with a UTF-8 BOM, Vietnamese headers and the same numbers as the page", async () => {
     const csv = await download(`/api/dashboard/export?year=${year}&table=byUniversity&format=csv`, province);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -159,10 +197,14 @@ describe("exports", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split("\r\n");
     expect(lines[0]!.startsWith("Trường,Thực tập (số SV được nhận),Thực tập (số SV được nhận) — chỉ tiêu")).toBe(true);
-    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["<5", "x", "8"]);
+    const page = tableOf((await dashboard(province)).json, "byUniversity");
+    expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual([
+      ...page.rows.map((r) => r.cells[0]),
+      page.total!.cells[0],
+    ]);
   });
 
-  it("downloads every table as an XLSX workbook without a count under 5 in any people column", async () => {
+  it("downloads every table as an XLSX workbook of numbers, with no suppression marks left", async () => {
     const xlsx = await download(`/api/dashboard/export?year=${year}&table=all&format=xlsx`, province);
     expect(xlsx.status).toBe(200);
     const files = unzipSync(xlsx.bytes);
@@ -174,8 +216,11 @@ describe("exports", () => {
       .filter((f) => f.startsWith("xl/worksheets/sheet"))
       .map((f) => strFromU8(files[f]!));
     expect(`${strings}${sheets.join("")}`).toContain("Bán dẫn và vi mạch");
-    expect(`${strings}${sheets.join("")}`).toContain("&lt;5");
-    expectNoSmallPeopleCells((await dashboard(province)).json.tables);
+    expect(`${strings}${sheets.join("")}`).not.toContain("&lt;5");
+    const dnu = tableOf((await dashboard(province)).json, "byUniversity").rows[0]!.cells[0];
+    // The universities sheet's first row (under the header) holds dnu's shown number as a number cell.
+    const universities = sheets.find((x) => x.includes('<c r="B2"') && x.includes(`<v>${dnu}</v>`));
+    expect(universities).toBeDefined();
   });
 
   it("rejects CSV of all tables and exports outside the caller's scope", async () => {

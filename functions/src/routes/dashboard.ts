@@ -23,8 +23,9 @@ import { validate } from "../http/validate";
 const scopeText =
   "`scope=province` (province officers, admins; `universityId` then filters), `scope=university&universityId=…` " +
   "(that school's staff: its own students), `scope=organisation&orgId=…` (its members: the funnel of its " +
-  "listings). Every people count of 1–4 shows `<5`, and cells that would let one be computed from a total show " +
-  "`x`. Each request is written to the audit log.";
+  "listings). Every people count is published by the cell-key method: the true count plus a small noise fixed by " +
+  "the counted records (the same cell always shows the same number; 0 stays 0; 1–4 are never shown as themselves; " +
+  "totals are perturbed as cells of their own). Listing counts are exact. Each request is written to the audit log.";
 
 /** Checks who may see the requested scope and turns the query into a selection. */
 async function selectionFor(c: Context<AppEnv>, query: DashboardQuery): Promise<Selection> {
@@ -52,7 +53,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
     "/",
     describeRoute({
       tags: ["Dashboard"],
-      summary: "Progress against targets, funnel, trends and skills gap, as de-identified, suppressed tables",
+      summary: "Progress against targets, funnel, trends and skills gap, as de-identified, perturbed tables",
       description: scopeText,
       security: bearer,
       responses: responses(
@@ -78,7 +79,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Dashboard"],
       summary: "Download a dashboard table as CSV (UTF-8 with BOM) or XLSX (`table=all`: one sheet per table)",
-      description: `Vietnamese headers; the same suppressed cells as the page. ${scopeText}`,
+      description: `Vietnamese headers; the same numbers as the page. ${scopeText}`,
       security: bearer,
       responses: {
         ...responses({}, [400, 401, 403, 404, 503]),

@@ -30,8 +30,8 @@ const dashboard: Dashboard = {
       ],
       rows: [
         { key: "semiconductors", label: label("Bán dẫn và vi mạch", "Semiconductors"), cells: [1240, 2000, 62] },
-        { key: "ai", label: label("Trí tuệ nhân tạo", "AI"), cells: ["<5", 50, null] },
-        { key: "software", label: label("Phần mềm", "Software"), cells: ["x", null, null] },
+        { key: "ai", label: label("Trí tuệ nhân tạo", "AI"), cells: [3, 50, 6] },
+        { key: "software", label: label("Phần mềm", "Software"), cells: [58, null, null] },
       ],
       total: { label: label("Tổng", "Total"), cells: [1300, 2050, 63] },
     },
@@ -39,7 +39,7 @@ const dashboard: Dashboard = {
 };
 
 describe("Dashboard page", () => {
-  it("shows a province officer each table with its chart, small cells as <5, and download buttons", async () => {
+  it("shows a province officer each table with its chart, the adjusted numbers plainly, and download buttons", async () => {
     const calls = await signInAs(people.province, ({ url }) => {
       if (url.startsWith("/api/dashboard?")) return { body: dashboard };
       if (url.startsWith("/api/organisations?"))
@@ -52,10 +52,10 @@ describe("Dashboard page", () => {
     expect(within(table).getByRole("columnheader", { name: "Thực tập (số SV được nhận)" })).toBeTruthy();
     expect(within(table).getByRole("columnheader", { name: "% chỉ tiêu" })).toBeTruthy();
     expect(within(table).getByRole("rowheader", { name: "Bán dẫn và vi mạch" })).toBeTruthy();
-    const small = within(table).getByText("<5");
-    expect(small.tagName).toBe("ABBR");
-    expect(small.getAttribute("title")).toContain("ít hơn 5 người");
-    expect(within(table).getByText("x").getAttribute("title")).toContain("tính ngược");
+    // Perturbed numbers are plain numbers; the footnote says why they are adjusted.
+    expect(within(table).getByText("3").tagName).toBe("TD");
+    expect(within(table).queryByText("<5")).toBeNull();
+    expect(screen.getByText(/điều chỉnh nhẹ để bảo vệ quyền riêng tư: mỗi ô/)).toBeTruthy();
     expect(within(table).getByText("62%")).toBeTruthy();
     expect(within(table).getByText((text) => text.replace(/\s/g, "") === "1.240")).toBeTruthy();
 
@@ -63,8 +63,8 @@ describe("Dashboard page", () => {
     expect(chart?.getAttribute("aria-hidden")).toBe("true");
     await waitFor(() => expect(drawChart).toHaveBeenCalled());
     const [, spec] = drawChart.mock.calls[0] as unknown as [HTMLElement, { series: Array<{ values: unknown[] }> }];
-    // The chart draws the same suppressed figures: a hidden cell is a gap, never a number.
-    expect(spec.series[0]!.values).toEqual([1240, null, null]);
+    // The chart draws the same figures as the table.
+    expect(spec.series[0]!.values).toEqual([1240, 3, 58]);
     expect(screen.getByText(/biểu đồ\. Số liệu đầy đủ ở bảng ngay sau/)).toBeTruthy();
 
     expect(screen.getByRole("button", { name: "Tải bảng “Tiến độ theo lĩnh vực” dạng CSV" })).toBeTruthy();

@@ -82,9 +82,7 @@ function Figures(props: { query: DashboardRequest }) {
             {t("dash.generatedAt", { time: new Date(dashboard.generatedAt).toLocaleString(locale()) })}
           </p>
           <ul class="dash-legend">
-            <li>{t("dash.legend.small")}</li>
-            <li>{t("dash.legend.protected")}</li>
-            <li>{t("dash.legend.bound")}</li>
+            <li>{t("dash.legend.adjusted")}</li>
           </ul>
           <p>
             <button type="button" class="button" onClick={all}>

@@ -1,17 +1,13 @@
 import type { DashboardTable, TableCell } from "@ketnoi/core";
-import { protectedCellMark, smallCellMark } from "@ketnoi/core/dashboard/suppression";
 import { createUniqueId, For, Show } from "solid-js";
 import { useCatalog } from "../i18n/i18n";
 import { dashboardMessages } from "./i18n";
 
-/** One cell as shown: numbers in the reader's locale, percentages with %, hidden cells explained on hover. */
+/** One cell as shown: numbers in the reader's locale (people counts already perturbed), percentages with %. */
 function Cell(props: { value: TableCell; kind: string }) {
-  const { t, locale } = useCatalog(dashboardMessages);
+  const { locale } = useCatalog(dashboardMessages);
   const value = props.value;
   if (value === null) return <span class="muted">–</span>;
-  if (value === smallCellMark) return <abbr title={t("dash.legend.small")}>{value}</abbr>;
-  if (value === protectedCellMark) return <abbr title={t("dash.legend.protected")}>{value}</abbr>;
-  if (typeof value === "string") return <abbr title={t("dash.legend.bound")}>{value}</abbr>;
   const text = value.toLocaleString(locale());
   return <>{props.kind === "percent" ? `${text}%` : text}</>;
 }

@@ -1,6 +1,6 @@
 import type { DashboardTable, DashboardTableId } from "@ketnoi/core";
 
-/** What the chart module draws: category labels on x and one or more series (null: not shown, e.g. "<5"). */
+/** What the chart module draws: category labels on x and one or more series (null: no value). */
 export interface ChartSpec {
   kind: "lines" | "bars";
   categories: string[];
@@ -20,13 +20,13 @@ const chartKinds: Partial<Record<DashboardTableId, "trend" | "firstColumn" | "to
 };
 
 /**
- * The chart of a table, from the same suppressed cells the table shows (a hidden cell is a gap, never a number),
+ * The chart of a table, from the same (perturbed) numbers the table shows (an empty cell is a gap),
  * or undefined for tables shown only as tables.
  * @example chartFor(byMonthTable, "vi")?.kind // "lines"
  */
 export function chartFor(table: DashboardTable, lang: "vi" | "en"): ChartSpec | undefined {
   const spec = specFor(table, lang);
-  // A chart of gaps only (every count hidden) would be an empty frame: the table says it better.
+  // A chart of gaps only (no value at all) would be an empty frame: the table says it better.
   return spec?.series.some((s) => s.values.some((v) => v !== null)) ? spec : undefined;
 }
 

@@ -11,6 +11,10 @@ export const DashCellEntity = new Entity({
     bucket: { type: "string", required: true, readOnly: true },
     cellKey: { type: "string", required: true, readOnly: true },
     count: { type: "number", required: true },
+    // The sum of the counted records' keys (integers below 2³², see core dashboard/perturbation.ts), added to with
+    // the count: the cell-key method reads the published value's noise from it. Absent on counters written before
+    // record keys existed, until reconciliation repairs them.
+    keySum: { type: "number" },
     updatedAt: { type: "string", required: true },
   },
   indexes: {
@@ -37,5 +41,22 @@ export const DashContributionEntity = new Entity({
   },
   indexes: {
     byFact: { pk: { field: "pk", composite: ["fact"] }, sk: { field: "sk", composite: [] } },
+  },
+});
+
+/**
+ * The secret the dashboard's record keys are derived from (aggregates/record-keys.ts): 32 random bytes, created
+ * once by the first aggregator or reconciliation that needs it. Only they read it; no route does, so a dashboard
+ * reader can never compute a record's key and so never undo the perturbation.
+ */
+export const DashKeySecretEntity = new Entity({
+  model: { entity: "dashKeySecret", version: "1", service: "ketnoi" },
+  attributes: {
+    name: { type: "string", required: true, readOnly: true },
+    secret: { type: "string", required: true, readOnly: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byName: { pk: { field: "pk", composite: ["name"] }, sk: { field: "sk", composite: [] } },
   },
 });

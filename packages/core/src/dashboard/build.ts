@@ -46,7 +46,7 @@ export function tablesFor(scope: Selection["scope"]["kind"]): DashboardTableId[]
 
 /**
  * Builds a dashboard's tables from the stored counters: selects the scope's cells, rolls them up per table and
- * suppresses small cells. Pure: the API, the exports and the tests all call this one function.
+ * perturbs people counts (cell-key method). Pure: the API, the exports and the tests all call this one function.
  * @example buildDashboardTables({ selection, cells, targets: [], names: {} }).map((t) => t.id)
  */
 export function buildDashboardTables(input: {
@@ -74,11 +74,11 @@ export const tableFileNames: Record<DashboardTableId, string> = {
 };
 
 /**
- * A table as spreadsheet rows in one language: a header row, the rows, the total row. The same suppressed cells
- * the page shows, so an export never holds a count the screen hides.
+ * A table as spreadsheet rows in one language: a header row, the rows, the total row. The same perturbed cells
+ * the page shows, so an export holds exactly the numbers on the screen.
  * @example tableRows(table, "vi")[0] // ["Lĩnh vực", "Thực tập (số SV được nhận)", …]
  */
-export function tableRows(table: DashboardTable, lang: "vi" | "en" = "vi"): TableCell[][] {
+export function tableRows(table: DashboardTable, lang: "vi" | "en" = "vi"): Array<Array<string | TableCell>> {
   return [
     [table.rowHeader[lang], ...table.columns.map((c) => c.label[lang])],
     ...table.rows.map((row) => [row.label[lang], ...row.cells]),

@@ -19,7 +19,7 @@ export type Metric = (typeof metrics)[number];
 
 /**
  * Whether a metric counts people (students, visit participants) or listings. People counts are subject to
- * small-cell suppression; listing counts describe public listings anyone can count on the feed.
+ * the cell-key perturbation (perturbation.ts); listing counts describe public listings anyone can count on the feed.
  */
 export const metricUnit: Record<Metric, "people" | "listings"> = {
   internships: "people",

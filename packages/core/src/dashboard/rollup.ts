@@ -1,16 +1,21 @@
 import { type Cell, currentBucket, noValue, parseCellKey } from "./cells";
 import type { FieldOrOther } from "./fields";
 import type { Metric } from "./metrics";
+import { addKeyed, type KeyedCount, noRecords } from "./perturbation";
 import type { DashboardScopeKind } from "./schemas";
 
-/** A stored counter: its cell key and count. */
+/**
+ * A stored counter: its cell key, count and the sum of its records' keys (absent on counters written before
+ * record keys existed: read as 0 until reconciliation repairs them).
+ */
 export interface CellCount {
   key: string;
   count: number;
+  keySum?: number | undefined;
 }
 
 /** A counter with its dimensions parsed. */
-export type CountedCell = Cell & { count: number };
+export type CountedCell = Cell & KeyedCount;
 
 /** Whose numbers, and which filters. */
 export interface Selection {
@@ -30,26 +35,30 @@ export function selectCells(cells: readonly CellCount[], selection: Selection): 
   const { scope, filters } = selection;
   const year = String(selection.year);
   const universityId = scope.kind === "university" ? scope.id : filters.universityId;
-  return cells.flatMap(({ key, count }) => {
+  return cells.flatMap(({ key, count, keySum = 0 }) => {
     const cell = parseCellKey(key);
     if (count === 0 || (cell.bucket !== year && cell.bucket !== currentBucket)) return [];
     if (filters.field && cell.field !== filters.field) return [];
     if (universityId && !listingMetrics.has(cell.metric) && cell.universityId !== universityId) return [];
     if (scope.kind === "organisation" && cell.orgId !== scope.id) return [];
-    return [{ ...cell, count }];
+    return [{ ...cell, count, keySum }];
   });
 }
 
 /**
- * Sums one metric's counts by a dimension of the cell.
- * @example sumBy(cells, "internships", (c) => c.field).get("software") // 12
+ * Sums one metric's counts (and their records' key sums) by a dimension of the cell.
+ * @example sumBy(cells, "internships", (c) => c.field).get("software")?.count // 12
  */
-export function sumBy(cells: readonly CountedCell[], metric: Metric, by: (cell: Cell) => string): Map<string, number> {
-  const sums = new Map<string, number>();
+export function sumBy(
+  cells: readonly CountedCell[],
+  metric: Metric,
+  by: (cell: Cell) => string,
+): Map<string, KeyedCount> {
+  const sums = new Map<string, KeyedCount>();
   for (const cell of cells) {
     if (cell.metric !== metric) continue;
     const key = by(cell);
-    sums.set(key, (sums.get(key) ?? 0) + cell.count);
+    sums.set(key, addKeyed(sums.get(key) ?? noRecords, cell));
   }
   return sums;
 }

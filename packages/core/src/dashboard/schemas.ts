@@ -116,14 +116,17 @@ export const DashboardExportQuerySchema = v.pipe(
 );
 export type DashboardExportQuery = v.InferOutput<typeof DashboardExportQuerySchema>;
 
-/** A shown cell: a count, "<5" (small), "x" (hidden to protect a small cell), "≥n" (a bound) or empty. */
-export const TableCellSchema = v.nullable(v.union([v.number(), v.string()]));
+/**
+ * A shown cell: a number (people counts perturbed by the cell-key method, listing counts and targets exact, a
+ * percentage of the shown count) or empty.
+ */
+export const TableCellSchema = v.nullable(v.number());
 export type TableCell = v.InferOutput<typeof TableCellSchema>;
 
-/** What a column holds: people counts (suppressed), listing counts, targets, percentages of target, or the gap. */
+/** What a column holds: people counts (perturbed), listing counts, targets, percentages of target, or the gap. */
 export const columnKinds = ["people", "listings", "target", "percent", "gap"] as const;
 
-/** One dashboard table, already suppressed: what every viewer and every export sees. */
+/** One dashboard table, already perturbed: what every viewer and every export sees. */
 export const DashboardTableSchema = v.object({
   id: v.picklist(dashboardTableIds),
   title: BilingualSchema,

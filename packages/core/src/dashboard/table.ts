@@ -1,24 +1,24 @@
 import type { Bilingual } from "./labels";
 import { totalLabel } from "./labels";
+import { addKeyed, type KeyedCount, noRecords, publishedCount } from "./perturbation";
 import type { DashboardTable, DashboardTableId, TableCell } from "./schemas";
-import { displayCount, suppressTable } from "./suppression";
 
-/** A column of counts: people (suppressed) or listings (public, shown as they are). */
+/** A column of counts: people (perturbed by the cell-key method) or listings (public, shown as they are). */
 export interface CountColumn {
   key: string;
   label: Bilingual;
   kind: "people" | "listings";
 }
 
-/** What a count table is made of, before suppression. */
+/** What a count table is made of, before perturbation. */
 export interface CountTableSpec {
   id: DashboardTableId;
   title: Bilingual;
   rowHeader: Bilingual;
   rows: ReadonlyArray<{ key: string; label: Bilingual }>;
   columns: readonly CountColumn[];
-  count: (rowKey: string, columnKey: string) => number;
-  /** Adds a total row (each column's sum), which suppression then protects too. */
+  count: (rowKey: string, columnKey: string) => KeyedCount;
+  /** Adds a total row: each column's records as one cell of their own, perturbed as such. */
   total: boolean;
   /** A target per row (`null`: the total row) and people column: adds "target" and "% of target" after it. */
   target?: (rowKey: string | null, columnKey: string) => number | undefined;
@@ -31,16 +31,11 @@ const percentLabel = (label: Bilingual): Bilingual => ({
 });
 
 /**
- * Builds a table of counts as every viewer sees it: people columns go through small-cell suppression (with the
- * total row, so no hidden cell can be recovered by subtraction), listing columns stay exact, and a percentage
- * of target is shown only where its count is.
+ * Builds a table of counts as every viewer sees it: each people cell — the total too, as the cell of all the
+ * rows' records — shows its perturbed count (perturbation.ts), listing columns stay exact, and a percentage of
+ * target is taken of the shown count (a percentage of the true one would give the true count back).
  */
 export function countTable(spec: CountTableSpec): DashboardTable {
-  const people = spec.columns.filter((c) => c.kind === "people");
-  const grid = suppressTable(
-    spec.rows.map((row) => people.map((c) => spec.count(row.key, c.key))),
-    { rowTotals: false, columnTotals: spec.total },
-  );
   const columns: DashboardTable["columns"] = spec.columns.flatMap((c) =>
     c.kind === "people" && spec.target
       ? [
@@ -50,28 +45,25 @@ export function countTable(spec: CountTableSpec): DashboardTable {
         ]
       : [c],
   );
-  const cellsOf = (rowIndex: number, rowKey: string | null): TableCell[] =>
+  const cellOf = (rowKey: string | null, columnKey: string) =>
+    rowKey === null
+      ? spec.rows.reduce((sum, r) => addKeyed(sum, spec.count(r.key, columnKey)), noRecords)
+      : spec.count(rowKey, columnKey);
+  const cellsOf = (rowKey: string | null): TableCell[] =>
     spec.columns.flatMap((c): TableCell[] => {
-      if (c.kind === "listings") {
-        const value =
-          rowKey === null ? spec.rows.reduce((s, r) => s + spec.count(r.key, c.key), 0) : spec.count(rowKey, c.key);
-        return [value];
-      }
-      const j = people.indexOf(c);
-      const value = grid.values[rowIndex]![j]!;
-      const hidden = grid.hidden[rowIndex]![j];
-      const shown = displayCount(value, hidden);
+      const cell = cellOf(rowKey, c.key);
+      if (c.kind === "listings") return [cell.count];
+      const shown = publishedCount(cell);
       if (!spec.target) return [shown];
       const target = spec.target(rowKey, c.key);
-      const percent = target && !hidden ? Math.round((value / target) * 100) : null;
-      return [shown, target ?? null, percent];
+      return [shown, target ?? null, target ? Math.round((shown / target) * 100) : null];
     });
   return {
     id: spec.id,
     title: spec.title,
     rowHeader: spec.rowHeader,
     columns,
-    rows: spec.rows.map((row, i) => ({ key: row.key, label: row.label, cells: cellsOf(i, row.key) })),
-    total: spec.total ? { label: totalLabel, cells: cellsOf(spec.rows.length, null) } : null,
+    rows: spec.rows.map((row) => ({ key: row.key, label: row.label, cells: cellsOf(row.key) })),
+    total: spec.total ? { label: totalLabel, cells: cellsOf(null) } : null,
   };
 }

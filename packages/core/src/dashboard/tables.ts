@@ -3,6 +3,7 @@ import { noValue } from "./cells";
 import { type FieldOrOther, workforceFieldIds } from "./fields";
 import { type Bilingual, type OrganisationNames, rowLabel } from "./labels";
 import { funnelStages, metricLabels, metricUnit, type TargetMetric, targetMetrics } from "./metrics";
+import { addKeyed, type KeyedCount, noRecords } from "./perturbation";
 import { type CountedCell, type Selection, valuesOf } from "./rollup";
 import type { DashboardTable, TargetCounts } from "./schemas";
 import { type CountColumn, countTable } from "./table";
@@ -19,10 +20,14 @@ const funnelColumns: CountColumn[] = funnelStages.map((s) => ({ key: s, label: m
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 const fieldRows = [...workforceFieldIds, "other"] as const;
 
+/** Counts and key sums per row and metric: each table cell knows its records' key sum, as its count. */
 const keyed = (cells: readonly CountedCell[], by: (c: CountedCell) => string) => {
-  const sums = new Map<string, number>();
-  for (const c of cells) sums.set(`${by(c)}/${c.metric}`, (sums.get(`${by(c)}/${c.metric}`) ?? 0) + c.count);
-  return (row: string, metric: string) => sums.get(`${row}/${metric}`) ?? 0;
+  const sums = new Map<string, KeyedCount>();
+  for (const c of cells) {
+    const key = `${by(c)}/${c.metric}`;
+    sums.set(key, addKeyed(sums.get(key) ?? noRecords, c));
+  }
+  return (row: string, metric: string) => sums.get(`${row}/${metric}`) ?? noRecords;
 };
 
 /** Sums targets matching a predicate, per metric (undefined when no target matches). */

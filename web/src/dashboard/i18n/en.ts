@@ -6,7 +6,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   ...sharedEn,
   "dash.title": "Digital workforce dashboard",
   "dash.intro":
-    "Aggregates only: no names, no per-student rows. Only students who agreed to province statistics are counted. Cells under 5 people show “<5”.",
+    "Aggregates only: no names, no per-student rows. Only students who agreed to province statistics are counted. Numbers of people are slightly adjusted to protect privacy.",
   "dash.forbidden":
     "The dashboard is for province officers, school staff, organisations that post listings and platform admins.",
   "dash.filters": "Filters",
@@ -21,9 +21,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "dash.university": "University",
   "dash.university.all": "All universities",
   "dash.generatedAt": "Figures as of {time}.",
-  "dash.legend.small": "<5: fewer than 5 people, not shown so nobody can be recognised.",
-  "dash.legend.protected": "x: hidden so a “<5” cell cannot be worked out from the total row.",
-  "dash.legend.bound": "≥n: when supply is under 5, the shortage is at least n.",
+  "dash.legend.adjusted":
+    "Numbers of people are slightly adjusted to protect privacy: each cell (totals included) gets a small offset, always the same for the same people counted. 0 stays 0; small numbers (1–4) are never shown as they are, so no one can be worked out from differences between numbers. Totals may therefore differ by a few from the sum of their rows.",
   "dash.downloadCsv": "CSV",
   "dash.downloadXlsx": "Excel (XLSX)",
   "dash.downloadCsvFor": "Download “{table}” as CSV",

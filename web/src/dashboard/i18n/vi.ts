@@ -5,7 +5,7 @@ export const dashboardVi = {
   ...sharedVi,
   "dash.title": "Bảng điều khiển nhân lực số",
   "dash.intro":
-    "Số liệu tổng hợp, không tên, không từng sinh viên. Chỉ tính sinh viên đồng ý cho tỉnh thống kê. Ô dưới 5 người hiện “<5”.",
+    "Số liệu tổng hợp, không tên, không từng sinh viên. Chỉ tính sinh viên đồng ý cho tỉnh thống kê. Số người được điều chỉnh nhẹ để bảo vệ quyền riêng tư.",
   "dash.forbidden": "Bảng điều khiển dành cho cán bộ tỉnh, cán bộ trường/viện, tổ chức đăng tin và quản trị nền tảng.",
   "dash.filters": "Bộ lọc",
   "dash.scope": "Phạm vi",
@@ -19,9 +19,8 @@ export const dashboardVi = {
   "dash.university": "Trường",
   "dash.university.all": "Tất cả các trường",
   "dash.generatedAt": "Số liệu lúc {time}.",
-  "dash.legend.small": "<5: ít hơn 5 người, không hiện số để không nhận ra được ai.",
-  "dash.legend.protected": "x: ẩn để không tính ngược được ô “<5” từ dòng tổng.",
-  "dash.legend.bound": "≥n: khi nguồn cung dưới 5, thiếu hụt ít nhất là n.",
+  "dash.legend.adjusted":
+    "Số người được điều chỉnh nhẹ để bảo vệ quyền riêng tư: mỗi ô (cả dòng tổng) cộng thêm một sai số nhỏ, cố định cho cùng những người được đếm. Ô 0 vẫn là 0; số nhỏ (1–4) không bao giờ hiện đúng số thật, nên không suy ra được ai từ hiệu các số. Vì vậy tổng có thể lệch vài đơn vị so với cộng các dòng.",
   "dash.downloadCsv": "CSV",
   "dash.downloadXlsx": "Excel (XLSX)",
   "dash.downloadCsvFor": "Tải bảng “{table}” dạng CSV",

@@ -1,0 +1,98 @@
+import { type CellCount, currentBucket, yearMonthInVietnam } from "@ketnoi/core";
+import { reconcileAggregates } from "../../functions/src/aggregates/reconcile";
+import { db } from "../../functions/src/db/service";
+import { freePort } from "../../functions/src/local/ports";
+import { attackDashboard } from "../../functions/test/dashboard-attacker";
+import { seedSmallCellWorld } from "../../functions/test/dashboard-world";
+import { startPlatform } from "../platform";
+import type { ProbeModule, ProbeReport } from "./contract";
+
+/**
+ * The dashboard recovery attack (issue 11) against a running platform: starts it in memory with the demo data on
+ * free ports, adds a world with known small cells (functions/test/dashboard-world.ts), signs in as the demo
+ * province officer over HTTP, pulls every number the officer can reach (every scope, field and university filter,
+ * the organisations' funnels, and unless `short` the CSV / XLSX exports; `short` also builds a smaller world) and solves
+ * them as one system of equations (functions/test/dashboard-attacker.ts). A breach is a small cell (true count
+ * 1–4) recovered with certainty, a small cell published as itself, or one cell shown as two different numbers.
+ * The true counts come from the platform's own table, for scoring only.
+ */
+export const probe: ProbeModule = {
+  name: "dashboard-recovery",
+  async run({ short, log }): Promise<ProbeReport> {
+    const [dynamoPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    const platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort, log });
+    try {
+      const signIn = await fetch(`${platform.apiUrl}/api/dev-auth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ userId: "prov-khcn" }),
+      });
+      if (signIn.status !== 200) throw new Error(`province sign-in: ${signIn.status} ${await signIn.text()}`);
+      const { token } = (await signIn.json()) as { token: string };
+      const request = (path: string) =>
+        fetch(`${platform.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+      // Beside the demo data (which counts no placements), a world with known small cells, written through the
+      // API in this process (the platform's table); then wait until the platform's aggregator has counted it all.
+      const { orgIds } = await seedSmallCellWorld({ prefix: "probe-", small: short });
+      const deadline = Date.now() + 60_000;
+      while ((await reconcileAggregates()).drift.length > 0) {
+        if (Date.now() > deadline) throw new Error("the platform's aggregator did not catch up within 60 s");
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const year = yearMonthInVietnam(new Date().toISOString()).year;
+      const truth: CellCount[] = [];
+      for (const bucket of [String(year), currentBucket]) {
+        const { data } = await db().entities.dashCell.query.byBucket({ bucket }).go({ pages: "all" });
+        truth.push(...data.map((c) => ({ key: c.cellKey, count: c.count, keySum: c.keySum })));
+      }
+
+      const totals = new Map<string, number>();
+      for (const { key, count } of truth) {
+        const metric = key.split("|")[1]!;
+        totals.set(metric, (totals.get(metric) ?? 0) + count);
+      }
+      log(`dashboard-recovery: the platform counts ${[...totals].map(([m, n]) => `${n} ${m}`).join(", ")}`);
+      const started = Date.now();
+      const result = await attackDashboard({
+        request,
+        year,
+        // Organisations whose listings the world counts (public: every listing names its organisation).
+        orgIds: short ? orgIds.slice(0, 1) : orgIds,
+        exports: short ? "none" : "all",
+        truth,
+      });
+      log(
+        `dashboard-recovery: ${result.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+          `${result.equations} distinct published people numbers, ${result.smallCells} small cells, ` +
+          `${result.recoveredExactly} recovered exactly, best guess right for ${result.bestGuessRight}`,
+      );
+      const breaches = [
+        ...result.examples.map((e) => `recovered a small cell exactly: ${e}`),
+        ...(result.publishedExactly > 0
+          ? [`${result.publishedExactly} small cell(s) published as their true value`]
+          : []),
+        ...result.inconsistent.slice(0, 20).map((line) => `one cell, two numbers: ${line}`),
+      ];
+      if (result.refused > 0)
+        log(`dashboard-recovery: ${result.refused} request(s) refused — those numbers were not attacked`);
+      return {
+        probe: "dashboard-recovery",
+        checks: result.requests + result.smallCells,
+        breaches,
+        figures: {
+          requests: result.requests,
+          refused: result.refused,
+          equations: result.equations,
+          smallCells: result.smallCells,
+          determined: result.determined,
+          recoveredExactly: result.recoveredExactly,
+          bestGuessRight: result.bestGuessRight,
+          publishedExactly: result.publishedExactly,
+        },
+      };
+    } finally {
+      await platform.stop();
+    }
+  },
+};
