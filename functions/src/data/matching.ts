@@ -1,16 +1,7 @@
 import { createHash } from "node:crypto";
-import {
-  type Candidate,
-  type MatchScore,
-  type Recommendation,
-  rankCandidatesForListing,
-  recommendListingsForStudent,
-  type StudentProfile,
-  skillLabelsOf,
-} from "@ketnoi/core";
+import { type Candidate, type Recommendation, rankCandidatesForListing, type StudentProfile } from "@ketnoi/core";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
-import type { ListingSearchIndex } from "../search/listing-index";
 import { searchIndex } from "../search/live";
 import { pseudonym } from "./applicants";
 import { listStudentApplications } from "./applications";
@@ -19,33 +10,7 @@ import { guard } from "./guard";
 import { listingDemandMap } from "./listing-demand";
 import { type StoredListing, withOrganisation } from "./listings";
 import { notify } from "./notifications";
-
-/** The explained-fit fields both directions send, from a core `MatchScore`. */
-function explained(score: MatchScore) {
-  return {
-    score: score.total,
-    components: score.components,
-    explanation: score.explanation,
-    whatToLearn: score.toLearn,
-  };
-}
-
-/** The published listings the search index holds, as one array per index version (see `allStoredFields`). */
-const listingsByIndex = new WeakMap<ListingSearchIndex, { version: number; listings: StoredListing[] }>();
-
-/**
- * Every published listing, from the search index this process already keeps in memory for /api/search (loaded
- * from its snapshot, kept current by the data layer's writes and, in deploy, the stream consumer): no table read.
- * The array is the same object until the index changes, so core lays the listings out once per change.
- */
-export async function publishedListingsInMemory(): Promise<readonly StoredListing[]> {
-  const index = await searchIndex();
-  const cached = listingsByIndex.get(index);
-  if (cached?.version === index.version) return cached.listings;
-  const listings = index.allStoredFields().map((fields) => fields.listing);
-  listingsByIndex.set(index, { version: index.version, listings });
-  return listings;
-}
+import { explained, recommendFromIndex } from "./recommendations";
 
 /**
  * A student's recommended listings, best first: published, still open, seats left, year allowed and not already
@@ -57,29 +22,12 @@ export async function recommendationsFor(
   student: StudentProfile,
   options: { now: Date; limit: number },
 ): Promise<Recommendation[]> {
-  const [listings, demand, applications] = await Promise.all([
-    publishedListingsInMemory(),
+  const [index, demand, applications] = await Promise.all([
+    searchIndex(),
     listingDemandMap(),
     listStudentApplications(student.userId),
   ]);
-  const appliedListingIds = new Set(applications.filter((a) => a.status !== "withdrawn").map((a) => a.listingId));
-  const ranked = recommendListingsForStudent(student, listings, {
-    now: options.now,
-    limit: options.limit,
-    demand,
-    appliedListingIds,
-  });
-  const index = await searchIndex();
-  return ranked.map((r) => {
-    const fields = index.storedFieldsOf(r.listing.id);
-    const listing = {
-      ...r.listing,
-      orgName: fields?.orgName ?? "",
-      orgVerified: fields?.orgVerified ?? false,
-      skillLabels: skillLabelsOf([...r.listing.requiredSkills, ...r.listing.preferredSkills]),
-    };
-    return { listing, ...explained(r.score), damping: r.damping };
-  });
+  return recommendFromIndex(index, student, { ...options, demand, applications });
 }
 
 /**
