@@ -18,6 +18,7 @@ const sectionModules: Record<string, () => Promise<BenchSection>> = {
   web: async () => (await import("./bench/web")).webSection,
   lambda: async () => (await import("./bench/lambda")).lambdaSection,
   matching: async () => (await import("./bench/matching")).matchingSection,
+  routes: async () => (await import("./bench/routes")).routesSection,
 };
 
 const args = process.argv.slice(2);

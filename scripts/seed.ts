@@ -1,13 +1,22 @@
 import { ensureTable } from "../functions/src/local/tables";
-import { seedDemoData, tableHasItems } from "../functions/src/seed/seed";
+import { seedScales } from "../functions/src/seed/province-data";
+import { seedDemoData, seedProvinceData, tableHasItems } from "../functions/src/seed/seed";
 import { withLocalDynamo } from "./local-dynamo";
 
 /**
- * `npm run seed [-- --reset]`: writes the demo data into DynamoDB Local. Uses the one already listening on
+ * `npm run seed [-- --reset] [-- --scale demo|district|province]`: writes the demo data (default), or a generated
+ * province (100,000 students, 2,000 organisations, 20,000 listings, 300,000 applications; `district` is a tenth
+ * of it) into DynamoDB Local. Uses the one already listening on
  * 127.0.0.1:$KETNOI_DYNAMO_PORT (e.g. under `npm start`), or starts one on .data/ for the duration of the run.
  * Without --reset a table that already holds data is left alone.
  */
 const reset = process.argv.includes("--reset");
+const scaleAt = process.argv.indexOf("--scale");
+const scaleName = (scaleAt >= 0 ? process.argv[scaleAt + 1] : undefined) ?? "demo";
+if (scaleName !== "demo" && !(scaleName in seedScales)) {
+  console.error(`Unknown --scale ${scaleName}: demo, ${Object.keys(seedScales).join(", ")}.`);
+  process.exit(2);
+}
 
 async function main(): Promise<void> {
   await withLocalDynamo(async ({ endpoint, tableName }) => {
@@ -19,7 +28,14 @@ async function main(): Promise<void> {
       return;
     }
     const started = Date.now();
-    const { counts } = await seedDemoData({ reset: reset && !created });
+    const clear = reset && !created;
+    const { counts } =
+      scaleName === "demo"
+        ? await seedDemoData({ reset: clear })
+        : await seedProvinceData(seedScales[scaleName as keyof typeof seedScales], {
+            reset: clear,
+            progress: (line) => console.log(`  ${line}`),
+          });
     const summary = Object.entries(counts).map(([name, n]) => `${n} ${name}`);
     console.log(`Seeded table ${tableName} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.join(", ")}.`);
   }, console.log);

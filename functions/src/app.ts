@@ -5,6 +5,7 @@ import type { HonoBase } from "hono/hono-base";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
+import { dbCallScope } from "./http/db-calls";
 import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
@@ -62,6 +63,8 @@ export function createApp() {
     },
   });
   const api = new Hono<AppEnv>()
+    // First, so that authentication and idempotency reads are counted with the route's own.
+    .use(dbCallScope)
     .use(
       // The API serves JSON and one self-contained docs page: nothing may load from elsewhere or frame it.
       secureHeaders({

@@ -6,7 +6,7 @@
  * SIGINT or when its stdin closes (the bench process died).
  *
  * The baseline answers the two measured URLs with the same data work as the routes: the same data-layer calls
- * (`getListing`, `withOrganisation`, so the same GetItem and BatchGetItem requests through the same DynamoDB
+ * (`getListing`, `getListings`, `withOrganisation`, so the same GetItem and BatchGetItem requests through the same DynamoDB
  * client, in this same process) and the same search index (this process's one MiniSearch instance). It leaves out
  * only what the framework adds: routing, the middleware chain (secure headers, CORS, body limit, JSON check,
  * authentication, idempotency), valibot validation and the Request/Response adaptation of @hono/node-server.
@@ -14,8 +14,8 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SearchCriteria, SearchSort } from "@ketnoi/core";
-import { getListing, withOrganisation } from "../../functions/src/data/listings";
+import { type SearchCriteria, type SearchSort, skillLabelsOf } from "@ketnoi/core";
+import { getListing, getListings, withOrganisation } from "../../functions/src/data/listings";
 import { AppError } from "../../functions/src/http/errors";
 import { useLocalConfig } from "../../functions/src/local/config";
 import { startDynamoLocal } from "../../functions/src/local/dynamodb-local";
@@ -73,10 +73,14 @@ async function search(res: ServerResponse, query: URLSearchParams): Promise<void
     cursor: query.get("cursor") ?? undefined,
     today: todayInVietnam(new Date()),
   });
-  const stored = await Promise.all(page.hits.map((hit) => getListing(hit.id)));
-  const current = stored.filter((listing) => listing?.status === "published").map((listing) => listing!);
-  const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
-  const items = (await withOrganisation(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
+  const stored = await getListings(page.hits.map((hit) => hit.id));
+  const items = page.hits.flatMap((hit) => {
+    const listing = stored.get(hit.id);
+    if (listing?.status !== "published") return [];
+    const skillLabels = skillLabelsOf([...listing.requiredSkills, ...listing.preferredSkills]);
+    const card = { ...listing, orgName: hit.fields.orgName, orgVerified: hit.fields.orgVerified, skillLabels };
+    return [{ ...card, score: Math.round(hit.score * 1000) / 1000 }];
+  });
   sendJson(res, 200, { items, cursor: page.cursor, total: page.total, matchedAllTerms: page.matchedAllTerms });
 }
 

@@ -186,10 +186,19 @@ export function syntheticPlacementRound(
   listingCount: number,
   choices: number,
   seed = 4,
+  ids: "short" | "uuid" = "short",
 ): PlacementInput {
   const random = seededRandom(seed);
-  const listingIds = Array.from({ length: listingCount }, (_, l) => `tin-${String(l).padStart(5, "0")}`);
-  const studentIds = Array.from({ length: studentCount }, (_, s) => `sv-${String(s).padStart(6, "0")}`);
+  // UUID-shaped ids, as the platform stores them (36 characters, random): longer to hash and compare than "sv-000001".
+  const hex = (digits: number) =>
+    Array.from({ length: digits }, () => "0123456789abcdef"[Math.floor(random() * 16)]).join("");
+  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  const listingIds = Array.from({ length: listingCount }, (_, l) =>
+    ids === "uuid" ? uuid() : `tin-${String(l).padStart(5, "0")}`,
+  );
+  const studentIds = Array.from({ length: studentCount }, (_, s) =>
+    ids === "uuid" ? uuid() : `sv-${String(s).padStart(6, "0")}`,
+  );
   const cumulative = new Float64Array(listingCount);
   let total = 0;
   for (let l = 0; l < listingCount; l++) {

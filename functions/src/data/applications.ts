@@ -15,6 +15,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { applicantViews, listingCards, notifyEach, organisationMemberIds } from "./applicants";
 import { guard } from "./guard";
+import { demandAdds, noteDemandChange } from "./listing-demand";
 import type { StoredListing } from "./listings";
 import { getOrganisation } from "./organisations";
 import { transactWithRetry } from "./transact";
@@ -56,14 +57,22 @@ export async function submitApplication(
     updatedAt: now,
     version: 1,
   };
-  await guard(
-    () =>
-      db()
-        .entities.application.put(item)
-        .where((a, op) => `${op.notExists(a.status)} OR ${op.eq(a.status, "withdrawn")}`)
-        .go(),
-    () => new AppError("already_applied", 409, "Bạn đã ứng tuyển tin này rồi; hãy xem trạng thái trong hồ sơ của bạn."),
+  // The listing's demand counter moves in the same transaction, so recommendations' damping never drifts from it.
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ application, listingDemand }) => [
+        application
+          .put(item)
+          .where((a, op) => `${op.notExists(a.status)} OR ${op.eq(a.status, "withdrawn")}`)
+          .commit(),
+        listingDemand.update({ listingId: listing.id }).add({ applications: 1 }).commit(),
+      ])
+      .go(),
   );
+  if (failed === 0) {
+    throw new AppError("already_applied", 409, "Bạn đã ứng tuyển tin này rồi; hãy xem trạng thái trong hồ sơ của bạn.");
+  }
+  noteDemandChange(listing.id, { applications: 1, filled: 0 });
   const stored = toStored(item as ApplicationItem);
   await announce(stored, listing, "student");
   return stored;
@@ -136,9 +145,14 @@ export async function transitionApplication(
     ].filter(([, n]) => n !== 0),
   );
   const key = { listingId: application.listingId, studentId: application.studentId };
+  const demandDelta = {
+    applications: (move.to === "withdrawn" ? -1 : 0) + (application.status === "withdrawn" ? 1 : 0),
+    filled: delta.reserved,
+  };
+  const demand = demandAdds(demandDelta);
   const failed = await transactWithRetry(() =>
     db()
-      .transaction.write(({ application: applications, listing: listings }) => [
+      .transaction.write(({ application: applications, listing: listings, listingDemand }) => [
         applications
           .patch(key)
           .set({ status: move.to, updatedAt: now, ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}) })
@@ -161,11 +175,13 @@ export async function transitionApplication(
                 })
                 .commit(),
             ]),
+        ...(demand ? [listingDemand.update({ listingId: listing.id }).add(demand).commit()] : []),
       ])
       .go(),
   );
   if (failed === 0) throw versionConflict();
   if (failed === 1) throw capacityFull();
+  noteDemandChange(listing.id, demandDelta);
   const moved: StoredApplication = {
     ...application,
     status: move.to,

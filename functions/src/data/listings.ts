@@ -63,6 +63,17 @@ export async function getListing(listingId: string): Promise<StoredListing | und
   return data ? toStored(data) : undefined;
 }
 
+/** Several listings by id in one BatchGetItem (ElectroDB splits beyond 100 keys); missing ones are absent. */
+export async function getListings(listingIds: readonly string[]): Promise<Map<string, StoredListing>> {
+  if (listingIds.length === 0) return new Map();
+  const { data } = await guard(() =>
+    db()
+      .entities.listing.get(listingIds.map((listingId) => ({ listingId })))
+      .go(),
+  );
+  return new Map(data.map((item) => [item.listingId, toStored(item)]));
+}
+
 /**
  * Applies an edit (and an optional status move, already checked by the caller) if nobody changed the listing
  * since `patch.version`. A `null` field is removed, in the same conditional update. Publishing stamps publishedAt,

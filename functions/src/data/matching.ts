@@ -1,86 +1,33 @@
 import { createHash } from "node:crypto";
-import {
-  type Candidate,
-  type ListingDemand,
-  type MatchScore,
-  type Recommendation,
-  rankCandidatesForListing,
-  recommendListingsForStudent,
-  type StudentProfile,
-} from "@ketnoi/core";
+import { type Candidate, type Recommendation, rankCandidatesForListing, type StudentProfile } from "@ketnoi/core";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
+import { searchIndex } from "../search/live";
 import { pseudonym } from "./applicants";
 import { listStudentApplications } from "./applications";
+import { consentingStudents } from "./candidate-pool";
 import { guard } from "./guard";
-import { listPublishedListings, type StoredListing, withOrganisation } from "./listings";
+import { listingDemandMap } from "./listing-demand";
+import { type StoredListing, withOrganisation } from "./listings";
 import { notify } from "./notifications";
-
-/** The explained-fit fields both directions send, from a core `MatchScore`. */
-function explained(score: MatchScore) {
-  return {
-    score: score.total,
-    components: score.components,
-    explanation: score.explanation,
-    whatToLearn: score.toLearn,
-  };
-}
-
-/**
- * Every published listing, read page by page from the listing feed index (gsi2, status = published). Enough at
- * demo scale; in deploy this should reuse the search snapshot's documents, which already hold every published
- * listing in memory, rather than query the table per request.
- */
-export async function allPublishedListings(): Promise<StoredListing[]> {
-  const listings: StoredListing[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listPublishedListings({ limit: 100, cursor });
-    listings.push(...page.items);
-    cursor = page.cursor ?? undefined;
-  } while (cursor);
-  return listings;
-}
-
-/**
- * Applications still in play (not withdrawn) and positions already held (offers and acceptances) per listing,
- * for the seat filter and demand damping. One query per listing: fine for the demo's few dozen listings; in
- * deploy the dashboard aggregates' per-listing funnel counts are the cheaper source.
- */
-export async function listingDemand(listings: readonly StoredListing[]): Promise<Map<string, ListingDemand>> {
-  const counts = await Promise.all(
-    listings.map(async (listing) => {
-      const { data } = await guard(() =>
-        db()
-          .entities.application.query.byListing({ listingId: listing.id })
-          .where((a, op) => op.ne(a.status, "withdrawn"))
-          .go({ pages: "all", attributes: ["status"] }),
-      );
-      return [listing.id, { applications: data.length, filled: listing.reservedCount ?? 0 }] as const;
-    }),
-  );
-  return new Map(counts);
-}
+import { explained, recommendFromIndex } from "./recommendations";
 
 /**
  * A student's recommended listings, best first: published, still open, seats left, year allowed and not already
  * applied to (a withdrawn application may be replaced, so it does not count); over-applied listings are damped.
+ * Listings come from the in-memory search index, demand from the per-listing counters (refreshed in the
+ * background), so a request reads only the student's own applications (the profile is read by the route).
  */
 export async function recommendationsFor(
   student: StudentProfile,
   options: { now: Date; limit: number },
 ): Promise<Recommendation[]> {
-  const [listings, applications] = await Promise.all([allPublishedListings(), listStudentApplications(student.userId)]);
-  const demand = await listingDemand(listings);
-  const appliedListingIds = new Set(applications.filter((a) => a.status !== "withdrawn").map((a) => a.listingId));
-  const ranked = recommendListingsForStudent(student, listings, {
-    now: options.now,
-    limit: options.limit,
-    demand,
-    appliedListingIds,
-  });
-  const withOrg = await withOrganisation(ranked.map((r) => r.listing));
-  return ranked.map((r, i) => ({ listing: withOrg[i]!, ...explained(r.score), damping: r.damping }));
+  const [index, demand, applications] = await Promise.all([
+    searchIndex(),
+    listingDemandMap(),
+    listStudentApplications(student.userId),
+  ]);
+  return recommendFromIndex(index, student, { ...options, demand, applications });
 }
 
 /**
@@ -89,18 +36,6 @@ export async function recommendationsFor(
  */
 export function candidateIdOf(listingId: string, studentId: string): string {
   return createHash("sha256").update(`candidate:${listingId}:${studentId}`).digest("hex").slice(0, 32);
-}
-
-/**
- * Students who consent to being recommended to recruiters: one Query of the sparse consent index (gsi2), which
- * holds only them, so nobody else's profile is read. The index is eventually consistent: a student who withdraws
- * consent can show up for a moment longer (an invitation re-checks the stored profile). At province scale a
- * candidate snapshot kept by the stream consumer (like the search snapshot) would save reading every consenting
- * profile per request.
- */
-async function consentingStudents(): Promise<StudentProfile[]> {
-  const { data } = await guard(() => db().entities.student.query.byRecommendConsent({}).go({ pages: "all" }));
-  return (data as StudentProfile[]).filter((s) => s.consents.recommendToRecruiters.granted);
 }
 
 async function invitedStudentIds(listingId: string): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import type { EntityItem } from "electrodb";
 import type { StudentEntity } from "../db/entities/student";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
+import { noteProfileSaved } from "./candidate-pool";
 import { guard } from "./guard";
 
 type StudentItem = EntityItem<typeof StudentEntity>;
@@ -42,7 +43,9 @@ export async function saveStudentProfile(
       () => db().entities.student.create(item).go(),
       () => new AppError("version_conflict", 409, "Hồ sơ vừa được tạo ở nơi khác; hãy tải lại."),
     );
-    return toProfile(item as StudentItem);
+    const created = toProfile(item as StudentItem);
+    noteProfileSaved(created);
+    return created;
   }
   if (version === undefined) {
     throw new AppError("version_conflict", 409, "Hồ sơ đã tồn tại; hãy gửi kèm phiên bản (version) đang sửa.");
@@ -61,5 +64,7 @@ export async function saveStudentProfile(
       .where((attr, op) => op.eq(attr.version, version))
       .go(),
   );
-  return toProfile(item as StudentItem);
+  const saved = toProfile(item as StudentItem);
+  noteProfileSaved(saved);
+  return saved;
 }

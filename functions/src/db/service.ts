@@ -9,6 +9,7 @@ import { CandidateInviteEntity } from "./entities/candidate-invite";
 import { IdempotencyEntity } from "./entities/idempotency";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
+import { ListingDemandEntity } from "./entities/listing-demand";
 import { MembershipEntity } from "./entities/membership";
 import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
@@ -29,6 +30,7 @@ const entities = {
   user: UserEntity,
   student: StudentEntity,
   listing: ListingEntity,
+  listingDemand: ListingDemandEntity,
   notification: NotificationEntity,
   invitation: InvitationEntity,
   application: ApplicationEntity,

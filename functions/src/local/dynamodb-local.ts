@@ -68,6 +68,8 @@ export async function startDynamoLocal(options: {
   port: number;
   inMemory?: boolean;
   dbPath?: string;
+  /** Java heap; 256 MB suits tests and the demo, an in-memory province-scale table needs a few GB. */
+  heapMb?: number;
 }): Promise<DynamoLocal> {
   assertJava();
   const cwd = jarFolder();
@@ -75,7 +77,7 @@ export async function startDynamoLocal(options: {
   const child = spawn(
     "java",
     [
-      "-Xmx256m",
+      `-Xmx${options.heapMb ?? 256}m`,
       "-XX:+UseSerialGC",
       "-XX:TieredStopAtLevel=1",
       "-Djava.library.path=./DynamoDBLocal_lib",

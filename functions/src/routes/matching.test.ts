@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
+import { noteDemandChange } from "../data/listing-demand";
 import { candidateIdOf } from "../data/matching";
 import { db } from "../db/service";
+import { indexListingWrite } from "../search/live";
+import { fromListingItem } from "../search/sources";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";
 
@@ -14,12 +17,15 @@ async function signIn(userId: string): Promise<string> {
   return tokens[userId]!;
 }
 
-/** Copies a stored listing under a new id with some fields changed (a case built from real demo data). */
+/**
+ * Copies a stored listing under a new id with some fields changed (a case built from real demo data), and brings
+ * it into the search index as the data layer (or, in deploy, the stream consumer) does after a write.
+ */
 async function cloneListing(listingId: string, newId: string, changes: Record<string, unknown>) {
   const { data } = await db().entities.listing.get({ listingId }).go();
-  await db()
-    .entities.listing.put({ ...data!, listingId: newId, ...changes })
-    .go();
+  const clone = { ...data!, listingId: newId, ...changes };
+  await db().entities.listing.put(clone).go();
+  await indexListingWrite(fromListingItem(clone));
 }
 
 async function applyMany(listingId: string, orgId: string, count: number) {
@@ -37,6 +43,9 @@ async function applyMany(listingId: string, orgId: string, count: number) {
     version: 1,
   }));
   await db().entities.application.put(items).go();
+  // What submitApplication does in its transaction, and then for this process's loaded demand.
+  await db().entities.listingDemand.update({ listingId }).add({ applications: count }).go();
+  noteDemandChange(listingId, { applications: count, filled: 0 });
 }
 
 beforeAll(async () => {

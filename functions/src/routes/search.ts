@@ -1,7 +1,7 @@
-import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
+import { SearchPageSchema, SearchQuerySchema, skillLabelsOf } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { getListing, withOrganisation } from "../data/listings";
+import { getListings } from "../data/listings";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { responses } from "../http/openapi";
@@ -35,12 +35,21 @@ export const searchRoutes = new Hono<AppEnv>().get(
         { path: "cursor", message: error.message },
       ]);
     }
-    // The index finds and orders; the table says what a listing is now. A listing closed or archived a moment
-    // ago (and not yet out of this instance's index) is left out rather than shown stale.
-    const stored = await Promise.all(page.hits.map((hit) => getListing(hit.id)));
-    const current = stored.filter((listing) => listing?.status === "published").map((listing) => listing!);
-    const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
-    const items = (await withOrganisation(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
+    // The index finds and orders; the table says what a listing is now, in one BatchGetItem for the page. A listing
+    // closed or archived a moment ago (and not yet out of this instance's index) is left out rather than shown
+    // stale. The organisation's name and badge come from the index's stored fields (re-indexed when they change).
+    const stored = await getListings(page.hits.map((hit) => hit.id));
+    const items = page.hits.flatMap((hit) => {
+      const listing = stored.get(hit.id);
+      if (listing?.status !== "published") return [];
+      const card = {
+        ...listing,
+        orgName: hit.fields.orgName,
+        orgVerified: hit.fields.orgVerified,
+        skillLabels: skillLabelsOf([...listing.requiredSkills, ...listing.preferredSkills]),
+      };
+      return [{ ...card, score: Math.round(hit.score * 1000) / 1000 }];
+    });
     return c.json({ items, cursor: page.cursor, total: page.total, matchedAllTerms: page.matchedAllTerms });
   },
 );

@@ -27,6 +27,13 @@ export interface SearchDocument {
   /** publishedAt (the feed's order). */
   sortAt: string;
   updatedAt: string;
+  /** The organisation's Vietnamese name, as list cards show it. */
+  orgName: string;
+  /**
+   * The listing as stored: recommendations rank every published listing and answer from it, so they read the
+   * table for none of them (docs/matching.md).
+   */
+  listing: StoredListing;
 }
 
 /** The stored part of a document, as the index gives it back. */
@@ -55,6 +62,8 @@ export const storedFields = [
   "deadline",
   "sortAt",
   "updatedAt",
+  "orgName",
+  "listing",
 ] as const satisfies ReadonlyArray<keyof StoredSearchFields>;
 
 const communeNames = new Map<string, string>(communes.map((c) => [c.id, c.name]));
@@ -99,5 +108,7 @@ export function toSearchDocument(listing: StoredListing, org: Organisation | und
     deadline: listing.deadline,
     sortAt: listing.publishedAt ?? listing.createdAt,
     updatedAt: listing.updatedAt,
+    orgName: org?.name.vi ?? "",
+    listing,
   };
 }

@@ -7,7 +7,7 @@ import { effectiveSort, type IndexHit, pageOf, passesFilters, sortHits } from ".
  * Bump when fields, tokenization or the envelope change: a snapshot of another format is not loaded (it is
  * rebuilt), because MiniSearch can only read an index with the options it was written with.
  */
-export const snapshotFormat = "ketnoi-search/1";
+export const snapshotFormat = "ketnoi-search/2";
 
 /** Only the first words of a query count: a pasted paragraph must not turn into hundreds of fuzzy lookups. */
 const maxQueryTerms = 12;
@@ -67,7 +67,33 @@ const toHit = (result: SearchResult): IndexHit => ({
  * index.page({ q: "lap trinh nhung", deadlineAhead: true, verifiedOnly: false }, { limit: 20, today: "2026-01-01" });
  */
 export class ListingSearchIndex {
+  private changes = 0;
+  private listed: { at: number; fields: StoredSearchFields[] } | undefined;
+
   private constructor(private readonly mini: MiniSearch<SearchDocument>) {}
+
+  /** Counts the changes made to this index: caches built from its documents are keyed on it. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /**
+   * The stored fields of every indexed (published) listing, in one array that stays the same object until the
+   * index changes, so per-array caches downstream (core's listing layout for recommendations) are built once per
+   * change rather than once per request.
+   */
+  allStoredFields(): readonly StoredSearchFields[] {
+    if (this.listed?.at !== this.changes) {
+      const fields = this.mini.search(MiniSearch.wildcard).map((result) => this.mini.getStoredFields(result.id));
+      this.listed = { at: this.changes, fields: fields as unknown as StoredSearchFields[] };
+    }
+    return this.listed.fields;
+  }
+
+  /** The stored fields of one indexed listing. */
+  storedFieldsOf(id: string): StoredSearchFields | undefined {
+    return this.mini.getStoredFields(id) as unknown as StoredSearchFields | undefined;
+  }
 
   /** An index of the given documents. */
   static fromDocuments(documents: SearchDocument[]): ListingSearchIndex {
@@ -102,6 +128,7 @@ export class ListingSearchIndex {
     if (indexed !== undefined && indexed > doc.updatedAt) return false;
     if (indexed !== undefined) this.mini.discard(doc.id);
     this.mini.add(doc);
+    this.changes++;
     return true;
   }
 
@@ -110,6 +137,7 @@ export class ListingSearchIndex {
     const indexed = this.updatedAtOf(id);
     if (indexed === undefined || (updatedAt !== undefined && indexed > updatedAt)) return false;
     this.mini.discard(id);
+    this.changes++;
     return true;
   }
 

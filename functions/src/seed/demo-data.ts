@@ -124,7 +124,7 @@ function generateOrganisations(rng: Random) {
 }
 
 /** One listing of a template for one owner, with its status, timestamps, deadline and visit sessions. */
-function listingItem(seed: ListingSeed, org: DemoOrganisation, index: number, rng: Random): DemoListing {
+export function listingItem(seed: ListingSeed, org: DemoOrganisation, index: number, rng: Random): DemoListing {
   const listingId = `${org.orgId}-${seed.key}`;
   const park = industrialParks.find((p) => p.id === org.industrialParkId);
   const values = {

@@ -1,9 +1,11 @@
 import { BatchWriteCommand, type BatchWriteCommandInput, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { reconcileAggregates } from "../aggregates/reconcile";
 import { config } from "../config";
 import { dynamo } from "../db/client";
 import { db } from "../db/service";
 import { tableDefinition } from "../db/table";
 import { generateDemoData } from "./demo-data";
+import { generateProvinceData, type SeedScale } from "./province-data";
 
 type WriteRequest = NonNullable<BatchWriteCommandInput["RequestItems"]>[string][number];
 
@@ -124,4 +126,113 @@ export async function seedDemoData(options: { reset?: boolean } = {}): Promise<{
       listings: data.listings.length,
     },
   };
+}
+
+/**
+ * Writes the province-scale data set (`generateProvinceData`): BatchWriteItem through the entities, 25 items a
+ * request and `concurrency` requests at once, unprocessed items put again with backoff, progress reported per
+ * entity. The dashboard aggregates are then recomputed from the written records (`reconcileAggregates`), so they
+ * agree with the data exactly as the stream consumer would have left them.
+ * @example await seedProvinceData(seedScales.district, { reset: true, progress: console.log })
+ */
+export async function seedProvinceData(
+  scale: SeedScale,
+  options: { reset?: boolean; concurrency?: number; progress?: (line: string) => void } = {},
+): Promise<{ counts: Record<string, number> }> {
+  const progress = options.progress ?? (() => {});
+  const started = Date.now();
+  const data = generateProvinceData(scale);
+  progress(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (options.reset) progress(`cleared ${await clearTable()} items`);
+  const { entities } = db();
+  const go = { concurrent: options.concurrency ?? 8 } as const;
+  const chunk = 5_000;
+  const write = async <T>(
+    name: string,
+    items: readonly T[],
+    put: (batch: T[]) => Promise<{ unprocessed: unknown[] }>,
+    keyOf: (item: T) => string,
+  ) => {
+    const at = Date.now();
+    for (let i = 0; i < items.length; i += chunk) {
+      await putAll(items.slice(i, i + chunk), put, keyOf as (item: unknown) => string);
+      const done = Math.min(items.length, i + chunk);
+      const rate = Math.round(done / Math.max(0.001, (Date.now() - at) / 1000));
+      progress(`${name}: ${done}/${items.length} (${rate}/s)`);
+    }
+  };
+  await write(
+    "organisations",
+    data.organisations,
+    (b) => entities.organisation.put(b).go(go),
+    (o) => o.orgId,
+  );
+  await write(
+    "users",
+    data.users,
+    (b) => entities.user.put(b).go(go),
+    (u) => u.userId,
+  );
+  await write(
+    "memberships",
+    data.memberships,
+    (b) => entities.membership.put(b).go(go),
+    (m) => `${m.orgId}/${m.userId}`,
+  );
+  await write(
+    "students",
+    data.students,
+    (b) => entities.student.put(b).go(go),
+    (s) => s.userId,
+  );
+  await write(
+    "listings",
+    data.listings,
+    (b) => entities.listing.put(b).go(go),
+    (l) => l.listingId,
+  );
+  await write(
+    "applications",
+    data.applications,
+    (b) => entities.application.put(b).go(go),
+    (a) => `${a.listingId}/${a.studentId}`,
+  );
+  await write(
+    "listingDemand",
+    data.listingDemand,
+    (b) => entities.listingDemand.put(b).go(go),
+    (d) => d.listingId,
+  );
+  await write(
+    "bookings",
+    data.bookings,
+    (b) => entities.booking.put(b).go(go),
+    (b) => `${b.listingId}/${b.sessionId}/${b.holder}`,
+  );
+  await write(
+    "sessionSeats",
+    data.sessionSeats,
+    (b) => entities.sessionSeats.put(b).go(go),
+    (s) => `${s.listingId}/${s.sessionId}`,
+  );
+  await write(
+    "targets",
+    data.targets,
+    (b) => entities.target.put(b).go(go),
+    (t) => `${t.year}/${t.field}/${t.scopeId}`,
+  );
+  await write(
+    "rounds",
+    data.rounds,
+    (b) => entities.placementRound.put(b).go(go),
+    (r) => r.roundId,
+  );
+  const aggregated = Date.now();
+  const report = await reconcileAggregates({ repair: true });
+  progress(
+    `aggregates: ${report.cells} counters from ${report.sourceRecords} records in ` +
+      `${((Date.now() - aggregated) / 1000).toFixed(1)} s`,
+  );
+  const counts = Object.fromEntries(Object.entries(data).map(([name, items]) => [name, (items as unknown[]).length]));
+  return { counts };
 }

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { call } from "../../test/helpers";
+import { apply } from "../../test/marketplace";
+import { db } from "../db/service";
+import { dbCallsHeader } from "../http/db-calls";
+import { indexListingWrite } from "../search/live";
+import { fromListingItem } from "../search/sources";
+import { generateDemoData } from "../seed/demo-data";
+import { seedDemoData } from "../seed/seed";
+
+/**
+ * How many DynamoDB commands each route may send per request, counted by the SDK middleware (db/call-counter.ts)
+ * and read from the non-prod response header. The bounds must not depend on the data: the table is measured,
+ * then 150 more published listings with applications and 150 more consenting students are added, and every
+ * route must cost exactly as much again. Caches shared by all requests (the search index, listing demand,
+ * consenting students) are loaded by the first request; the bound is for every request after it.
+ */
+const demo = generateDemoData();
+const listingId = "amata-tech-intern-embedded";
+const tokens: Record<string, string> = {};
+let nextStudent = 0;
+
+async function signIn(userId: string): Promise<string> {
+  tokens[userId] ??= (await call("POST", "/api/dev-auth/token", { body: { userId } })).json.token;
+  return tokens[userId]!;
+}
+
+/** A demo student who has not applied to the listing yet: every apply is by someone new. */
+const freshApplicant = () => {
+  const students = demo.students.filter((s) => s.userId.startsWith("u-sv"));
+  return students[nextStudent++ % students.length]!.userId;
+};
+
+const routes: Array<{ name: string; max: number; send: () => Promise<{ status: number; headers: Headers }> }> = [
+  { name: "listing detail", max: 2, send: () => call("GET", `/api/listings/${listingId}`) },
+  { name: "search", max: 1, send: () => call("GET", "/api/search?q=lap%20trinh%20nhung&limit=20") },
+  {
+    name: "recommendations",
+    max: 3,
+    send: async () => call("GET", "/api/recommendations?limit=20", { token: await signIn("sv-lan") }),
+  },
+  {
+    name: "candidates",
+    max: 3,
+    send: async () =>
+      call("GET", `/api/listings/${listingId}/candidates?limit=20`, { token: await signIn("rec-amata") }),
+  },
+  {
+    name: "dashboard",
+    max: 5,
+    send: async () =>
+      call("GET", `/api/dashboard?year=${new Date().getFullYear()}`, { token: await signIn("prov-khcn") }),
+  },
+  { name: "me", max: 2, send: async () => call("GET", "/api/me", { token: await signIn("sv-lan") }) },
+  {
+    name: "apply",
+    max: 9,
+    send: async () => apply(await signIn(freshApplicant()), listingId, { answers: [] }),
+  },
+];
+
+async function measure(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const route of routes) {
+    const res = await route.send();
+    expect(res.status, route.name).toBeLessThan(300);
+    counts[route.name] = Number(res.headers.get(dbCallsHeader));
+  }
+  return counts;
+}
+
+/** 150 more published listings (copies of the measured one, each with 4 applications) and 150 consenting students. */
+async function grow(): Promise<void> {
+  const { data: listing } = await db().entities.listing.get({ listingId }).go();
+  const copies = Array.from({ length: 150 }, (_, i) => ({ ...listing!, listingId: `grown-${i}` }));
+  await db().entities.listing.put(copies).go({ concurrent: 4 });
+  for (const copy of copies) await indexListingWrite(fromListingItem(copy));
+  const now = new Date().toISOString();
+  const applications = copies.flatMap((copy) =>
+    Array.from({ length: 4 }, (_, i) => ({
+      listingId: copy.listingId,
+      studentId: `crowd-${i}`,
+      applicationId: `${copy.listingId}-${i}`,
+      orgId: copy.orgId,
+      status: "submitted" as const,
+      answers: [],
+      history: [{ status: "submitted" as const, at: now, by: "student" as const }],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })),
+  );
+  await db().entities.application.put(applications).go({ concurrent: 4 });
+  const template = demo.students.find((s) => s.consents.recommendToRecruiters.granted)!;
+  const students = Array.from({ length: 150 }, (_, i) => ({ ...template, userId: `grown-student-${i}` }));
+  await db().entities.student.put(students).go({ concurrent: 4 });
+}
+
+beforeAll(async () => {
+  await seedDemoData();
+});
+
+describe("DynamoDB commands per request", () => {
+  it("stay within each route's bound, and do not grow with listings, applications or students", async () => {
+    await measure(); // the first requests load the shared read models
+    const before = await measure();
+    for (const route of routes) expect(before[route.name], route.name).toBeLessThanOrEqual(route.max);
+    expect(before.recommendations).toBeGreaterThan(0);
+
+    await grow();
+    await measure();
+    const after = await measure();
+    expect(after).toEqual(before);
+  });
+});

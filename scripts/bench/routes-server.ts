@@ -1,0 +1,118 @@
+/**
+ * The server process of the `routes` bench (scripts/bench/routes.ts starts it as a child, so autocannon never
+ * shares an event loop with the API it loads). It starts DynamoDB Local in memory with a heap large enough for a
+ * province, seeds the generated data at `KETNOI_BENCH_SCALE` (province unless told; `district` is a tenth),
+ * measures DynamoDB Local's own GetItem throughput (the baseline every route figure is bounded by), serves the
+ * real API of `npm start`, and beside it a stats endpoint with this process's DynamoDB command total. Prints one
+ * JSON line of `RoutesServers` when ready; stops on SIGTERM or when its stdin closes.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { dataConfig } from "../../functions/src/config";
+import { totalDbCalls } from "../../functions/src/db/call-counter";
+import { dynamo as documentClient } from "../../functions/src/db/client";
+import { useLocalConfig } from "../../functions/src/local/config";
+import { startDynamoLocal } from "../../functions/src/local/dynamodb-local";
+import { freePort } from "../../functions/src/local/ports";
+import { serveApi } from "../../functions/src/local/server";
+import { ensureTable } from "../../functions/src/local/tables";
+import { configureSearch, searchIndex } from "../../functions/src/search/live";
+import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
+import { type SeedScale, seedScales } from "../../functions/src/seed/province-data";
+import { seedProvinceData } from "../../functions/src/seed/seed";
+
+export interface RoutesServers {
+  apiUrl: string;
+  statsUrl: string;
+  scale: string;
+  counts: Record<string, number>;
+  seedMs: number;
+  indexBuildMs: number;
+  /** Raw GetItem requests a second, 32 in flight, straight through the SDK: DynamoDB Local's own ceiling here. */
+  getItemRps: number;
+}
+
+/** GetItem on one known key, `inFlight` at a time, for `ms`: requests per second. */
+async function getItemRps(key: Record<string, string>, ms: number, inFlight = 32): Promise<number> {
+  const { TABLE_NAME } = dataConfig();
+  const end = performance.now() + ms;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < end) {
+        await documentClient().send(new GetCommand({ TableName: TABLE_NAME, Key: key }));
+        done++;
+      }
+    }),
+  );
+  return Math.round(done / (ms / 1000));
+}
+
+const stops: Array<() => Promise<void>> = [];
+
+async function start(): Promise<RoutesServers> {
+  const scaleName = (process.env.KETNOI_BENCH_SCALE ?? "province") as keyof typeof seedScales;
+  const scale: SeedScale | undefined = seedScales[scaleName];
+  if (!scale) throw new Error(`KETNOI_BENCH_SCALE=${scaleName}: one of ${Object.keys(seedScales).join(", ")}`);
+  const tableName = "ketnoi-bench-routes";
+  const [dynamoPort, apiPort] = [await freePort(), await freePort()];
+  const dynamo = await startDynamoLocal({ port: dynamoPort, inMemory: true, heapMb: 3072 });
+  process.once("exit", () => dynamo.process.kill("SIGKILL"));
+  stops.push(() => dynamo.stop());
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl, webOrigin: "http://127.0.0.1:5173" });
+  configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
+  await ensureTable(dynamo.endpoint, tableName);
+  const seedStart = performance.now();
+  const { counts } = await seedProvinceData(scale, { progress: (line) => console.error(`  seed ${line}`) });
+  const seedMs = performance.now() - seedStart;
+  // The first search builds the index from the published-listings Query, as `npm start` does on a fresh table.
+  const indexStart = performance.now();
+  await searchIndex();
+  const indexBuildMs = performance.now() - indexStart;
+  const rps = await getItemRps({ pk: "$ketnoi#listingid_amata-tech-intern-embedded", sk: "$listing_1" }, 3000);
+
+  const api = await serveApi(apiPort);
+  stops.push(() => api.close());
+  const stats = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ dbCalls: totalDbCalls() }));
+  });
+  await new Promise<void>((resolve) => stats.listen(0, "127.0.0.1", resolve));
+  stops.push(() => new Promise<void>((done) => stats.close(() => done())));
+  return {
+    apiUrl: api.url,
+    statsUrl: `http://127.0.0.1:${(stats.address() as AddressInfo).port}`,
+    scale: scaleName,
+    counts,
+    seedMs: Math.round(seedMs),
+    indexBuildMs: Math.round(indexBuildMs),
+    getItemRps: rps,
+  };
+}
+
+const starting = start();
+let stopping: Promise<void> | undefined;
+function shutdown(code: number): Promise<void> {
+  stopping ??= (async () => {
+    await starting.catch(() => {});
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    process.exit(code);
+  })();
+  return stopping;
+}
+process.once("SIGTERM", () => void shutdown(0));
+process.once("SIGINT", () => void shutdown(0));
+process.stdin.resume();
+process.stdin.once("end", () => void shutdown(0));
+
+starting.then(
+  (ready) => {
+    if (!stopping) process.stdout.write(`${JSON.stringify(ready)}\n`);
+  },
+  async (error: unknown) => {
+    console.error(error);
+    await shutdown(1);
+  },
+);

@@ -1,0 +1,275 @@
+/**
+ * Routes benchmark (issue 13): the request paths users hit, over HTTP, against generated province data
+ * (`KETNOI_BENCH_SCALE`, province unless told) in DynamoDB Local, at 10 and 50 connections: listing detail,
+ * search (Vietnamese without diacritics), recommendations (signed-in students), candidates (a recruiter),
+ * dashboard (the province officer) and apply (writes, each by a different student). Each figure sits beside
+ * DynamoDB Local's own GetItem throughput measured in the same run, and the DynamoDB commands each request cost
+ * (the server's counter, background refreshes included).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { type BenchSection, type Figures, percentile, round2 } from "./harness";
+import type { RoutesServers } from "./routes-server";
+
+interface AutocannonResult {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: { total: number };
+  duration: number;
+}
+interface AutocannonRequest {
+  method: "GET" | "POST";
+  setupRequest: (request: Record<string, unknown>) => Record<string, unknown>;
+}
+interface AutocannonRun extends PromiseLike<AutocannonResult> {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): unknown;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: AutocannonRequest[];
+}) => AutocannonRun;
+const requireHere = createRequire(import.meta.url);
+
+const seconds = Number(process.env.KETNOI_BENCH_ROUTE_SECONDS ?? 5);
+
+async function startServers(): Promise<RoutesServers & { stop(): Promise<void> }> {
+  const script = fileURLToPath(new URL("./routes-server.ts", import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, script], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+    });
+  try {
+    const ready = await new Promise<RoutesServers>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error("the routes bench server did not start in 60 min")), 3_600_000);
+      child.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+        const line = output.split("\n").find((l) => l.startsWith("{"));
+        if (!line) return;
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as RoutesServers);
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the routes bench server exited (code ${code}) before answering`));
+      });
+    });
+    return { ...ready, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+let ip = 0;
+/** A fresh client address per request: the apply and sign-in rate limits are per address, not what is measured. */
+const freshIp = () => {
+  ip++;
+  return `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`;
+};
+
+async function tokenFor(apiUrl: string, userId: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/api/dev-auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": freshIp() },
+    body: JSON.stringify({ userId }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${userId}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Tokens of `count` generated students (ids as the province generator writes them), 16 sign-ins at a time. */
+async function studentTokens(apiUrl: string, from: number, count: number): Promise<string[]> {
+  const tokens: string[] = new Array(count);
+  for (let i = 0; i < count; i += 16) {
+    await Promise.all(
+      Array.from({ length: Math.min(16, count - i) }, async (_, k) => {
+        tokens[i + k] = await tokenFor(apiUrl, `p-u-sv-${String(from + i + k).padStart(4, "0")}`);
+      }),
+    );
+  }
+  return tokens;
+}
+
+/** Published listings without questions, so an empty application is valid for each. */
+async function openListingIds(apiUrl: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 10; page++) {
+    const query = new URLSearchParams({ sort: "newest", limit: "50", ...(cursor ? { cursor } : {}) });
+    const response = await fetch(`${apiUrl}/api/search?${query}`);
+    const body = (await response.json()) as { items: Array<{ id: string; questions?: unknown[] }>; cursor: string };
+    for (const item of body.items) if (!item.questions?.length) ids.push(item.id);
+    cursor = body.cursor;
+    if (!cursor) break;
+  }
+  return ids;
+}
+
+interface RouteCase {
+  name: string;
+  method: "GET" | "POST";
+  /** The path and headers of the n-th request. */
+  next: (n: number) => { path: string; headers: Record<string, string>; body?: string };
+}
+
+async function dbCalls(statsUrl: string): Promise<number> {
+  return ((await (await fetch(statsUrl)).json()) as { dbCalls: number }).dbCalls;
+}
+
+async function load(servers: RoutesServers, route: RouteCase, connections: number, duration: number) {
+  const autocannon = requireHere("autocannon") as Autocannon;
+  let n = 0;
+  const latencies: number[] = [];
+  const callsBefore = await dbCalls(servers.statsUrl);
+  const run = autocannon({
+    url: servers.apiUrl,
+    connections,
+    duration,
+    requests: [
+      {
+        method: route.method,
+        setupRequest: (request) => {
+          const { path, headers, body } = route.next(n++);
+          return { ...request, path, headers: { ...headers, "x-forwarded-for": freshIp() }, body };
+        },
+      },
+    ],
+  });
+  const statuses: Record<string, number> = {};
+  run.on("response", (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    if (status >= 300) statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await run;
+  const calls = (await dbCalls(servers.statsUrl)) - callsBefore;
+  const total = result.requests.total;
+  return {
+    rps: round2(total / result.duration),
+    p50Ms: latencies.length ? round2(percentile(latencies, 50)) : 0,
+    p99Ms: latencies.length ? round2(percentile(latencies, 99)) : 0,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requests: total,
+    dbCallsPerRequest: total ? round2(calls / total) : 0,
+    // Which statuses the non-2xx answers had (e.g. { "503": 12 }): a 503 is DynamoDB Local not answering in time.
+    ...(Object.keys(statuses).length > 0 ? { statuses } : {}),
+  };
+}
+
+export const routesSection: BenchSection = {
+  name: "routes",
+  cases: [
+    {
+      name: "routes",
+      description:
+        "the API over HTTP on generated province data (KETNOI_BENCH_SCALE, province unless told) in DynamoDB Local, " +
+        `autocannon ${seconds} s at 10 and 50 connections per route; baseline: raw GetItem rps, 32 in flight`,
+      targets: {
+        "recommendations.c10.p99Ms": "≤ 150",
+        "recommendations.c10.dbCallsPerRequest": "≤ 3",
+        "search.c10.p99Ms": "≤ 100",
+        "listingDetail.c10.p99Ms": "≤ 50",
+        "*.c50.errors": "0",
+      },
+      async run() {
+        const servers = await startServers();
+        try {
+          const { apiUrl } = servers;
+          const detailIds = await openListingIds(apiUrl);
+          if (detailIds.length < 50) throw new Error(`only ${detailIds.length} open listings found`);
+          const [student, recruiter, officer] = await Promise.all([
+            tokenFor(apiUrl, "sv-lan"),
+            tokenFor(apiUrl, "rec-amata"),
+            tokenFor(apiUrl, "prov-khcn"),
+          ]);
+          // Candidates run last: its first request loads every consenting profile (the read model is per process),
+          // which at province scale keeps DynamoDB Local busy for a while and would weigh on the routes after it.
+          // Apply: every request by a student who has not applied in this run, to an open listing.
+          const applicants = await studentTokens(apiUrl, 1, 4_000);
+          const readers = [student, ...applicants.slice(0, 200)];
+          const queries = ["lap trinh nhung", "ky su dien tu", "thuc tap ke toan", "tu dong hoa", "thiet ke vi mach"];
+          const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+          let applied = 0;
+          const routes: RouteCase[] = [
+            {
+              name: "listingDetail",
+              method: "GET",
+              next: (n) => ({ path: `/api/listings/${detailIds[n % detailIds.length]}`, headers: {} }),
+            },
+            {
+              name: "search",
+              method: "GET",
+              next: (n) => ({
+                path: `/api/search?q=${encodeURIComponent(queries[n % queries.length]!)}&limit=20`,
+                headers: {},
+              }),
+            },
+            {
+              name: "recommendations",
+              method: "GET",
+              next: (n) => ({ path: "/api/recommendations?limit=20", headers: auth(readers[n % readers.length]!) }),
+            },
+            {
+              name: "dashboard",
+              method: "GET",
+              next: () => ({ path: "/api/dashboard?year=2026", headers: auth(officer) }),
+            },
+            {
+              name: "apply",
+              method: "POST",
+              next: () => {
+                const k = applied++;
+                return {
+                  path: `/api/listings/${detailIds[(k * 7) % detailIds.length]}/applications`,
+                  headers: { ...auth(applicants[k % applicants.length]!), "content-type": "application/json" },
+                  body: JSON.stringify({ answers: [] }),
+                };
+              },
+            },
+            {
+              name: "candidates",
+              method: "GET",
+              next: () => ({
+                path: "/api/listings/amata-tech-intern-embedded/candidates?limit=20",
+                headers: auth(recruiter),
+              }),
+            },
+          ];
+          const figures: Figures = {
+            scale: servers.scale,
+            students: servers.counts.students ?? 0,
+            listings: servers.counts.listings ?? 0,
+            applications: servers.counts.applications ?? 0,
+            seedMs: servers.seedMs,
+            indexBuildMs: servers.indexBuildMs,
+            baselineGetItemRps: servers.getItemRps,
+          };
+          for (const route of routes) {
+            // One short unmeasured run: the first requests load the shared read models (search index, demand,
+            // consenting students) and warm the JIT; a long-running API has done both.
+            if (route.name !== "apply") await load(servers, route, 10, 1);
+            const c10 = await load(servers, route, 10, seconds);
+            const c50 = await load(servers, route, 50, seconds);
+            figures[route.name] = { c10, c50 };
+            console.error(`  ${route.name}: c10 ${JSON.stringify(c10)} c50 ${JSON.stringify(c50)}`);
+          }
+          if (applied > applicants.length) figures.applyNote = `${applied} applies by ${applicants.length} students`;
+          return figures;
+        } finally {
+          await servers.stop();
+        }
+      },
+    },
+  ],
+};
