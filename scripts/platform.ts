@@ -75,7 +75,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     if (options.inMemory) {
       // An in-memory database gets an in-memory search snapshot: never touch the developer's .data/ from tests.
-      configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
+      configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
     }
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
     if (created || options.reset) {

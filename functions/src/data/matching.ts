@@ -14,7 +14,6 @@ import { pseudonym } from "./applicants";
 import { listStudentApplications } from "./applications";
 import { guard } from "./guard";
 import { listPublishedListings, type StoredListing, withOrganisation } from "./listings";
-import { notify } from "./notifications";
 
 /** The explained-fit fields both directions send, from a core `MatchScore`. */
 function explained(score: MatchScore) {
@@ -169,15 +168,6 @@ export async function inviteCandidate(
     );
     return { status: "already_invited", invitedAt: data?.createdAt ?? invitedAt };
   }
-  const [withOrg] = await withOrganisation([listing]);
-  await notify(student.userId, {
-    kind: "invitation",
-    title: {
-      vi: `${withOrg?.orgName ?? ""} mời bạn ứng tuyển`,
-      en: `${withOrg?.orgName ?? ""} invites you to apply`,
-    },
-    body: { vi: listing.title.vi, en: listing.title.en ?? listing.title.vi },
-    link: `/tin/${listing.id}`,
-  });
+  // The student's notice follows from the stored invite (effects/notices.ts).
   return { status: "invited", invitedAt };
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { candidateIdOf } from "../data/matching";
 import { db } from "../db/service";
@@ -170,6 +171,7 @@ describe("GET /api/listings/{id}/candidates and POST /api/listings/{id}/invite",
     const again = await call("POST", `/api/listings/${listingId}/invite`, { token, body: { candidateId } });
     expect(again.json).toEqual({ status: "already_invited", invitedAt: first.json.invitedAt });
 
+    await effectsSettled();
     const inbox = await call("GET", "/api/notifications", { token: await signIn(student.userId) });
     const invites = inbox.json.items.filter((n: { link?: string }) => n.link === `/tin/${listingId}`);
     expect(invites).toHaveLength(1);
