@@ -18,6 +18,7 @@ export async function effectsSettled(timeoutMs = 20_000): Promise<void> {
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 25,
+    poison: { backoffMs: 20, maxBackoffMs: 200 },
     log: (line) => console.error(line),
   });
   await (await reader).drain(timeoutMs);

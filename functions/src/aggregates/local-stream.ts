@@ -11,7 +11,7 @@ import {
 import { loadCheckpoints, markPending, saveCheckpoint } from "../data/stream-state";
 import { isSourceRecord, recordTime } from "../effects/records";
 import { localClient } from "../local/tables";
-import { createStreamHandler, type DynamoDBStreamRecord, type StreamBatchResponse } from "../stream";
+import { createStreamHandler, type DynamoDBStreamRecord, type PoisonPolicy, type StreamBatchResponse } from "../stream";
 import { reconcileAggregates } from "./reconcile";
 
 /** A running reader of a local table's stream. */
@@ -33,6 +33,8 @@ export interface LocalStreamOptions {
   pollMs?: number;
   /** The consumer: the deployed Lambda's handler (stream.ts) unless a test passes another. */
   consume?: (records: DynamoDBStreamRecord[]) => Promise<StreamBatchResponse>;
+  /** How the default consumer retries a failing record before setting it aside (tests shorten the backoff). */
+  poison?: Partial<PoisonPolicy>;
   onBatch?: (records: _Record[], response: StreamBatchResponse) => void;
   /** Runs once the starting positions are taken and before the first read (e.g. a reconciliation). */
   prepare?: () => Promise<void>;
@@ -57,7 +59,7 @@ const maxErrorPauseMs = 5_000;
  */
 export async function startLocalStreamReader(options: LocalStreamOptions): Promise<LocalStreamReader> {
   const pollMs = options.pollMs ?? 250;
-  const handler = createStreamHandler();
+  const handler = createStreamHandler(options.poison ? { poison: options.poison } : {});
   const handle = options.consume ?? ((records: DynamoDBStreamRecord[]) => handler({ Records: records }));
   const tables = localClient(options.endpoint);
   const streams = new DynamoDBStreamsClient({
