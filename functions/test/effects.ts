@@ -1,4 +1,3 @@
-import { inject } from "vitest";
 import { type LocalStreamReader, startLocalStreamReader } from "../src/aggregates/local-stream";
 import { dataConfig } from "../src/config";
 import { searchWorkSettled } from "../src/search/live";
@@ -14,7 +13,7 @@ let reader: Promise<LocalStreamReader> | undefined;
  */
 export async function effectsSettled(timeoutMs = 20_000): Promise<void> {
   reader ??= startLocalStreamReader({
-    endpoint: inject("dynamoEndpoint"),
+    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 25,
