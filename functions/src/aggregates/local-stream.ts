@@ -9,7 +9,7 @@ import {
   type ShardIteratorType,
 } from "@aws-sdk/client-dynamodb-streams";
 import { loadCheckpoints, markPending, saveCheckpoint } from "../data/stream-state";
-import { isSourceRecord, recordTime } from "../effects/records";
+import { isSourceRecord } from "../effects/records";
 import { localClient } from "../local/tables";
 import { createStreamHandler, type DynamoDBStreamRecord, type PoisonPolicy, type StreamBatchResponse } from "../stream";
 import { reconcileAggregates } from "./reconcile";
@@ -220,13 +220,13 @@ export async function startLocalAggregator(options: {
           `(${((Date.now() - started) / 1000).toFixed(1)} s); following the table stream.`,
       );
     },
+    // Normal batches pass silently; a record being retried is worth a line (dead letters log their own).
     onBatch: (records, response) => {
-      const sources = records.filter((r) => isSourceRecord(r as DynamoDBStreamRecord));
-      if (sources.length > 0) {
-        const at = recordTime(sources.at(-1) as DynamoDBStreamRecord);
-        const waiting = response.batchItemFailures.length > 0 ? ", a record is being retried" : "";
-        options.log(`Stream consumer: ${sources.length} change(s) applied (newest from ${at ?? "?"})${waiting}.`);
-      }
+      const failed = response.batchItemFailures[0]?.itemIdentifier;
+      if (failed)
+        options.log(
+          `Stream consumer: record ${failed} failed; retrying it with backoff before the ${records.length - 1} after it.`,
+        );
     },
   });
 }
