@@ -1,9 +1,10 @@
-import { type ApplicationStatus, applicationStatusLabels, type PipelineActor } from "@ketnoi/core";
+import { type ApplicationStatus, applicationStatusLabels, invitationTtlDays, type PipelineActor } from "@ketnoi/core";
 import { organisationMemberIds } from "../data/applicants";
 import { getListing, type StoredListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
 import { getOrganisation } from "../data/organisations";
 import { isErasedToken } from "../data/placement";
+import { findUserByEmail } from "../data/users";
 import { type DynamoDBStreamRecord, decodeImage, entityOf, type Item } from "./records";
 
 interface Step {
@@ -148,10 +149,66 @@ async function candidateInviteNotices(next: Item, before: Item | undefined): Pro
   ];
 }
 
+const roleNames: Record<string, { vi: string; en: string }> = {
+  owner: { vi: "chủ sở hữu", en: "owner" },
+  staff: { vi: "nhân viên", en: "staff member" },
+};
+
+/**
+ * An organisation invitation: a new one (or one sent again to the same address) tells the invitee if the address
+ * has an account; its acceptance tells whoever sent it.
+ */
+async function invitationNotices(next: Item, before: Item | undefined): Promise<Notice[]> {
+  const invitationId = String(next.invitationId);
+  const sent = next.status === "pending" && (before?.status !== "pending" || before?.createdAt !== next.createdAt);
+  const accepted = next.status === "accepted" && before?.status === "pending";
+  if (!sent && !accepted) return [];
+  const [org, user] = await Promise.all([getOrganisation(String(next.orgId)), findUserByEmail(String(next.email))]);
+  if (!org || !user) return [];
+  if (sent) {
+    const orgEn = org.name.en ?? org.name.vi;
+    const role = roleNames[String(next.role)] ?? roleNames.staff!;
+    const days = invitationTtlDays;
+    return [
+      {
+        userId: user.userId,
+        key: `invitation:${invitationId}:sent:${next.createdAt}`,
+        at: String(next.createdAt),
+        input: {
+          kind: "invitation",
+          title: { vi: `Lời mời tham gia ${org.name.vi}`, en: `Invitation to join ${orgEn}` },
+          body: {
+            vi: `Bạn được mời làm ${role.vi} của ${org.name.vi}. Lời mời hết hạn sau ${days} ngày.`,
+            en: `You are invited to join ${orgEn} as ${role.en}. The invitation expires in ${days} days.`,
+          },
+          link: "/loi-moi",
+        },
+      },
+    ];
+  }
+  const at = String(next.respondedAt ?? next.createdAt);
+  return [
+    {
+      userId: String(next.invitedBy),
+      key: `invitation:${invitationId}:accepted:${at}`,
+      at,
+      input: {
+        kind: "membership",
+        title: {
+          vi: `${user.displayName} đã nhận lời mời tham gia`,
+          en: `${user.displayName} accepted your invitation`,
+        },
+        link: `/to-chuc/${org.id}/thanh-vien`,
+      },
+    },
+  ];
+}
+
 const derivers: Record<string, (next: Item, before: Item | undefined) => Promise<Notice[]>> = {
   application: applicationNotices,
   booking: bookingNotices,
   candidateInvite: candidateInviteNotices,
+  invitation: invitationNotices,
 };
 
 /**

@@ -23,7 +23,15 @@ export type Item = Record<string, unknown>;
  * bookkeeping…) is skipped without being decoded: the consumer's own writes come back through the stream, and
  * they must neither cost a decode nor be able to stall it.
  */
-const sourceEntities = new Set(["listing", "organisation", "application", "booking", "student", "candidateInvite"]);
+const sourceEntities = new Set([
+  "listing",
+  "organisation",
+  "application",
+  "booking",
+  "student",
+  "candidateInvite",
+  "invitation",
+]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */
 export function entityOfRaw(attributes: Record<string, AttributeValue> | undefined): string | undefined {
