@@ -1,5 +1,5 @@
 import { type ApplicationStatus, applicationStatusLabels, invitationTtlDays, type PipelineActor } from "@ketnoi/core";
-import { organisationMemberIds } from "../data/applicants";
+import { listingCards, organisationMemberIds } from "../data/applicants";
 import { getListing, type StoredListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
 import { getOrganisation } from "../data/organisations";
@@ -204,11 +204,62 @@ async function invitationNotices(next: Item, before: Item | undefined): Promise<
   ];
 }
 
+interface RoundRun {
+  at: string;
+  kind: string;
+}
+interface RoundAssignment {
+  studentId: string;
+  listingId: string;
+  choice: number;
+}
+
+/**
+ * A placement round re-offered (a new `reoffer` run in its result): each student whose seat is new or changed is
+ * told (an erased student's id is a token: nobody to tell).
+ */
+async function placementNotices(next: Item, before: Item | undefined): Promise<Notice[]> {
+  const result = next.result as { runs?: RoundRun[]; assignments?: RoundAssignment[] } | undefined;
+  const previous = before?.result as { runs?: RoundRun[]; assignments?: RoundAssignment[] } | undefined;
+  const runs = result?.runs ?? [];
+  const run = runs.at(-1);
+  if (run?.kind !== "reoffer" || runs.length <= (previous?.runs ?? []).length) return [];
+  const seatBefore = new Map((previous?.assignments ?? []).map((a) => [a.studentId, a.listingId]));
+  const moved = (result?.assignments ?? []).filter(
+    (a) => seatBefore.get(a.studentId) !== a.listingId && !isErasedToken(a.studentId),
+  );
+  if (moved.length === 0) return [];
+  const cards = await listingCards(moved.map((a) => a.listingId));
+  const title = String(next.title);
+  return moved.map((a) => {
+    const card = cards.get(a.listingId);
+    const place = (name: string | undefined) => (card ? `${name ?? card.title.vi} (${card.orgName})` : a.listingId);
+    return {
+      userId: a.studentId,
+      key: `placement:${next.roundId}:run:${runs.length}`,
+      at: run.at,
+      input: {
+        kind: "placement" as const,
+        title: {
+          vi: `Bạn có chỗ mới trong đợt phân bổ “${title}”`,
+          en: `You have a new placement in “${title}”`,
+        },
+        body: {
+          vi: `Một chỗ có người từ chối đã được mời lại: bạn được xếp vào ${place(card?.title.vi)}, nguyện vọng ${a.choice}. Hãy xác nhận hoặc từ chối.`,
+          en: `A declined seat was offered onwards: you are placed at ${place(card?.title.en)}, your choice ${a.choice}. Please confirm or decline.`,
+        },
+        link: "/phan-bo",
+      },
+    };
+  });
+}
+
 const derivers: Record<string, (next: Item, before: Item | undefined) => Promise<Notice[]>> = {
   application: applicationNotices,
   booking: bookingNotices,
   candidateInvite: candidateInviteNotices,
   invitation: invitationNotices,
+  placementRound: placementNotices,
 };
 
 /**

@@ -31,6 +31,7 @@ const sourceEntities = new Set([
   "student",
   "candidateInvite",
   "invitation",
+  "placementRound",
 ]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */
