@@ -153,11 +153,12 @@ describe("GET /api/search", () => {
     expect(seen).toEqual([pastDeadline, labVisit, webJob, embedded]);
   });
 
-  it("makes a newly published listing searchable at once, and an archived one disappear", async () => {
+  it("makes a newly published listing searchable within seconds, and an archived one disappear", async () => {
     const start = Date.now();
     const id = await publish("chip", { title: { vi: "Kỹ sư robot công nghiệp" } });
     expect(await idsOf("q=robot+cong+nghiep")).toEqual([id]);
-    expect(Date.now() - start).toBeLessThan(1000);
+    // Publish → stream → consumer → index: a few hundred ms here; the bound leaves room for a loaded machine.
+    expect(Date.now() - start).toBeLessThan(3000);
 
     const closed = await call("PATCH", `/api/listings/${id}`, {
       token: recruiter,
