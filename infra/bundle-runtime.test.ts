@@ -122,6 +122,8 @@ function answerDynamo(target: string, input: Record<string, unknown>, res: Serve
     aws.transactions++;
     return json({});
   }
+  // The consumer's own bookkeeping (its status after a batch; notices when a record calls for them): accepted.
+  if (operation === "UpdateItem" || operation === "PutItem") return json({});
   return json({ __type: "com.amazon.coral.validate#ValidationException", message: `${operation} is not faked` }, 400);
 }
 

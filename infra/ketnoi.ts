@@ -74,6 +74,7 @@ export class KetNoiPlatform extends Construct {
         { label: "StreamConsumer", fn: this.streamConsumer.handler, readsStream: true },
       ],
       deadLetterQueues: [{ label: "StreamConsumer", queue: this.streamConsumer.deadLetterQueue }],
+      deadLetterMetrics: [{ label: "StreamConsumer", metric: this.streamConsumer.deadLetterMetric }],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
 

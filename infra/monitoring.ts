@@ -23,6 +23,8 @@ export interface KetNoiMonitoringProps {
   }[];
   /** Dead-letter queues: any message in one is work that was given up on. */
   readonly deadLetterQueues: readonly { readonly label: string; readonly queue: IQueue }[];
+  /** Counts of records set aside by their consumer (e.g. the stream's dead-letter items): any is given-up work. */
+  readonly deadLetterMetrics?: readonly { readonly label: string; readonly metric: IMetric }[];
   /** Who is emailed when an alarm fires (they confirm the subscription once). */
   readonly alarmEmail?: string;
 }
@@ -65,6 +67,9 @@ export class KetNoiMonitoring extends Construct {
     for (const { label, queue } of props.deadLetterQueues) {
       const waiting = queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: "Maximum" });
       this.alarm(`${label}DeadLetters`, `${label}: records wait in the dead-letter queue`, 1, waiting);
+    }
+    for (const { label, metric } of props.deadLetterMetrics ?? []) {
+      this.alarm(`${label}DeadLetterItems`, `${label}: a record was set aside as a dead letter`, 1, metric);
     }
   }
 

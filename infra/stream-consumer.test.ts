@@ -3,7 +3,7 @@ import { loadDataConfig } from "../functions/src/config";
 import { searchStoreFromConfig } from "../functions/src/search/s3-store";
 import { stages } from "./app";
 import { searchSnapshotKey } from "./search";
-import { consumerIndexActions, consumerTableActions, streamEntities } from "./stream-consumer";
+import { consumerIndexActions, consumerTableActions, deadLetterMetricName, streamEntities } from "./stream-consumer";
 import {
   functionPolicyStatements,
   ref,
@@ -93,7 +93,8 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       MaximumBatchingWindowInSeconds: 1,
       ParallelizationFactor: 1,
       BisectBatchOnFunctionError: true,
-      MaximumRetryAttempts: 5,
+      MaximumRetryAttempts: 10_000,
+      MaximumRecordAgeInSeconds: 24 * 3600,
       FunctionResponseTypes: ["ReportBatchItemFailures"],
       DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queueId, "Arn"] } } },
     });
@@ -134,6 +135,25 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       ComparisonOperator: "GreaterThanOrEqualToThreshold",
     });
     expect(dlq!.Dimensions).toEqual([{ Name: "QueueName", Value: { "Fn::GetAtt": [queueId, "QueueName"] } }]);
+  });
+
+  it("counts the handler's dead-letter lines in a metric and alarms on the first one", () => {
+    const [logsId] = one(stage, "AWS::Logs::LogGroup", "PlatformStreamConsumerHandlerLogs");
+    const [, filter] = one(stage, "AWS::Logs::MetricFilter", "PlatformStreamConsumerDeadLetterLines");
+    expect(filter.Properties).toMatchObject({
+      LogGroupName: ref(logsId),
+      FilterPattern: '"stream dead letter"',
+      MetricTransformations: [
+        { MetricNamespace: `KetNoi/${stage}`, MetricName: deadLetterMetricName, MetricValue: "1", DefaultValue: 0 },
+      ],
+    });
+    const alarms = resourcesOfType(synth.templates[stage], "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties!);
+    expect(alarms.find((a) => a.MetricName === deadLetterMetricName)).toMatchObject({
+      Namespace: `KetNoi/${stage}`,
+      Statistic: "Sum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
   });
 
   it("may read the stream, read and write the items its code touches, and read/write the snapshot key: its whole policy", () => {

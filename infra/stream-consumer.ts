@@ -1,7 +1,9 @@
 import { Duration } from "aws-cdk-lib";
+import type { Metric } from "aws-cdk-lib/aws-cloudwatch";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
+import { FilterPattern, MetricFilter } from "aws-cdk-lib/aws-logs";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { KetNoiData } from "./data";
@@ -19,6 +21,8 @@ export const streamEntities = {
   search: ["listing", "organisation"],
   /** functions/src/aggregates/consumer.ts (`kinds`): the province dashboard's counted facts. */
   aggregates: ["listing", "application", "booking", "student"],
+  /** functions/src/effects/notices.ts (`derivers`): application steps and hours, bookings, invitations, re-offers. */
+  notices: ["application", "booking", "candidateInvite", "invitation", "placementRound"],
 } as const;
 
 const consumedEntities = [...new Set(Object.values(streamEntities).flat())];
@@ -60,18 +64,26 @@ export interface KetNoiStreamConsumerProps {
   readonly search: KetNoiSearch;
 }
 
+/** The metric the consumer's dead-letter log lines count (functions/src/stream.ts logs "stream dead letter"). */
+export const deadLetterMetricName = "StreamDeadLetters";
+
 /**
- * The table stream's consumer (functions/src/stream-lambda.ts): keeps the search snapshot in S3 current, alerts
- * saved searches, and updates the province dashboard's counters. Its event source mapping starts at the stream's
- * newest record, takes up to 100 filtered records within 1 s, splits a failing batch in two until the bad record
- * is alone, retries it 5 times and honours the handler's per-record failures (`batchItemFailures`); then the
- * batch's description goes to the dead-letter queue (the records themselves stay in the stream for 24 h). One
- * consumer per shard (parallelisation factor 1) keeps each item's records in order.
+ * The table stream's consumer (functions/src/stream-lambda.ts): derives every side effect of a stored change —
+ * notices, the search snapshot in S3, saved-search alerts and the province dashboard's counters. Its event source
+ * mapping starts at the stream's newest record, takes up to 100 filtered records within 1 s and honours the
+ * handler's per-record failures (`batchItemFailures`). A record that keeps failing is the handler's to settle:
+ * after 5 tries with backoff it becomes a dead-letter item in the table and a log line, which a metric filter
+ * counts for an alarm, and the records after it flow on. The mapping's own retries are for outages (the handler
+ * throws when DynamoDB is unreachable, without counting the record's tries): it keeps retrying for up to a day,
+ * halving failing batches, and only then parks the batch's description in the SQS dead-letter queue (alarmed
+ * too). One consumer per shard (parallelisation factor 1) keeps each item's records in order.
  */
 export class KetNoiStreamConsumer extends Construct {
   readonly handler: KetNoiFunction;
   /** Where stream batches go once the retries are spent; watched by an alarm. */
   readonly deadLetterQueue: Queue;
+  /** Records the handler set aside as dead letters (a metric filter over its logs); watched by an alarm. */
+  readonly deadLetterMetric: Metric;
 
   constructor(scope: Construct, id: string, props: KetNoiStreamConsumerProps) {
     super(scope, id);
@@ -112,12 +124,23 @@ export class KetNoiStreamConsumer extends Construct {
       batchSize: 100,
       maxBatchingWindow: Duration.seconds(1),
       parallelizationFactor: 1,
-      // A poison record is isolated by halving the batch, retried, then reported to the queue.
+      // Poison records are the handler's (dead-letter items); these retries ride out an outage of up to a day.
       bisectBatchOnError: true,
-      retryAttempts: 5,
+      retryAttempts: 10_000,
+      maxRecordAge: Duration.days(1),
       reportBatchItemFailures: true,
       onFailure: new SqsDlq(this.deadLetterQueue),
       filters: streamFilters,
     });
+
+    const metricFilter = new MetricFilter(this, "DeadLetterLines", {
+      logGroup: this.handler.logGroup,
+      filterPattern: FilterPattern.allTerms("stream dead letter"),
+      metricNamespace: `KetNoi/${stage.name}`,
+      metricName: deadLetterMetricName,
+      metricValue: "1",
+      defaultValue: 0,
+    });
+    this.deadLetterMetric = metricFilter.metric({ period: Duration.minutes(5), statistic: "Sum" });
   }
 }

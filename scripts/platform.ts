@@ -5,7 +5,7 @@ import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
 import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
 import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
 import { useLocalConfig } from "../functions/src/local/config";
-import { startDynamoLocal } from "../functions/src/local/dynamodb-local";
+import { restartDynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { portInUse } from "../functions/src/local/ports";
 import { serveApi } from "../functions/src/local/server";
 import { ensureTable } from "../functions/src/local/tables";
@@ -23,6 +23,8 @@ export interface PlatformOptions {
   webPort: number;
   /** Rebuild the demo data even if the table already has it. */
   reset?: boolean;
+  /** Seed the demo data into a new table (default true; fault probes that bring their own data skip it). */
+  seed?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,6 +32,11 @@ export interface Platform {
   webUrl: string;
   apiUrl: string;
   dynamoEndpoint: string;
+  /**
+   * The DynamoDB Local child, for fault probes: `kill()` ends it at once (SIGKILL), `restart()` starts it again
+   * on the same port and data folder (persisted platforms only: an in-memory one comes back empty).
+   */
+  database: { kill(): void; restart(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -54,7 +61,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const dbPath = process.env.KETNOI_DATA_DIR ?? resolve(root, ".data/dynamodb");
   if (!options.inMemory) mkdirSync(dbPath, { recursive: true });
   log(`Starting DynamoDB Local (${options.inMemory ? "in memory" : dbPath})…`);
-  const dynamo = await startDynamoLocal({ port: options.dynamoPort, inMemory: options.inMemory, dbPath });
+  let dynamo = await startDynamoLocal({ port: options.dynamoPort, inMemory: options.inMemory, dbPath });
   const stops: Array<() => Promise<void>> = [() => dynamo.stop()];
   const killJava = () => dynamo.process.kill("SIGKILL");
   process.once("exit", killJava);
@@ -75,10 +82,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     if (options.inMemory) {
       // An in-memory database gets an in-memory search snapshot: never touch the developer's .data/ from tests.
-      configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
+      configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
     }
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
-    if (created || options.reset) {
+    if ((created && options.seed !== false) || options.reset) {
       log("Seeding demo data…");
       const { counts } = await seedDemoData({ reset: !created && !!options.reset });
       log(
@@ -113,7 +120,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     await vite.listen();
     stops.push(() => vite.close());
-    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, stop };
+    const database = {
+      kill: () => dynamo.process.kill("SIGKILL"),
+      restart: async () => {
+        if (options.inMemory) throw new Error("an in-memory DynamoDB Local cannot be restarted with its data");
+        dynamo = await restartDynamoLocal({ port: options.dynamoPort, dbPath });
+      },
+    };
+    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, database, stop };
   } catch (error) {
     await stop();
     throw error;

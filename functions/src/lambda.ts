@@ -9,7 +9,7 @@ import { searchStoreFromConfig } from "./search/s3-store";
 // The configuration is parsed at cold start, so a missing variable fails the start naming it.
 const searchStore = searchStoreFromConfig(config());
 if (searchStore) {
-  configureSearch({ store: searchStore, bootstrap: false, persist: false, alertInProcess: false, refreshMs: 15_000 });
+  configureSearch({ store: searchStore, bootstrap: false, persist: false, refreshMs: 15_000 });
 }
 
 /** The API's Lambda entry: the same Hono app as the local server, behind API Gateway v2. */

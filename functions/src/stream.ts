@@ -1,27 +1,36 @@
-import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { EntityItem } from "electrodb";
 import { aggregateStreamRecords } from "./aggregates/consumer";
+import {
+  attemptsOf,
+  clearAttempts,
+  markPending,
+  markProcessed,
+  putDeadLetter,
+  recordAttempt,
+} from "./data/stream-state";
 import type { ListingEntity } from "./db/entities/listing";
 import { db } from "./db/service";
+import { deliverNotices } from "./effects/notices";
+import {
+  type DynamoDBStreamRecord,
+  decodeImage,
+  entityOf,
+  eventIdOf,
+  type Item,
+  isSourceRecord,
+  itemKeyOf,
+  recordTime,
+} from "./effects/records";
+import { isDatabaseUnavailable } from "./http/errors";
 import { alertSavedSearches } from "./search/alerts";
 import type { SearchDocument } from "./search/document";
 import { ListingSearchIndex } from "./search/listing-index";
-import { searchSetup } from "./search/live";
+import { applyIndexChanges, searchSetup } from "./search/live";
 import { SnapshotConflictError, type SnapshotStore } from "./search/snapshot-store";
 import { documentsFor, fromListingItem, organisationDocuments, publishedDocuments } from "./search/sources";
 
-/** The parts of a DynamoDB Streams record this consumer reads (NEW_AND_OLD_IMAGES view). */
-export interface DynamoDBStreamRecord {
-  eventID?: string;
-  eventName?: "INSERT" | "MODIFY" | "REMOVE";
-  dynamodb?: {
-    Keys?: Record<string, AttributeValue>;
-    NewImage?: Record<string, AttributeValue>;
-    OldImage?: Record<string, AttributeValue>;
-    SequenceNumber?: string;
-  };
-}
+export type { DynamoDBStreamRecord } from "./effects/records";
 
 /** A batch of stream records, as Lambda's DynamoDB event source delivers it. */
 export interface DynamoDBStreamEvent {
@@ -33,41 +42,49 @@ export interface StreamBatchResponse {
   batchItemFailures: Array<{ itemIdentifier: string }>;
 }
 
-type RawItem = Record<string, unknown>;
 type ListingChange = { id: string; listing?: ReturnType<typeof fromListingItem>; updatedAt?: string; seq?: string };
+
+/** How the consumer treats a record that keeps failing. */
+export interface PoisonPolicy {
+  /** Failures before a record is set aside as a dead letter. */
+  maxAttempts: number;
+  /** Pause before retrying a record that failed n times: base × 2^(n−1), at most `maxBackoffMs`. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const defaultPoisonPolicy: PoisonPolicy = { maxAttempts: 5, backoffMs: 200, maxBackoffMs: 5_000 };
 
 const maxSaveAttempts = 5;
 // Organisation fields that the index holds: a change to any of them re-indexes the organisation's listings.
 const indexedOrgFields = ["name", "sectors", "verification"] as const;
 
-const entityOf = (image: RawItem | undefined) => image?.__edb_e__;
-const image = (attributes: Record<string, AttributeValue> | undefined) =>
-  attributes ? (unmarshall(attributes) as RawItem) : undefined;
-
 // ElectroDB parses its own raw item (keys and markers dropped) into the entity's attribute shape.
-function parseListing(raw: RawItem): ReturnType<typeof fromListingItem> | undefined {
+function parseListing(raw: Item): ReturnType<typeof fromListingItem> | undefined {
   const { data } = db().entities.listing.parse({ Item: raw });
   return data ? fromListingItem(data as EntityItem<typeof ListingEntity>) : undefined;
 }
 
 /** Reads a batch into the last change per listing, the listings newly published, and organisations to re-index. */
-function collect(records: DynamoDBStreamRecord[]) {
+function collect(records: readonly DynamoDBStreamRecord[]) {
   const listings = new Map<string, ListingChange>();
   const newlyPublished = new Map<string, string | undefined>();
   const organisations = new Set<string>();
   for (const record of records) {
-    const next = image(record.dynamodb?.NewImage);
-    const before = image(record.dynamodb?.OldImage);
+    const entity = entityOf(record);
+    if (entity !== "listing" && entity !== "organisation") continue;
+    const next = decodeImage(record.dynamodb?.NewImage);
+    const before = decodeImage(record.dynamodb?.OldImage);
     const seq = record.dynamodb?.SequenceNumber;
-    if (entityOf(next ?? before) === "listing") {
+    if (entity === "listing") {
       const listing = next && record.eventName !== "REMOVE" ? parseListing(next) : undefined;
       const id = listing?.id ?? String((before ?? next)?.listingId);
-      listings.set(id, { id, listing, updatedAt: listing?.updatedAt, seq });
+      listings.set(id, { id, listing, ...(listing ? { updatedAt: listing.updatedAt } : {}), ...(seq ? { seq } : {}) });
       if (listing?.status === "published" && before?.status !== "published") newlyPublished.set(id, seq);
       else newlyPublished.delete(id);
-    } else if (entityOf(next) === "organisation" && before && record.eventName === "MODIFY") {
-      const changed = indexedOrgFields.some((field) => JSON.stringify(before[field]) !== JSON.stringify(next?.[field]));
-      if (changed) organisations.add(String(next?.orgId));
+    } else if (before && next && record.eventName === "MODIFY") {
+      const changed = indexedOrgFields.some((field) => JSON.stringify(before[field]) !== JSON.stringify(next[field]));
+      if (changed) organisations.add(String(next.orgId));
     }
   }
   return { listings, newlyPublished, organisations };
@@ -107,28 +124,115 @@ async function applyToSnapshot(store: SnapshotStore, docs: Map<string, SearchDoc
 }
 
 /**
- * Builds the DynamoDB stream consumer: keeps the search snapshot current with listing (and organisation)
- * changes, then alerts saved searches about newly published listings. Re-processing a batch is harmless:
- * upserts ignore older versions and each alert is claimed once.
+ * The search index's and saved searches' share of a batch: listing changes (and organisations whose indexed
+ * fields changed) reach the index — the process's own index where it keeps one (local), else the S3 snapshot —
+ * and each newly published listing alerts matching saved searches, each alert claimed once.
+ */
+async function indexAndAlert(records: readonly DynamoDBStreamRecord[], store: SnapshotStore | undefined, now: Date) {
+  const { listings, newlyPublished, organisations } = collect(records);
+  const published = [...listings.values()].flatMap((c) => (c.listing?.status === "published" ? [c.listing] : []));
+  const docs = new Map((await documentsFor(published)).map((doc) => [doc.id, doc]));
+  for (const orgId of organisations) {
+    for (const doc of await organisationDocuments(orgId)) if (!docs.has(doc.id)) docs.set(doc.id, doc);
+  }
+  if (listings.size > 0 || docs.size > 0) {
+    if (store) await applyToSnapshot(store, docs, [...listings.values()]);
+    else {
+      const changed = [...listings.values()].map((c) => ({ id: c.id, doc: docs.get(c.id), updatedAt: c.updatedAt }));
+      const others = [...docs.values()].filter((doc) => !listings.has(doc.id));
+      await applyIndexChanges([...changed, ...others.map((doc) => ({ id: doc.id, doc, updatedAt: doc.updatedAt }))]);
+    }
+  }
+  const alerted = [...newlyPublished.keys()].flatMap((id) => docs.get(id) ?? []);
+  const { failedListingIds } = await alertSavedSearches(alerted, now);
+  if (failedListingIds.size > 0) throw new Error(`saved-search alerts failed for ${[...failedListingIds].join(", ")}`);
+}
+
+const log = (level: "warn" | "error", message: string, fields: Record<string, unknown>) =>
+  console[level](JSON.stringify({ level, message, ...fields }));
+
+/** What the consumer was given: where the snapshot lives (deploy), the clock, the poison policy. */
+export interface StreamHandlerOptions {
+  store?: SnapshotStore;
+  now?: () => Date;
+  poison?: Partial<PoisonPolicy>;
+}
+
+/**
+ * Builds the one stream consumer, used by the deployed Lambda (stream-lambda.ts) and the local stream reader
+ * (aggregates/local-stream.ts). From each stored change it derives every side effect: dashboard aggregates,
+ * notices, search-index updates and saved-search alerts. Each effect is idempotent (counters keyed on the
+ * record's version, notices and alerts on deterministic ids with conditional creates, index upserts ignoring
+ * older versions), so a batch delivered again changes nothing twice.
+ *
+ * A batch that fails is gone through record by record: a record that fails is retried (with backoff) up to
+ * `maxAttempts` times across invocations, then set aside as a dead letter, and the records after it flow on.
+ * An unreachable database is not the record's fault: the batch fails as a whole and nothing is counted.
  * @example export const handler = createStreamHandler({ store: s3SnapshotStore(client) });
  */
-export function createStreamHandler(options: { store?: SnapshotStore; now?: () => Date } = {}) {
-  return async (event: DynamoDBStreamEvent): Promise<StreamBatchResponse> => {
-    await aggregateStreamRecords(event.Records);
-    const store = options.store ?? searchSetup().store;
-    const { listings, newlyPublished, organisations } = collect(event.Records);
-    const published = [...listings.values()].flatMap((c) => (c.listing?.status === "published" ? [c.listing] : []));
-    const docs = new Map((await documentsFor(published)).map((doc) => [doc.id, doc]));
-    for (const orgId of organisations) {
-      for (const doc of await organisationDocuments(orgId)) if (!docs.has(doc.id)) docs.set(doc.id, doc);
-    }
-    if (listings.size > 0 || docs.size > 0) await applyToSnapshot(store, docs, [...listings.values()]);
-
-    const alerted = [...newlyPublished.keys()].flatMap((id) => docs.get(id) ?? []);
-    const { failedListingIds } = await alertSavedSearches(alerted, options.now?.() ?? new Date());
-    const failures = [...failedListingIds].flatMap((id) => newlyPublished.get(id) ?? []);
-    return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+export function createStreamHandler(options: StreamHandlerOptions = {}) {
+  const policy = { ...defaultPoisonPolicy, ...options.poison };
+  const effects = async (records: readonly DynamoDBStreamRecord[]) => {
+    // The index sink: an explicit store, else this process's index where it keeps one, else the configured store.
+    const store = options.store ?? (searchSetup().persist ? undefined : searchSetup().store);
+    await aggregateStreamRecords(records);
+    await deliverNotices(records);
+    await indexAndAlert(records, store, options.now?.() ?? new Date());
   };
+
+  return async (event: DynamoDBStreamEvent): Promise<StreamBatchResponse> => {
+    // The consumer's own writes (notices, counters, its bookkeeping) come back through the stream: they have no
+    // effects, and a batch of only those leaves no trace (else each status write would wake the next batch).
+    const records = event.Records.filter(isSourceRecord);
+    if (records.length === 0) return { batchItemFailures: [] };
+    const lastRecordAt = recordTime(records[records.length - 1]!);
+    try {
+      await effects(records);
+      await markProcessed(lastRecordAt);
+      return { batchItemFailures: [] };
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+    }
+    for (const record of records) {
+      const failure = await oneRecord(record);
+      if (failure) return { batchItemFailures: [{ itemIdentifier: failure }] };
+    }
+    await markProcessed(lastRecordAt);
+    return { batchItemFailures: [] };
+  };
+
+  /** Applies one record; returns its sequence number when it must be retried from there. */
+  async function oneRecord(record: DynamoDBStreamRecord): Promise<string | undefined> {
+    const eventId = eventIdOf(record);
+    const before = await attemptsOf(eventId);
+    if (before > 0) await sleep(Math.min(policy.backoffMs * 2 ** (before - 1), policy.maxBackoffMs));
+    try {
+      await effects([record]);
+      if (before > 0) await clearAttempts(eventId);
+      return undefined;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      const attempts = await recordAttempt(eventId, message);
+      const at = recordTime(record);
+      if (attempts < policy.maxAttempts) {
+        log("warn", "stream record failed, will retry", { eventId, attempts, error: message });
+        if (at) await markPending(at);
+        return record.dynamodb?.SequenceNumber ?? eventId;
+      }
+      const failed = {
+        eventId,
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+        eventName: record.eventName,
+        entity: entityOf(record),
+        itemKey: itemKeyOf(record),
+      };
+      await putDeadLetter(failed, attempts, message);
+      // The metric filter behind the dead-letter alarm (infra/stream-consumer.ts) matches this message.
+      log("error", "stream dead letter", { ...failed, attempts, error: message });
+      return undefined;
+    }
+  }
 }
 
 /**

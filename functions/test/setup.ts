@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { loadConfig, setConfig } from "../src/config";
 import { dropTable, ensureTable } from "../src/local/tables";
+import { stopEffects } from "./effects";
 
 /** Each test file gets its own table on the shared DynamoDB Local, so files can run in parallel. */
 const endpoint = inject("dynamoEndpoint");
@@ -25,5 +26,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopEffects();
   await dropTable(endpoint, tableName);
 });

@@ -138,7 +138,7 @@ async function start(): Promise<BenchServers> {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   // The configuration of `npm start` (scripts/platform.ts), on this run's own ports and table.
   useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl, webOrigin: "http://127.0.0.1:5173" });
-  configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
+  configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
   const seedStart = performance.now();
   await ensureTable(dynamo.endpoint, tableName);
   await seedDemoData();

@@ -62,7 +62,7 @@ async function start(): Promise<RoutesServers> {
   stops.push(() => dynamo.stop());
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl, webOrigin: "http://127.0.0.1:5173" });
-  configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true });
+  configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
   await ensureTable(dynamo.endpoint, tableName);
   const seedStart = performance.now();
   const { counts } = await seedProvinceData(scale, { progress: (line) => console.error(`  seed ${line}`) });

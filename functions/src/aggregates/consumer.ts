@@ -1,5 +1,5 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { decodeImage } from "../effects/records";
 import { type FactKind, type SyncResult, syncFact } from "./apply";
 import { changeOf, contextChanged, dependentsOf, deriveContribution, type FactChange, factOf } from "./facts";
 
@@ -23,7 +23,6 @@ export interface AggregationReport {
   cellsChanged: number;
 }
 
-type Item = Record<string, unknown>;
 const kinds: Record<string, FactKind> = {
   listing: "listing",
   application: "application",
@@ -38,8 +37,8 @@ const idAttribute: Record<FactKind, string> = {
 };
 const concurrency = 4;
 
-const imageOf = (attributes: Record<string, AttributeValue> | undefined) =>
-  attributes ? (unmarshall(attributes) as Item) : undefined;
+// Tolerates the empty attribute values DynamoDB Local's stream carries for empty maps (effects/records.ts).
+const imageOf = (attributes: Record<string, AttributeValue> | undefined) => decodeImage(attributes);
 
 /** Runs `work` over items, a few at a time (distinct records touch shared counters: transactions retry). */
 async function eachLimited<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

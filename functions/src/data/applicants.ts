@@ -1,7 +1,6 @@
 import type { Applicant, Listing } from "@ketnoi/core";
 import { db } from "../db/service";
 import { guard } from "./guard";
-import { type NotificationInput, notify } from "./notifications";
 import { getOrganisations } from "./organisations";
 
 /**
@@ -93,24 +92,4 @@ export async function listingCards(listingIds: string[]): Promise<Map<string, Li
 export async function organisationMemberIds(orgId: string): Promise<string[]> {
   const { data } = await guard(() => db().entities.membership.query.byOrg({ orgId }).go({ pages: "all" }));
   return data.map((m) => m.userId);
-}
-
-/**
- * Sends an in-app notification to each user. Best effort: it runs after the change it reports has committed, so
- * a failure is logged rather than turned into an error response the client would retry.
- */
-export async function notifyEach(userIds: string[], input: NotificationInput): Promise<void> {
-  const results = await Promise.allSettled(userIds.map((userId) => notify(userId, input)));
-  for (const result of results) {
-    if (result.status === "rejected") {
-      console.error(
-        JSON.stringify({
-          level: "error",
-          message: "notification failed",
-          kind: input.kind,
-          error: String(result.reason),
-        }),
-      );
-    }
-  }
 }

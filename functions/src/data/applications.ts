@@ -4,7 +4,6 @@ import {
   type ApplicationCreate,
   type ApplicationStatus,
   type ApplicationStep,
-  applicationStatusLabels,
   checkMove,
   type PipelineActor,
   positionDelta,
@@ -13,7 +12,7 @@ import type { EntityItem } from "electrodb";
 import type { ApplicationEntity } from "../db/entities/application";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
-import { applicantViews, listingCards, notifyEach, organisationMemberIds } from "./applicants";
+import { applicantViews, listingCards } from "./applicants";
 import { guard } from "./guard";
 import { demandAdds, noteDemandChange } from "./listing-demand";
 import type { StoredListing } from "./listings";
@@ -73,9 +72,8 @@ export async function submitApplication(
     throw new AppError("already_applied", 409, "Bạn đã ứng tuyển tin này rồi; hãy xem trạng thái trong hồ sơ của bạn.");
   }
   noteDemandChange(listing.id, { applications: 1, filled: 0 });
-  const stored = toStored(item as ApplicationItem);
-  await announce(stored, listing, "student");
-  return stored;
+  // The student's and the organisation's notices follow from the stored item (effects/notices.ts).
+  return toStored(item as ApplicationItem);
 }
 
 /** One application by its public id (re-read by table key with a consistent read), or undefined. */
@@ -190,34 +188,7 @@ export async function transitionApplication(
     updatedAt: now,
     version: move.version + 1,
   };
-  await announce(moved, listing, actor);
   return moved;
-}
-
-/** Notifies the student of every status, and the organisation's members of a new application or a student's move. */
-async function announce(application: StoredApplication, listing: StoredListing, actor: PipelineActor) {
-  const status = applicationStatusLabels[application.status];
-  const title = listing.title;
-  const reason = application.status === "rejected" ? application.rejectionReason : undefined;
-  await notifyEach([application.studentId], {
-    kind: "application_status",
-    title: { vi: `Hồ sơ ứng tuyển: ${status.vi}`, en: `Application: ${status.en}` },
-    body: {
-      vi: reason ? `${title.vi}. Lý do: ${reason}` : title.vi,
-      en: reason ? `${title.en ?? title.vi}. Reason: ${reason}` : (title.en ?? title.vi),
-    },
-    link: `/ung-tuyen/${application.id}`,
-  });
-  if (actor !== "student") return;
-  const received = application.status === "submitted";
-  await notifyEach(await organisationMemberIds(listing.orgId), {
-    kind: received ? "application_received" : "application_status",
-    title: received
-      ? { vi: "Có hồ sơ ứng tuyển mới", en: "New application" }
-      : { vi: `Ứng viên cập nhật: ${status.vi}`, en: `Applicant update: ${status.en}` },
-    body: { vi: title.vi, en: title.en ?? title.vi },
-    link: `/tin/${listing.id}/ung-vien`,
-  });
 }
 
 /** Adds the listing's title and organisation name to a student's own applications. */

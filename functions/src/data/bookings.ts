@@ -5,7 +5,7 @@ import type * as v from "valibot";
 import type { BookingEntity } from "../db/entities/booking";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
-import { applicantViews, type ListingCard, listingCards, notifyEach } from "./applicants";
+import { applicantViews, type ListingCard, listingCards } from "./applicants";
 import { guard } from "./guard";
 import type { StoredListing } from "./listings";
 import { getOrganisations } from "./organisations";
@@ -69,17 +69,8 @@ export async function bookSeats(listing: StoredListing, session: VisitSession, b
   );
   if (failed === 0) throw new AppError("already_booked", 409, "Bạn đã đặt chỗ buổi này rồi.");
   if (failed === 1) throw capacityFull();
+  // The booker's notice follows from the stored booking (effects/notices.ts).
   const booking = toStored(item as BookingItem);
-  const title = listing.title;
-  await notifyEach([booker.userId], {
-    kind: "booking_confirmed",
-    title: { vi: "Đã đặt chỗ tham quan", en: "Visit booked" },
-    body: {
-      vi: `${title.vi} — ${session.date} ${session.startTime}, ${seats} chỗ`,
-      en: `${title.en ?? title.vi} — ${session.date} ${session.startTime}, ${seats} seat(s)`,
-    },
-    link: "/dat-cho",
-  });
   return booking;
 }
 

@@ -10,7 +10,6 @@ import {
 import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
-import { indexListingWrite } from "../search/live";
 import { guard, paginate, patchOperations } from "./guard";
 import { getOrganisations } from "./organisations";
 
@@ -52,9 +51,8 @@ export async function createListing(input: ListingCreate, listingId: string = ra
     version: 1,
   };
   await guard(() => db().entities.listing.create(item).go());
-  const stored = toStored(item as ListingItem);
-  await indexListingWrite(stored);
-  return stored;
+  // The search index follows from the stored change (stream.ts), never from this request.
+  return toStored(item as ListingItem);
 }
 
 /** One listing, or undefined. */
@@ -101,9 +99,7 @@ export async function updateListing(current: StoredListing, patch: ListingPatch)
       .where((attr, op) => op.eq(attr.version, version))
       .go({ response: "all_new" }),
   );
-  const updated = toStored(data as ListingItem);
-  await indexListingWrite(updated, current);
-  return updated;
+  return toStored(data as ListingItem);
 }
 
 /** Published listings, newest first, optionally of one type or one organisation; cursor-paginated. */

@@ -9,7 +9,6 @@ import { consentingStudents } from "./candidate-pool";
 import { guard } from "./guard";
 import { listingDemandMap } from "./listing-demand";
 import { type StoredListing, withOrganisation } from "./listings";
-import { notify } from "./notifications";
 import { explained, recommendFromIndex } from "./recommendations";
 
 /**
@@ -104,15 +103,6 @@ export async function inviteCandidate(
     );
     return { status: "already_invited", invitedAt: data?.createdAt ?? invitedAt };
   }
-  const [withOrg] = await withOrganisation([listing]);
-  await notify(student.userId, {
-    kind: "invitation",
-    title: {
-      vi: `${withOrg?.orgName ?? ""} mời bạn ứng tuyển`,
-      en: `${withOrg?.orgName ?? ""} invites you to apply`,
-    },
-    body: { vi: listing.title.vi, en: listing.title.en ?? listing.title.vi },
-    link: `/tin/${listing.id}`,
-  });
+  // The student's notice follows from the stored invite (effects/notices.ts).
   return { status: "invited", invitedAt };
 }

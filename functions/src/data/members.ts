@@ -13,7 +13,6 @@ import type { InvitationEntity } from "../db/entities/invitation";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
-import { notify } from "./notifications";
 import { getOrganisations } from "./organisations";
 import { transactWithRetry } from "./transact";
 import { findUserByEmail } from "./users";
@@ -22,7 +21,6 @@ import { findUserByEmail } from "./users";
 export type StoredInvitation = EntityItem<typeof InvitationEntity>;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const roleNames = { owner: { vi: "chủ sở hữu", en: "owner" }, staff: { vi: "nhân viên", en: "staff member" } };
 
 const memberNotFound = () => new AppError("not_found", 404, "Không tìm thấy thành viên này.");
 const lastOwner = () =>
@@ -90,7 +88,7 @@ export async function listMembers(orgId: string): Promise<Member[]> {
 /**
  * Invites an address to an organisation for 14 days. Refused (409 `already_exists`) while an open invitation to
  * the same address exists or when the address belongs to a member already. If the address has an account, its
- * user gets an in-app notification linking to their invitations.
+ * user gets an in-app notification linking to their invitations (derived from the stored item by the stream consumer).
  */
 export async function inviteMember(org: Organisation, input: InvitationCreate, invitedBy: string): Promise<Invitation> {
   const email = normaliseEmail(input.email);
@@ -121,18 +119,7 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
         .go(),
     () => new AppError("already_exists", 409, "Địa chỉ này đã có một lời mời đang chờ trả lời."),
   );
-  if (invitee) {
-    const en = org.name.en ?? org.name.vi;
-    await notify(invitee.userId, {
-      kind: "invitation",
-      title: { vi: `Lời mời tham gia ${org.name.vi}`, en: `Invitation to join ${en}` },
-      body: {
-        vi: `Bạn được mời làm ${roleNames[input.role].vi} của ${org.name.vi}. Lời mời hết hạn sau ${invitationTtlDays} ngày.`,
-        en: `You are invited to join ${en} as ${roleNames[input.role].en}. The invitation expires in ${invitationTtlDays} days.`,
-      },
-      link: "/loi-moi",
-    });
-  }
+  // The invitee's notice follows from the stored invitation (effects/notices.ts).
   return toInvitation(item, new Map([[org.id, org]]));
 }
 
@@ -167,9 +154,10 @@ const answered = () => new AppError("invalid_transition", 409, "Lời mời này
 
 /**
  * Accepts an invitation: marks it accepted and creates the membership in one transaction, so a double click or
- * two tabs cannot create two memberships or accept an invitation already declined. Tells the inviter.
+ * two tabs cannot create two memberships or accept an invitation already declined. The inviter is told by the
+ * stream consumer (effects/notices.ts).
  */
-export async function acceptInvitation(invitation: StoredInvitation, userId: string, displayName: string) {
+export async function acceptInvitation(invitation: StoredInvitation, userId: string) {
   const { invitationId, orgId, role } = invitation;
   const respondedAt = new Date().toISOString();
   const now = nowSeconds();
@@ -187,11 +175,7 @@ export async function acceptInvitation(invitation: StoredInvitation, userId: str
   );
   if (failed === 0) throw answered();
   if (failed === 1) throw new AppError("already_exists", 409, "Bạn đã là thành viên của tổ chức này.");
-  await notify(invitation.invitedBy, {
-    kind: "membership",
-    title: { vi: `${displayName} đã nhận lời mời tham gia`, en: `${displayName} accepted your invitation` },
-    link: `/to-chuc/${orgId}/thanh-vien`,
-  });
+  // The inviter's notice follows from the stored acceptance (effects/notices.ts).
 }
 
 /** Declines an open invitation (409 `invalid_transition` if it was answered meanwhile). */

@@ -1,6 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Notification, NotificationKind } from "@ketnoi/core";
 import { db } from "../db/service";
+import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
 const retentionSeconds = 180 * 24 * 60 * 60;
@@ -29,20 +30,56 @@ export function registerNotificationSender(sender: NotificationSender): void {
 
 /** Stores an in-app notification for a user, then hands it to any registered outbound senders. */
 export async function notify(userId: string, input: NotificationInput): Promise<void> {
-  const now = new Date();
-  await guard(() =>
-    db()
-      .entities.notification.create({
-        userId,
-        notificationId: randomUUID(),
-        ...input,
-        read: false,
-        createdAt: now.toISOString(),
-        expiresAt: Math.floor(now.getTime() / 1000) + retentionSeconds,
-      })
-      .go(),
-  );
+  await store(userId, input, randomUUID(), new Date());
   await Promise.allSettled(senders.map((sender) => sender.send(userId, input)));
+}
+
+const alreadyDelivered = new AppError("already_exists", 409, "notice already delivered");
+
+/**
+ * Stores a notice derived from a stored change exactly once: its id is a hash of `key` (what the change was, e.g.
+ * an application's step n, for this recipient) and its time is the change's own, so a replayed or retried stream
+ * record finds the notice there (a conditional create) and neither stores it twice nor sends it out again.
+ * Returns whether this call delivered it.
+ */
+export async function deliverNotice(
+  userId: string,
+  input: NotificationInput,
+  once: { key: string; at: string },
+): Promise<boolean> {
+  const notificationId = createHash("sha256").update(`${userId}\u0000${once.key}`).digest("hex").slice(0, 32);
+  const created = await store(userId, input, notificationId, new Date(once.at), () => alreadyDelivered).then(
+    () => true,
+    (error: unknown) => {
+      if (error === alreadyDelivered) return false;
+      throw error;
+    },
+  );
+  if (created) await Promise.allSettled(senders.map((sender) => sender.send(userId, input)));
+  return created;
+}
+
+async function store(
+  userId: string,
+  input: NotificationInput,
+  notificationId: string,
+  at: Date,
+  onConflict?: () => AppError,
+): Promise<void> {
+  await guard(
+    () =>
+      db()
+        .entities.notification.create({
+          userId,
+          notificationId,
+          ...input,
+          read: false,
+          createdAt: at.toISOString(),
+          expiresAt: Math.floor(at.getTime() / 1000) + retentionSeconds,
+        })
+        .go(),
+    onConflict,
+  );
 }
 
 /** A user's notifications, newest first. */

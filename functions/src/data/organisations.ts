@@ -4,7 +4,6 @@ import type { EntityItem } from "electrodb";
 import type { OrganisationEntity } from "../db/entities/organisation";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
-import { reindexOrganisation } from "../search/live";
 import { guard, patchOperations } from "./guard";
 
 type OrganisationItem = EntityItem<typeof OrganisationEntity>;
@@ -99,10 +98,8 @@ export async function decideVerification(
       .where((attr, op) => op.eq(attr.version, current.version))
       .go({ response: "all_new" }),
   );
-  const decided = toOrganisation(data as OrganisationItem);
-  // The verified badge is a search filter: the organisation's listings are re-indexed with it.
-  await reindexOrganisation(decided.id);
-  return decided;
+  // The verified badge is a search filter: the stream consumer re-indexes the organisation's listings (stream.ts).
+  return toOrganisation(data as OrganisationItem);
 }
 
 /** The organisations a user belongs to, with their role in each. */

@@ -1,12 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Assignment, checkPlacement, reofferRound, withTiesBroken } from "@ketnoi/core";
+import { checkPlacement, reofferRound, withTiesBroken } from "@ketnoi/core";
 import { AppError } from "../http/errors";
-import { listingCards } from "./applicants";
-import { notify } from "./notifications";
 import {
   getRound,
   inputFromKept,
-  isErasedToken,
   keptInput,
   placementInput,
   type RoundResult,
@@ -71,33 +68,6 @@ async function reofferOnce(round: StoredRound, by: string): Promise<StoredRound>
     input: previous.input ?? keptInput(input),
     declined: [...(previous.declined ?? []), ...next.declined],
   };
-  const saved = await saveResult(round, result, now, { answersUnchanged: true });
-  await notifyNewSeats(saved, previous.assignments, next.assignments);
-  return saved;
-}
-
-/** Tells each student whose seat is new or changed (an erased student's id is a token: nobody to tell). */
-async function notifyNewSeats(round: StoredRound, before: Assignment[], after: Assignment[]): Promise<void> {
-  const seatBefore = new Map(before.map((a) => [a.studentId, a.listingId]));
-  const moved = after.filter((a) => seatBefore.get(a.studentId) !== a.listingId && !isErasedToken(a.studentId));
-  if (moved.length === 0) return;
-  const cards = await listingCards(moved.map((a) => a.listingId));
-  await Promise.all(
-    moved.map((a) => {
-      const card = cards.get(a.listingId);
-      const place = (title: string | undefined) => (card ? `${title ?? card.title.vi} (${card.orgName})` : a.listingId);
-      return notify(a.studentId, {
-        kind: "placement",
-        title: {
-          vi: `Bạn có chỗ mới trong đợt phân bổ “${round.title}”`,
-          en: `You have a new placement in “${round.title}”`,
-        },
-        body: {
-          vi: `Một chỗ có người từ chối đã được mời lại: bạn được xếp vào ${place(card?.title.vi)}, nguyện vọng ${a.choice}. Hãy xác nhận hoặc từ chối.`,
-          en: `A declined seat was offered onwards: you are placed at ${place(card?.title.en)}, your choice ${a.choice}. Please confirm or decline.`,
-        },
-        link: "/phan-bo",
-      });
-    }),
-  );
+  // Each student whose seat is new or changed is told by the stream consumer (effects/notices.ts).
+  return saveResult(round, result, now, { answersUnchanged: true });
 }

@@ -57,7 +57,7 @@ export interface RetentionReport {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
-// The student's status notices link to their application (data/applications.ts, `announce`).
+// The student's status notices link to their application (effects/notices.ts).
 const applicationLink = (applicationId: string) => `/ung-tuyen/${applicationId}`;
 // A person's id on a kept record is replaced by `erased-<uuid>` (data/privacy.ts).
 const unlinked = (studentId: string) => studentId.startsWith("erased-");

@@ -1,6 +1,5 @@
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
-import { notifyEach } from "./applicants";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
 import type { StoredListing } from "./listings";
@@ -31,11 +30,6 @@ export async function recordVolunteerHours(
       .where((attr, op) => op.eq(attr.version, version))
       .go(),
   );
-  await notifyEach([application.studentId], {
-    kind: "application_status",
-    title: { vi: `Đã ghi nhận ${hours} giờ tình nguyện`, en: `${hours} volunteer hours recorded` },
-    body: { vi: listing.title.vi, en: listing.title.en ?? listing.title.vi },
-    link: `/ung-tuyen/${application.id}`,
-  });
+  // The student's notice follows from the stored change (effects/notices.ts).
   return { ...application, hoursServed: hours, updatedAt: now, version: version + 1 };
 }

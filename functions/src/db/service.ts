@@ -20,6 +20,12 @@ import { RetentionRunEntity } from "./entities/retention-run";
 import { SavedSearchEntity } from "./entities/saved-search";
 import { SearchAlertEntity } from "./entities/search-alert";
 import { SessionSeatsEntity } from "./entities/session-seats";
+import {
+  DeadLetterEntity,
+  StreamAttemptEntity,
+  StreamCheckpointEntity,
+  StreamStatusEntity,
+} from "./entities/stream-state";
 import { StudentEntity } from "./entities/student";
 import { TargetEntity, TargetVersionEntity } from "./entities/target";
 import { UserEntity } from "./entities/user";
@@ -50,6 +56,10 @@ const entities = {
   placementPreference: PlacementPreferenceEntity,
   placementRoundOrg: PlacementRoundOrgEntity,
   retentionRun: RetentionRunEntity,
+  streamAttempt: StreamAttemptEntity,
+  deadLetter: DeadLetterEntity,
+  streamCheckpoint: StreamCheckpointEntity,
+  streamStatus: StreamStatusEntity,
 };
 
 let service: Service<typeof entities> | undefined;

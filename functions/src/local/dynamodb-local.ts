@@ -112,3 +112,19 @@ export async function startDynamoLocal(options: {
   }
   return { endpoint, port: options.port, process: child, stop };
 }
+
+/**
+ * Starts DynamoDB Local again on the port of one that was killed (fault tests: same port, same `dbPath`), retrying
+ * while the port is still held by the dying process (1–2 s after a kill).
+ */
+export async function restartDynamoLocal(options: { port: number; dbPath: string }, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await startDynamoLocal(options);
+    } catch (error) {
+      if (Date.now() > deadline || !/busy/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
 import {
   advance,
@@ -30,6 +31,7 @@ beforeAll(async () => {
 });
 
 async function notifications(token: string) {
+  await effectsSettled();
   return (await call("GET", "/api/notifications", { token })).json.items as { kind: string; title: { vi: string } }[];
 }
 

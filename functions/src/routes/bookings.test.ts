@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
 import { db } from "../db/service";
@@ -51,6 +52,7 @@ describe("bookings", () => {
     bookingId = res.json.id;
     const again = await book(lan, "s2");
     expect([again.status, again.json.error.code]).toEqual([409, "already_booked"]);
+    await effectsSettled();
     const notices = (await call("GET", "/api/notifications", { token: lan })).json.items;
     expect(notices[0].kind).toBe("booking_confirmed");
     expect(

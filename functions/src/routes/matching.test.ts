@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { noteDemandChange } from "../data/listing-demand";
 import { candidateIdOf } from "../data/matching";
 import { db } from "../db/service";
-import { indexListingWrite } from "../search/live";
-import { fromListingItem } from "../search/sources";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";
 
@@ -25,7 +24,7 @@ async function cloneListing(listingId: string, newId: string, changes: Record<st
   const { data } = await db().entities.listing.get({ listingId }).go();
   const clone = { ...data!, listingId: newId, ...changes };
   await db().entities.listing.put(clone).go();
-  await indexListingWrite(fromListingItem(clone));
+  await effectsSettled();
 }
 
 async function applyMany(listingId: string, orgId: string, count: number) {
@@ -179,6 +178,7 @@ describe("GET /api/listings/{id}/candidates and POST /api/listings/{id}/invite",
     const again = await call("POST", `/api/listings/${listingId}/invite`, { token, body: { candidateId } });
     expect(again.json).toEqual({ status: "already_invited", invitedAt: first.json.invitedAt });
 
+    await effectsSettled();
     const inbox = await call("GET", "/api/notifications", { token: await signIn(student.userId) });
     const invites = inbox.json.items.filter((n: { link?: string }) => n.link === `/tin/${listingId}`);
     expect(invites).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { OrganisationCreate } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
 import { changeMemberRole, removeMember } from "../data/members";
 import { createOrganisation } from "../data/organisations";
@@ -50,6 +51,7 @@ describe("invitations", () => {
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
 
+    await effectsSettled(); // the notice follows from the stored invitation
     const notes = await call("GET", "/api/notifications", { token: invitee });
     expect(notes.json.items[0]).toMatchObject({ kind: "invitation", link: "/loi-moi" });
     expect(notes.json.items[0].title.vi).toContain("Cảm biến Nhơn Trạch");
@@ -73,6 +75,7 @@ describe("invitations", () => {
       expect.objectContaining({ userId: "rec-new", role: "staff", displayName: "rec-new" }),
     ]);
     expect(members.json.items[1].joinedAt).toMatch(/^\d{4}-/);
+    await effectsSettled(); // the notice follows from the stored invitation
     const ownerNotes = await call("GET", "/api/notifications", { token: owner });
     expect(ownerNotes.json.items[0].kind).toBe("membership");
 

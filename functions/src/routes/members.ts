@@ -183,14 +183,14 @@ export const invitationRoutes = new Hono<AppEnv>()
     }),
     validate("param", IdParamSchema),
     async (c) => {
-      const { principal, user, invitation } = await myInvitation(c, c.req.valid("param").id);
+      const { principal, invitation } = await myInvitation(c, c.req.valid("param").id);
       const org = await getOrganisation(invitation.orgId);
       if (!org) throw invitationNotFound();
       if (!authorize(principal, "organisation:join", { orgKind: org.kind }).allowed) {
         const needed = memberRoleFor(org.kind) === "recruiter" ? "nhà tuyển dụng" : "cán bộ";
         throw new AppError("role_mismatch", 403, `Chỉ tài khoản ${needed} mới tham gia được loại tổ chức này.`);
       }
-      await acceptInvitation(invitation, principal.userId, user.displayName);
+      await acceptInvitation(invitation, principal.userId);
       return c.body(null, 204);
     },
   )

@@ -1,5 +1,6 @@
 import { checkPlacement } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { candidateIdOf } from "../data/matching";
 import { getRound, inputFromKept, placementInput, type RoundResult, saveResult } from "../data/placement";
@@ -316,10 +317,12 @@ describe("offering declined seats onwards", () => {
   };
   const seated = (view: { result: { assignments: { studentId: string }[] } }) =>
     view.result.assignments.map((a) => a.studentId).sort();
-  const placementNotices = async (studentId: string) =>
-    (await call("GET", "/api/notifications", { token: await signIn(studentId) })).json.items.filter(
+  const placementNotices = async (studentId: string) => {
+    await effectsSettled(); // the notice follows from the stored round
+    return (await call("GET", "/api/notifications", { token: await signIn(studentId) })).json.items.filter(
       (n: { kind: string }) => n.kind === "placement",
     );
+  };
 
   let id = "";
   /** The listing's ranking as the run used it (ties broken by the round's seed), best first. */

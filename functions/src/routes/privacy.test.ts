@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OrganisationCreate } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
 import { notify } from "../data/notifications";
 import { createOrganisation } from "../data/organisations";
@@ -191,6 +192,7 @@ describe("DELETE /api/students/me", () => {
   });
 
   it("deletes and anonymises as documented, keeps totals, bars the token and leaves another student alone", async () => {
+    await effectsSettled(); // the notices that the stored records stand for are delivered first
     const bobBefore = await exportOf("stu-bob");
     const applicationsBefore = (await db().entities.application.query.byListing({ listingId: "lst-priv" }).go()).data;
     const token = tokens["stu-alice"]!;

@@ -1,7 +1,7 @@
 import { maxSavedSearches } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
-import { searchWorkSettled } from "../search/live";
 
 let admin: string;
 let recruiter: string;
@@ -33,7 +33,7 @@ async function createListing(fields: Record<string, unknown>): Promise<string> {
 async function move(id: string, status: string, version: number) {
   const res = await call("PATCH", `/api/listings/${id}`, { token: recruiter, body: { status, version } });
   expect(res.status).toBe(200);
-  await searchWorkSettled(); // the alert runs in the background; tests wait for it
+  await effectsSettled(); // the alert follows from the stored change; tests wait for the stream consumer
 }
 
 async function alertsOf(token: string) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
-import { searchWorkSettled } from "../search/live";
 
 let admin: string;
 let recruiter: string;
@@ -53,6 +53,7 @@ async function publish(orgKey: string, fields: Record<string, unknown>): Promise
 }
 
 async function search(query: string) {
+  await effectsSettled();
   const res = await call("GET", `/api/search${query ? `?${query}` : ""}`);
   expect(res.status).toBe(200);
   return res.json as { items: Array<Record<string, unknown> & { id: string }>; cursor: string | null; total: number };
@@ -95,7 +96,7 @@ beforeAll(async () => {
     deadline: "2099-01-31",
   });
   pastDeadline = await publish("chip", { title: { vi: "Thực tập thiết kế vi mạch" }, deadline: "2020-01-01" });
-  await searchWorkSettled();
+  await effectsSettled();
 });
 
 describe("GET /api/search", () => {
@@ -152,11 +153,12 @@ describe("GET /api/search", () => {
     expect(seen).toEqual([pastDeadline, labVisit, webJob, embedded]);
   });
 
-  it("makes a newly published listing searchable at once, and an archived one disappear", async () => {
+  it("makes a newly published listing searchable within seconds, and an archived one disappear", async () => {
     const start = Date.now();
     const id = await publish("chip", { title: { vi: "Kỹ sư robot công nghiệp" } });
     expect(await idsOf("q=robot+cong+nghiep")).toEqual([id]);
-    expect(Date.now() - start).toBeLessThan(1000);
+    // Publish → stream → consumer → index: a few hundred ms here; the bound leaves room for a loaded machine.
+    expect(Date.now() - start).toBeLessThan(3000);
 
     const closed = await call("PATCH", `/api/listings/${id}`, {
       token: recruiter,
@@ -211,6 +213,7 @@ describe("GET /api/search", () => {
     ["cursor=bm90LWEtY3Vyc29y", "cursor"],
     ["colour=red", "colour"],
   ])("rejects %s with 400 naming the field", async (query, path) => {
+    await effectsSettled();
     const res = await call("GET", `/api/search?${query}`);
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("validation_failed");

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import {
   advance,
@@ -40,6 +41,7 @@ describe("volunteer hours", () => {
     expect(res.json.hoursServed).toBe(12.5);
     const mine = await call("GET", "/api/applications/mine", { token: student });
     expect(mine.json.items[0].hoursServed).toBe(12.5);
+    await effectsSettled();
     const notes = await call("GET", "/api/notifications", { token: student });
     expect(notes.json.items.some((n: { title: { vi: string } }) => n.title.vi.includes("12.5 giờ"))).toBe(true);
     version = res.json.version;

@@ -1,24 +1,22 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataConfig } from "../config";
-import type { StoredListing } from "../data/listings";
-import { getOrganisation } from "../data/organisations";
 import { AppError } from "../http/errors";
-import { alertSavedSearches } from "./alerts";
-import { type SearchDocument, toSearchDocument } from "./document";
+import type { SearchDocument } from "./document";
 import { ListingSearchIndex } from "./listing-index";
 import { fileSnapshotStore, memorySnapshotStore, SnapshotConflictError, type SnapshotStore } from "./snapshot-store";
-import { organisationDocuments, publishedDocuments, tableFingerprint } from "./sources";
+import { publishedDocuments, tableFingerprint } from "./sources";
 
 /** How this process keeps its in-memory index: where the snapshot is and who maintains it. */
 export interface SearchSetup {
   store: SnapshotStore;
   /** With no usable snapshot, build the index from the published-listings Query and save it (local only). */
   bootstrap: boolean;
-  /** Save the snapshot after this process's own changes (local: the API is the only writer). */
+  /**
+   * This process holds the index of record and saves it after each change (local and tests: the stream consumer
+   * runs in the same process and applies changes here); in deploy the stream consumer saves the S3 snapshot.
+   */
   persist: boolean;
-  /** Evaluate saved searches right after a publish here (local); in deploy the stream consumer does it. */
-  alertInProcess: boolean;
   /** Re-check the stored snapshot at most this often (deploy API instances follow the stream consumer). */
   refreshMs?: number;
   /** Identifies the data source; a snapshot recorded from another source is rebuilt, not served. */
@@ -32,9 +30,6 @@ interface Loaded {
   checkedAt: number;
 }
 
-/** This process's own writes, kept for a while so that a reloaded (older) snapshot does not hide them. */
-const recentWriteMs = 10 * 60 * 1000;
-const recentWrites = new Map<string, { doc: SearchDocument | undefined; updatedAt: string; at: number }>();
 const pending = new Set<Promise<unknown>>();
 let setup: SearchSetup | undefined;
 let loaded: Loaded | undefined;
@@ -64,24 +59,23 @@ function localSnapshotPath(): string {
 
 function defaultSetup(): SearchSetup {
   const { STAGE } = dataConfig();
-  if (STAGE === "test") return { store: memorySnapshotStore(), bootstrap: true, persist: true, alertInProcess: true };
+  if (STAGE === "test") return { store: memorySnapshotStore(), bootstrap: true, persist: true };
   if (STAGE === "local") {
     const store = fileSnapshotStore(localSnapshotPath());
-    return { store, bootstrap: true, persist: true, alertInProcess: true, source: tableFingerprint };
+    return { store, bootstrap: true, persist: true, source: tableFingerprint };
   }
-  return { store: unconfiguredStore, bootstrap: false, persist: false, alertInProcess: false };
+  return { store: unconfiguredStore, bootstrap: false, persist: false };
 }
 
 /**
  * Chooses how this process keeps its index (deploy entries pass the S3 store; local and test stages have
  * defaults). Forgets any loaded index.
- * @example configureSearch({ store: s3SnapshotStore(client), bootstrap: false, persist: false, alertInProcess: false, refreshMs: 15_000 })
+ * @example configureSearch({ store: s3SnapshotStore(client), bootstrap: false, persist: false, refreshMs: 15_000 })
  */
 export function configureSearch(next: SearchSetup): void {
   setup = next;
   loaded = undefined;
   loading = undefined;
-  recentWrites.clear();
 }
 
 /** The active setup (the stage's default until configureSearch is called). */
@@ -94,16 +88,6 @@ function track<T>(work: Promise<T>): Promise<T> {
   pending.add(work);
   void work.finally(() => pending.delete(work)).catch(() => {});
   return work;
-}
-
-function applyWrite(index: ListingSearchIndex, id: string, doc: SearchDocument | undefined, updatedAt: string) {
-  return doc ? index.upsert(doc) : index.remove(id, updatedAt);
-}
-
-function remember(id: string, doc: SearchDocument | undefined, updatedAt: string): void {
-  const now = Date.now();
-  for (const [key, write] of recentWrites) if (now - write.at > recentWriteMs) recentWrites.delete(key);
-  recentWrites.set(id, { doc, updatedAt, at: now });
 }
 
 async function load(s: SearchSetup): Promise<Loaded> {
@@ -129,7 +113,6 @@ async function load(s: SearchSetup): Promise<Loaded> {
     log("error", "no search snapshot yet: serving an empty index until the stream consumer writes one");
     index = ListingSearchIndex.fromDocuments([]);
   }
-  for (const [id, write] of recentWrites) applyWrite(index, id, write.doc, write.updatedAt);
   return { index, etag: snapshot?.etag ?? null, source, checkedAt: Date.now() };
 }
 
@@ -185,41 +168,24 @@ function persistSoon(): void {
   );
 }
 
-/**
- * Brings a listing write into the index: upserted while published, removed otherwise; a listing that has just
- * become published also alerts matching saved searches (in the background, when the setup says so). Called
- * by the data layer after a successful write; never throws, since the write itself succeeded.
- */
-export async function indexListingWrite(next: StoredListing, previous?: StoredListing): Promise<void> {
-  try {
-    const s = searchSetup();
-    const doc = next.status === "published" ? toSearchDocument(next, await getOrganisation(next.orgId)) : undefined;
-    remember(next.id, doc, next.updatedAt);
-    // Locally the write must reach the snapshot, so the index is loaded; deploy instances only patch a loaded one.
-    const index = s.persist ? await searchIndex() : loaded?.index;
-    if (index && applyWrite(index, next.id, doc, next.updatedAt)) persistSoon();
-    if (doc && previous?.status !== "published" && s.alertInProcess) {
-      void track(alertSavedSearches([doc]));
-    }
-  } catch (error) {
-    log("error", "search index update failed", error);
-  }
+/** One listing's change as the stream consumer hands it over: its document while published, else a removal. */
+export interface IndexChange {
+  id: string;
+  doc: SearchDocument | undefined;
+  updatedAt?: string | undefined;
 }
 
-/** Re-indexes an organisation's published listings after its badge (or name, sectors) changed. Never throws. */
-export async function reindexOrganisation(orgId: string): Promise<void> {
-  try {
-    const s = searchSetup();
-    const docs = await organisationDocuments(orgId);
-    const index = s.persist ? await searchIndex() : loaded?.index;
-    for (const doc of docs) {
-      remember(doc.id, doc, doc.updatedAt);
-      index?.upsert(doc);
-    }
-    if (index && docs.length > 0) persistSoon();
-  } catch (error) {
-    log("error", "search re-index of an organisation failed", error);
+/**
+ * Applies changes from the table stream to this process's index and saves the snapshot (the local stream
+ * consumer calls this; it runs in the API's process). Upserts ignore older versions, so a replay is harmless.
+ */
+export async function applyIndexChanges(changes: readonly IndexChange[]): Promise<void> {
+  const index = await searchIndex();
+  let changed = false;
+  for (const change of changes) {
+    changed = (change.doc ? index.upsert(change.doc) : index.remove(change.id, change.updatedAt)) || changed;
   }
+  if (changed) persistSoon();
 }
 
 /** Resolves when background search work (alerts, snapshot saves) has finished: tests await it. */
