@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { IdSchema, IsoTimestampSchema, VersionSchema } from "../schemas/common";
+import { BoundedNumberSchema, IdSchema, IsoTimestampSchema, VersionSchema } from "../schemas/common";
 import { workforceFieldIds } from "./fields";
 import { targetMetrics } from "./metrics";
 
@@ -117,7 +117,7 @@ export const DashboardExportQuerySchema = v.pipe(
 export type DashboardExportQuery = v.InferOutput<typeof DashboardExportQuerySchema>;
 
 /** A shown cell: a count, "<5" (small), "x" (hidden to protect a small cell), "≥n" (a bound) or empty. */
-export const TableCellSchema = v.nullable(v.union([v.number(), v.string()]));
+export const TableCellSchema = v.nullable(v.union([BoundedNumberSchema(-1_000_000_000, 1_000_000_000), v.string()]));
 export type TableCell = v.InferOutput<typeof TableCellSchema>;
 
 /** What a column holds: people counts (suppressed), listing counts, targets, percentages of target, or the gap. */

@@ -8,6 +8,7 @@ import {
   IsoTimestampSchema,
   LocalizedTextSchema,
   patchEntries,
+  TallySchema,
   VersionSchema,
 } from "./common";
 
@@ -85,8 +86,8 @@ export const ListingSchema = v.object({
   updatedAt: IsoTimestampSchema,
   publishedAt: v.optional(IsoTimestampSchema),
   /** Positions held by offers and acceptances (see pipeline `holdsPosition`); set by applications, never edited. */
-  reservedCount: v.optional(v.number()),
-  acceptedCount: v.optional(v.number()),
+  reservedCount: v.optional(TallySchema),
+  acceptedCount: v.optional(TallySchema),
   version: VersionSchema,
   /**
    * Labels of the required and preferred skills by id, so a card shows them without downloading the taxonomy.
