@@ -5,6 +5,13 @@ import { db } from "../src/db/service";
 
 let app: ReturnType<typeof createApp> | undefined;
 
+/**
+ * In-process requests arrive as from the socket of a trusted proxy (the test configuration trusts 127.0.0.1), so
+ * a test's `X-Forwarded-For` names its client, as a real proxy's would; rate-limit.test.ts checks that without a
+ * trusted proxy the header is ignored.
+ */
+export const harnessBindings = { incoming: { socket: { remoteAddress: "127.0.0.1" } } };
+
 /** Sends a request to the in-process app, as JSON with an optional bearer token. */
 export async function call(
   method: string,
@@ -19,7 +26,7 @@ export async function call(
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }, harnessBindings);
   const text = await res.text();
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies by path.
   let json: any;

@@ -1,3 +1,4 @@
+import { harnessBindings } from "../../test/helpers";
 import { createApp } from "../app";
 
 /** One operation of the OpenAPI document: what the fuzzer and the authorization matrix iterate over. */
@@ -54,11 +55,11 @@ export async function send(
   app ??= createApp();
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const res = await app.request(path, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: options.body }),
-  });
+  const res = await app.request(
+    path,
+    { method, headers, ...(options.body === undefined ? {} : { body: options.body }) },
+    harnessBindings,
+  );
   const text = await res.text();
   let json: unknown;
   try {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | "validation_failed"
   | "invalid_json"
   | "unauthenticated"
+  | "account_erased"
   | "forbidden"
   | "organisation_unverified"
   | "not_found"

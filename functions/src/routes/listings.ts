@@ -12,6 +12,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { createListing, getListing, listPublishedListings, updateListing, withOrganisation } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
+import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
@@ -32,8 +33,8 @@ export const listingRoutes = new Hono<AppEnv>()
     validate("query", ListingListQuerySchema),
     async (c) => {
       const { type, orgId, limit, cursor } = c.req.valid("query");
-      const page = await listPublishedListings({ type, orgId, limit, cursor });
-      return c.json({ items: await withOrganisation(page.items), cursor: page.cursor });
+      const page = await listPublishedListings({ type, orgId, limit, cursor: openCursor("listings", cursor) });
+      return c.json({ items: await withOrganisation(page.items), cursor: sealCursor("listings", page.cursor) });
     },
   )
   .get(

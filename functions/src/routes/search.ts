@@ -2,6 +2,7 @@ import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { getListing, withOrganisation } from "../data/listings";
+import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { responses } from "../http/openapi";
@@ -28,7 +29,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
     const index = await searchIndex();
     let page: IndexPage;
     try {
-      page = index.page(criteria, { limit, cursor, today: todayInVietnam(new Date()) });
+      page = index.page(criteria, { limit, cursor: openCursor("search", cursor), today: todayInVietnam(new Date()) });
     } catch (error) {
       if (!(error instanceof InvalidCursorError)) throw error;
       throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
@@ -41,6 +42,11 @@ export const searchRoutes = new Hono<AppEnv>().get(
     const current = stored.filter((listing) => listing?.status === "published").map((listing) => listing!);
     const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
     const items = (await withOrganisation(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
-    return c.json({ items, cursor: page.cursor, total: page.total, matchedAllTerms: page.matchedAllTerms });
+    return c.json({
+      items,
+      cursor: sealCursor("search", page.cursor),
+      total: page.total,
+      matchedAllTerms: page.matchedAllTerms,
+    });
   },
 );
