@@ -14,7 +14,7 @@ import { AppError } from "../http/errors";
 import { pseudonym } from "./applicants";
 import { listStudentApplications } from "./applications";
 import { guard } from "./guard";
-import { listPublishedListings, type StoredListing, withOrganisation } from "./listings";
+import { listPublishedListings, publicListings, type StoredListing, withOrganisation } from "./listings";
 import { notify } from "./notifications";
 
 /** The explained-fit fields both directions send, from a core `MatchScore`. */
@@ -40,7 +40,9 @@ export async function allPublishedListings(): Promise<StoredListing[]> {
     listings.push(...page.items);
     cursor = page.cursor ?? undefined;
   } while (cursor);
-  return listings;
+  // Only listings the public may see: a rejected or suspended organisation's are never recommended.
+  const shown = new Set((await publicListings(listings)).map((l) => l.id));
+  return listings.filter((l) => shown.has(l.id));
 }
 
 /**

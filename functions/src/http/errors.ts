@@ -9,6 +9,7 @@ export type ErrorCode =
   | "account_erased"
   | "forbidden"
   | "organisation_unverified"
+  | "organisation_inactive"
   | "not_found"
   | "version_conflict"
   | "already_exists"

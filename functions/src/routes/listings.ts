@@ -10,7 +10,14 @@ import {
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { createListing, getListing, listPublishedListings, updateListing, withOrganisation } from "../data/listings";
+import {
+  createListing,
+  getListing,
+  listPublishedListings,
+  publicListings,
+  updateListing,
+  withOrganisation,
+} from "../data/listings";
 import { getOrganisation } from "../data/organisations";
 import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
@@ -18,6 +25,7 @@ import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
+import { visibleListing } from "./applications";
 
 const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
 
@@ -34,26 +42,20 @@ export const listingRoutes = new Hono<AppEnv>()
     async (c) => {
       const { type, orgId, limit, cursor } = c.req.valid("query");
       const page = await listPublishedListings({ type, orgId, limit, cursor: openCursor("listings", cursor) });
-      return c.json({ items: await withOrganisation(page.items), cursor: sealCursor("listings", page.cursor) });
+      return c.json({ items: await publicListings(page.items), cursor: sealCursor("listings", page.cursor) });
     },
   )
   .get(
     "/:id",
     describeRoute({
       tags: ["Listings"],
-      summary: "One listing (drafts only for the organisation's members)",
+      summary:
+        "One listing (drafts only for the organisation's members; a rejected or suspended organisation's listings answer 410 `organisation_inactive` to everyone else)",
       responses: responses({ 200: { description: "The listing", schema: ListingSchema } }, [400, 404, 503]),
     }),
     validate("param", IdParamSchema),
     async (c) => {
-      const listing = await getListing(c.req.valid("param").id);
-      if (!listing) throw notFound();
-      if (
-        listing.status === "draft" &&
-        !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed
-      ) {
-        throw notFound();
-      }
+      const listing = await visibleListing(c, c.req.valid("param").id);
       const [full] = await withOrganisation([listing]);
       return c.json(full!);
     },

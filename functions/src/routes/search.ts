@@ -1,7 +1,7 @@
 import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { getListing, withOrganisation } from "../data/listings";
+import { getListing, publicListings } from "../data/listings";
 import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
@@ -41,7 +41,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
     const stored = await Promise.all(page.hits.map((hit) => getListing(hit.id)));
     const current = stored.filter((listing) => listing?.status === "published").map((listing) => listing!);
     const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
-    const items = (await withOrganisation(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
+    const items = (await publicListings(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
     return c.json({
       items,
       cursor: sealCursor("search", page.cursor),

@@ -11,6 +11,7 @@ import {
   TallySchema,
   VersionSchema,
 } from "./common";
+import { verificationStatuses } from "./organisation";
 
 const SkillIdSchema = v.picklist(skillIds as [string, ...string[]], "Kỹ năng không có trong danh mục");
 
@@ -80,6 +81,16 @@ export const ListingSchema = v.object({
   orgId: IdSchema,
   orgName: v.string(),
   orgVerified: v.boolean(),
+  /**
+   * Set only when the organisation is not verified (its members, admins and province officers see the listing
+   * then; the public does not): why it is not public, e.g. "suspended" with the province's reason.
+   */
+  orgStanding: v.optional(
+    v.object({
+      verification: v.picklist(verificationStatuses),
+      reason: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    }),
+  ),
   ...listingFields,
   status: v.picklist(listingStatuses),
   createdAt: IsoTimestampSchema,
