@@ -16,6 +16,7 @@ import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
 import { dashboardRoutes } from "./routes/dashboard";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
+import { enrolmentRoutes } from "./routes/enrolments";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
 import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
@@ -82,6 +83,7 @@ export function createApp() {
     .route("/organisations", organisationRoutes)
     .route("/organisations", memberRoutes)
     .route("/organisations", organisationPlacementRoutes)
+    .route("/organisations", enrolmentRoutes)
     .route("/invitations", invitationRoutes)
     .route("/listings", listingRoutes)
     .route("/listings", listingApplicationRoutes)

@@ -56,7 +56,7 @@ export interface AccessRow {
 }
 
 const orgResource = { orgId: orgA, orgVerified: true, orgKind: "enterprise" } as const;
-const universityB = { orgId: orgB, orgKind: "university" } as const;
+const universityB = { orgId: orgB, orgKind: "university", orgVerification: "verified" } as const;
 const staffMembers: Actor[] = ["ownerA", "staffA"];
 const students: Actor[] = ["student", "otherStudent"];
 const everyone = "everyone" as const;
@@ -796,6 +796,25 @@ export const accessTable: AccessRow[] = [
       path: `/api/placement-rounds/${w.placementRound}/listings/${w.publishedListing}/ranking`,
       body: { order: [] },
     }),
+  },
+  {
+    route: "GET /api/organisations/{id}/enrolments",
+    // Who declared university B is B's staff's business: no admin or province exception.
+    actions: ["enrolment:confirm"],
+    resource: () => universityB,
+    may: ["memberB"],
+    ok: 200,
+    denied: 403,
+    request: () => ({ path: `/api/organisations/${orgB}/enrolments` }),
+  },
+  {
+    route: "PUT /api/organisations/{id}/enrolments/{userId}",
+    actions: ["enrolment:confirm"],
+    resource: () => universityB,
+    may: ["memberB"],
+    ok: 200,
+    denied: 403,
+    request: () => ({ path: `/api/organisations/${orgB}/enrolments/${userIds.student}`, body: { confirmed: true } }),
   },
   {
     route: "GET /api/organisations/{id}/placement-rounds",

@@ -1,5 +1,4 @@
 import {
-  authorize,
   canTransitionListing,
   IdParamSchema,
   ListingCreateSchema,

@@ -1,6 +1,7 @@
 import {
   actsAsSchool,
   authorize,
+  confirmedSchoolOf,
   IdParamSchema,
   type OrganisationKind,
   OrgPlacementRoundListSchema,
@@ -66,7 +67,9 @@ async function participant(c: Context<AppEnv>, round: StoredRound): Promise<stri
   if (!authorize(principal, "placement:participate").allowed) throw roundNotFound();
   const { userId } = principal;
   const profile = await getStudentProfile(userId);
-  if (!profile || !eligibleUniversities(round).includes(profile.universityId)) throw roundNotFound();
+  // Only a confirmed enrolment counts: a self-declared school opens nothing (policy.ts `confirmedSchoolOf`).
+  const school = profile ? confirmedSchoolOf(profile) : undefined;
+  if (!school || !eligibleUniversities(round).includes(school)) throw roundNotFound();
   return userId;
 }
 
@@ -132,11 +135,10 @@ export const placementRoutes = new Hono<AppEnv>()
       const principal = requirePrincipal(c);
       if (principal.role === "student") {
         const profile = await getStudentProfile(principal.userId);
-        if (!profile) return c.json({ items: [] });
-        const provinceWide = (await listRounds(provinceOwner)).filter((r) =>
-          eligibleUniversities(r).includes(profile.universityId),
-        );
-        const rounds = [...(await listRounds(profile.universityId)), ...provinceWide];
+        const school = profile ? confirmedSchoolOf(profile) : undefined;
+        if (!school) return c.json({ items: [] });
+        const provinceWide = (await listRounds(provinceOwner)).filter((r) => eligibleUniversities(r).includes(school));
+        const rounds = [...(await listRounds(school)), ...provinceWide];
         const items = await Promise.all(
           rounds.map((r) => roundView(r, { kind: "student", studentId: principal.userId })),
         );

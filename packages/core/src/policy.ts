@@ -54,6 +54,19 @@ export function actsAsSchool(org: {
   );
 }
 
+/**
+ * The school a student belongs to for anything that grants access (school placement rounds, school-scoped views):
+ * the declared `universityId` only once that school's staff confirmed it, else none. A student who declares
+ * another school gains nothing until that school confirms them.
+ * @example confirmedSchoolOf({ universityId: "lhu", confirmedUniversityId: "lhu" }) // "lhu"
+ */
+export function confirmedSchoolOf(profile: {
+  universityId: string;
+  confirmedUniversityId?: string | undefined;
+}): string | undefined {
+  return profile.confirmedUniversityId === profile.universityId ? profile.universityId : undefined;
+}
+
 const school = (r: Resource) => actsAsSchool({ kind: r.orgKind, verification: r.orgVerification });
 
 export const actions = [
@@ -94,6 +107,7 @@ export const actions = [
   "placement:participate",
   "placement:rank",
   "placement:manageProvince",
+  "enrolment:confirm",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -188,6 +202,8 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "placement:manage": (p, r) => (p.role === "staff" && membershipOf(p, r.orgId) && school(r) ? allow : forbid),
   // Students rank listings in a round of their own school; the route checks the school against their profile.
   "placement:participate": (p) => (p.role === "student" ? allow : forbid),
+  // A verified school's staff confirm which students really study there (orgId = the school).
+  "enrolment:confirm": (p, r) => (p.role === "staff" && membershipOf(p, r.orgId) && school(r) ? allow : forbid),
   // The province runs rounds across universities.
   "placement:manageProvince": (p) => (p.role === "province" ? allow : forbid),
   // An organisation ranks the students who chose its listing in a round (orgId = the listing's organisation).

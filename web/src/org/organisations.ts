@@ -11,6 +11,7 @@ import type {
   Organisation,
   OrganisationCreate,
   OrganisationPatch,
+  VerificationDecision,
 } from "@ketnoi/core";
 import { api, request } from "../api/client";
 
@@ -43,11 +44,8 @@ export async function fetchVerificationQueue(): Promise<Organisation[]> {
   return body.items;
 }
 
-/** Verifies an organisation, or rejects it with a reason the organisation sees. */
-export function decideVerification(
-  id: string,
-  decision: { decision: "verified" | "rejected"; reason?: string | undefined },
-): Promise<Organisation> {
+/** Verifies an organisation, or rejects or suspends it with a reason the organisation sees. */
+export function decideVerification(id: string, decision: VerificationDecision): Promise<Organisation> {
   return request(() => api.organisations[":id"].verification.$post({ param: { id }, json: decision }));
 }
 

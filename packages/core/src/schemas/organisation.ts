@@ -68,6 +68,8 @@ export const VerificationDecisionSchema = v.pipe(
   v.check((d) => d.decision === "verified" || (d.reason?.length ?? 0) > 0, "Cần nêu lý do từ chối hoặc đình chỉ"),
 );
 
+export type VerificationDecision = v.InferOutput<typeof VerificationDecisionSchema>;
+
 export const OrganisationSchema = v.object({
   id: IdSchema,
   ...organisationFields,
