@@ -921,6 +921,18 @@ export const accessTable: AccessRow[] = [
   },
 ];
 
+/** The status the table expects for one actor. A private route (`secured`) always answers an anonymous caller 401. */
+export function expectedStatus(row: AccessRow, actor: Actor, secured: boolean): number {
+  if (actor === "anonymous") {
+    if (secured) return 401;
+    return row.anonymous ?? (row.may === "everyone" ? row.ok : row.denied);
+  }
+  const exception = row.exceptions?.[actor];
+  if (exception) return exception.status;
+  const mayAct = row.may === "everyone" || row.may === "signedIn" || row.may.includes(actor);
+  return mayAct ? row.ok : row.denied;
+}
+
 /** Sends one cell's request as an actor, from a fresh client address (so rate limits never decide a cell). */
 export async function sendCell(world: World, actor: Actor, row: AccessRow) {
   const request = await row.request(world, actor);
