@@ -31,7 +31,6 @@ export interface JsonSchema {
   format?: string;
 }
 
-
 /** A response as the tests read it: status, headers, raw text and the parsed JSON (undefined when not JSON). */
 export interface Probe {
   status: number;
