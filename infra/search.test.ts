@@ -100,6 +100,8 @@ describe.each(stages)("stage %s: the API function and the snapshot", (stage) => 
         Resource: { "Fn::Join": ["", [bucketArn, `/${searchSnapshotKey}`]] },
       },
       { Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn },
+      // Erasure deletes the person's Cognito user (api.test.ts checks the pool and the actions).
+      expect.objectContaining({ Action: ["cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser"] }),
     ]);
   });
 });
