@@ -1,6 +1,8 @@
+import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ProbeModule, ProbeReport } from "./probe/contract";
 
 const folder = resolve(import.meta.dirname, "probe");
@@ -21,7 +23,21 @@ export async function discoverProbes(only?: string[]): Promise<ProbeModule[]> {
   return modules;
 }
 
-/** Runs probes one after another (each starts its own platform); a probe that throws counts as a breach. */
+const reportMarker = "PROBE-REPORT ";
+
+/** Runs one probe module in this process and prints its report on a marked line (the child side of `runProbes`). */
+async function runOne(name: string, short: boolean) {
+  const [module] = await discoverProbes([name]);
+  if (!module) throw new Error(`No probe module named ${name}`);
+  const report = await module.run({ short, log: (line) => console.log(line) });
+  console.log(`${reportMarker}${JSON.stringify(report)}`);
+}
+
+/**
+ * Runs probes one after another, each in its own Node process: a probe starts its own platform, and the
+ * process-wide singletons (configuration, DynamoDB client, search index, caches) must not leak from one
+ * platform into the next. A probe that fails or prints no report counts as a breach.
+ */
 export async function runProbes(
   modules: ProbeModule[],
   options: { short: boolean; log: (line: string) => void },
@@ -30,11 +46,27 @@ export async function runProbes(
   for (const module of modules) {
     options.log(`▶ ${module.name}${options.short ? " (short)" : ""}`);
     const started = Date.now();
-    try {
-      reports.push(await module.run({ short: options.short, log: (line) => options.log(`  ${line}`) }));
-    } catch (error) {
-      reports.push({ probe: module.name, checks: 0, breaches: [`the probe itself failed: ${String(error)}`] });
-    }
+    const args = ["--import", "tsx", fileURLToPath(import.meta.url), "--child", module.name];
+    if (options.short) args.push("--short");
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let report: ProbeReport | undefined;
+    let errors = "";
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      if (line.startsWith(reportMarker)) report = JSON.parse(line.slice(reportMarker.length)) as ProbeReport;
+      else options.log(`  ${line}`);
+    });
+    child.stderr.on("data", (chunk) => {
+      errors += chunk;
+    });
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    reports.push(
+      report ?? {
+        probe: module.name,
+        checks: 0,
+        breaches: [`the probe itself failed (exit ${code}): ${errors.trim().split("\n").slice(-3).join(" ")}`],
+      },
+    );
     options.log(`  ${module.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return reports;
@@ -63,6 +95,11 @@ export function summary(reports: ProbeReport[]): string {
 async function main() {
   const args = process.argv.slice(2);
   const short = args.includes("--short");
+  const child = args.indexOf("--child");
+  if (child >= 0) {
+    await runOne(args[child + 1]!, short);
+    process.exit(0);
+  }
   const only = args.filter((a) => !a.startsWith("--"));
   const modules = await discoverProbes(only);
   if (modules.length === 0) throw new Error(`No probe module${only.length ? ` named ${only.join(", ")}` : ""}`);
