@@ -3,6 +3,7 @@ import { loadConfig } from "../functions/src/config";
 import { stages } from "./app";
 import { apiRoutes } from "./routes";
 import {
+  functionPolicyStatements,
   ref,
   resourcesOfType,
   type Stage,
@@ -30,10 +31,12 @@ describe.each(stages)("stage %s: the API function", (stage) => {
         "AUTH_AUDIENCE",
         "AUTH_ISSUER",
         "AUTH_JWKS_URL",
+        "COGNITO_USER_POOL_ID",
         "DEV_AUTH",
         "NODE_OPTIONS",
         "SEARCH_BUCKET",
         "SEARCH_KEY",
+        "SERVER_SECRET",
         "STAGE",
         "TABLE_NAME",
         "WEB_ORIGIN",
@@ -52,6 +55,21 @@ describe.each(stages)("stage %s: the API function", (stage) => {
     const config = loadConfig({ ...sample, AWS_REGION: "ap-southeast-1" });
     expect(config).toMatchObject({ STAGE: stage, DEV_AUTH: false });
     expect(config.WEB_ORIGIN).toMatch(/^https:\/\//);
+  });
+
+  it("keys the API's HMACs with a generated secret and lets the function delete or disable Cognito users only", () => {
+    const [secretId, secret] = one(stage, "AWS::SecretsManager::Secret", "PlatformApiServerSecret");
+    expect(secret.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    const env = apiFunction(stage).Properties!.Environment.Variables as Record<string, unknown>;
+    expect(JSON.stringify(env.SERVER_SECRET)).toContain("resolve:secretsmanager");
+    expect(JSON.stringify(env.SERVER_SECRET)).toContain(secretId);
+    const [poolId] = one(stage, "AWS::Cognito::UserPool", "PlatformAuthUserPool");
+    expect(env.COGNITO_USER_POOL_ID).toEqual(ref(poolId));
+    const statements = functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction");
+    const cognito = statements.filter((s) => JSON.stringify(s.Action).includes("cognito-idp"));
+    expect(cognito).toHaveLength(1);
+    expect([cognito[0]!.Action].flat().sort()).toEqual(["cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser"]);
+    expect(JSON.stringify(cognito[0]!.Resource)).toContain(poolId);
   });
 
   it("keeps logs for a week in dev and three months in prod", () => {

@@ -4,6 +4,7 @@ import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import type { KetNoiAuth } from "./auth";
 import type { KetNoiData } from "./data";
@@ -46,12 +47,21 @@ export class KetNoiApi extends Construct {
   readonly httpStage: HttpStage;
   readonly handler: KetNoiFunction;
   readonly accessLogs: LogGroup;
+  readonly serverSecret: Secret;
   /** The host CloudFront forwards /api/* to. */
   readonly originDomain: string;
 
   constructor(scope: Construct, id: string, props: KetNoiApiProps) {
     super(scope, id);
     const { stage, data, auth, search } = props;
+
+    // The key of the API's HMACs (signed page cursors, candidate pseudonyms): generated once per stage, never in
+    // the code or the repository; CloudFormation resolves it into the function's environment at deploy.
+    this.serverSecret = new Secret(this, "ServerSecret", {
+      description: `KetNoi ${stage.name}: HMAC key for page cursors and candidate pseudonyms`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
 
     this.handler = new KetNoiFunction(this, "Handler", {
       stage,
@@ -68,10 +78,14 @@ export class KetNoiApi extends Construct {
         AUTH_AUDIENCE: auth.client.userPoolClientId,
         AUTH_JWKS_URL: auth.jwksUrl,
         DEV_AUTH: "false",
+        SERVER_SECRET: this.serverSecret.secretValue.unsafeUnwrap(),
+        COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
         ...search.environment,
       },
     });
     data.grantDataAccess(this.handler.function);
+    // Erasure deletes the person's Cognito user (and an admin may disable one): only these two calls, this pool.
+    auth.userPool.grant(this.handler.function, "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser");
     search.grantSnapshotRead(this.handler.function);
 
     this.httpApi = new HttpApi(this, "HttpApi", {

@@ -161,6 +161,7 @@ const deployEnv = () => ({
   AUTH_AUDIENCE: "client",
   AUTH_JWKS_URL: "https://cognito-idp.ap-southeast-1.amazonaws.com/pool/.well-known/jwks.json",
   DEV_AUTH: "false",
+  SERVER_SECRET: "a-deploy-secret-of-at-least-32-characters",
   WEB_ORIGIN: "https://ketnoi.example",
   SEARCH_BUCKET: bucket,
   SEARCH_KEY: searchSnapshotKey,

@@ -32,6 +32,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: "DELETE", path: "/api/organisations/{id}/members/{userId}", access: "private" },
   { method: "GET", path: "/api/organisations/{id}/invitations", access: "private" },
   { method: "POST", path: "/api/organisations/{id}/invitations", access: "private" },
+  { method: "GET", path: "/api/organisations/{id}/enrolments", access: "private" },
+  { method: "PUT", path: "/api/organisations/{id}/enrolments/{userId}", access: "private" },
   { method: "GET", path: "/api/invitations/mine", access: "private" },
   { method: "POST", path: "/api/invitations/{id}/accept", access: "private" },
   { method: "POST", path: "/api/invitations/{id}/decline", access: "private" },

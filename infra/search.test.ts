@@ -94,6 +94,8 @@ describe.each(stages)("stage %s: the API function and the snapshot", (stage) => 
     expect(functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction")).toEqual([
       { Effect: "Allow", Action: [...tableDataActions], Resource: tableArn },
       { Effect: "Allow", Action: indexDataActions[0], Resource: { "Fn::Join": ["", [tableArn, "/index/*"]] } },
+      // Erasure deletes the person's Cognito user (api.test.ts checks the pool and the actions).
+      expect.objectContaining({ Action: ["cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser"] }),
       {
         Effect: "Allow",
         Action: "s3:GetObject",

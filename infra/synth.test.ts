@@ -12,9 +12,10 @@ import { resourceAt, resourcesOfType } from "./test/template";
 
 /**
  * Ceiling for one function's minified bundle. The API's is ~1 MB with the AWS SDK bundled in; the quality issue
- * owns the real budget. Bigger bundles mean slower cold starts.
+ * owns the real budget. Bigger bundles mean slower cold starts. Raised from 1,250,000 for the Cognito admin client
+ * (~20 KB minified) the API needs to delete an erased person's user (functions/src/auth/account-lock.ts).
  */
-const bundleBudgetBytes = 1_250_000;
+const bundleBudgetBytes = 1_300_000;
 
 const cdkOut = join(repoRoot, "cdk.out");
 const readJson = (file: string) => JSON.parse(readFileSync(join(cdkOut, file), "utf8"));

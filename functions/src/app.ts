@@ -10,12 +10,14 @@ import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { authenticate, readsBody, requireJson } from "./http/middleware";
+import { signInFirst } from "./http/private-routes";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
 import { dashboardRoutes } from "./routes/dashboard";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
+import { enrolmentRoutes } from "./routes/enrolments";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
 import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
@@ -72,16 +74,19 @@ export function createApp() {
       }),
     )
     .use(cors({ origin: WEB_ORIGIN, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"], maxAge: 600 }))
+    // Who is asking comes first: an anonymous caller of a private route gets 401 before its body is looked at.
+    .use(authenticate)
+    .use(signInFirst(() => app))
     // GET/HEAD bodies are never read, so they are not limited (checking would buffer every request).
     .use((c, next) => (readsBody(c.req.method) ? limitBody(c, next) : next()))
     .use(requireJson)
-    .use(authenticate)
     .use(idempotency)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)
     .route("/organisations", memberRoutes)
     .route("/organisations", organisationPlacementRoutes)
+    .route("/organisations", enrolmentRoutes)
     .route("/invitations", invitationRoutes)
     .route("/listings", listingRoutes)
     .route("/listings", listingApplicationRoutes)
@@ -101,7 +106,7 @@ export function createApp() {
     .route("/audit", auditRoutes);
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
-  const app = new Hono().route("/api", api);
+  const app: Hono = new Hono().route("/api", api);
   app.route("/api", docsRoutes(app));
   app.notFound((c) => c.json(new AppError("not_found", 404, "Không có địa chỉ này.").toBody(), 404));
   app.onError((error, c) => {

@@ -4,6 +4,7 @@ import { signDevToken } from "./auth/dev-idp";
 import { config, defaultRetentionRejectedDays, loadConfig, loadDataConfig, setConfig } from "./config";
 
 const base = { TABLE_NAME: "ketnoi", AUTH_ISSUER: "https://issuer.example", AUTH_AUDIENCE: "ketnoi-web" };
+const secret = "a-deploy-secret-of-at-least-32-characters";
 
 describe("loadConfig", () => {
   it("fails loudly, naming the missing variable", () => {
@@ -23,13 +24,18 @@ describe("loadConfig", () => {
   });
 
   it("requires a JWKS URL when the development identity provider is off", () => {
-    expect(() => loadConfig({ ...base, STAGE: "prod" })).toThrow(/AUTH_JWKS_URL/);
-    const config = loadConfig({ ...base, STAGE: "prod", AUTH_JWKS_URL: "https://cognito.example/jwks.json" });
+    expect(() => loadConfig({ ...base, STAGE: "prod", SERVER_SECRET: secret })).toThrow(/AUTH_JWKS_URL/);
+    const config = loadConfig({
+      ...base,
+      STAGE: "prod",
+      AUTH_JWKS_URL: "https://cognito.example/jwks.json",
+      SERVER_SECRET: secret,
+    });
     expect(config.DEV_AUTH).toBe(false);
   });
 
   it("reads the search snapshot's bucket and key, both optional here, and names a malformed bucket", () => {
-    const prod = { ...base, STAGE: "prod", AUTH_JWKS_URL: "https://cognito.example/jwks.json" };
+    const prod = { ...base, STAGE: "prod", AUTH_JWKS_URL: "https://cognito.example/jwks.json", SERVER_SECRET: secret };
     const withoutSearch = loadConfig(prod);
     expect([withoutSearch.SEARCH_BUCKET, withoutSearch.SEARCH_KEY]).toEqual([undefined, undefined]);
     expect(loadConfig({ ...prod, SEARCH_BUCKET: "ketnoi-prod-search", SEARCH_KEY: "search/index.json" })).toMatchObject(
@@ -37,6 +43,28 @@ describe("loadConfig", () => {
     );
     expect(() => loadConfig({ ...prod, SEARCH_BUCKET: "Not_A_Bucket" })).toThrow(/SEARCH_BUCKET/);
     expect(() => loadConfig({ ...prod, SEARCH_KEY: "" })).toThrow(/SEARCH_KEY/);
+  });
+});
+
+describe("server secret and trusted proxies", () => {
+  const prod = { ...base, STAGE: "prod", AUTH_JWKS_URL: "https://cognito.example/jwks.json" };
+  it("requires SERVER_SECRET in deploy and names it; a short one is refused", () => {
+    expect(() => loadConfig(prod)).toThrow(/SERVER_SECRET/);
+    expect(() => loadConfig({ ...prod, SERVER_SECRET: "short" })).toThrow(/SERVER_SECRET/);
+    expect(loadConfig({ ...prod, SERVER_SECRET: secret }).SERVER_SECRET).toBe(secret);
+  });
+
+  it("gives local runs a development key and trusts no proxy unless told", () => {
+    const local = loadConfig({ ...base, DEV_AUTH: "true" });
+    expect(local.SERVER_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(local.TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ ...base, DEV_AUTH: "true", TRUSTED_PROXIES: "10.0.0.1, ::1" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.1",
+      "::1",
+    ]);
+    expect(() => loadConfig({ ...base, DEV_AUTH: "true", TRUSTED_PROXIES: "proxy.example" })).toThrow(
+      /TRUSTED_PROXIES/,
+    );
   });
 });
 
@@ -65,6 +93,7 @@ describe("the development identity provider in production", () => {
     STAGE: "prod",
     AUTH_JWKS_URL: "https://cognito.example/jwks.json",
     WEB_ORIGIN: "https://ketnoi.example.vn",
+    SERVER_SECRET: secret,
   };
   const devAuthRequests = [
     ["GET", "/api/dev-auth/accounts"],

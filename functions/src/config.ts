@@ -28,6 +28,12 @@ const dataEnvEntries = {
 
 const DataEnvSchema = v.object(dataEnvEntries);
 
+/**
+ * The HMAC key of local runs and tests (DEV_AUTH on): public on purpose, since anyone who can mint development
+ * tokens can do more than forge a cursor. Deploy refuses to start without its own SERVER_SECRET.
+ */
+const developmentSecret = "ketnoi-development-secret-not-for-deploy-0123456789";
+
 const EnvSchema = v.pipe(
   v.object({
     ...dataEnvEntries,
@@ -37,12 +43,37 @@ const EnvSchema = v.pipe(
     DEV_AUTH: v.optional(booleanFlag, "false"),
     WEB_ORIGIN: v.optional(v.pipe(v.string(), v.url()), "http://127.0.0.1:5173"),
     MAX_BODY_BYTES: v.optional(v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number)), "65536"),
+    // The key of every HMAC the API makes: page cursors and candidate pseudonyms (docs/privacy.md). Required in
+    // deploy (infra generates it in Secrets Manager); locally a fixed development key, since nothing there is real.
+    SERVER_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, "at least 32 characters"), v.maxLength(512))),
+    // Addresses of proxies whose X-Forwarded-For is believed (comma-separated). Empty by default: the client is the
+    // socket's peer locally and API Gateway's sourceIp in deploy, never a header any client can set.
+    TRUSTED_PROXIES: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^[0-9a-fA-F:., ]*$/, "comma-separated IP addresses"),
+        v.transform((s) =>
+          s
+            .split(",")
+            .map((a) => a.trim())
+            .filter(Boolean),
+        ),
+      ),
+      "",
+    ),
+    // The Cognito user pool (deploy): erasure deletes the user there too, so no new token is ever issued.
+    COGNITO_USER_POOL_ID: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{1,55}$/, "not a user pool id"))),
   }),
   v.check(
     (env) => !(env.DEV_AUTH && env.STAGE === "prod"),
     "DEV_AUTH: the development identity provider cannot be enabled when STAGE=prod",
   ),
   v.check((env) => env.DEV_AUTH || !!env.AUTH_JWKS_URL, "AUTH_JWKS_URL: required when DEV_AUTH is off"),
+  v.check(
+    (env) => env.DEV_AUTH || !!env.SERVER_SECRET,
+    "SERVER_SECRET: required when DEV_AUTH is off (cursors and pseudonyms are keyed with it)",
+  ),
+  v.transform((env) => ({ ...env, SERVER_SECRET: env.SERVER_SECRET ?? developmentSecret })),
 );
 
 /** The API's configuration (and the local server's). */

@@ -18,6 +18,7 @@ setConfig(
     DEV_AUTH: "true",
     WEB_ORIGIN: "http://127.0.0.1:5173",
     MAX_BODY_BYTES: "16384",
+    TRUSTED_PROXIES: "127.0.0.1",
   }),
 );
 

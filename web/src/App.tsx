@@ -25,6 +25,7 @@ const Bookings = lazy(() => import("./pages/Bookings"));
 const ApplicantBoard = lazy(() => import("./pages/ApplicantBoard"));
 const HostBookings = lazy(() => import("./pages/HostBookings"));
 const Members = lazy(() => import("./pages/Members"));
+const Enrolments = lazy(() => import("./pages/Enrolments"));
 const Invitations = lazy(() => import("./pages/Invitations"));
 const Dashboard = lazy(() => import("./dashboard/DashboardPage"));
 const Targets = lazy(() => import("./dashboard/TargetsPage"));
@@ -61,6 +62,7 @@ export function App() {
         <Route path="/tin/:id/ung-vien" component={ApplicantBoard} />
         <Route path="/tin/:id/dat-cho" component={HostBookings} />
         <Route path="/to-chuc/:id/thanh-vien" component={Members} />
+        <Route path="/to-chuc/:id/sinh-vien" component={Enrolments} />
         <Route path="/to-chuc/:id/phan-bo" component={OrgPlacementRounds} />
         <Route path="/loi-moi" component={Invitations} />
         <Route path="/bang-dieu-khien" component={Dashboard} />

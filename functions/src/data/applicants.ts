@@ -12,14 +12,19 @@ export function pseudonym(recordId: string): string {
   return `UV-${recordId.replace(/-/g, "").slice(0, 6).toUpperCase()}`;
 }
 
+/** Record states in which the student has left: the organisation no longer sees who they are. */
+const endedByStudent = new Set(["withdrawn", "cancelled"]);
+
 /**
  * How an organisation sees the students who applied to (or booked) its listings, keyed by record id. Name,
  * e-mail and CV link appear only while the student consents to `shareWithAppliedOrgs` (consent is read now,
- * so withdrawing it hides them again); otherwise a pseudonym with major, year and skills. The caller must
- * already have checked that the organisation owns the listing.
+ * so withdrawing it hides them again) and while the record is live: once the student withdraws the application
+ * (or cancels the booking) the organisation keeps the record's history under the pseudonym, but no longer the
+ * contact details, which were shared for a candidacy that no longer exists. Otherwise a pseudonym with major,
+ * year and skills. The caller must already have checked that the organisation owns the listing.
  */
 export async function applicantViews(
-  records: ReadonlyArray<{ id: string; studentId: string }>,
+  records: ReadonlyArray<{ id: string; studentId: string; status?: string }>,
 ): Promise<Map<string, Applicant>> {
   const studentIds = [...new Set(records.map((r) => r.studentId))];
   if (studentIds.length === 0) return new Map();
@@ -48,7 +53,7 @@ export async function applicantViews(
         skills: profile?.skills ?? [],
         identified: false,
       };
-      if (profile && email !== undefined) {
+      if (profile && email !== undefined && !endedByStudent.has(record.status ?? "")) {
         view.identified = true;
         view.contact = { fullName: profile.fullName, email, ...(profile.cvUrl ? { cvUrl: profile.cvUrl } : {}) };
       }

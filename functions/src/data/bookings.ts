@@ -162,7 +162,11 @@ export async function forHost(
   const classes = bookings.filter((b) => b.kind === "class");
   const [cards, students, schools, staff] = await Promise.all([
     listingCards([listing.id]),
-    applicantViews(bookings.filter((b) => b.kind === "student").map((b) => ({ id: b.id, studentId: b.bookerUserId }))),
+    applicantViews(
+      bookings
+        .filter((b) => b.kind === "student")
+        .map((b) => ({ id: b.id, studentId: b.bookerUserId, status: b.status })),
+    ),
     getOrganisations(classes.flatMap((b) => (b.classOrgId ? [b.classOrgId] : []))),
     classes.length
       ? guard(() =>

@@ -5,6 +5,7 @@ import {
   type ListingPatch,
   type ListingStatus,
   type ListingType,
+  organisationStanding,
   skillLabelsOf,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
@@ -15,7 +16,7 @@ import { getOrganisations } from "./organisations";
 
 type ListingItem = EntityItem<typeof ListingEntity>;
 /** A listing as stored, before the organisation's name and badge and the skills' labels are attached. */
-export type StoredListing = Omit<Listing, "orgName" | "orgVerified" | "skillLabels">;
+export type StoredListing = Omit<Listing, "orgName" | "orgVerified" | "orgStanding" | "skillLabels">;
 
 function toStored({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredListing {
   return { id: listingId, ...rest } as StoredListing;
@@ -33,9 +34,28 @@ export async function withOrganisation(listings: StoredListing[]): Promise<Listi
       ...l,
       orgName: org?.name.vi ?? "",
       orgVerified: org?.verification === "verified",
+      ...(org && org.verification !== "verified"
+        ? {
+            orgStanding: {
+              verification: org.verification,
+              ...(org.verificationReason ? { reason: org.verificationReason } : {}),
+            },
+          }
+        : {}),
       skillLabels: skillLabelsOf([...l.requiredSkills, ...l.preferredSkills]),
     };
   });
+}
+
+/**
+ * Listings as the public may see them: `withOrganisation`, keeping only those whose organisation's standing makes
+ * its listings public (policy.ts `organisationStanding`: a rejected, suspended or pending organisation's listings
+ * leave the feed, search and recommendations at once, whatever the search index still holds).
+ */
+export async function publicListings(listings: StoredListing[]): Promise<Listing[]> {
+  return (await withOrganisation(listings)).filter(
+    (l) => organisationStanding[l.orgStanding?.verification ?? (l.orgVerified ? "verified" : "pending")].listingsPublic,
+  );
 }
 
 /** Creates a draft listing for an organisation. */

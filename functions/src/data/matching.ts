@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { type Candidate, type Recommendation, rankCandidatesForListing, type StudentProfile } from "@ketnoi/core";
+import { config } from "../config";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { searchIndex } from "../search/live";
@@ -30,11 +31,15 @@ export async function recommendationsFor(
 }
 
 /**
- * A student's pseudonymous id for one listing's candidate list: a hash of listing and student, so it is the same
- * on every request (the invite names it) but differs between listings and reveals no account id.
+ * A student's pseudonymous id for one listing's candidate list: an HMAC of listing and student keyed with the
+ * server secret, so it is the same on every request (the invite names it) but differs between listings, and
+ * someone who knows a student's id cannot compute it (a plain hash of known ids could be recomputed by anyone).
  */
 export function candidateIdOf(listingId: string, studentId: string): string {
-  return createHash("sha256").update(`candidate:${listingId}:${studentId}`).digest("hex").slice(0, 32);
+  return createHmac("sha256", config().SERVER_SECRET)
+    .update(`candidate:${listingId}:${studentId}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 async function invitedStudentIds(listingId: string): Promise<Set<string>> {

@@ -83,10 +83,10 @@ export async function updateOrganisation(current: Organisation, patch: Organisat
   return toOrganisation(data as OrganisationItem);
 }
 
-/** Records a verification decision (verified or rejected with a reason). */
+/** Records a verification decision (verified, or rejected or suspended with a reason). */
 export async function decideVerification(
   current: Organisation,
-  decision: "verified" | "rejected",
+  decision: "verified" | "rejected" | "suspended",
   reason: string | undefined,
 ): Promise<Organisation> {
   const { data } = await guard(() =>

@@ -4,6 +4,7 @@ import {
   applyEditedOrder,
   automaticRanking,
   checkPlacement,
+  confirmedSchoolOf,
   type PlacementAudit,
   type PlacementInput,
   type PlacementResponse,
@@ -314,7 +315,11 @@ export async function roundStudents(round: StoredRound) {
     : { data: [] };
   const profileOf = new Map((profiles as StudentProfile[]).map((p) => [p.userId, p]));
   const students = ranked
-    .filter((p) => eligibleUniversities(round).includes(profileOf.get(p.studentId)?.universityId ?? ""))
+    .filter((p) => {
+      // Confirmed enrolments only: a student who merely declared the school is not its student here.
+      const profile = profileOf.get(p.studentId);
+      return eligibleUniversities(round).includes((profile && confirmedSchoolOf(profile)) ?? "");
+    })
     .map((p) => ({ id: p.studentId, choices: p.choices, profile: profileOf.get(p.studentId)! }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return students;

@@ -12,6 +12,29 @@ function toProfile(item: StudentItem): StudentProfile {
   return item as StudentProfile;
 }
 
+/** Students who declared a school (its enrolment list), by user id; each with whether the school confirmed them. */
+export async function studentsDeclaring(universityId: string): Promise<StudentProfile[]> {
+  const { data } = await guard(() => db().entities.student.query.byUniversity({ universityId }).go({ pages: "all" }));
+  return data.map(toProfile);
+}
+
+/**
+ * Confirms (or withdraws the confirmation of) a student's enrolment at the school they declared. 404 when the
+ * student did not declare this school: a school confirms only its own declared students.
+ */
+export async function setEnrolment(universityId: string, userId: string, confirmed: boolean): Promise<StudentProfile> {
+  const notDeclared = () => new AppError("not_found", 404, "Sinh viên này không khai báo học tại trường.");
+  const patch = db().entities.student.patch({ userId });
+  const changed = confirmed
+    ? patch.set({ confirmedUniversityId: universityId, enrolmentConfirmedAt: new Date().toISOString() })
+    : patch.remove(["confirmedUniversityId", "enrolmentConfirmedAt"]);
+  const { data } = await guard(
+    () => changed.where((attr, op) => op.eq(attr.universityId, universityId)).go({ response: "all_new" }),
+    notDeclared,
+  );
+  return toProfile(data as StudentItem);
+}
+
 /** A student's profile, or undefined if they have not saved one yet. */
 export async function getStudentProfile(userId: string): Promise<StudentProfile | undefined> {
   const { data } = await guard(() => db().entities.student.get({ userId }).go());
@@ -50,9 +73,15 @@ export async function saveStudentProfile(
   if (version === undefined) {
     throw new AppError("version_conflict", 409, "Hồ sơ đã tồn tại; hãy gửi kèm phiên bản (version) đang sửa.");
   }
+  // A confirmed enrolment holds while the student keeps the same school; declaring another one drops it.
+  const confirmation =
+    current.confirmedUniversityId && current.confirmedUniversityId === fields.universityId
+      ? { confirmedUniversityId: current.confirmedUniversityId, enrolmentConfirmedAt: current.enrolmentConfirmedAt }
+      : {};
   const item = {
     userId,
     ...fields,
+    ...confirmation,
     consents: consentRecord,
     createdAt: current.createdAt,
     updatedAt: now,

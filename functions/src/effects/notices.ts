@@ -2,6 +2,7 @@ import { type ApplicationStatus, applicationStatusLabels, invitationTtlDays, typ
 import { listingCards, organisationMemberIds } from "../data/applicants";
 import { getListing, type StoredListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
+import { openApplicantsNotice } from "../data/organisation-lifecycle";
 import { getOrganisation } from "../data/organisations";
 import { isErasedToken } from "../data/placement";
 import { findUserByEmail } from "../data/users";
@@ -254,7 +255,24 @@ async function placementNotices(next: Item, before: Item | undefined): Promise<N
   });
 }
 
+/**
+ * An organisation rejected or suspended (a changed verification that takes no applications): every student with an
+ * open application to it is told once per decision.
+ */
+async function organisationNotices(next: Item, before: Item | undefined): Promise<Notice[]> {
+  if (!before || before.verification === next.verification) return [];
+  const org = await getOrganisation(String(next.orgId));
+  if (!org || org.verification !== next.verification) return []; // decided again since: that change tells them
+  const notice = await openApplicantsNotice(org);
+  if (!notice) return [];
+  const at = String(next.updatedAt ?? next.createdAt);
+  return notice.students
+    .filter((studentId) => !isErasedToken(studentId))
+    .map((userId) => ({ userId, key: `organisation:${org.id}:${org.verification}:${at}`, at, input: notice.input }));
+}
+
 const derivers: Record<string, (next: Item, before: Item | undefined) => Promise<Notice[]>> = {
+  organisation: organisationNotices,
   application: applicationNotices,
   booking: bookingNotices,
   candidateInvite: candidateInviteNotices,

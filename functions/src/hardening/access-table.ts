@@ -56,7 +56,7 @@ export interface AccessRow {
 }
 
 const orgResource = { orgId: orgA, orgVerified: true, orgKind: "enterprise" } as const;
-const universityB = { orgId: orgB, orgKind: "university" } as const;
+const universityB = { orgId: orgB, orgKind: "university", orgVerification: "verified" } as const;
 const staffMembers: Actor[] = ["ownerA", "staffA"];
 const students: Actor[] = ["student", "otherStudent"];
 const everyone = "everyone" as const;
@@ -798,6 +798,25 @@ export const accessTable: AccessRow[] = [
     }),
   },
   {
+    route: "GET /api/organisations/{id}/enrolments",
+    // Who declared university B is B's staff's business: no admin or province exception.
+    actions: ["enrolment:confirm"],
+    resource: () => universityB,
+    may: ["memberB"],
+    ok: 200,
+    denied: 403,
+    request: () => ({ path: `/api/organisations/${orgB}/enrolments` }),
+  },
+  {
+    route: "PUT /api/organisations/{id}/enrolments/{userId}",
+    actions: ["enrolment:confirm"],
+    resource: () => universityB,
+    may: ["memberB"],
+    ok: 200,
+    denied: 403,
+    request: () => ({ path: `/api/organisations/${orgB}/enrolments/${userIds.student}`, body: { confirmed: true } }),
+  },
+  {
     route: "GET /api/organisations/{id}/placement-rounds",
     // A's rounds are A's business: its members, and no admin exception (the rankings are the organisation's).
     actions: ["placement:rank"],
@@ -901,6 +920,18 @@ export const accessTable: AccessRow[] = [
     request: () => ({ path: "/api/audit" }),
   },
 ];
+
+/** The status the table expects for one actor. A private route (`secured`) always answers an anonymous caller 401. */
+export function expectedStatus(row: AccessRow, actor: Actor, secured: boolean): number {
+  if (actor === "anonymous") {
+    if (secured) return 401;
+    return row.anonymous ?? (row.may === "everyone" ? row.ok : row.denied);
+  }
+  const exception = row.exceptions?.[actor];
+  if (exception) return exception.status;
+  const mayAct = row.may === "everyone" || row.may === "signedIn" || row.may.includes(actor);
+  return mayAct ? row.ok : row.denied;
+}
 
 /** Sends one cell's request as an actor, from a fresh client address (so rate limits never decide a cell). */
 export async function sendCell(world: World, actor: Actor, row: AccessRow) {

@@ -3,7 +3,7 @@ import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshIp } from "../../test/marketplace";
 import { config } from "../config";
-import { type AccessRow, accessTable, sendCell } from "./access-table";
+import { type AccessRow, accessTable, expectedStatus, sendCell } from "./access-table";
 import { apiRoutes, fillPath, send } from "./probe";
 import { type Actor, actors, buildWorld, orgA, orgB, userIds, type World } from "./world";
 
@@ -23,17 +23,7 @@ const principals: Record<Exclude<Actor, "anonymous">, Principal> = {
 
 const label = (row: AccessRow) => `${row.route}${row.variant ? ` (${row.variant})` : ""}`;
 
-/** The status the table expects for one actor. A private route always answers an anonymous caller 401. */
-function expected(row: AccessRow, actor: Actor): number {
-  if (actor === "anonymous") {
-    if (secured.get(row.route)) return 401;
-    return row.anonymous ?? (row.may === "everyone" ? row.ok : row.denied);
-  }
-  const exception = row.exceptions?.[actor];
-  if (exception) return exception.status;
-  const mayAct = row.may === "everyone" || row.may === "signedIn" || row.may.includes(actor);
-  return mayAct ? row.ok : row.denied;
-}
+const expected = (row: AccessRow, actor: Actor) => expectedStatus(row, actor, !!secured.get(row.route));
 
 let world: World;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { createApp } from "../app";
+import { requestApi } from "../../test/helpers";
 
 /** One operation of the OpenAPI document: what the fuzzer and the authorization matrix iterate over. */
 export interface ApiRoute {
@@ -31,8 +31,6 @@ export interface JsonSchema {
   format?: string;
 }
 
-let app: ReturnType<typeof createApp> | undefined;
-
 /** A response as the tests read it: status, headers, raw text and the parsed JSON (undefined when not JSON). */
 export interface Probe {
   status: number;
@@ -51,13 +49,12 @@ export async function send(
   path: string,
   options: { token?: string; body?: string | Uint8Array; headers?: Record<string, string> } = {},
 ): Promise<Probe> {
-  app ??= createApp();
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const res = await app.request(path, {
+  const res = await requestApi(path, {
     method,
     headers,
-    ...(options.body === undefined ? {} : { body: options.body }),
+    ...(options.body === undefined ? {} : { body: options.body as RequestInit["body"] }),
   });
   const text = await res.text();
   let json: unknown;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, userWithToken } from "../../test/helpers";
 import { listingOf, memberOf, verifiedOrganisation } from "../../test/marketplace";
+import { recordAudit } from "../data/audit";
 
 // Bugs the fuzzer and the authorization matrix found, each pinned by the smallest request that showed it.
 
@@ -65,4 +66,47 @@ describe("an idempotent write to a huge URL is a 4xx, not a 500", () => {
     expect(res.status).toBeLessThan(500);
     expect(res.json.error.code).toEqual(expect.any(String));
   });
+});
+
+describe("page cursors are signed: an edited cursor is a 400 on `cursor`", () => {
+  // Found from outside: cursors were unsigned base64 JSON, and edited ones were accepted (any start key). Now
+  // every cursor carries an HMAC with the server secret (functions/src/http/cursor.ts).
+  const edits = (cursor: string) => {
+    const [payload, signature] = cursor.split(".");
+    const raw = Buffer.from(payload ?? "", "base64url").toString("utf8");
+    const changed = raw.replace(/[0-9a-z]/, (ch) => (ch === "a" ? "b" : "a"));
+    return [
+      `${Buffer.from(changed).toString("base64url")}.${signature}`,
+      `${payload}.${"A".repeat(signature?.length ?? 43)}`,
+      payload ?? "",
+      `${payload}.${signature}.x`,
+      Buffer.from(raw).toString("base64url"),
+    ];
+  };
+
+  beforeAll(async () => {
+    const officer = { userId: "reg-province", role: "province" as const, memberships: [] };
+    for (const year of [2026, 2027]) {
+      await recordAudit(officer, { action: "dashboard.view", scope: "province", filters: { year } });
+    }
+  });
+
+  for (const path of ["/api/listings?limit=1", "/api/search?limit=1", "/api/audit?limit=1"]) {
+    it(path, async () => {
+      const first = await call("GET", path, { token: admin });
+      expect(first.status, first.text).toBe(200);
+      const page = first;
+      expect(page.json.cursor, "a next page").toEqual(expect.any(String));
+      const next = await call("GET", `${path}&cursor=${encodeURIComponent(page.json.cursor)}`, { token: admin });
+      expect(next.status).toBe(200);
+      for (const edited of edits(page.json.cursor)) {
+        const res = await call("GET", `${path}&cursor=${encodeURIComponent(edited)}`, { token: admin });
+        expect([res.status, res.json.error?.details?.[0]?.path], edited).toEqual([400, "cursor"]);
+      }
+      // A cursor of one list is not accepted by another.
+      const other = path.startsWith("/api/listings") ? "/api/search?limit=1" : "/api/listings?limit=1";
+      const crossed = await call("GET", `${other}&cursor=${encodeURIComponent(page.json.cursor)}`, { token: admin });
+      expect(crossed.status).toBe(400);
+    });
+  }
 });

@@ -112,6 +112,12 @@ export async function buildWorld(): Promise<World> {
     });
     if (res.status !== 200) throw new Error(`profile: ${res.status} ${res.text}`);
   }
+  // University B's staff confirm the student's enrolment: only then do B's placement rounds admit them.
+  const confirmed = await call("PUT", `/api/organisations/${orgB}/enrolments/${userIds.student}`, {
+    token: tokens.memberB,
+    body: { confirmed: true },
+  });
+  if (confirmed.status !== 200) throw new Error(`enrolment: ${confirmed.status} ${confirmed.text}`);
   const [publishedListing, draftListing, visitListing] = await Promise.all([
     listingOf(ownerA, orgA),
     listingOf(ownerA, orgA, { status: "draft" }),

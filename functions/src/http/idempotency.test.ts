@@ -183,7 +183,7 @@ describe("Idempotency-Key on writes", () => {
     expect(repeated.headers.get("idempotent-replayed")).toBe("true");
   });
 
-  it("is erased with the account: the stored profile goes, and a retried erasure answers 404", async () => {
+  it("is erased with the account: the stored profile goes, and a retried erasure answers 401 account_erased", async () => {
     const token = await studentWithProfile("idem-erased");
     const body = { confirm: "XOA TAI KHOAN" };
     const profile = await call("GET", "/api/students/me", { token });
@@ -195,10 +195,11 @@ describe("Idempotency-Key on writes", () => {
     expect(saved.status).toBe(200);
     const k = key("erase");
     expect((await call("DELETE", "/api/students/me", { token, body, headers: withKey(k) })).status).toBe(200);
-    expect((await call("DELETE", "/api/students/me", { token, body, headers: withKey(k) })).status).toBe(404);
-    // Only the retry's own answer remains: a 404 that says nothing about the person.
+    const retried = await call("DELETE", "/api/students/me", { token, body, headers: withKey(k) });
+    expect([retried.status, retried.json.error.code]).toEqual([401, "account_erased"]);
+    // The locked token is refused before idempotency stores anything: nothing about the person remains.
     const { data } = await db().entities.idempotency.query.byUser({ userId: "idem-erased" }).go();
-    expect(data.map((d) => d.status)).toEqual([404]);
+    expect(data).toEqual([]);
   });
 
   it("rejects malformed keys with 400 and ignores keys on reads", async () => {

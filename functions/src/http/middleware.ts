@@ -1,6 +1,8 @@
 import { type Action, authorize, type Principal, type Resource } from "@ketnoi/core";
 import type { Context, MiddlewareHandler } from "hono";
+import { accountLock } from "../auth/account-lock";
 import { principalFromToken } from "../auth/verify";
+import { clientAddress } from "./client-address";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 
@@ -13,7 +15,19 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
   if (!match) throw new AppError("unauthenticated", 401, "Thiếu hoặc sai định dạng mã đăng nhập (Bearer).");
-  c.set("principal", await principalFromToken(match[1]!));
+  const principal = await principalFromToken(match[1]!);
+  // A valid signature is not enough: an erased or disabled account's tokens are refused on every route.
+  const lock = await accountLock(principal.userId);
+  if (lock) {
+    throw new AppError(
+      "account_erased",
+      401,
+      lock === "erased"
+        ? "Tài khoản này đã bị xóa; mã đăng nhập không còn dùng được."
+        : "Tài khoản này đã bị khóa; mã đăng nhập không còn dùng được.",
+    );
+  }
+  c.set("principal", principal);
   return next();
 };
 
@@ -66,14 +80,14 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
 };
 
 /**
- * A fixed-window rate limit per client address, kept in memory (per Lambda instance in deploy, where API
+ * A fixed-window rate limit per client address (`clientAddress`: never a header the client sets), kept in memory (per Lambda instance in deploy, where API
  * Gateway throttling is the outer guard).
  */
 export function rateLimit(options: { windowMs: number; max: number }): MiddlewareHandler {
   const hits = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
     const now = Date.now();
-    const key = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const key = clientAddress(c);
     const entry = hits.get(key);
     if (!entry || entry.resetAt <= now) {
       if (hits.size > 10_000) hits.clear();

@@ -24,7 +24,7 @@ export function responses(ok: Record<number, { description: string; schema?: Gen
 
 const errorDescriptions: Record<number, string> = {
   400: "Invalid input (validation_failed, invalid_json)",
-  401: "Not signed in or invalid token (unauthenticated)",
+  401: "Not signed in or invalid token (unauthenticated), or the account was erased or disabled (account_erased)",
   403: "Not allowed (forbidden, organisation_unverified, role_mismatch)",
   404: "Not found (not_found)",
   409: "Conflict (version_conflict, already_exists, invalid_transition, capacity_full, listing_closed, deadline_passed…; see docs/api.md)",

@@ -11,6 +11,7 @@ import {
   BulkTransitionResultSchema,
   IdParamSchema,
   listingIntake,
+  organisationStanding,
   VolunteerHoursSchema,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
@@ -25,6 +26,7 @@ import {
   transitionApplication,
 } from "../data/applications";
 import { getListing, type StoredListing } from "../data/listings";
+import { getOrganisation } from "../data/organisations";
 import { getStudentProfile } from "../data/students";
 import { recordVolunteerHours } from "../data/volunteer-hours";
 import type { AppEnv } from "../http/env";
@@ -40,11 +42,22 @@ const applicationNotFound = () => new AppError("not_found", 404, "Không tìm th
 export async function visibleListing(c: Context<AppEnv>, listingId: string): Promise<StoredListing> {
   const listing = await getListing(listingId);
   if (!listing) throw listingNotFound();
-  if (
-    listing.status === "draft" &&
-    !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed
-  )
-    throw listingNotFound();
+  const insider = authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed;
+  if (listing.status === "draft" && !insider) throw listingNotFound();
+  if (!insider) {
+    // Outsiders see a listing only while its organisation's standing makes it public (policy.ts); since this is
+    // the read every apply and booking starts from, a rejected or suspended organisation takes no new ones.
+    const org = await getOrganisation(listing.orgId);
+    const verification = org?.verification ?? "pending";
+    if (!organisationStanding[verification].listingsPublic) {
+      if (verification === "pending") throw listingNotFound();
+      throw new AppError(
+        "organisation_inactive",
+        410,
+        "Tổ chức đăng tin này đã bị từ chối hoặc đình chỉ; tin không còn hiển thị và không nhận hồ sơ hay đặt chỗ.",
+      );
+    }
+  }
   return listing;
 }
 

@@ -2,6 +2,7 @@ import { AuditListSchema, AuditQuerySchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { auditMonth, listAudit } from "../data/audit";
+import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { enforce } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
@@ -20,6 +21,7 @@ export const auditRoutes = new Hono<AppEnv>().get(
   async (c) => {
     enforce(c, "audit:read");
     const { month, limit, cursor } = c.req.valid("query");
-    return c.json(await listAudit(month ?? auditMonth(new Date()), { limit, cursor }));
+    const page = await listAudit(month ?? auditMonth(new Date()), { limit, cursor: openCursor("audit", cursor) });
+    return c.json({ ...page, cursor: sealCursor("audit", page.cursor) });
   },
 );

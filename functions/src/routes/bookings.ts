@@ -58,7 +58,7 @@ export const listingBookingRoutes = new Hono<AppEnv>()
         const school = await getOrganisation(classBooking.orgId);
         enforce(c, "booking:createForClass", {
           orgId: classBooking.orgId,
-          ...(school ? { orgKind: school.kind } : {}),
+          ...(school ? { orgKind: school.kind, orgVerification: school.verification } : {}),
         });
       } else {
         enforce(c, "booking:create");

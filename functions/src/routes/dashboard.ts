@@ -37,7 +37,10 @@ async function selectionFor(c: Context<AppEnv>, query: DashboardQuery): Promise<
   }
   if (query.scope === "university") {
     const school = await getOrganisation(query.universityId!);
-    enforce(c, "dashboard:viewUniversity", { orgId: query.universityId!, ...(school ? { orgKind: school.kind } : {}) });
+    enforce(c, "dashboard:viewUniversity", {
+      orgId: query.universityId!,
+      ...(school ? { orgKind: school.kind, orgVerification: school.verification } : {}),
+    });
     if (!school) throw new AppError("not_found", 404, "Không tìm thấy trường.");
     return { year, scope: { kind: "university", id: school.id }, filters: { field: query.field } };
   }

@@ -6,7 +6,7 @@ type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>;
 let cachedSpec: OpenApiDocument | undefined;
 
 /** The OpenAPI 3.1 document, generated once from the routes' core schemas. */
-async function spec(app: Hono): Promise<OpenApiDocument> {
+export async function spec(app: Hono): Promise<OpenApiDocument> {
   if (cachedSpec) return cachedSpec;
   const doc = await generateSpecs(app, {
     documentation: {

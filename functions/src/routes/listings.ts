@@ -1,5 +1,4 @@
 import {
-  authorize,
   canTransitionListing,
   IdParamSchema,
   ListingCreateSchema,
@@ -10,13 +9,22 @@ import {
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { createListing, getListing, listPublishedListings, updateListing, withOrganisation } from "../data/listings";
+import {
+  createListing,
+  getListing,
+  listPublishedListings,
+  publicListings,
+  updateListing,
+  withOrganisation,
+} from "../data/listings";
 import { getOrganisation } from "../data/organisations";
+import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
+import { visibleListing } from "./applications";
 
 const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
 
@@ -32,27 +40,21 @@ export const listingRoutes = new Hono<AppEnv>()
     validate("query", ListingListQuerySchema),
     async (c) => {
       const { type, orgId, limit, cursor } = c.req.valid("query");
-      const page = await listPublishedListings({ type, orgId, limit, cursor });
-      return c.json({ items: await withOrganisation(page.items), cursor: page.cursor });
+      const page = await listPublishedListings({ type, orgId, limit, cursor: openCursor("listings", cursor) });
+      return c.json({ items: await publicListings(page.items), cursor: sealCursor("listings", page.cursor) });
     },
   )
   .get(
     "/:id",
     describeRoute({
       tags: ["Listings"],
-      summary: "One listing (drafts only for the organisation's members)",
+      summary:
+        "One listing (drafts only for the organisation's members; a rejected or suspended organisation's listings answer 410 `organisation_inactive` to everyone else)",
       responses: responses({ 200: { description: "The listing", schema: ListingSchema } }, [400, 404, 503]),
     }),
     validate("param", IdParamSchema),
     async (c) => {
-      const listing = await getListing(c.req.valid("param").id);
-      if (!listing) throw notFound();
-      if (
-        listing.status === "draft" &&
-        !authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed
-      ) {
-        throw notFound();
-      }
+      const listing = await visibleListing(c, c.req.valid("param").id);
       const [full] = await withOrganisation([listing]);
       return c.json(full!);
     },

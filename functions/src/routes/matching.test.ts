@@ -216,7 +216,16 @@ describe("the consent index the candidate lists read", () => {
     const token = await signIn(studentId);
     const save = async (recommendToRecruiters: boolean) => {
       const current = (await call("GET", "/api/students/me", { token })).json;
-      const { userId: _u, createdAt: _c, updatedAt: _up, consents, ...fields } = current;
+      // The school's confirmation of the enrolment is not the student's to send.
+      const {
+        userId: _u,
+        createdAt: _c,
+        updatedAt: _up,
+        confirmedUniversityId: _school,
+        enrolmentConfirmedAt: _at,
+        consents,
+        ...fields
+      } = current;
       const res = await call("PUT", "/api/students/me", {
         token,
         body: {

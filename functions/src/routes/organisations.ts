@@ -127,7 +127,12 @@ export const organisationRoutes = new Hono<AppEnv>()
     "/:id/verification",
     describeRoute({
       tags: ["Organisations"],
-      summary: "Verify or reject an organisation (admins and province officers)",
+      summary: "Verify, reject or suspend an organisation (admins and province officers)",
+      description:
+        "Rejecting or suspending (with a reason) takes the organisation's listings out of the feed, search, " +
+        "recommendations and public detail (410 `organisation_inactive`), refuses new applications and bookings, " +
+        "and sends every student with an open application an in-app notice. Members still see everything, with " +
+        "the reason. `verified` lifts a suspension.",
       security: bearer,
       responses: responses(
         { 200: { description: "Decision recorded", schema: OrganisationSchema } },
@@ -141,6 +146,7 @@ export const organisationRoutes = new Hono<AppEnv>()
       const org = await getOrganisation(c.req.valid("param").id);
       if (!org) throw notFound();
       const { decision, reason } = c.req.valid("json");
+      // Open applicants of a rejected or suspended organisation are told by the stream consumer (effects/notices.ts).
       return c.json(await decideVerification(org, decision, reason));
     },
   );

@@ -1,6 +1,9 @@
 import {
+  actsAsSchool,
   authorize,
+  confirmedSchoolOf,
   IdParamSchema,
+  type OrganisationKind,
   OrgPlacementRoundListSchema,
   PlacementPreferencesSchema,
   PlacementRankingEditSchema,
@@ -11,6 +14,7 @@ import {
   PlacementRoundSchema,
   type Principal,
   RoundListingParamSchema,
+  type VerificationStatus,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -38,6 +42,15 @@ import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
+/** The policy's view of a school: its kind and standing (only a verified university or institute acts as one). */
+const schoolResource = (
+  orgId: string,
+  org: { kind: OrganisationKind; verification: VerificationStatus } | undefined,
+) => ({
+  orgId,
+  ...(org ? { orgKind: org.kind, orgVerification: org.verification } : {}),
+});
+
 const roundNotFound = () => new AppError("not_found", 404, "Không tìm thấy đợt phân bổ.");
 
 /** Whether the principal is staff of the school that owns rounds keyed `universityId` (or the province, for its). */
@@ -45,7 +58,7 @@ async function ownsRound(principal: Principal, universityId: string): Promise<bo
   if (universityId === provinceOwner) return authorize(principal, "placement:manageProvince").allowed;
   if (!principal.memberships.some((m) => m.orgId === universityId)) return false;
   const org = await getOrganisation(universityId);
-  return authorize(principal, "placement:manage", { orgId: universityId, orgKind: org?.kind }).allowed;
+  return authorize(principal, "placement:manage", schoolResource(universityId, org)).allowed;
 }
 
 /** A student of the round's school(s); anyone else (but its owners) is told the round does not exist. */
@@ -54,7 +67,9 @@ async function participant(c: Context<AppEnv>, round: StoredRound): Promise<stri
   if (!authorize(principal, "placement:participate").allowed) throw roundNotFound();
   const { userId } = principal;
   const profile = await getStudentProfile(userId);
-  if (!profile || !eligibleUniversities(round).includes(profile.universityId)) throw roundNotFound();
+  // Only a confirmed enrolment counts: a self-declared school opens nothing (policy.ts `confirmedSchoolOf`).
+  const school = profile ? confirmedSchoolOf(profile) : undefined;
+  if (!school || !eligibleUniversities(round).includes(school)) throw roundNotFound();
   return userId;
 }
 
@@ -90,7 +105,8 @@ async function rankedListing(c: Context<AppEnv>, roundId: string, listingId: str
 /** Every id must be a university or institute (400 otherwise). */
 async function requireSchools(ids: string[]) {
   const orgs = await Promise.all(ids.map(getOrganisation));
-  const notSchools = ids.filter((_, i) => orgs[i]?.kind !== "university" && orgs[i]?.kind !== "institute");
+  // Only verified universities and institutes act as schools (policy.ts `actsAsSchool`).
+  const notSchools = ids.filter((_, i) => !orgs[i] || !actsAsSchool(orgs[i]!));
   if (notSchools.length > 0) {
     throw new AppError(
       "validation_failed",
@@ -119,11 +135,10 @@ export const placementRoutes = new Hono<AppEnv>()
       const principal = requirePrincipal(c);
       if (principal.role === "student") {
         const profile = await getStudentProfile(principal.userId);
-        if (!profile) return c.json({ items: [] });
-        const provinceWide = (await listRounds(provinceOwner)).filter((r) =>
-          eligibleUniversities(r).includes(profile.universityId),
-        );
-        const rounds = [...(await listRounds(profile.universityId)), ...provinceWide];
+        const school = profile ? confirmedSchoolOf(profile) : undefined;
+        if (!school) return c.json({ items: [] });
+        const provinceWide = (await listRounds(provinceOwner)).filter((r) => eligibleUniversities(r).includes(school));
+        const rounds = [...(await listRounds(school)), ...provinceWide];
         const items = await Promise.all(
           rounds.map((r) => roundView(r, { kind: "student", studentId: principal.userId })),
         );
@@ -159,10 +174,11 @@ export const placementRoutes = new Hono<AppEnv>()
       const { userId } =
         "universityIds" in input
           ? enforce(c, "placement:manageProvince")
-          : enforce(c, "placement:manage", {
-              orgId: input.universityId,
-              orgKind: (await getOrganisation(input.universityId))?.kind,
-            });
+          : enforce(
+              c,
+              "placement:manage",
+              schoolResource(input.universityId, await getOrganisation(input.universityId)),
+            );
       if ("universityIds" in input) await requireSchools(input.universityIds);
       const round = await createRound(input, userId);
       return c.json(await roundView(round, { kind: "owner" }), 201);

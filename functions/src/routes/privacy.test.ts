@@ -234,12 +234,12 @@ describe("DELETE /api/students/me", () => {
     const { data: memberships } = await db().entities.membership.query.byUser({ userId: "stu-alice" }).go();
     expect(memberships).toEqual([]);
 
-    // The token no longer reaches anything of the student's.
-    expect((await call("GET", "/api/students/me", { token })).status).toBe(404);
-    expect((await call("PUT", "/api/students/me", { token, body: profile("Tái sinh") })).status).toBe(404);
-    expect((await call("GET", "/api/students/me/export", { token })).status).toBe(404);
-    expect((await call("DELETE", "/api/students/me", { token, body: { confirm: "XOA TAI KHOAN" } })).status).toBe(404);
-    expect((await call("GET", "/api/invitations/mine", { token })).json.items).toEqual([]);
+    // The token no longer reaches anything: the account is locked (routes/erasure-lock.test.ts covers every route).
+    expect((await call("GET", "/api/students/me", { token })).json.error.code).toBe("account_erased");
+    expect((await call("PUT", "/api/students/me", { token, body: profile("Tái sinh") })).status).toBe(401);
+    expect((await call("GET", "/api/students/me/export", { token })).status).toBe(401);
+    expect((await call("DELETE", "/api/students/me", { token, body: { confirm: "XOA TAI KHOAN" } })).status).toBe(401);
+    expect((await call("GET", "/api/invitations/mine", { token })).status).toBe(401);
 
     const bobAfter = await exportOf("stu-bob");
     expect({ ...bobAfter, exportedAt: "" }).toEqual({ ...bobBefore, exportedAt: "" });

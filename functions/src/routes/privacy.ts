@@ -1,6 +1,7 @@
 import { ErasureReceiptSchema, ErasureRequestSchema, PersonalDataExportSchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { lockAccount } from "../auth/account-lock";
 import { erasePersonalData, exportPersonalData, requireNotErased } from "../data/privacy";
 import type { AppEnv } from "../http/env";
 import { enforce, requirePrincipal } from "../http/middleware";
@@ -51,6 +52,8 @@ export const privacyRoutes = new Hono<AppEnv>()
       const { userId } = requirePrincipal(c);
       enforce(c, "student:erase", { ownerUserId: userId });
       const user = await requireNotErased(userId);
-      return c.json(await erasePersonalData(userId, user?.email ?? ""));
+      const receipt = await erasePersonalData(userId, user?.email ?? "");
+      await lockAccount(userId, "erased");
+      return c.json(receipt);
     },
   );

@@ -1,7 +1,8 @@
-import { SearchPageSchema, SearchQuerySchema, skillLabelsOf } from "@ketnoi/core";
+import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { getListings } from "../data/listings";
+import { getListings, publicListings } from "../data/listings";
+import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { responses } from "../http/openapi";
@@ -28,7 +29,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
     const index = await searchIndex();
     let page: IndexPage;
     try {
-      page = index.page(criteria, { limit, cursor, today: todayInVietnam(new Date()) });
+      page = index.page(criteria, { limit, cursor: openCursor("search", cursor), today: todayInVietnam(new Date()) });
     } catch (error) {
       if (!(error instanceof InvalidCursorError)) throw error;
       throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
@@ -37,19 +38,20 @@ export const searchRoutes = new Hono<AppEnv>().get(
     }
     // The index finds and orders; the table says what a listing is now, in one BatchGetItem for the page. A listing
     // closed or archived a moment ago (and not yet out of this instance's index) is left out rather than shown
-    // stale. The organisation's name and badge come from the index's stored fields (re-indexed when they change).
+    // stale, and so is one whose organisation was rejected or suspended (policy.ts organisationStanding), whatever
+    // the index still holds.
     const stored = await getListings(page.hits.map((hit) => hit.id));
-    const items = page.hits.flatMap((hit) => {
+    const current = page.hits.flatMap((hit) => {
       const listing = stored.get(hit.id);
-      if (listing?.status !== "published") return [];
-      const card = {
-        ...listing,
-        orgName: hit.fields.orgName,
-        orgVerified: hit.fields.orgVerified,
-        skillLabels: skillLabelsOf([...listing.requiredSkills, ...listing.preferredSkills]),
-      };
-      return [{ ...card, score: Math.round(hit.score * 1000) / 1000 }];
+      return listing?.status === "published" ? [listing] : [];
     });
-    return c.json({ items, cursor: page.cursor, total: page.total, matchedAllTerms: page.matchedAllTerms });
+    const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
+    const items = (await publicListings(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
+    return c.json({
+      items,
+      cursor: sealCursor("search", page.cursor),
+      total: page.total,
+      matchedAllTerms: page.matchedAllTerms,
+    });
   },
 );

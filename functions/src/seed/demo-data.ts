@@ -207,7 +207,12 @@ export function generateDemoData(seed = 2026): DemoData {
     users: [...users, ...students.map((s) => s.user)],
     memberships,
     organisations,
-    students: students.map((s) => s.profile),
+    // The demo schools have confirmed their students' enrolment (routes/enrolments.ts), so school rounds work.
+    students: students.map((s) => ({
+      ...s.profile,
+      confirmedUniversityId: s.profile.universityId,
+      enrolmentConfirmedAt: s.profile.createdAt,
+    })),
     listings,
   };
 }

@@ -84,10 +84,22 @@ describe("generateDemoData", () => {
       ...data.listings.map(({ listingId, status, publishedAt, sortAt, createdAt, updatedAt, version, ...listing }) =>
         issue(ListingCreateSchema, listing, listingId),
       ),
-      ...data.students.map(({ userId, createdAt, updatedAt, version, consents, ...profile }) => {
-        const granted = Object.fromEntries(Object.entries(consents).map(([purpose, c]) => [purpose, c.granted]));
-        return issue(StudentProfileInputSchema, { ...profile, consents: granted }, userId);
-      }),
+      // The enrolment confirmation is the school's, never part of the student's own input.
+      ...data.students.map(
+        ({
+          userId,
+          createdAt,
+          updatedAt,
+          version,
+          consents,
+          confirmedUniversityId,
+          enrolmentConfirmedAt,
+          ...profile
+        }) => {
+          const granted = Object.fromEntries(Object.entries(consents).map(([purpose, c]) => [purpose, c.granted]));
+          return issue(StudentProfileInputSchema, { ...profile, consents: granted }, userId);
+        },
+      ),
     ].filter(Boolean);
     expect(problems).toEqual([]);
   });

@@ -9,6 +9,7 @@ export * from "./roles";
 export * from "./schemas/application";
 export * from "./schemas/booking";
 export * from "./schemas/common";
+export * from "./schemas/enrolment";
 export * from "./schemas/listing";
 export * from "./schemas/matching";
 export * from "./schemas/member";

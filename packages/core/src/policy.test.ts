@@ -14,8 +14,8 @@ const uniColleague: Principal = { userId: "sta-u2", role: "staff", memberships: 
 const instituteOwner: Principal = { userId: "sta-i1", role: "staff", memberships: [{ orgId: "ins-1", role: "owner" }] };
 
 const orgA: Resource = { orgId: "org-a", orgVerified: true };
-const university: Resource = { orgId: "uni-1", orgKind: "university" };
-const institute: Resource = { orgId: "ins-1", orgKind: "institute" };
+const university: Resource = { orgId: "uni-1", orgKind: "university", orgVerification: "verified" };
+const institute: Resource = { orgId: "ins-1", orgKind: "institute", orgVerification: "verified" };
 const orgAUnverified: Resource = { orgId: "org-a", orgVerified: false };
 const ownProfile: Resource = { ownerUserId: "stu-1" };
 const staffOfA: Resource = { orgId: "org-a", ownerUserId: "sta-1" };
@@ -78,6 +78,38 @@ const table: Row[] = [
   ["institute owner", instituteOwner, "booking:createForClass", institute, true],
   ["enterprise member", owner, "booking:createForClass", { orgId: "org-a", orgKind: "enterprise" }, false],
   ["university staff for another school", uniStaff, "booking:createForClass", institute, false],
+  // Only a verified university or institute acts as a school (policy `actsAsSchool`).
+  [
+    "staff of a pending university",
+    uniStaff,
+    "booking:createForClass",
+    { ...university, orgVerification: "pending" },
+    "organisation_unverified",
+  ],
+  [
+    "staff of a suspended university",
+    uniStaff,
+    "booking:createForClass",
+    { ...university, orgVerification: "suspended" },
+    "organisation_unverified",
+  ],
+  ["staff of a pending university", uniStaff, "placement:manage", { ...university, orgVerification: "pending" }, false],
+  [
+    "staff of a rejected university",
+    uniStaff,
+    "dashboard:viewUniversity",
+    { ...university, orgVerification: "rejected" },
+    false,
+  ],
+  ["staff of the university", uniStaff, "enrolment:confirm", university, true],
+  [
+    "staff of a pending university",
+    uniStaff,
+    "enrolment:confirm",
+    { ...university, orgVerification: "pending" },
+    false,
+  ],
+  ["admin", admin, "enrolment:confirm", university, false],
   ["student", student, "booking:createForClass", university, false],
   ["the booker", student, "booking:manage", ownProfile, true],
   ["colleague in the class's school", uniColleague, "booking:manage", { ownerUserId: "sta-u1", ...university }, true],

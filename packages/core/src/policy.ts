@@ -1,4 +1,5 @@
 import type { MembershipRole, OrganisationKind, Role } from "./roles";
+import type { VerificationStatus } from "./schemas/organisation";
 
 /** Who is asking: the verified token's subject, role and organisation memberships. */
 export interface Principal {
@@ -17,7 +18,56 @@ export interface Resource {
   ownerUserId?: string;
   /** The acting organisation's kind, for actions only some kinds may take (class bookings). */
   orgKind?: OrganisationKind;
+  /** The acting organisation's standing, for actions only a verified school may take (`actsAsSchool`). */
+  orgVerification?: VerificationStatus;
 }
+
+/**
+ * What an organisation in each standing may do. The one place the lifecycle is decided: routes ask here whether a
+ * listing is shown to the public, whether it takes applications and bookings, and whether the organisation acts
+ * as a school. Rejected and suspended organisations disappear from the public (their listings answer 410 to
+ * outsiders), take no new applications or bookings, and their members still see everything with the reason.
+ */
+export const organisationStanding: Record<
+  VerificationStatus,
+  { listingsPublic: boolean; takesApplications: boolean; mayActAsSchool: boolean }
+> = {
+  pending: { listingsPublic: false, takesApplications: false, mayActAsSchool: false },
+  verified: { listingsPublic: true, takesApplications: true, mayActAsSchool: true },
+  rejected: { listingsPublic: false, takesApplications: false, mayActAsSchool: false },
+  suspended: { listingsPublic: false, takesApplications: false, mayActAsSchool: false },
+};
+
+/**
+ * Whether an organisation acts as a school (class bookings, school placement rounds, school-scoped dashboards):
+ * only a verified university or institute. A self-made, unverified "university" is no school.
+ * @example actsAsSchool({ kind: "university", verification: "pending" }) // false
+ */
+export function actsAsSchool(org: {
+  kind?: OrganisationKind | undefined;
+  verification?: VerificationStatus | undefined;
+}) {
+  return (
+    (org.kind === "university" || org.kind === "institute") &&
+    org.verification !== undefined &&
+    organisationStanding[org.verification].mayActAsSchool
+  );
+}
+
+/**
+ * The school a student belongs to for anything that grants access (school placement rounds, school-scoped views):
+ * the declared `universityId` only once that school's staff confirmed it, else none. A student who declares
+ * another school gains nothing until that school confirms them.
+ * @example confirmedSchoolOf({ universityId: "lhu", confirmedUniversityId: "lhu" }) // "lhu"
+ */
+export function confirmedSchoolOf(profile: {
+  universityId: string;
+  confirmedUniversityId?: string | undefined;
+}): string | undefined {
+  return profile.confirmedUniversityId === profile.universityId ? profile.universityId : undefined;
+}
+
+const school = (r: Resource) => actsAsSchool({ kind: r.orgKind, verification: r.orgVerification });
 
 export const actions = [
   "organisation:create",
@@ -57,6 +107,7 @@ export const actions = [
   "placement:participate",
   "placement:rank",
   "placement:manageProvince",
+  "enrolment:confirm",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -108,10 +159,11 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "application:respond": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
   "application:review": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
   "booking:create": (p) => (p.role === "student" ? allow : forbid),
-  "booking:createForClass": (p, r) =>
-    orgActor(p) && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute")
-      ? allow
-      : forbid,
+  "booking:createForClass": (p, r) => {
+    if (!(orgActor(p) && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute")))
+      return forbid;
+    return school(r) ? allow : { allowed: false, reason: "organisation_unverified" };
+  },
   "booking:manage": (p, r) =>
     p.userId === r.ownerUserId || (orgActor(p) && membershipOf(p, r.orgId)) ? allow : forbid,
   "listing:viewBookings": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
@@ -131,9 +183,7 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   // students (orgId = the school); an organisation's members see the funnel of their own listings.
   "dashboard:viewProvince": (p) => (p.role === "admin" || p.role === "province" ? allow : forbid),
   "dashboard:viewUniversity": (p, r) =>
-    p.role === "admin" ||
-    p.role === "province" ||
-    (p.role === "staff" && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute"))
+    p.role === "admin" || p.role === "province" || (p.role === "staff" && membershipOf(p, r.orgId) && school(r))
       ? allow
       : forbid,
   "dashboard:viewOrganisation": (p, r) =>
@@ -149,12 +199,11 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "candidate:read": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
   "candidate:invite": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
   // A school runs placement rounds for its own students (orgId = the school).
-  "placement:manage": (p, r) =>
-    p.role === "staff" && membershipOf(p, r.orgId) && (r.orgKind === "university" || r.orgKind === "institute")
-      ? allow
-      : forbid,
+  "placement:manage": (p, r) => (p.role === "staff" && membershipOf(p, r.orgId) && school(r) ? allow : forbid),
   // Students rank listings in a round of their own school; the route checks the school against their profile.
   "placement:participate": (p) => (p.role === "student" ? allow : forbid),
+  // A verified school's staff confirm which students really study there (orgId = the school).
+  "enrolment:confirm": (p, r) => (p.role === "staff" && membershipOf(p, r.orgId) && school(r) ? allow : forbid),
   // The province runs rounds across universities.
   "placement:manageProvince": (p) => (p.role === "province" ? allow : forbid),
   // An organisation ranks the students who chose its listing in a round (orgId = the listing's organisation).

@@ -198,6 +198,16 @@ export const orgEn: Record<OrgKey, string> = {
   "hostBookings.seatsN": "{count} seats",
   "hostBookings.cancelled": "Cancelled",
 
+  "enrolments.link": "Confirm students",
+  "enrolments.title": "Confirm the school's students",
+  "enrolments.intro":
+    "These students declared that they study here. Only students the school confirms take part in its placement rounds.",
+  "enrolments.empty": "No student has declared this school yet.",
+  "enrolments.year": "year {year}",
+  "enrolments.confirmed": "Confirmed",
+  "enrolments.unconfirmed": "Not confirmed",
+  "enrolments.confirm": "Confirm that {name} studies here",
+  "enrolments.withdraw": "Withdraw the confirmation of {name}",
   "members.title": "Members of {org}",
   "members.intro": "Owners invite and remove members. An organisation always keeps at least one owner.",
   "members.name": "Name",

@@ -197,6 +197,16 @@ export const orgVi = {
   "hostBookings.seatsN": "{count} chỗ",
   "hostBookings.cancelled": "Đã hủy",
 
+  "enrolments.link": "Xác nhận sinh viên",
+  "enrolments.title": "Xác nhận sinh viên của trường",
+  "enrolments.intro":
+    "Những sinh viên dưới đây khai báo học tại trường. Chỉ sinh viên được trường xác nhận mới tham gia đợt phân bổ của trường.",
+  "enrolments.empty": "Chưa có sinh viên nào khai báo học tại trường.",
+  "enrolments.year": "năm {year}",
+  "enrolments.confirmed": "Đã xác nhận",
+  "enrolments.unconfirmed": "Chưa xác nhận",
+  "enrolments.confirm": "Xác nhận {name} học tại trường",
+  "enrolments.withdraw": "Bỏ xác nhận {name}",
   "members.title": "Thành viên của {org}",
   "members.intro": "Chủ sở hữu mời và xóa thành viên. Tổ chức luôn cần ít nhất một chủ sở hữu.",
   "members.name": "Tên",

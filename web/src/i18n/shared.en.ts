@@ -53,6 +53,9 @@ export const sharedEn: Record<SharedKey, string> = {
   "actionError.rate_limited": "Too many attempts; please try again in a few minutes.",
   "actionError.network": "Could not reach the server. Check your connection and try again.",
   "actionError.unauthenticated": "Your session has expired. Please sign in again.",
+  "actionError.account_erased": "This account was erased or disabled; its sign-in no longer works.",
+  "actionError.organisation_inactive":
+    "The organisation behind this listing was rejected or suspended: it takes no applications or bookings.",
 
   "skills.filter": "Filter skills",
   "skills.filterHint": "With or without Vietnamese accents, e.g. “lap trinh”.",
@@ -74,6 +77,7 @@ export const sharedEn: Record<SharedKey, string> = {
   "verification.verified": "Verified",
   "verification.pending": "Awaiting verification",
   "verification.rejected": "Verification rejected",
+  "verification.suspended": "Suspended",
 
   "notifications.title": "Notifications",
   "notifications.empty": "You have no notifications yet.",

@@ -53,6 +53,9 @@ export const sharedVi = {
   "actionError.rate_limited": "Bạn thao tác quá nhanh; hãy thử lại sau ít phút.",
   "actionError.network": "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.",
   "actionError.unauthenticated": "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.",
+  "actionError.account_erased": "Tài khoản này đã bị xóa hoặc bị khóa; mã đăng nhập không còn dùng được.",
+  "actionError.organisation_inactive":
+    "Tổ chức đăng tin này đã bị từ chối hoặc đình chỉ: tin không còn nhận hồ sơ hay đặt chỗ.",
 
   "skills.filter": "Lọc kỹ năng",
   "skills.filterHint": "Gõ có dấu hoặc không dấu, ví dụ “lap trinh”.",
@@ -74,6 +77,7 @@ export const sharedVi = {
   "verification.verified": "Đã xác minh",
   "verification.pending": "Chờ xác minh",
   "verification.rejected": "Bị từ chối xác minh",
+  "verification.suspended": "Bị đình chỉ",
 
   "notifications.title": "Thông báo",
   "notifications.empty": "Bạn chưa có thông báo nào.",

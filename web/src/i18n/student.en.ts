@@ -11,6 +11,9 @@ export const studentEn: Record<StudentKey, string> = {
   "profile.section": "Profile",
   "profile.fullName": "Full name",
   "profile.school": "University or institute",
+  "profile.schoolConfirmed": "The school has confirmed that you study there.",
+  "profile.schoolUnconfirmed":
+    "Not confirmed by the school yet: until its staff confirm your enrolment you cannot take part in its placement rounds.",
   "profile.major": "Major",
   "profile.year": "Year of study",
   "profile.yearN": "Year {count}",

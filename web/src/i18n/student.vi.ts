@@ -10,6 +10,9 @@ export const studentVi = {
   "profile.section": "Thông tin hồ sơ",
   "profile.fullName": "Họ và tên",
   "profile.school": "Trường/viện",
+  "profile.schoolConfirmed": "Trường đã xác nhận bạn là sinh viên của trường.",
+  "profile.schoolUnconfirmed":
+    "Chưa được trường xác nhận: trường sẽ xác nhận bạn là sinh viên; đến lúc đó bạn chưa tham gia được đợt phân bổ của trường.",
   "profile.major": "Ngành học",
   "profile.year": "Năm học",
   "profile.yearN": "Năm {count}",

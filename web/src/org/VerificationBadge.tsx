@@ -21,6 +21,12 @@ export function VerificationBadge(props: { status: Organisation["verification"] 
           {t("verification.rejected")}
         </span>
       </Match>
+      <Match when={props.status === "suspended"}>
+        <span class="badge badge-rejected">
+          <span aria-hidden="true">✗ </span>
+          {t("verification.suspended")}
+        </span>
+      </Match>
     </Switch>
   );
 }

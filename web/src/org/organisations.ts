@@ -2,6 +2,7 @@ import type {
   Application,
   ApplicationBulkTransition,
   BulkTransitionResult,
+  Enrolment,
   Invitation,
   InvitationCreate,
   Listing,
@@ -11,6 +12,7 @@ import type {
   Organisation,
   OrganisationCreate,
   OrganisationPatch,
+  VerificationDecision,
 } from "@ketnoi/core";
 import { api, request } from "../api/client";
 
@@ -43,11 +45,8 @@ export async function fetchVerificationQueue(): Promise<Organisation[]> {
   return body.items;
 }
 
-/** Verifies an organisation, or rejects it with a reason the organisation sees. */
-export function decideVerification(
-  id: string,
-  decision: { decision: "verified" | "rejected"; reason?: string | undefined },
-): Promise<Organisation> {
+/** Verifies an organisation, or rejects or suspends it with a reason the organisation sees. */
+export function decideVerification(id: string, decision: VerificationDecision): Promise<Organisation> {
   return request(() => api.organisations[":id"].verification.$post({ param: { id }, json: decision }));
 }
 
@@ -118,4 +117,16 @@ export async function fetchMyInvitations(): Promise<Invitation[]> {
 
 export async function answerInvitation(id: string, answer: "accept" | "decline"): Promise<void> {
   await request(() => api.invitations[":id"][answer].$post({ param: { id } }));
+}
+
+/** The students who declared a school, each confirmed or not (the school's staff). */
+export async function fetchEnrolments(orgId: string): Promise<Enrolment[]> {
+  return (await request(() => api.organisations[":id"].enrolments.$get({ param: { id: orgId } }))).items;
+}
+
+/** Confirms (or withdraws) a declared student's enrolment at the school. */
+export function decideEnrolment(orgId: string, userId: string, confirmed: boolean): Promise<Enrolment> {
+  return request(() =>
+    api.organisations[":id"].enrolments[":userId"].$put({ param: { id: orgId, userId }, json: { confirmed } }),
+  );
 }

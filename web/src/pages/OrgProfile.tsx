@@ -64,6 +64,11 @@ function Profile(props: { org: Organisation; onSaved: (org: Organisation) => voi
           <A class="button button-secondary" href={`/to-chuc/${org().id}/thanh-vien`}>
             {t("orgs.members")}
           </A>
+          <Show when={org().kind === "university" || org().kind === "institute"}>
+            <A class="button button-secondary" href={`/to-chuc/${org().id}/sinh-vien`}>
+              {t("enrolments.link")}
+            </A>
+          </Show>
           <Show when={canEdit() && !editing()}>
             <button type="button" class="button button-secondary" onClick={() => setEditing(true)}>
               {t("org.profile.edit")}

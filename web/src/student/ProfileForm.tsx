@@ -84,6 +84,14 @@ export function ProfileForm(props: {
         onChange={(value) => setDraft("universityId", value)}
         error={errors().universityId}
       />
+      {/* The declared school grants nothing until its staff confirm the enrolment (school placement rounds). */}
+      <Show when={draft.universityId}>
+        <p class="muted" id="school-confirmation">
+          {props.profile?.confirmedUniversityId === draft.universityId
+            ? t("profile.schoolConfirmed")
+            : t("profile.schoolUnconfirmed")}
+        </p>
+      </Show>
       <div class="row-2">
         <SelectField
           name="major"

@@ -37,6 +37,10 @@ export const StudentEntity = new Entity({
     reachableCommunes: { type: "list", items: { type: "string" }, required: true },
     preferredSectors: { type: "list", items: { type: "string" }, required: true },
     cvUrl: { type: "string" },
+    // The school whose staff confirmed this student's enrolment (routes/enrolments.ts). `universityId` above is
+    // only declared by the student; anything that grants access reads this one, and only while the two agree.
+    confirmedUniversityId: { type: "string" },
+    enrolmentConfirmedAt: { type: "string" },
     consents: {
       type: "map",
       required: true,

@@ -13,6 +13,8 @@ export const UserEntity = new Entity({
     createdAt: { type: "string", required: true, readOnly: true },
     // Set when the user erased their account: the record then keeps only id, role and dates (docs/privacy.md).
     erasedAt: { type: "string" },
+    // Set when an administrator disabled the account: its tokens are refused like an erased one's (auth/account-lock.ts).
+    disabledAt: { type: "string" },
   },
   indexes: {
     byId: { pk: { field: "pk", composite: ["userId"] }, sk: { field: "sk", composite: [] } },

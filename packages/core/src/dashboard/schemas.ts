@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { IdSchema, IsoTimestampSchema, VersionSchema } from "../schemas/common";
+import { BoundedNumberSchema, IdSchema, IsoTimestampSchema, VersionSchema } from "../schemas/common";
 import { workforceFieldIds } from "./fields";
 import { targetMetrics } from "./metrics";
 
@@ -120,7 +120,7 @@ export type DashboardExportQuery = v.InferOutput<typeof DashboardExportQuerySche
  * A shown cell: a number (people counts perturbed by the cell-key method, listing counts and targets exact, a
  * percentage of the shown count) or empty.
  */
-export const TableCellSchema = v.nullable(v.number());
+export const TableCellSchema = v.nullable(BoundedNumberSchema(-1_000_000_000, 1_000_000_000));
 export type TableCell = v.InferOutput<typeof TableCellSchema>;
 
 /** What a column holds: people counts (perturbed), listing counts, targets, percentages of target, or the gap. */

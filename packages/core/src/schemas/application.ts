@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { majorIds } from "../catalog";
 import { applicationStatuses, pipelineActors } from "../pipeline";
-import { IdSchema, IsoTimestampSchema, VersionSchema } from "./common";
+import { BoundedNumberSchema, IdSchema, IntegerSchema, IsoTimestampSchema, VersionSchema } from "./common";
 import type { ListingQuestion } from "./listing";
 
 const LongText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2000));
@@ -96,8 +96,8 @@ export type ApplicationStep = v.InferOutput<typeof ApplicationStepSchema>;
 export const ApplicantSchema = v.object({
   label: v.string(),
   major: v.optional(v.picklist(majorIds)),
-  year: v.optional(v.number()),
-  skills: v.array(v.object({ id: v.string(), level: v.number() })),
+  year: v.optional(IntegerSchema(1, 6)),
+  skills: v.array(v.object({ id: v.string(), level: IntegerSchema(1, 5) })),
   identified: v.boolean(),
   contact: v.optional(v.object({ fullName: v.string(), email: v.string(), cvUrl: v.optional(v.string()) })),
 });
@@ -116,7 +116,7 @@ export const ApplicationSchema = v.object({
   history: v.array(ApplicationStepSchema),
   rejectionReason: v.optional(v.string()),
   /** Volunteer roles only: hours the student served, recorded by the organisation after acceptance. */
-  hoursServed: v.optional(v.number()),
+  hoursServed: v.optional(BoundedNumberSchema(0, 1000)),
   applicant: v.optional(ApplicantSchema),
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
@@ -130,7 +130,12 @@ export const ApplicationListSchema = v.object({ items: v.array(ApplicationSchema
 export const BulkTransitionResultSchema = v.object({
   results: v.array(
     v.variant("ok", [
-      v.object({ id: v.string(), ok: v.literal(true), status: v.picklist(applicationStatuses), version: v.number() }),
+      v.object({
+        id: v.string(),
+        ok: v.literal(true),
+        status: v.picklist(applicationStatuses),
+        version: VersionSchema,
+      }),
       v.object({ id: v.string(), ok: v.literal(false), error: v.object({ code: v.string(), message: v.string() }) }),
     ]),
   ),

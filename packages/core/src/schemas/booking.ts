@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { ApplicantSchema } from "./application";
-import { IdSchema, IsoTimestampSchema } from "./common";
+import { IdSchema, IntegerSchema, IsoTimestampSchema, TallySchema } from "./common";
 
 export const bookingStatuses = ["confirmed", "cancelled"] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
@@ -47,7 +47,7 @@ export const BookingSchema = v.object({
   listingId: IdSchema,
   sessionId: IdSchema,
   kind: v.picklist(bookingKinds),
-  seats: v.number(),
+  seats: IntegerSchema(1, 500),
   classLabel: v.optional(v.string()),
   classOrgId: v.optional(IdSchema),
   status: v.picklist(bookingStatuses),
@@ -66,5 +66,5 @@ export const BookingListSchema = v.object({ items: v.array(BookingSchema) });
 /** The host's view of a visit listing: every booking and, per session, seats offered and taken. */
 export const ListingBookingsSchema = v.object({
   items: v.array(BookingSchema),
-  sessions: v.array(v.object({ id: IdSchema, seats: v.number(), booked: v.number() })),
+  sessions: v.array(v.object({ id: IdSchema, seats: IntegerSchema(1, 1000), booked: TallySchema })),
 });

@@ -13,7 +13,23 @@ export const LocalizedTextSchema = (max: number) =>
 
 export const IsoDateSchema = v.pipe(v.string(), v.isoDate());
 export const IsoTimestampSchema = v.pipe(v.string(), v.isoTimestamp());
-export const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
+/**
+ * An integer between `min` and `max`. Every number the API reads or answers is bounded, so that no unsafe integer
+ * (1e21, 2^53 + 1, 30 digits) ever reaches DynamoDB or arithmetic: out of range is a 400 naming the field.
+ * @example IntegerSchema(1, 500) // seats
+ */
+export const IntegerSchema = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+/**
+ * A (possibly fractional) number between `min` and `max`: scores, weights and gains in answers.
+ * @example BoundedNumberSchema(0, 1) // a damping factor
+ */
+export const BoundedNumberSchema = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max));
+/** The largest record version: far beyond any real edit count, far below 2^53. */
+export const maxVersion = 1_000_000_000;
+export const VersionSchema = IntegerSchema(1, maxVersion);
+/** A count in an answer (applicants, seats taken, records erased): never negative, never unsafe. */
+export const TallySchema = IntegerSchema(0, 1_000_000_000);
 export const UrlSchema = v.pipe(v.string(), v.maxLength(500), v.url(), v.startsWith("https://"));
 export const EmailSchema = v.pipe(v.string(), v.maxLength(200), v.email());
 

@@ -8,8 +8,10 @@ import {
   IsoTimestampSchema,
   LocalizedTextSchema,
   patchEntries,
+  TallySchema,
   VersionSchema,
 } from "./common";
+import { verificationStatuses } from "./organisation";
 
 const SkillIdSchema = v.picklist(skillIds as [string, ...string[]], "Kỹ năng không có trong danh mục");
 
@@ -79,14 +81,24 @@ export const ListingSchema = v.object({
   orgId: IdSchema,
   orgName: v.string(),
   orgVerified: v.boolean(),
+  /**
+   * Set only when the organisation is not verified (its members, admins and province officers see the listing
+   * then; the public does not): why it is not public, e.g. "suspended" with the province's reason.
+   */
+  orgStanding: v.optional(
+    v.object({
+      verification: v.picklist(verificationStatuses),
+      reason: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    }),
+  ),
   ...listingFields,
   status: v.picklist(listingStatuses),
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
   publishedAt: v.optional(IsoTimestampSchema),
   /** Positions held by offers and acceptances (see pipeline `holdsPosition`); set by applications, never edited. */
-  reservedCount: v.optional(v.number()),
-  acceptedCount: v.optional(v.number()),
+  reservedCount: v.optional(TallySchema),
+  acceptedCount: v.optional(TallySchema),
   version: VersionSchema,
   /**
    * Labels of the required and preferred skills by id, so a card shows them without downloading the taxonomy.

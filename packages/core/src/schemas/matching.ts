@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { majorIds } from "../catalog";
 import { matchComponents } from "../matching/weights";
 import { placementGuarantees } from "../placement/guarantees";
-import { IdSchema, IsoTimestampSchema } from "./common";
+import { BoundedNumberSchema, IdSchema, IntegerSchema, IsoTimestampSchema, TallySchema } from "./common";
 import { ListingSchema } from "./listing";
 
 const LocalizedSchema = v.object({ vi: v.string(), en: v.string() });
@@ -16,8 +16,8 @@ export const MatchListQuerySchema = v.strictObject({ limit: limitQuery(50, "20")
 
 export const ComponentScoreSchema = v.object({
   component: v.picklist(matchComponents as [string, ...string[]]),
-  points: v.number(),
-  max: v.number(),
+  points: BoundedNumberSchema(0, 100),
+  max: BoundedNumberSchema(0, 100),
   explanation: LocalizedSchema,
 });
 
@@ -25,14 +25,14 @@ export const LearningSuggestionSchema = v.object({
   skillId: v.string(),
   for: v.picklist(["required", "preferred"]),
   kind: v.picklist(["missing", "related_only", "below_level"]),
-  gain: v.number(),
+  gain: BoundedNumberSchema(0, 100),
   vi: v.string(),
   en: v.string(),
 });
 
 /** The explained fit shared by both directions: 0–100 score, its components, sentences and what to learn. */
 const matchFields = {
-  score: v.number(),
+  score: BoundedNumberSchema(0, 100),
   components: v.array(ComponentScoreSchema),
   explanation: LocalizedSchema,
   whatToLearn: v.array(LearningSuggestionSchema),
@@ -42,7 +42,7 @@ const matchFields = {
 export const RecommendationSchema = v.object({
   listing: ListingSchema,
   ...matchFields,
-  damping: v.number(),
+  damping: BoundedNumberSchema(0, 1),
 });
 export type Recommendation = v.InferOutput<typeof RecommendationSchema>;
 
@@ -57,8 +57,8 @@ export const CandidateSchema = v.object({
   candidateId: v.string(),
   label: v.string(),
   major: v.picklist(majorIds),
-  year: v.number(),
-  skills: v.array(v.object({ id: v.string(), level: v.number() })),
+  year: IntegerSchema(1, 6),
+  skills: v.array(v.object({ id: v.string(), level: IntegerSchema(1, 5) })),
   ...matchFields,
   invited: v.boolean(),
 });
@@ -85,7 +85,7 @@ export type CandidateInviteResult = v.InferOutput<typeof CandidateInviteResultSc
 const roundFields = {
   title: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(200)),
   listings: v.pipe(
-    v.array(v.strictObject({ listingId: IdSchema, capacity: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+    v.array(v.strictObject({ listingId: IdSchema, capacity: IntegerSchema(1, 10_000) })),
     v.minLength(1),
     v.maxLength(200),
     v.check((items) => new Set(items.map((l) => l.listingId)).size === items.length, "Mỗi tin chỉ được thêm một lần"),
@@ -128,7 +128,7 @@ export type PlacementPreferences = v.InferOutput<typeof PlacementPreferencesSche
 
 const RoundListingSchema = v.object({
   listingId: v.string(),
-  capacity: v.number(),
+  capacity: IntegerSchema(1, 10_000),
   title: v.object({ vi: v.string(), en: v.optional(v.string()) }),
   orgName: v.string(),
 });
@@ -153,7 +153,9 @@ export const PlacementRankingSchema = v.object({
   edited: v.boolean(),
   /** Whether the order can still change (the round has not run). */
   editable: v.boolean(),
-  items: v.array(v.object({ candidateId: v.string(), label: v.string(), score: v.number() })),
+  items: v.array(
+    v.object({ candidateId: v.string(), label: v.string(), score: BoundedNumberSchema(-1_000_000, 1_000_000) }),
+  ),
 });
 export type PlacementRanking = v.InferOutput<typeof PlacementRankingSchema>;
 
@@ -167,7 +169,7 @@ const AssignmentResponseSchema = v.object({ decision: v.picklist(["confirmed", "
 const AssignmentSchema = v.object({
   studentId: v.string(),
   listingId: v.string(),
-  choice: v.number(),
+  choice: IntegerSchema(1, 1000),
   response: v.optional(AssignmentResponseSchema),
 });
 
@@ -201,7 +203,7 @@ export const PlacementRoundSchema = v.object({
         resultHash: v.string(),
         seed: v.string(),
         tieBreakRule: v.string(),
-        counts: v.record(v.string(), v.number()),
+        counts: v.record(v.string(), TallySchema),
       }),
       stable: v.boolean(),
       /** Seats their students turned down, each offered onwards by a re-offer (POST …/reoffer). */
@@ -236,9 +238,9 @@ export const OrgPlacementRoundSchema = v.object({
     v.object({
       listingId: v.string(),
       title: v.object({ vi: v.string(), en: v.optional(v.string()) }),
-      capacity: v.number(),
+      capacity: IntegerSchema(1, 10_000),
       /** Students who put the listing among their choices. */
-      applicants: v.number(),
+      applicants: TallySchema,
       /** Whether the organisation saved its own order of the applicants (else the automatic one is used). */
       edited: v.boolean(),
     }),

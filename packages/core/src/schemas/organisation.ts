@@ -12,7 +12,12 @@ import {
   VersionSchema,
 } from "./common";
 
-export const verificationStatuses = ["pending", "verified", "rejected"] as const;
+/**
+ * An organisation's standing: `pending` until checked, `verified`, `rejected` at the check, or `suspended` later
+ * (a verified organisation found to misbehave). What each allows is decided in policy.ts (`organisationStanding`).
+ */
+export const verificationStatuses = ["pending", "verified", "rejected", "suspended"] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
 
 // Mobile (03/05/07/08/09 + 8 digits), landline (02 + area code, 11 digits, e.g. Đồng Nai's 0251) or a
 // 1800/1900 hotline; "+84" may replace the leading 0. Spaces and dots between digits are accepted as typed.
@@ -51,14 +56,19 @@ export const OrganisationPatchSchema = v.strictObject({
 });
 export type OrganisationPatch = v.InferOutput<typeof OrganisationPatchSchema>;
 
-/** Body of POST /api/organisations/:id/verification. A rejection needs a reason. */
+/**
+ * Body of POST /api/organisations/:id/verification. A rejection or a suspension needs a reason (members see it);
+ * `verified` also lifts a suspension.
+ */
 export const VerificationDecisionSchema = v.pipe(
   v.strictObject({
-    decision: v.picklist(["verified", "rejected"]),
+    decision: v.picklist(["verified", "rejected", "suspended"]),
     reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))),
   }),
-  v.check((d) => d.decision === "verified" || (d.reason?.length ?? 0) > 0, "Cần nêu lý do từ chối"),
+  v.check((d) => d.decision === "verified" || (d.reason?.length ?? 0) > 0, "Cần nêu lý do từ chối hoặc đình chỉ"),
 );
+
+export type VerificationDecision = v.InferOutput<typeof VerificationDecisionSchema>;
 
 export const OrganisationSchema = v.object({
   id: IdSchema,

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { IdSchema, IsoTimestampSchema } from "./common";
+import { IdSchema, IsoTimestampSchema, TallySchema } from "./common";
 
 /**
  * The phrase a student types to erase their account ("xóa tài khoản" without diacritics, so any keyboard can
@@ -31,7 +31,7 @@ export type PersonalDataExport = v.InferOutput<typeof PersonalDataExportSchema>;
 /** The receipt of an erasure: what was deleted, and what was kept (without identity) and why. */
 export const ErasureReceiptSchema = v.object({
   erasedAt: IsoTimestampSchema,
-  deleted: v.array(v.object({ section: v.string(), count: v.number() })),
-  kept: v.array(v.object({ section: v.string(), count: v.number(), reason: BilingualSchema })),
+  deleted: v.array(v.object({ section: v.string(), count: TallySchema })),
+  kept: v.array(v.object({ section: v.string(), count: TallySchema, reason: BilingualSchema })),
 });
 export type ErasureReceipt = v.InferOutput<typeof ErasureReceiptSchema>;

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { listingTypes, sectorIds } from "../catalog";
 import { communeIds, industrialParkIds } from "../places";
 import { skillIds } from "../skills";
-import { IdSchema, IsoTimestampSchema } from "./common";
+import { BoundedNumberSchema, IdSchema, IsoTimestampSchema, TallySchema } from "./common";
 import { ListingSchema } from "./listing";
 
 /** Orders of search results. Without `sort`, results are by relevance when there is a query, else newest first. */
@@ -80,7 +80,10 @@ export const SavedSearchSchema = v.object({
 export type SavedSearch = v.InferOutput<typeof SavedSearchSchema>;
 
 /** A search result: the listing as GET /api/listings returns it, plus its relevance score (higher is better). */
-export const SearchHitSchema = v.object({ ...ListingSchema.entries, score: v.number() });
+export const SearchHitSchema = v.object({
+  ...ListingSchema.entries,
+  score: BoundedNumberSchema(-1_000_000, 1_000_000),
+});
 export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
 
 export const SearchPageSchema = v.object({
@@ -88,7 +91,7 @@ export const SearchPageSchema = v.object({
   /** Pass back as `cursor` for the next page; null on the last page. */
   cursor: v.nullable(v.string()),
   /** Listings matching the query and filters (all pages). */
-  total: v.number(),
+  total: TallySchema,
   /** False when no listing had every word, so listings with some of the words are shown instead. */
   matchedAllTerms: v.boolean(),
 });

@@ -64,6 +64,12 @@ export type StudentProfileInput = v.InferOutput<typeof StudentProfileInputSchema
 export const StudentProfileSchema = v.object({
   userId: IdSchema,
   ...studentFields,
+  /**
+   * Set when the declared school's staff confirmed the enrolment (`universityId` alone is self-declared): the
+   * profile shows the school as confirmed only while both agree (policy.ts `confirmedSchoolOf`).
+   */
+  confirmedUniversityId: v.optional(IdSchema),
+  enrolmentConfirmedAt: v.optional(IsoTimestampSchema),
   consents: v.object({
     shareWithAppliedOrgs: ConsentSchema,
     recommendToRecruiters: ConsentSchema,

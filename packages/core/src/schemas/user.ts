@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { membershipRoles, roles } from "../roles";
-import { IdSchema } from "./common";
+import { IdSchema, IntegerSchema } from "./common";
 
 export const MembershipSchema = v.object({
   orgId: IdSchema,
@@ -32,5 +32,5 @@ export const DevSignInSchema = v.strictObject({ userId: IdSchema });
 
 export const TokenResponseSchema = v.object({
   token: v.string(),
-  expiresIn: v.number(),
+  expiresIn: IntegerSchema(1, 86_400 * 30),
 });
