@@ -29,7 +29,12 @@ const listingsByIndex = new WeakMap<ListingSearchIndex, { version: number; listi
 export function listingsOf(index: ListingSearchIndex): readonly StoredListing[] {
   const cached = listingsByIndex.get(index);
   if (cached?.version === index.version) return cached.listings;
-  const listings = index.allStoredFields().map((fields) => fields.listing);
+  // Only listings the public may see: a rejected, suspended or pending organisation's listings are re-indexed with
+  // orgVerified false by the stream consumer as soon as the decision is stored (policy.ts organisationStanding).
+  const listings = index
+    .allStoredFields()
+    .filter((fields) => fields.orgVerified)
+    .map((fields) => fields.listing);
   listingsByIndex.set(index, { version: index.version, listings });
   return listings;
 }

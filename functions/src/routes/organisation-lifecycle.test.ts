@@ -59,6 +59,9 @@ describe.each(["rejected", "suspended"])("an organisation %s after verification"
     expect(search.json.items.map((l: { orgId: string }) => l.orgId)).not.toContain(orgId);
     const org = await call("GET", `/api/organisations/${orgId}`);
     expect(org.status).toBe(404);
+    const recommended = await call("GET", "/api/recommendations?limit=50", { token: student });
+    expect(recommended.status).toBe(200);
+    expect(recommended.json.items.map((r: { listing: { orgId: string } }) => r.listing.orgId)).not.toContain(orgId);
   });
 
   it("is still visible to its members, with the reason", async () => {
