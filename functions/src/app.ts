@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import type { HonoBase } from "hono/hono-base";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { requireMfa } from "./auth/mfa";
 import { config } from "./config";
 import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
@@ -73,6 +74,8 @@ export function createApp() {
     .use((c, next) => (readsBody(c.req.method) ? limitBody(c, next) : next()))
     .use(requireJson)
     .use(authenticate)
+    // Separate from authenticate: who must have used a second factor is its own rule (auth/mfa.ts).
+    .use(requireMfa)
     .use(idempotency)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)

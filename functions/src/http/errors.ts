@@ -7,6 +7,7 @@ export type ErrorCode =
   | "invalid_json"
   | "unauthenticated"
   | "forbidden"
+  | "mfa_required"
   | "organisation_unverified"
   | "not_found"
   | "version_conflict"
