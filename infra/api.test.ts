@@ -32,6 +32,7 @@ describe.each(stages)("stage %s: the API function", (stage) => {
         "AUTH_JWKS_URL",
         "DEV_AUTH",
         "NODE_OPTIONS",
+        "ORIGIN_VERIFY_SECRET",
         "SEARCH_BUCKET",
         "SEARCH_KEY",
         "STAGE",

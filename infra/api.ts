@@ -4,6 +4,7 @@ import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import type { KetNoiAuth } from "./auth";
 import type { KetNoiData } from "./data";
@@ -40,6 +41,12 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+/**
+ * The header CloudFront adds to every request it forwards to the API, with a secret value the API checks
+ * (functions/src/http/origin-verify.ts): a caller of the execute-api URL who skips CloudFront (and its WAF) lacks it.
+ */
+export { originVerifyHeader } from "../functions/src/http/origin-verify";
+
 /** The HTTP API: one Hono function behind API Gateway v2, a Cognito JWT authorizer on private routes. */
 export class KetNoiApi extends Construct {
   readonly httpApi: HttpApi;
@@ -48,10 +55,20 @@ export class KetNoiApi extends Construct {
   readonly accessLogs: LogGroup;
   /** The host CloudFront forwards /api/* to. */
   readonly originDomain: string;
+  /** The value of `originVerifyHeader` (rotation: docs/operations.md). */
+  readonly originVerifySecret: Secret;
 
   constructor(scope: Construct, id: string, props: KetNoiApiProps) {
     super(scope, id);
     const { stage, data, auth, search } = props;
+
+    // Resolved by CloudFormation at deploy into CloudFront's origin header and the function's environment, so the
+    // function never calls Secrets Manager at run time (no cold-start cost, no extra permission).
+    this.originVerifySecret = new Secret(this, "OriginVerify", {
+      description: `KetNoi ${stage.name}: header value proving a request came through CloudFront`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
 
     this.handler = new KetNoiFunction(this, "Handler", {
       stage,
@@ -68,6 +85,7 @@ export class KetNoiApi extends Construct {
         AUTH_AUDIENCE: auth.client.userPoolClientId,
         AUTH_JWKS_URL: auth.jwksUrl,
         DEV_AUTH: "false",
+        ORIGIN_VERIFY_SECRET: this.originVerifySecret.secretValue.unsafeUnwrap(),
         ...search.environment,
       },
     });

@@ -10,6 +10,7 @@ import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { authenticate, readsBody, requireJson } from "./http/middleware";
+import { requireOrigin } from "./http/origin-verify";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
@@ -63,6 +64,7 @@ export function createApp() {
     },
   });
   const api = new Hono<AppEnv>()
+    .use(requireOrigin)
     .use(
       // The API serves JSON and one self-contained docs page: nothing may load from elsewhere or frame it.
       secureHeaders({

@@ -37,6 +37,8 @@ const EnvSchema = v.pipe(
     DEV_AUTH: v.optional(booleanFlag, "false"),
     WEB_ORIGIN: v.optional(v.pipe(v.string(), v.url()), "http://127.0.0.1:5173"),
     MAX_BODY_BYTES: v.optional(v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number)), "65536"),
+    // Set in deploy (infra/api.ts): requests must carry it in CloudFront's origin header (http/origin-verify.ts).
+    ORIGIN_VERIFY_SECRET: v.optional(v.pipe(v.string(), v.minLength(32))),
   }),
   v.check(
     (env) => !(env.DEV_AUTH && env.STAGE === "prod"),
