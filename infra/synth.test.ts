@@ -11,10 +11,11 @@ import { apiRoutes } from "./routes";
 import { resourceAt, resourcesOfType } from "./test/template";
 
 /**
- * Ceiling for one function's minified bundle. The API's is ~1 MB with the AWS SDK bundled in; the quality issue
- * owns the real budget. Bigger bundles mean slower cold starts.
+ * Ceiling for one function's minified bundle. The API's is ~1.26 MB with the AWS SDK bundled in, 32 kB of it
+ * Powertools' logger and metrics (issue 17; docs/benchmarks.md); the quality issue owns the real budget. Bigger
+ * bundles mean slower cold starts.
  */
-const bundleBudgetBytes = 1_250_000;
+const bundleBudgetBytes = 1_300_000;
 
 const cdkOut = join(repoRoot, "cdk.out");
 const readJson = (file: string) => JSON.parse(readFileSync(join(cdkOut, file), "utf8"));

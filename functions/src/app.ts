@@ -11,6 +11,8 @@ import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { authenticate, readsBody, requireJson } from "./http/middleware";
 import { requireOrigin } from "./http/origin-verify";
+import { accessLog } from "./observability/access-log";
+import { errorField, logger } from "./observability/logger";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
@@ -45,9 +47,7 @@ function toErrorResponse(error: unknown): AppError {
       "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.",
     );
   }
-  console.error(
-    JSON.stringify({ level: "error", message: "unhandled", error: String((error as Error)?.stack ?? error) }),
-  );
+  logger.error("unhandled", { error: errorField(error) });
   return new AppError("internal_error", 500, "Đã có lỗi xảy ra; vui lòng thử lại.");
 }
 
@@ -64,6 +64,8 @@ export function createApp() {
     },
   });
   const api = new Hono<AppEnv>()
+    // Outermost: it sees the final status of every request, refusals included.
+    .use(accessLog)
     .use(requireOrigin)
     .use(
       // The API serves JSON and one self-contained docs page: nothing may load from elsewhere or frame it.

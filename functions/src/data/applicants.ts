@@ -1,5 +1,6 @@
 import type { Applicant, Listing } from "@ketnoi/core";
 import { db } from "../db/service";
+import { errorField, logger } from "../observability/logger";
 import { guard } from "./guard";
 import { type NotificationInput, notify } from "./notifications";
 import { getOrganisations } from "./organisations";
@@ -103,14 +104,7 @@ export async function notifyEach(userIds: string[], input: NotificationInput): P
   const results = await Promise.allSettled(userIds.map((userId) => notify(userId, input)));
   for (const result of results) {
     if (result.status === "rejected") {
-      console.error(
-        JSON.stringify({
-          level: "error",
-          message: "notification failed",
-          kind: input.kind,
-          error: String(result.reason),
-        }),
-      );
+      logger.error("notification failed", { kind: input.kind, error: errorField(result.reason) });
     }
   }
 }
