@@ -36,6 +36,10 @@ export const en: Messages = {
   "error.rate_limited": "Too many attempts; please try again in a few minutes.",
   "error.unauthenticated": "Your session has expired. Please sign in again.",
   "error.generic": "Something went wrong; please try again.",
+  "error.mfa_required":
+    "Your role can see students' personal data, so it needs two-step verification: turn on an authenticator app " +
+    "(Google Authenticator, Microsoft Authenticator…) for your KetNoi account, then sign in again.",
+  "error.mfa_signInAgain": "Sign in again",
 
   "listingType.all": "All",
   "listingType.internship": "Internship",
