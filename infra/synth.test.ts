@@ -71,8 +71,10 @@ describe.each(stages)("cdk.out/%s template", (stage) => {
           `deployed zip ≈ ${(zipped / 1024).toFixed(0)} KiB (budget ${(bundleBudgetBytes / 1024).toFixed(0)} KiB)`,
       );
       expect(statSync(join(folder, "index.mjs")).size).toBeLessThanOrEqual(bundleBudgetBytes);
-      // Minified: no indentation-driven line structure left.
-      expect(code.toString("utf8").split("\n").length).toBeLessThan(100);
+      // Minified: no indentation-driven line structure left. Lines that remain come from template literals (the API
+      // has ~100, some from Powertools' messages): on average they are thousands of characters long, not ~40.
+      const lines = code.toString("utf8").split("\n").length;
+      expect(code.length / lines).toBeGreaterThan(5_000);
       expect(JSON.parse(map.toString("utf8")).sourcesContent).toBeUndefined();
     }
   });
