@@ -155,7 +155,10 @@ export class KetNoiAuth extends Construct {
       oAuth: {
         // Authorization code with PKCE only: no implicit grant (tokens in the URL), no client credentials.
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN (aws.cognito.signin.user.admin) lets the user's access token call Cognito's own user APIs on
+        // that user only: the web's TOTP enrolment (web/src/pages/Security.tsx) needs AssociateSoftwareToken,
+        // VerifySoftwareToken and SetUserMFAPreference. It grants no admin API and nothing over other users.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: originsFor(signInCallbackPath),
         logoutUrls: originsFor(signOutReturnPath),
       },

@@ -66,17 +66,18 @@ export const hashedAssetsPath = "/assets/*";
 export const apiPath = "/api/*";
 
 /**
- * The page may load only its own code and talk only to its own origin and Cognito's hosted-UI domain (the
- * browser posts the authorization code to its /oauth2/token endpoint).
+ * The page may load only its own code and talk only to its own origin, Cognito's hosted-UI domain (the browser
+ * posts the authorization code to its /oauth2/token endpoint) and the region's Cognito user API (TOTP enrolment,
+ * web/src/security/totp.ts).
  */
-export function contentSecurityPolicy(authDomain: string): string {
+export function contentSecurityPolicy(authDomain: string, region: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     // Solid sets style attributes; the API's /api/docs page carries its own <style>.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' https://${authDomain}`,
+    `connect-src 'self' https://${authDomain} https://cognito-idp.${region}.amazonaws.com`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -112,7 +113,7 @@ export class KetNoiWeb extends Construct {
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.authDomain), override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.authDomain, region), override: true },
     };
     const headersPolicy = (policyId: string, comment: string, cacheControl?: string) =>
       new ResponseHeadersPolicy(this, policyId, {

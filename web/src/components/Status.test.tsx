@@ -8,13 +8,17 @@ const refused = new ApiError("mfa_required", "", 403);
 
 describe("ErrorState for a staff role without a second factor (403 mfa_required)", () => {
   it.each([
-    ["vi", /cần xác thực hai bước/, "Đăng nhập lại"],
-    ["en", /needs two-step verification/, "Sign in again"],
-  ] as const)("explains enrolment and links to signing in again (%s)", (lang, text, link) => {
-    renderPage(() => <ErrorState error={refused} onRetry={() => {}} />, "/to-chuc", "/to-chuc", lang);
-    expect(screen.getByRole("alert").textContent).toMatch(text);
-    expect(screen.getByRole("link", { name: link }).getAttribute("href")).toBe("/dang-nhap");
-  });
+    ["vi", /cần xác thực hai bước/, "Thiết lập xác thực hai bước", "Đăng nhập lại"],
+    ["en", /needs two-step verification/, "Set up two-step verification", "Sign in again"],
+  ] as const)(
+    "explains enrolment, links to the enrolment page and to signing in again (%s)",
+    (lang, text, enrol, link) => {
+      renderPage(() => <ErrorState error={refused} onRetry={() => {}} />, "/to-chuc", "/to-chuc", lang);
+      expect(screen.getByRole("alert").textContent).toMatch(text);
+      expect(screen.getByRole("link", { name: enrol }).getAttribute("href")).toBe("/bao-mat");
+      expect(screen.getByRole("link", { name: link }).getAttribute("href")).toBe("/dang-nhap");
+    },
+  );
 
   it("shows no such link for other errors", () => {
     renderPage(() => <ErrorState error={new ApiError("forbidden", "", 403)} onRetry={() => {}} />, "/x");

@@ -36,8 +36,11 @@ export function ErrorState(props: { error: ApiError | undefined; onRetry: () => 
     <div class="error-box" role="alert">
       <p class="error-title">{props.title ?? t("state.errorTitle")}</p>
       <p>{t(errorMessageKey(props.error))}</p>
-      {/* The API refuses staff roles without a second factor (functions/src/auth/mfa.ts): sign in again after enrolling. */}
+      {/* The API refuses staff roles without a second factor (functions/src/auth/mfa.ts): enrol, then sign in again. */}
       <Show when={props.error?.code === "mfa_required"}>
+        <p>
+          <A href="/bao-mat">{t("error.mfa_enrol")}</A>
+        </p>
         <p>
           <A href="/dang-nhap">{t("error.mfa_signInAgain")}</A>
         </p>
