@@ -34,6 +34,7 @@ describe.each(stages)("stage %s: the API function", (stage) => {
         "COGNITO_USER_POOL_ID",
         "DEV_AUTH",
         "NODE_OPTIONS",
+        "ORIGIN_VERIFY_SECRET",
         "SEARCH_BUCKET",
         "SEARCH_KEY",
         "SERVER_SECRET",

@@ -41,6 +41,12 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+/**
+ * The header CloudFront adds to every request it forwards to the API, with a secret value the API checks
+ * (functions/src/http/origin-verify.ts): a caller of the execute-api URL who skips CloudFront (and its WAF) lacks it.
+ */
+export { originVerifyHeader } from "../functions/src/http/origin-verify";
+
 /** The HTTP API: one Hono function behind API Gateway v2, a Cognito JWT authorizer on private routes. */
 export class KetNoiApi extends Construct {
   readonly httpApi: HttpApi;
@@ -50,6 +56,8 @@ export class KetNoiApi extends Construct {
   readonly serverSecret: Secret;
   /** The host CloudFront forwards /api/* to. */
   readonly originDomain: string;
+  /** The value of `originVerifyHeader` (rotation: docs/operations.md). */
+  readonly originVerifySecret: Secret;
 
   constructor(scope: Construct, id: string, props: KetNoiApiProps) {
     super(scope, id);
@@ -60,6 +68,13 @@ export class KetNoiApi extends Construct {
     this.serverSecret = new Secret(this, "ServerSecret", {
       description: `KetNoi ${stage.name}: HMAC key for page cursors and candidate pseudonyms`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
+    // Resolved by CloudFormation at deploy into CloudFront's origin header and the function's environment, so the
+    // function never calls Secrets Manager at run time (no cold-start cost, no extra permission).
+    this.originVerifySecret = new Secret(this, "OriginVerify", {
+      description: `KetNoi ${stage.name}: header value proving a request came through CloudFront`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
       removalPolicy: stage.removalPolicy,
     });
 
@@ -80,6 +95,7 @@ export class KetNoiApi extends Construct {
         DEV_AUTH: "false",
         SERVER_SECRET: this.serverSecret.secretValue.unsafeUnwrap(),
         COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
+        ORIGIN_VERIFY_SECRET: this.originVerifySecret.secretValue.unsafeUnwrap(),
         ...search.environment,
       },
     });

@@ -44,7 +44,13 @@ describe.each(stages)("stage %s", (stage) => {
       IdTokenValidity: 60,
       TokenValidityUnits: { IdToken: "minutes" },
     });
-    expect([...client().AllowedOAuthScopes].sort()).toEqual(["email", "openid", "profile"]);
+    // aws.cognito.signin.user.admin: the access token may call the user's own TOTP enrolment APIs (web/src/pages/Security.tsx).
+    expect([...client().AllowedOAuthScopes].sort()).toEqual([
+      "aws.cognito.signin.user.admin",
+      "email",
+      "openid",
+      "profile",
+    ]);
     // An explicit list: without one Cognito would allow SRP and custom auth through the user-pool API.
     expect(client().ExplicitAuthFlows).toEqual(["ALLOW_REFRESH_TOKEN_AUTH"]);
   });

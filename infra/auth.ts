@@ -10,9 +10,13 @@ import {
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
   UserPoolEmail,
+  UserPoolOperation,
 } from "aws-cdk-lib/aws-cognito";
+import { Policy, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { type Role, roles } from "../packages/core/src/roles";
+import { KetNoiFunction } from "./function";
+import { mfaClaimEntry } from "./paths";
 import type { StageSettings } from "./stage";
 
 /**
@@ -69,6 +73,8 @@ export class KetNoiAuth extends Construct {
   /** The token issuer, as the API and the API Gateway authorizer check it. */
   readonly issuer: string;
   readonly jwksUrl: string;
+  /** The pre-token-generation trigger that marks ID tokens of users with an authenticator app (ketnoi_mfa). */
+  readonly mfaClaim: KetNoiFunction;
 
   constructor(scope: Construct, id: string, props: KetNoiAuthProps) {
     super(scope, id);
@@ -95,8 +101,11 @@ export class KetNoiAuth extends Construct {
         requireSymbols: false,
         tempPasswordValidity: Duration.days(3),
       },
+      // OPTIONAL, not REQUIRED: students sign themselves up and need no second factor. Staff, recruiters, province
+      // officers and admins do: the API refuses their tokens without the MFA claim the trigger below adds
+      // (functions/src/auth/mfa.ts, docs/deploy.md, MFA). Cognito asks everyone who enrolled at each sign-in.
       mfa: Mfa.OPTIONAL,
-      // An authenticator app costs nothing; SMS would bill per message.
+      // An authenticator app costs nothing; SMS would bill per message. Passkeys need the Essentials plan.
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Users read Vietnamese first; Cognito's defaults are English only.
@@ -146,7 +155,10 @@ export class KetNoiAuth extends Construct {
       oAuth: {
         // Authorization code with PKCE only: no implicit grant (tokens in the URL), no client credentials.
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN (aws.cognito.signin.user.admin) lets the user's access token call Cognito's own user APIs on
+        // that user only: the web's TOTP enrolment (web/src/pages/Security.tsx) needs AssociateSoftwareToken,
+        // VerifySoftwareToken and SetUserMFAPreference. It grants no admin API and nothing over other users.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: originsFor(signInCallbackPath),
         logoutUrls: originsFor(signOutReturnPath),
       },
@@ -170,6 +182,27 @@ export class KetNoiAuth extends Construct {
     for (const role of roleGroups) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `KetNoi role: ${role}` });
     }
+
+    // Cognito's ID tokens carry no `amr`: this trigger adds `ketnoi_mfa: "totp"` for users with TOTP enrolled
+    // (V1_0 event: ID token only, the token the web app sends; available on the Lite plan).
+    this.mfaClaim = new KetNoiFunction(this, "MfaClaim", {
+      stage,
+      entry: mfaClaimEntry,
+      description: `KetNoi ${stage.name}: marks ID tokens of users with an authenticator app`,
+      memorySize: 256,
+      // Cognito waits at most 5 s for a trigger.
+      timeout: Duration.seconds(5),
+      environment: {},
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, this.mfaClaim.function);
+    // A separate policy, not the role's default one: the function would otherwise depend on the pool's ARN while
+    // the pool depends on the function (a cycle CloudFormation refuses).
+    new Policy(this, "MfaClaimReadsUsers", {
+      roles: [this.mfaClaim.function.role!],
+      statements: [
+        new PolicyStatement({ actions: ["cognito-idp:AdminGetUser"], resources: [this.userPool.userPoolArn] }),
+      ],
+    });
 
     // Built exactly as the API Gateway user-pool authorizer builds it, so that both check the same issuer.
     this.issuer = `https://cognito-idp.${region}.amazonaws.com/${this.userPool.userPoolId}`;

@@ -1,6 +1,13 @@
 import { join } from "node:path";
 import type { Duration } from "aws-cdk-lib";
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from "aws-cdk-lib/aws-lambda";
+import {
+  ApplicationLogLevel,
+  Architecture,
+  type CfnFunction,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+} from "aws-cdk-lib/aws-lambda";
 import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
@@ -116,5 +123,14 @@ export class KetNoiFunction extends Construct {
       depsLockFilePath: join(repoRoot, "package-lock.json"),
       bundling: functionBundling,
     });
+  }
+
+  /**
+   * Reserves `count` concurrent executions (a ceiling and a floor). Set after construction, so the platform sizes
+   * every function in one place (stage.ts) without each construct taking a prop for it.
+   */
+  reserveConcurrency(count: number | undefined): void {
+    if (count === undefined) return;
+    (this.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = count;
   }
 }

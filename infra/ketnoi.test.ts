@@ -21,6 +21,7 @@ describe.each(stages)("stage %s", (stage) => {
     const ours = functions.filter(([id]) => id.startsWith("Platform"));
     expect(ours.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^PlatformApiHandlerFunction/),
+      expect.stringMatching(/^PlatformAuthMfaClaimFunction/),
       expect.stringMatching(/^PlatformRetentionHandlerFunction/),
       expect.stringMatching(/^PlatformStreamConsumerHandlerFunction/),
     ]);
@@ -54,7 +55,6 @@ describe.each(stages)("stage %s", (stage) => {
     expect(Object.keys(synth.templates[stage].toJSON().Outputs).sort()).toEqual(
       [
         "AlarmTopicArn",
-        "ApiUrl",
         "DistributionId",
         "SearchSnapshotBucket",
         "TableName",
@@ -72,6 +72,6 @@ it("holds the whole platform in the one construct", () => {
     .map(([id, r]) => `${r.Type} ${id}`);
   for (const entry of outside)
     expect(entry).toMatch(
-      /^(AWS::Lambda::LayerVersion|AWS::Lambda::Function|AWS::IAM::Role|AWS::IAM::Policy|Custom::S3AutoDeleteObjects|AWS::CDK::Metadata) /,
+      /^(AWS::Lambda::LayerVersion|AWS::Lambda::Function|AWS::IAM::Role|AWS::IAM::Policy|Custom::S3AutoDeleteObjects|Custom::CrossRegionExportReader|AWS::CDK::Metadata) /,
     );
 });

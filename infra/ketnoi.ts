@@ -20,6 +20,29 @@ export interface KetNoiPlatformProps {
   readonly alarmEmail?: string;
   /** Send Cognito's emails through SES; needed beyond ~50 sign-ups a day. */
   readonly emailSender?: EmailSenderProps;
+  /** The CloudFront-scoped WAF web ACL's ARN (infra/edge.ts, us-east-1). Required in production. */
+  readonly webAclArn?: string;
+  /**
+   * Production without a custom domain serves the default *.cloudfront.net certificate, which lets clients use
+   * TLS 1.0 (CloudFront ignores the TLSv1.2_2021 policy there). Only this explicit flag accepts that.
+   */
+  readonly acceptDefaultDomain?: boolean;
+}
+
+/** Why a production platform cannot be built from these props; empty when it can. */
+export function productionProblems(props: KetNoiPlatformProps): string[] {
+  if (props.stage !== "prod") return [];
+  const problems: string[] = [];
+  if (!props.domain && !props.acceptDefaultDomain) {
+    problems.push(
+      "prod needs a custom domain and its us-east-1 certificate (KETNOI_DOMAIN, KETNOI_CERTIFICATE_ARN) so that " +
+        "TLS 1.2+ holds; or accept the default CloudFront domain explicitly (-c acceptDefaultDomain=true, " +
+        "KETNOI_ACCEPT_DEFAULT_DOMAIN=true): docs/deploy.md",
+    );
+  }
+  if (!props.webAclArn)
+    problems.push("prod needs the CloudFront web ACL (edge stack, or KETNOI_WEB_ACL_ARN): docs/deploy.md");
+  return problems;
 }
 
 /**
@@ -37,9 +60,12 @@ export class KetNoiPlatform extends Construct {
   readonly api: KetNoiApi;
   readonly web: KetNoiWeb;
   readonly monitoring: KetNoiMonitoring;
+  readonly retention: KetNoiRetention;
 
   constructor(scope: Construct, id: string, props: KetNoiPlatformProps) {
     super(scope, id);
+    const problems = productionProblems(props);
+    if (problems.length > 0) throw new Error(`KetNoiPlatform: ${problems.join("; ")}`);
     const stage = stageSettings(props.stage);
     this.stage = stage;
     Tags.of(this).add("project", "ketnoi");
@@ -63,6 +89,7 @@ export class KetNoiPlatform extends Construct {
       auth: this.auth,
       assetsFolder: props.webAssetsFolder,
       ...(props.domain ? { domain: props.domain } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     });
     this.api.allowWebOrigin(this.web.url);
 
@@ -72,6 +99,7 @@ export class KetNoiPlatform extends Construct {
       functions: [
         { label: "Api", fn: this.api.handler },
         { label: "StreamConsumer", fn: this.streamConsumer.handler, readsStream: true },
+        { label: "MfaClaim", fn: this.auth.mfaClaim },
       ],
       deadLetterQueues: [{ label: "StreamConsumer", queue: this.streamConsumer.deadLetterQueue }],
       deadLetterMetrics: [{ label: "StreamConsumer", metric: this.streamConsumer.deadLetterMetric }],
@@ -79,17 +107,25 @@ export class KetNoiPlatform extends Construct {
     });
 
     // Daily removal of non-hired applicants' personal data (docs/privacy.md); its alarms use the same topic.
-    new KetNoiRetention(this, "Retention", { stage, data: this.data, alarmTopic: this.monitoring.alarmTopic });
+    this.retention = new KetNoiRetention(this, "Retention", {
+      stage,
+      data: this.data,
+      alarmTopic: this.monitoring.alarmTopic,
+    });
+    this.monitoring.addDashboard([{ label: "Retention", fn: this.retention.handler }], this.retention.alarms);
+
+    // Every function's concurrency is sized here, in one place (stage.ts, docs/deploy.md).
+    const reserved = stage.reservedConcurrency;
+    this.api.handler.reserveConcurrency(reserved?.api);
+    this.streamConsumer.handler.reserveConcurrency(reserved?.streamConsumer);
+    this.retention.handler.reserveConcurrency(reserved?.retention);
+    this.auth.mfaClaim.reserveConcurrency(reserved?.mfaClaim);
 
     const stack = Stack.of(this);
     // Deleting the production stack takes a deliberate extra step (docs/deploy.md, Teardown).
     if (stage.isProduction) stack.terminationProtection = true;
     const outputs: Record<string, { value: string; description: string }> = {
       WebUrl: { value: this.web.url, description: "Open KetNoi here" },
-      ApiUrl: {
-        value: this.api.httpApi.apiEndpoint,
-        description: "API Gateway endpoint (the site calls /api/* through CloudFront)",
-      },
       UserPoolId: {
         value: this.auth.userPool.userPoolId,
         description: "Cognito user pool (create the first admin here)",

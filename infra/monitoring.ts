@@ -1,5 +1,14 @@
 import { Duration } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
@@ -25,9 +34,21 @@ export interface KetNoiMonitoringProps {
   readonly deadLetterQueues: readonly { readonly label: string; readonly queue: IQueue }[];
   /** Counts of records set aside by their consumer (e.g. the stream's dead-letter items): any is given-up work. */
   readonly deadLetterMetrics?: readonly { readonly label: string; readonly metric: IMetric }[];
-  /** Who is emailed when an alarm fires (they confirm the subscription once). */
+  /** Who is emailed when an alarm fires (they confirm the subscription once). Required in production. */
   readonly alarmEmail?: string;
 }
+
+/** The namespace of the API's business metrics (EMF, functions/src/http/observability.ts). */
+export const businessMetricsNamespace = "KetNoi";
+/** Business metrics the API emits, one graph each on the dashboard. */
+export const businessMetricNames = [
+  "ApplicationSubmitted",
+  "OfferMade",
+  "BookingCreated",
+  "PlacementRoundRun",
+  "Http4xx",
+  "Http5xx",
+] as const;
 
 const fiveMinutes = Duration.minutes(5);
 
@@ -39,13 +60,23 @@ export class KetNoiMonitoring extends Construct {
   readonly alarmTopic: Topic;
   readonly alarms: Alarm[] = [];
   private readonly stageName: string;
+  private readonly props: KetNoiMonitoringProps;
 
   constructor(scope: Construct, id: string, props: KetNoiMonitoringProps) {
     super(scope, id);
     const { stage } = props;
     this.stageName = stage.name;
+    this.props = props;
     this.alarmTopic = new Topic(this, "AlarmTopic", { displayName: `KetNoi ${stage.name} alarms`, enforceSSL: true });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    // An alarm nobody receives is no alarm: production does not synthesize without a subscriber.
+    const subscribed = !!props.alarmEmail;
+    this.node.addValidation({
+      validate: () =>
+        stage.isProduction && !subscribed
+          ? ["KetNoiMonitoring: production alarms need a subscriber: set KETNOI_ALARM_EMAIL (docs/deploy.md)."]
+          : [],
+    });
 
     this.alarm(
       "ApiServerErrors",
@@ -71,6 +102,79 @@ export class KetNoiMonitoring extends Construct {
     for (const { label, metric } of props.deadLetterMetrics ?? []) {
       this.alarm(`${label}DeadLetterItems`, `${label}: a record was set aside as a dead letter`, 1, metric);
     }
+  }
+
+  /**
+   * The operator's dashboard: API traffic, errors and latency, each function's errors and duration, the stream
+   * consumer's lag and dead letters, the business metrics, and every alarm's state. Call after all alarms exist.
+   */
+  addDashboard(moreFunctions: KetNoiMonitoringProps["functions"] = [], moreAlarms: readonly Alarm[] = []): Dashboard {
+    const props = { ...this.props, functions: [...this.props.functions, ...moreFunctions] };
+    const period = fiveMinutes;
+    const stageMetric = (metricName: string, statistic = "Sum") =>
+      new Metric({
+        namespace: "AWS/ApiGateway",
+        metricName,
+        dimensionsMap: { ApiId: props.api.httpApi.apiId, Stage: "$default" },
+        statistic,
+        period,
+      });
+    const business = (name: string) =>
+      new Metric({
+        namespace: businessMetricsNamespace,
+        metricName: name,
+        dimensionsMap: { service: "api", stage: this.stageName },
+        statistic: "Sum",
+        period,
+      });
+    const dashboard = new Dashboard(this, "Dashboard", { dashboardName: `KetNoi-${this.stageName}` });
+    dashboard.addWidgets(
+      new AlarmStatusWidget({ title: "Alarms", alarms: [...this.alarms, ...moreAlarms], width: 24, height: 4 }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({ title: "API requests", left: [stageMetric("Count")], width: 8 }),
+      new GraphWidget({ title: "API 4xx / 5xx", left: [stageMetric("4xx"), stageMetric("5xx")], width: 8 }),
+      new GraphWidget({
+        title: "API latency (p50, p99 ms)",
+        left: [stageMetric("Latency", "p50"), stageMetric("Latency", "p99")],
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: "Function errors",
+        left: props.functions.map(({ label, fn }) => fn.function.metricErrors({ period, label })),
+        width: 8,
+      }),
+      new GraphWidget({
+        title: "Function duration p99 (ms)",
+        left: props.functions.map(({ label, fn }) => fn.function.metricDuration({ period, statistic: "p99", label })),
+        width: 8,
+      }),
+      new GraphWidget({
+        title: "Stream lag (ms) and dead letters",
+        left: props.functions
+          .filter(({ readsStream }) => readsStream)
+          .map(({ label, fn }) => fn.function.metric("IteratorAge", { period, statistic: "Maximum", label })),
+        right: props.deadLetterQueues.map(({ label, queue }) =>
+          queue.metricApproximateNumberOfMessagesVisible({ period, statistic: "Maximum", label }),
+        ),
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: "Marketplace: applications, offers, bookings, placement rounds",
+        left: businessMetricNames.filter((n) => !n.startsWith("Http")).map(business),
+        width: 12,
+      }),
+      new GraphWidget({
+        title: "API answers by class (from the app, EMF)",
+        left: [business("Http4xx"), business("Http5xx")],
+        width: 12,
+      }),
+    );
+    return dashboard;
   }
 
   private alarm(id: string, description: string, threshold: number, metric: IMetric): void {

@@ -19,6 +19,7 @@ beforeAll(() => {
     stage: "prod",
     webAssetsFolder: placeholderWebAssets(),
     alarmEmail: "ops@example.vn",
+    webAclArn: "arn:aws:wafv2:us-east-1:111111111111:global/webacl/ketnoi-prod/abc",
     emailSender: { fromEmail: "no-reply@ketnoi.example.vn", fromName: "KetNoi" },
     domain: { names: ["ketnoi.example.vn"], certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/abc" },
   });

@@ -12,11 +12,14 @@ export function deployRegion(env: NodeJS.ProcessEnv = process.env): string {
  * - KETNOI_ALARM_EMAIL: who gets alarm emails;
  * - KETNOI_EMAIL_FROM: a verified SES address for Cognito's emails;
  * - KETNOI_DOMAIN (comma-separated names) and KETNOI_CERTIFICATE_ARN (us-east-1): prod's custom domain;
- * - KETNOI_WEB_DIST: the built web app, default web/dist.
+ * - KETNOI_WEB_DIST: the built web app, default web/dist;
+ * - KETNOI_WEB_ACL_ARN: the CloudFront web ACL (infra/edge.ts) when the caller does not pass `webAclArn`;
+ * - KETNOI_ACCEPT_DEFAULT_DOMAIN=true: prod on the CloudFront domain (TLS 1.0 allowed there; docs/deploy.md).
+ * `options` take precedence: infra/app.ts passes its CDK context flags and the edge stack's ARN there.
  */
 export function platformProps(
   stage: string,
-  options: { allowPlaceholderWeb: boolean },
+  options: { allowPlaceholderWeb: boolean; acceptDefaultDomain?: boolean; webAclArn?: string; alarmEmail?: string },
   env: NodeJS.ProcessEnv = process.env,
 ): KetNoiPlatformProps {
   const domainNames = (env.KETNOI_DOMAIN ?? "")
@@ -26,10 +29,16 @@ export function platformProps(
   if (domainNames.length > 0 && !env.KETNOI_CERTIFICATE_ARN) {
     throw new Error("KETNOI_DOMAIN needs KETNOI_CERTIFICATE_ARN: an ACM certificate for it in us-east-1.");
   }
+  const alarmEmail = options.alarmEmail ?? env.KETNOI_ALARM_EMAIL;
+  const webAclArn = options.webAclArn ?? env.KETNOI_WEB_ACL_ARN;
   return {
     stage,
     webAssetsFolder: webAssetsFolder({ allowPlaceholder: options.allowPlaceholderWeb }, env),
-    ...(env.KETNOI_ALARM_EMAIL ? { alarmEmail: env.KETNOI_ALARM_EMAIL } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(webAclArn ? { webAclArn } : {}),
+    ...(options.acceptDefaultDomain || env.KETNOI_ACCEPT_DEFAULT_DOMAIN === "true"
+      ? { acceptDefaultDomain: true }
+      : {}),
     ...(env.KETNOI_EMAIL_FROM
       ? { emailSender: { fromEmail: env.KETNOI_EMAIL_FROM, fromName: "KetNoi Đồng Nai" } }
       : {}),

@@ -15,6 +15,9 @@ export const apiEntry = join(repoRoot, "functions/src/lambda.ts");
 /** The table stream consumer's Lambda entry: keeps the search snapshot and sends saved-search alerts. */
 export const streamEntry = join(repoRoot, "functions/src/stream-lambda.ts");
 
+/** The Cognito pre-token-generation trigger's entry: adds the MFA claim (functions/src/auth/mfa.ts). */
+export const mfaClaimEntry = join(repoRoot, "functions/src/auth/mfa-claim-lambda.ts");
+
 function findUp(start: string, file: string): string {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     if (existsSync(join(dir, file))) return dir;

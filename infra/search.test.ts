@@ -111,7 +111,7 @@ describe.each(stages)("stage %s: least privilege everywhere", (stage) => {
     const ours = resourcesOfType(synth.templates[stage], "AWS::Lambda::Function").filter(([id]) =>
       id.startsWith("Platform"),
     );
-    expect(ours).toHaveLength(3);
+    expect(ours).toHaveLength(4);
     for (const [id] of ours) {
       const statements = functionPolicyStatements(synth.templates[stage], id);
       const actions = statements.flatMap((s) => [s.Action].flat() as string[]);

@@ -8,7 +8,7 @@ import { load } from "sst/stacks/build.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createCdkApp, stackName } from "./app";
 import { placeholderWebAssets, repoRoot } from "./paths";
-import { resourcesOfType, scratchFolder } from "./test/template";
+import { resourcesOfType, scratchFolder, synthContext } from "./test/template";
 
 // sst.config.ts loaded the way `npx sst deploy --stage prod` loads it (SST's own esbuild bundle), then
 // synthesized offline next to infra/app.ts's prod stack.
@@ -20,9 +20,15 @@ let sstStackName: string;
 let cdk: Template;
 
 beforeAll(async () => {
-  const previousWebDist = process.env.KETNOI_WEB_DIST;
+  const previous = { ...process.env };
   // sst.config.ts refuses to deploy without web/dist; a test without a web build uses the placeholder.
   if (!existsSync(join(repoRoot, "web/dist/index.html"))) process.env.KETNOI_WEB_DIST = placeholderWebAssets();
+  // The SST entry takes the edge stack's web ACL ARN and prod's explicit choices from the environment.
+  Object.assign(process.env, {
+    KETNOI_WEB_ACL_ARN: "arn:aws:wafv2:us-east-1:111111111111:global/webacl/ketnoi-prod/abc",
+    KETNOI_ACCEPT_DEFAULT_DOMAIN: "true",
+    KETNOI_ALARM_EMAIL: synthContext.alarmEmail,
+  });
   try {
     await initProject({ stage: "prod" });
     const project = useProject();
@@ -39,13 +45,11 @@ beforeAll(async () => {
     sstStackName = stacks[0]!.stackName;
     sst = Template.fromStack(stacks[0]!);
 
-    const cdkApp = createCdkApp(
-      new CdkApp({ outdir: join(scratch.path, "cdk.out"), context: { webPlaceholder: "true" } }),
-    );
+    const cdkApp = createCdkApp(new CdkApp({ outdir: join(scratch.path, "cdk.out"), context: synthContext }));
     cdk = Template.fromStack(cdkApp.node.findChild(stackName("prod")) as Stack);
   } finally {
-    if (previousWebDist === undefined) delete process.env.KETNOI_WEB_DIST;
-    else process.env.KETNOI_WEB_DIST = previousWebDist;
+    for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
+    Object.assign(process.env, previous);
   }
 });
 

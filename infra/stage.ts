@@ -12,6 +12,18 @@ export interface StageSettings {
   readonly logRetention: RetentionDays;
   /** API Gateway stage-wide throttling (steady requests per second and burst). */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Concurrent executions reserved for each function (docs/deploy.md, Reserved concurrency): a ceiling, so one
+   * runaway function cannot starve the others or the account, and a floor the others cannot take. Undefined on
+   * disposable stages: a new account's limit is often 10, and Lambda refuses any reservation that would leave
+   * fewer than 100 unreserved.
+   */
+  readonly reservedConcurrency?: {
+    readonly api: number;
+    readonly streamConsumer: number;
+    readonly retention: number;
+    readonly mfaClaim: number;
+  };
 }
 
 /**
@@ -30,6 +42,10 @@ export function stageSettings(name: string): StageSettings {
       logRetention: RetentionDays.THREE_MONTHS,
       // Province scale: ~100 req/s covers a job-fair peak with headroom; the burst absorbs page loads.
       apiThrottle: { rateLimit: 100, burstLimit: 200 },
+      // API: 200 req/s burst × ~100 ms per request ≈ 20 busy instances; 100 covers slow DynamoDB moments.
+      // The stream consumer runs one batch per shard (a few shards at this size); retention is one daily run;
+      // the sign-in trigger sees a few sign-ins per second at most. 116 of the default 1,000 per account.
+      reservedConcurrency: { api: 100, streamConsumer: 5, retention: 1, mfaClaim: 10 },
     };
   }
   return {

@@ -11,11 +11,12 @@ import { apiRoutes } from "./routes";
 import { resourceAt, resourcesOfType } from "./test/template";
 
 /**
- * Ceiling for one function's minified bundle. The API's is ~1 MB with the AWS SDK bundled in; the quality issue
- * owns the real budget. Bigger bundles mean slower cold starts. Raised from 1,250,000 for the Cognito admin client
- * (~20 KB minified) the API needs to delete an erased person's user (functions/src/auth/account-lock.ts).
+ * Ceiling for one function's minified bundle. The API's is ~1.30 MB with the AWS SDK bundled in: 32 kB of it
+ * Powertools' logger and metrics (issue 17; docs/benchmarks.md), ~20 kB the Cognito admin client the API needs to
+ * delete an erased person's user (functions/src/auth/account-lock.ts). The cold-start issue owns the real budget
+ * (≤ 400 kB); bigger bundles mean slower cold starts.
  */
-const bundleBudgetBytes = 1_300_000;
+const bundleBudgetBytes = 1_320_000;
 
 const cdkOut = join(repoRoot, "cdk.out");
 const readJson = (file: string) => JSON.parse(readFileSync(join(cdkOut, file), "utf8"));
@@ -71,8 +72,10 @@ describe.each(stages)("cdk.out/%s template", (stage) => {
           `deployed zip ≈ ${(zipped / 1024).toFixed(0)} KiB (budget ${(bundleBudgetBytes / 1024).toFixed(0)} KiB)`,
       );
       expect(statSync(join(folder, "index.mjs")).size).toBeLessThanOrEqual(bundleBudgetBytes);
-      // Minified: no indentation-driven line structure left.
-      expect(code.toString("utf8").split("\n").length).toBeLessThan(100);
+      // Minified: no indentation-driven line structure left. Lines that remain come from template literals (the API
+      // has ~100, some from Powertools' messages): on average they are thousands of characters long, not ~40.
+      const lines = code.toString("utf8").split("\n").length;
+      expect(code.length / lines).toBeGreaterThan(5_000);
       expect(JSON.parse(map.toString("utf8")).sourcesContent).toBeUndefined();
     }
   });

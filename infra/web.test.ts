@@ -40,10 +40,12 @@ describe("SPA fallback (CloudFront Function)", () => {
 
 describe("content security policy", () => {
   it("allows the page's own code and Cognito's hosted-UI domain, and no framing", () => {
-    const csp = contentSecurityPolicy("ketnoi-prod-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com");
+    const csp = contentSecurityPolicy("ketnoi-prod-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com", "ap-southeast-1");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
-    expect(csp).toContain("connect-src 'self' https://ketnoi-prod-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com;");
+    expect(csp).toContain(
+      "connect-src 'self' https://ketnoi-prod-1a2b3c4d.auth.ap-southeast-1.amazoncognito.com https://cognito-idp.ap-southeast-1.amazonaws.com;",
+    );
     expect(csp).toContain("frame-ancestors 'none'");
     // CloudFront's limit for this header value.
     expect(csp.length).toBeLessThanOrEqual(1783);
@@ -162,11 +164,11 @@ describe.each(stages)("stage %s: the synthesized distribution", (stage) => {
     });
   });
 
-  it("lets the page post the code to the hosted UI's token endpoint (CSP connect-src)", () => {
+  it("lets the page post the code to the hosted UI's token endpoint and call Cognito's user API (CSP connect-src)", () => {
     const csp = policy(distribution().DefaultCacheBehavior.ResponseHeadersPolicyId).SecurityHeadersConfig
       .ContentSecurityPolicy.ContentSecurityPolicy;
     expect(sampleValue(csp)).toMatch(
-      /connect-src 'self' https:\/\/PlatformAuthUserPoolHostedUi[0-9A-F]{8}\.auth\.ap-southeast-1\.amazoncognito\.com;/,
+      /connect-src 'self' https:\/\/PlatformAuthUserPoolHostedUi[0-9A-F]{8}\.auth\.ap-southeast-1\.amazoncognito\.com https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com;/,
     );
   });
 });

@@ -25,7 +25,7 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
-import type { KetNoiApi } from "./api";
+import { type KetNoiApi, originVerifyHeader } from "./api";
 import { type KetNoiAuth, signInCallbackPath, signOutReturnPath } from "./auth";
 import type { StageSettings } from "./stage";
 
@@ -42,7 +42,12 @@ export interface KetNoiWebProps {
   /** The built web app (web/dist); see `webAssetsFolder`. */
   readonly assetsFolder: string;
   readonly domain?: CustomDomainProps;
+  /** The CloudFront-scoped WAF web ACL (its ARN, from the us-east-1 edge stack: infra/edge.ts). */
+  readonly webAclArn?: string;
 }
+
+/** How long CloudFront's access logs are kept: they hold client IP addresses (personal data, docs/privacy.md). */
+export const accessLogDays = { production: 90, other: 7 } as const;
 
 /**
  * CloudFront Function on the site's default behaviour: a path whose last segment has no file extension is a
@@ -61,17 +66,18 @@ export const hashedAssetsPath = "/assets/*";
 export const apiPath = "/api/*";
 
 /**
- * The page may load only its own code and talk only to its own origin and Cognito's hosted-UI domain (the
- * browser posts the authorization code to its /oauth2/token endpoint).
+ * The page may load only its own code and talk only to its own origin, Cognito's hosted-UI domain (the browser
+ * posts the authorization code to its /oauth2/token endpoint) and the region's Cognito user API (TOTP enrolment,
+ * web/src/security/totp.ts).
  */
-export function contentSecurityPolicy(authDomain: string): string {
+export function contentSecurityPolicy(authDomain: string, region: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     // Solid sets style attributes; the API's /api/docs page carries its own <style>.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' https://${authDomain}`,
+    `connect-src 'self' https://${authDomain} https://cognito-idp.${region}.amazonaws.com`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -83,6 +89,8 @@ export function contentSecurityPolicy(authDomain: string): string {
 export class KetNoiWeb extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** CloudFront's standard access logs: private, encrypted, expiring. */
+  readonly logBucket: Bucket;
   /** Where people open KetNoi: the custom domain if any, else the CloudFront domain. */
   readonly url: string;
 
@@ -105,7 +113,7 @@ export class KetNoiWeb extends Construct {
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.authDomain), override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.authDomain, region), override: true },
     };
     const headersPolicy = (policyId: string, comment: string, cacheControl?: string) =>
       new ResponseHeadersPolicy(this, policyId, {
@@ -134,6 +142,20 @@ export class KetNoiWeb extends Construct {
       comment: "Client-side routes are served index.html",
     });
 
+    // Standard logs are written by CloudFront's log delivery account through a bucket ACL: the only reason this
+    // bucket allows ACLs (object writer ownership); it stays private, like every other bucket.
+    this.logBucket = new Bucket(this, "AccessLogs", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [
+        { expiration: Duration.days(stage.isProduction ? accessLogDays.production : accessLogDays.other) },
+      ],
+      removalPolicy: stage.removalPolicy,
+      autoDeleteObjects: !stage.isProduction,
+    });
+
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new Distribution(this, "Distribution", {
       comment: `KetNoi ${stage.name}`,
@@ -142,6 +164,10 @@ export class KetNoiWeb extends Construct {
       priceClass: PriceClass.PRICE_CLASS_200,
       httpVersion: HttpVersion.HTTP2_AND_3,
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: "cloudfront/",
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       ...(domain
         ? {
             domainNames: [...domain.names],
@@ -166,6 +192,8 @@ export class KetNoiWeb extends Construct {
           origin: new HttpOrigin(api.originDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            // The API refuses requests without it: callers cannot skip CloudFront and its WAF.
+            customHeaders: { [originVerifyHeader]: api.originVerifySecret.secretValue.unsafeUnwrap() },
           }),
           // A redirect would turn a POST into a GET.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

@@ -4,13 +4,17 @@ import { cors } from "hono/cors";
 import type { HonoBase } from "hono/hono-base";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { requireMfa } from "./auth/mfa";
 import { config } from "./config";
 import { dbCallScope } from "./http/db-calls";
 import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { authenticate, readsBody, requireJson } from "./http/middleware";
+import { requireOrigin } from "./http/origin-verify";
 import { signInFirst } from "./http/private-routes";
+import { accessLog } from "./observability/access-log";
+import { errorField, logger } from "./observability/logger";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
@@ -46,9 +50,7 @@ function toErrorResponse(error: unknown): AppError {
       "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.",
     );
   }
-  console.error(
-    JSON.stringify({ level: "error", message: "unhandled", error: String((error as Error)?.stack ?? error) }),
-  );
+  logger.error("unhandled", { error: errorField(error) });
   return new AppError("internal_error", 500, "Đã có lỗi xảy ra; vui lòng thử lại.");
 }
 
@@ -65,6 +67,9 @@ export function createApp() {
     },
   });
   const api = new Hono<AppEnv>()
+    // Outermost: it sees the final status of every request, refusals included.
+    .use(accessLog)
+    .use(requireOrigin)
     // First, so that authentication and idempotency reads are counted with the route's own.
     .use(dbCallScope)
     .use(
@@ -80,6 +85,8 @@ export function createApp() {
     // GET/HEAD bodies are never read, so they are not limited (checking would buffer every request).
     .use((c, next) => (readsBody(c.req.method) ? limitBody(c, next) : next()))
     .use(requireJson)
+    // Separate from authenticate: who must have used a second factor is its own rule (auth/mfa.ts).
+    .use(requireMfa)
     .use(idempotency)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)

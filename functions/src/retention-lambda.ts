@@ -1,4 +1,5 @@
 import { runRetention } from "./data/retention";
+import { logger } from "./observability/logger";
 
 /** Time kept back from the function's timeout: enough to finish the page in hand and write the run's record. */
 const reserveMs = 30_000;
@@ -14,7 +15,8 @@ export async function handler(_event: unknown, context: { getRemainingTimeInMill
     trigger: "schedule",
     shouldStop: () => context.getRemainingTimeInMillis() < reserveMs,
   });
-  const level = report.complete ? "info" : "warn";
-  console.log(JSON.stringify({ level, message: "retention run", ...report }));
+  // The report holds counts and ids, no personal data.
+  if (report.complete) logger.info("retention run", { ...report });
+  else logger.warn("retention run", { ...report });
   return report;
 }

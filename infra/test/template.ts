@@ -36,6 +36,8 @@ export const providerFunctionPrefixes = [
   "CustomCDKBucketDeployment",
   "CustomS3AutoDeleteObjectsCustomResourceProviderHandler",
   "CustomResourceHandler",
+  // Reads the edge stack's web ACL ARN (us-east-1) into the platform's region: infra/app.ts, crossRegionReferences.
+  "CustomCrossRegionExportReaderCustomResourceProviderHandler",
 ];
 
 /**
@@ -81,9 +83,19 @@ export interface SynthesizedCdkApp {
   remove(): void;
 }
 
+/**
+ * The CDK context `npm run synth` passes: the placeholder web app, prod on the default CloudFront domain and a
+ * placeholder alarm address, so that prod synthesizes offline (its guards are tested in ketnoi.test.ts).
+ */
+export const synthContext = {
+  webPlaceholder: "true",
+  acceptDefaultDomain: "true",
+  alarmEmail: "alarms@example.invalid",
+} as const;
+
 export function synthesizeCdkApp(): SynthesizedCdkApp {
   const outdir = scratchFolder("ketnoi-cdk-");
-  const app = createCdkApp(new App({ outdir: outdir.path, context: { webPlaceholder: "true" } }));
+  const app = createCdkApp(new App({ outdir: outdir.path, context: synthContext }));
   const stacks = Object.fromEntries(stages.map((stage) => [stage, app.node.findChild(stackName(stage)) as Stack]));
   const templates = Object.fromEntries(stages.map((stage) => [stage, Template.fromStack(stacks[stage]!)]));
   return {

@@ -34,7 +34,14 @@ const loadInfra = async <T>(file: string) => (await import(pathToFileURL(join(ro
 async function lambdaEntries(infra: InfraFunction, outdir: string): Promise<Record<string, string>> {
   const { App } = await import("aws-cdk-lib");
   const { createCdkApp, stackName } = await loadInfra<InfraApp>("app.ts");
-  const app = createCdkApp(new App({ outdir, context: { webPlaceholder: "true", "aws:cdk:bundling-stacks": [] } }));
+  // The context `npm run synth` passes, so prod synthesizes offline (infra/test/template.ts synthContext).
+  const context = {
+    webPlaceholder: "true",
+    acceptDefaultDomain: "true",
+    alarmEmail: "alarms@example.invalid",
+    "aws:cdk:bundling-stacks": [],
+  };
+  const app = createCdkApp(new App({ outdir, context }));
   const functions = app.node
     .findChild(stackName("prod"))
     .node.findAll()

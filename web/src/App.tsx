@@ -8,6 +8,7 @@ const Home = lazy(() => import("./pages/Home"));
 const ListingDetail = lazy(() => import("./pages/ListingDetail"));
 const SignIn = lazy(() => import("./pages/SignIn"));
 const SignInCallback = lazy(() => import("./pages/SignInCallback"));
+const Security = lazy(() => import("./pages/Security"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 const Notifications = lazy(() => import("./pages/Notifications"));
 const MyOrganisations = lazy(() => import("./pages/MyOrganisations"));
@@ -45,6 +46,7 @@ export function App() {
         <Route path="/tin/:id" component={ListingDetail} />
         <Route path="/dang-nhap" component={SignIn} />
         <Route path="/dang-nhap/xong" component={SignInCallback} />
+        <Route path="/bao-mat" component={Security} />
         <Route path="/thong-bao" component={Notifications} />
         <Route path="/to-chuc-cua-toi" component={MyOrganisations} />
         <Route path="/to-chuc/dang-ky" component={OrgRegister} />

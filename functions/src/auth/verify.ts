@@ -4,6 +4,7 @@ import { config } from "../config";
 import { membershipsOf } from "../data/organisations";
 import { AppError } from "../http/errors";
 import { devJwks } from "./dev-idp";
+import { hasMfaClaim } from "./mfa";
 
 let keySet: Promise<JWTVerifyGetKey> | undefined;
 
@@ -47,5 +48,5 @@ export async function principalFromToken(token: string): Promise<Principal> {
   const role = roleFrom(payload["cognito:groups"]);
   const memberships = role === "student" ? [] : await membershipsOf(userId);
   const text = (claim: unknown) => (typeof claim === "string" && claim.length <= 200 ? claim : undefined);
-  return { userId, role, memberships, email: text(payload.email), name: text(payload.name) };
+  return { userId, role, memberships, email: text(payload.email), name: text(payload.name), mfa: hasMfaClaim(payload) };
 }

@@ -274,16 +274,20 @@ describe("retention of non-hired applicants' data", () => {
 
   it("runs from the Lambda entry as a scheduled run, stopping as partial when time runs short", async () => {
     const { handler } = await import("../retention-lambda");
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const { logger } = await import("../observability/logger");
+    const levels: string[] = [];
+    const info = vi.spyOn(logger, "info").mockImplementation((...args) => void levels.push(`info ${String(args[0])}`));
+    const warn = vi.spyOn(logger, "warn").mockImplementation((...args) => void levels.push(`warn ${String(args[0])}`));
     try {
       const short = await handler({}, { getRemainingTimeInMillis: () => 1_000 });
       expect(short).toMatchObject({ trigger: "schedule", days: 180, examined: 0, complete: false });
       expect(short.cursor).toEqual(expect.any(String));
       const full = await handler({}, { getRemainingTimeInMillis: () => 600_000 });
       expect(full).toMatchObject({ trigger: "schedule", complete: true, cursor: null });
-      expect(log.mock.calls.map(([line]) => JSON.parse(String(line)).level)).toEqual(["warn", "info"]);
+      expect(levels).toEqual(["warn retention run", "info retention run"]);
     } finally {
-      log.mockRestore();
+      info.mockRestore();
+      warn.mockRestore();
     }
     const { data } = await db()
       .entities.retentionRun.query.byMonth({ month: auditMonth(new Date()) })

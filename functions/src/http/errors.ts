@@ -8,6 +8,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "account_erased"
   | "forbidden"
+  | "mfa_required"
   | "organisation_unverified"
   | "organisation_inactive"
   | "not_found"

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status";
 import { guard } from "../data/guard";
 import { db } from "../db/service";
+import { errorField, logger } from "../observability/logger";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 
@@ -102,9 +103,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     // and a retry took it over. Either way there is nothing left to complete.
     if (error instanceof AppError && error.code === "version_conflict") return;
     // The write happened but its response is not stored: a retry within the lease gets 409, after it runs again.
-    console.error(
-      JSON.stringify({ level: "error", message: "idempotency: response not stored", error: String(error) }),
-    );
+    logger.error("idempotency: response not stored", { error: errorField(error) });
   }
 };
 

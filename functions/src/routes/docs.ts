@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { Hono as HonoApp } from "hono";
 import { generateSpecs } from "hono-openapi";
+import { completeDocument } from "../http/openapi";
 
 type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>;
 let cachedSpec: OpenApiDocument | undefined;
@@ -31,8 +32,8 @@ export async function spec(app: Hono): Promise<OpenApiDocument> {
       operation.parameters = [...(operation.parameters ?? []), { $ref: "#/components/parameters/IdempotencyKey" }];
     }
   }
-  cachedSpec = doc;
-  return doc;
+  cachedSpec = completeDocument(doc);
+  return cachedSpec;
 }
 
 const writeMethods = new Set(["post", "put", "patch", "delete"]);
@@ -66,7 +67,7 @@ export function docsRoutes(app: Hono): HonoApp {
             responses?: Record<string, unknown>;
           };
           const codes = Object.keys(operation.responses ?? {}).join(", ");
-          return `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(operation.summary ?? "")}</td><td>${operation.security ? "🔒" : ""}</td><td>${codes}</td></tr>`;
+          return `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(operation.summary ?? "")}</td><td>${operation.security?.length ? "🔒" : ""}</td><td>${codes}</td></tr>`;
         }),
       );
       return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,5 +1,6 @@
 import { notify } from "../data/notifications";
 import { allSavedSearches, claimAlert, releaseAlert, type StoredSavedSearch } from "../data/saved-searches";
+import { errorField, logger } from "../observability/logger";
 import type { SearchDocument } from "./document";
 import { ListingSearchIndex } from "./listing-index";
 import { todayInVietnam } from "./query";
@@ -71,15 +72,11 @@ export async function alertSavedSearches(docs: SearchDocument[], now: Date = new
       }
       const { search, doc } = batch[j]!;
       outcome.failedListingIds.add(doc.id);
-      console.error(
-        JSON.stringify({
-          level: "error",
-          message: "saved-search alert failed",
-          savedSearchId: search.id,
-          listingId: doc.id,
-          error: String(result.reason),
-        }),
-      );
+      logger.error("saved-search alert failed", {
+        savedSearchId: search.id,
+        listingId: doc.id,
+        error: errorField(result.reason),
+      });
     });
   }
   return outcome;

@@ -9,6 +9,8 @@ export interface Principal {
   /** Identity claims from the token (never used to decide access): to register a user on first sign-in. */
   email?: string | undefined;
   name?: string | undefined;
+  /** Whether this sign-in passed a second factor (functions/src/auth/mfa.ts); the policy does not read it. */
+  mfa?: boolean | undefined;
 }
 
 /** What the request touches. Only the fields an action needs are set. */

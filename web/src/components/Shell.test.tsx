@@ -43,6 +43,8 @@ describe("Shell", () => {
     expect(within(nav).getByRole("link", { name: "Đơn ứng tuyển" }).getAttribute("href")).toBe("/ung-tuyen");
     expect(within(nav).getByRole("link", { name: "Hồ sơ" })).toBeTruthy();
     expect(within(nav).queryByRole("link", { name: "Xác minh tổ chức" })).toBeNull();
+    // Students need no second factor: no account security link.
+    expect(within(nav).queryByRole("link", { name: "Bảo mật tài khoản" })).toBeNull();
     const bell = await within(nav).findByRole("link", { name: "Thông báo, 3 chưa đọc" });
     expect(bell.getAttribute("href")).toBe("/thong-bao");
   });
@@ -57,4 +59,14 @@ describe("Shell", () => {
     expect(document.getElementById(toggle.getAttribute("aria-controls") ?? "")?.className).toContain("menu-open");
     expect(screen.getByRole("link", { name: "Xác minh tổ chức" })).toBeTruthy();
   });
+
+  it.each([people.ha, people.huy, people.province, people.admin])(
+    "links $role to the account security page (TOTP enrolment)",
+    async (me) => {
+      await signInAs(me, () => notifications);
+      renderInShell(Shell, page, "/");
+      const nav = screen.getByRole("navigation", { name: "Điều hướng chính" });
+      expect(within(nav).getByRole("link", { name: "Bảo mật tài khoản" }).getAttribute("href")).toBe("/bao-mat");
+    },
+  );
 });

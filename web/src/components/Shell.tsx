@@ -119,6 +119,12 @@ export function Shell(props: RouteSectionProps) {
                 {(me) => (
                   <>
                     <li class="signed-in">{t("nav.signedInAs", { name: me().displayName })}</li>
+                    {/* Roles that see personal data need an authenticator app (pages/Security.tsx). */}
+                    <Show when={me().role !== "student"}>
+                      <li>
+                        <A href="/bao-mat">{t("nav.security")}</A>
+                      </li>
+                    </Show>
                     <li>
                       <button type="button" class="button button-quiet" onClick={() => void signOutEverywhere()}>
                         {t("nav.signOut")}

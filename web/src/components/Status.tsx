@@ -1,8 +1,16 @@
-import { type JSX, Match, type Resource, Switch } from "solid-js";
+import { A } from "@solidjs/router";
+import { type JSX, Match, type Resource, Show, Switch } from "solid-js";
 import type { ApiError } from "../api/client";
 import { type MessageKey, useI18n } from "../i18n/i18n";
 
-const explainedCodes = new Set(["network", "not_found", "database_unavailable", "rate_limited", "unauthenticated"]);
+const explainedCodes = new Set([
+  "network",
+  "not_found",
+  "database_unavailable",
+  "rate_limited",
+  "unauthenticated",
+  "mfa_required",
+]);
 
 /** The catalog key explaining an error to the user; codes without their own message get the generic one. */
 export function errorMessageKey(error: Pick<ApiError, "code"> | undefined): MessageKey {
@@ -28,6 +36,15 @@ export function ErrorState(props: { error: ApiError | undefined; onRetry: () => 
     <div class="error-box" role="alert">
       <p class="error-title">{props.title ?? t("state.errorTitle")}</p>
       <p>{t(errorMessageKey(props.error))}</p>
+      {/* The API refuses staff roles without a second factor (functions/src/auth/mfa.ts): enrol, then sign in again. */}
+      <Show when={props.error?.code === "mfa_required"}>
+        <p>
+          <A href="/bao-mat">{t("error.mfa_enrol")}</A>
+        </p>
+        <p>
+          <A href="/dang-nhap">{t("error.mfa_signInAgain")}</A>
+        </p>
+      </Show>
       <button type="button" class="button" onClick={() => props.onRetry()}>
         {t("state.retry")}
       </button>

@@ -23,6 +23,7 @@ export const en: Messages = {
   "nav.verification": "Verify organisations",
   "nav.notifications": "Notifications",
   "nav.notificationsUnread": "Notifications, {count} unread",
+  "nav.security": "Account security",
   "nav.menu": "Menu",
   "lang.switch": "Tiếng Việt",
   "lang.switchLabel": "Chuyển sang tiếng Việt",
@@ -36,6 +37,11 @@ export const en: Messages = {
   "error.rate_limited": "Too many attempts; please try again in a few minutes.",
   "error.unauthenticated": "Your session has expired. Please sign in again.",
   "error.generic": "Something went wrong; please try again.",
+  "error.mfa_required":
+    "Your role can see students' personal data, so it needs two-step verification: turn on an authenticator app " +
+    "(Google Authenticator, Microsoft Authenticator…) for your KetNoi account, then sign in again.",
+  "error.mfa_enrol": "Set up two-step verification",
+  "error.mfa_signInAgain": "Sign in again",
 
   "listingType.all": "All",
   "listingType.internship": "Internship",

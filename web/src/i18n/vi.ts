@@ -24,6 +24,7 @@ export const vi = {
   "nav.verification": "Xác minh tổ chức",
   "nav.notifications": "Thông báo",
   "nav.notificationsUnread": "Thông báo, {count} chưa đọc",
+  "nav.security": "Bảo mật tài khoản",
   "nav.menu": "Menu",
   "lang.switch": "English",
   "lang.switchLabel": "Switch to English",
@@ -37,6 +38,11 @@ export const vi = {
   "error.rate_limited": "Bạn thao tác quá nhanh; hãy thử lại sau ít phút.",
   "error.unauthenticated": "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.",
   "error.generic": "Đã có lỗi xảy ra; vui lòng thử lại.",
+  "error.mfa_required":
+    "Vai trò của bạn được xem dữ liệu cá nhân của sinh viên nên cần xác thực hai bước: bật ứng dụng xác thực " +
+    "(Google Authenticator, Microsoft Authenticator…) cho tài khoản KetNoi, rồi đăng nhập lại.",
+  "error.mfa_enrol": "Thiết lập xác thực hai bước",
+  "error.mfa_signInAgain": "Đăng nhập lại",
 
   "listingType.all": "Tất cả",
   "listingType.internship": "Thực tập",

@@ -14,6 +14,7 @@ const jwt = (claims: Record<string, unknown>) =>
 
 const exp = Math.floor(Date.now() / 1000) + 3600;
 const idToken = jwt({ aud: deployConfig.userPoolClientId, exp, token_use: "id", name: "Nguyễn Thị Lan" });
+const accessToken = jwt({ client_id: deployConfig.userPoolClientId, exp, token_use: "access" });
 
 /** The deployed config, Cognito's token endpoint and the API, as fetch sees them. */
 function stubDeployedFetch(me: Me) {
@@ -25,7 +26,7 @@ function stubDeployedFetch(me: Me) {
     if (url === `https://${deployConfig.authDomain}/oauth2/token` && init?.method === "POST") {
       return json({
         id_token: idToken,
-        access_token: "at",
+        access_token: accessToken,
         refresh_token: "rt",
         expires_in: 3600,
         token_type: "Bearer",
@@ -58,6 +59,8 @@ describe("SignInCallback page (/dang-nhap/xong)", () => {
     expect(session.me()?.displayName).toBe("Nguyễn Thị Lan");
     expect(session.token()).toBe(idToken);
     expect(session.provider()).toBe("cognito");
+    // The access token (TOTP enrolment, pages/Security.tsx) stays in memory: storage holds only the ID token.
+    expect(session.accessToken()).toBe(accessToken);
     expect(JSON.parse(localStorage.getItem("ketnoi.session")!)).toEqual({
       token: idToken,
       expiresAt: exp * 1000,

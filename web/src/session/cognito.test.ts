@@ -35,7 +35,7 @@ describe("startSignIn", () => {
       response_type: "code",
       client_id: "client-123",
       redirect_uri: deployConfig.redirectUri,
-      scope: "openid email profile",
+      scope: "openid email profile aws.cognito.signin.user.admin",
       state: pending.state,
       code_challenge: await pkceChallenge(pending.verifier),
       code_challenge_method: "S256",

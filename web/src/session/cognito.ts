@@ -8,7 +8,8 @@ import { session } from "./session";
  * 1. `startSignIn` keeps a random verifier and state in sessionStorage and sends the browser to
  *    `https://<authDomain>/oauth2/authorize` with the verifier's SHA-256 challenge.
  * 2. Cognito sends it back to `/dang-nhap/xong?code=…&state=…`; `completeSignIn` checks the state, trades the code
- *    and verifier for tokens at `/oauth2/token` and keeps the ID token (the API checks its `aud`).
+ *    and verifier for tokens at `/oauth2/token` and keeps the ID token (the API checks its `aud`), and the access
+ *    token in memory for Cognito's user APIs (TOTP enrolment).
  * 3. `redirectToCognitoSignOut` ends the hosted UI's own session at `/logout`.
  */
 
@@ -76,6 +77,9 @@ export async function pkceChallenge(verifier: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
 
+/** The OAuth scopes asked for; the app client allows exactly these (infra/auth.ts). */
+export const signInScopes = "openid email profile aws.cognito.signin.user.admin";
+
 /** What the browser remembers between leaving for the hosted UI and coming back. */
 interface PendingSignIn {
   state: string;
@@ -110,7 +114,8 @@ export async function startSignIn(
     response_type: "code",
     client_id: config.userPoolClientId,
     redirect_uri: pending.redirectUri,
-    scope: "openid email profile",
+    // aws.cognito.signin.user.admin lets the access token call Cognito's own user APIs (TOTP enrolment, pages/Security.tsx).
+    scope: signInScopes,
     state: pending.state,
     code_challenge: challenge,
     code_challenge_method: "S256",
@@ -150,7 +155,7 @@ export async function completeSignIn(config: DeployConfig, query: URLSearchParam
   const code = query.get("code");
   if (query.get("error") || !code) throw new SignInError("denied");
 
-  let tokens: { id_token?: unknown };
+  let tokens: { id_token?: unknown; access_token?: unknown };
   try {
     const res = await fetch(`https://${config.authDomain}/oauth2/token`, {
       method: "POST",
@@ -164,7 +169,7 @@ export async function completeSignIn(config: DeployConfig, query: URLSearchParam
       }).toString(),
     });
     if (!res.ok) throw new SignInError("token");
-    tokens = (await res.json()) as { id_token?: unknown };
+    tokens = (await res.json()) as { id_token?: unknown; access_token?: unknown };
   } catch {
     throw new SignInError("token");
   }
@@ -172,7 +177,13 @@ export async function completeSignIn(config: DeployConfig, query: URLSearchParam
   const idClaims = claims(idToken);
   if (typeof idClaims?.exp !== "number" || idClaims.aud !== config.userPoolClientId) throw new SignInError("token");
 
-  await session.signInWithIdToken(idToken, idClaims.exp * 1000);
+  const accessToken = typeof tokens.access_token === "string" ? tokens.access_token : "";
+  const accessExp = claims(accessToken)?.exp;
+  await session.signInWithIdToken(
+    idToken,
+    idClaims.exp * 1000,
+    typeof accessExp === "number" ? { token: accessToken, expiresAt: accessExp * 1000 } : undefined,
+  );
   return pending.returnTo;
 }
 

@@ -40,6 +40,9 @@ function createSession() {
   const [stored, setStored] = createSignal<StoredToken | null>(readToken());
   const [me, setMe] = createSignal<Me | null>(null);
   const [status, setStatus] = createSignal<SessionStatus>(stored() ? "loading" : "signedOut");
+  // Cognito's access token, kept in memory only (never in storage): it can change the account's own MFA
+  // settings (pages/Security.tsx), so a reload drops it and the enrolment page asks to sign in again.
+  const [access, setAccess] = createSignal<{ token: string; expiresAt: number } | null>(null);
 
   const token = () => {
     const current = stored();
@@ -50,6 +53,7 @@ function createSession() {
     batch(() => {
       writeToken(null);
       setStored(null);
+      setAccess(null);
       setMe(null);
       setStatus("signedOut");
     });
@@ -83,10 +87,24 @@ function createSession() {
     await adopt({ token: issued.token, expiresAt: Date.now() + issued.expiresIn * 1000, provider: "dev" });
   }
 
-  /** Signs in with a Cognito ID token (web/src/session/cognito.ts) that expires at `expiresAt`, then loads `me`. */
-  async function signInWithIdToken(idToken: string, expiresAt: number): Promise<void> {
+  /**
+   * Signs in with a Cognito ID token (web/src/session/cognito.ts) that expires at `expiresAt`, then loads `me`.
+   * The access token, when given, stays in memory for Cognito's own user APIs (TOTP enrolment).
+   */
+  async function signInWithIdToken(
+    idToken: string,
+    expiresAt: number,
+    accessToken?: { token: string; expiresAt: number },
+  ): Promise<void> {
+    setAccess(accessToken ?? null);
     await adopt({ token: idToken, expiresAt, provider: "cognito" });
   }
+
+  /** The Cognito access token of this tab's sign-in, or null (signed out, expired, reloaded, dev provider). */
+  const accessToken = (): string | null => {
+    const current = access();
+    return current && current.expiresAt > Date.now() && token() ? current.token : null;
+  };
 
   /** Who issued the current token, or null when signed out. */
   const provider = (): SessionProvider | null => (token() ? (stored()?.provider ?? "dev") : null);
@@ -97,7 +115,7 @@ function createSession() {
       if (token()) signOut();
     },
   });
-  return { token, me, status, provider, signIn, signInWithIdToken, signOut, refresh };
+  return { token, accessToken, me, status, provider, signIn, signInWithIdToken, signOut, refresh };
 }
 
 export type Session = ReturnType<typeof createSession>;
