@@ -9,6 +9,7 @@ import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { authenticate, readsBody, requireJson } from "./http/middleware";
+import { normaliseText } from "./http/normalise";
 import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
 import { auditRoutes } from "./routes/audit";
 import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
@@ -74,6 +75,7 @@ export function createApp() {
     .use(requireJson)
     .use(authenticate)
     .use(idempotency)
+    .use(normaliseText)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)

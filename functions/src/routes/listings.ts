@@ -7,6 +7,7 @@ import {
   ListingPageSchema,
   ListingPatchSchema,
   ListingSchema,
+  listingTimeProblems,
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -16,7 +17,7 @@ import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
-import { validate } from "../http/validate";
+import { refuseProblems, validate } from "../http/validate";
 
 const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
 
@@ -74,6 +75,7 @@ export const listingRoutes = new Hono<AppEnv>()
       enforce(c, "listing:create", { orgId: input.orgId });
       const org = await getOrganisation(input.orgId);
       if (!org) throw new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+      refuseProblems(listingTimeProblems(input, new Date()));
       const [full] = await withOrganisation([await createListing(input)]);
       return c.json(full!, 201);
     },
@@ -103,10 +105,16 @@ export const listingRoutes = new Hono<AppEnv>()
           `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`,
         );
       }
-      if (patch.status === "published" && listing.status !== "published") {
+      const publishing = patch.status === "published" && listing.status !== "published";
+      if (publishing) {
         const org = await getOrganisation(listing.orgId);
         enforce(c, "listing:publish", { orgId: listing.orgId, orgVerified: org?.verification === "verified" });
       }
+      const next = {
+        deadline: patch.deadline ?? listing.deadline,
+        sessions: patch.sessions === null ? undefined : (patch.sessions ?? listing.sessions),
+      };
+      refuseProblems(listingTimeProblems(next, new Date(), { stored: listing, publishing }));
       const [full] = await withOrganisation([await updateListing(listing, patch)]);
       return c.json(full!);
     },

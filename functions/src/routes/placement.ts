@@ -9,8 +9,11 @@ import {
   PlacementRoundCreateSchema,
   PlacementRoundListSchema,
   PlacementRoundSchema,
+  PlacementRunSchema,
   type Principal,
   RoundListingParamSchema,
+  roundDeadlineProblems,
+  runTooEarly,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -36,7 +39,7 @@ import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
-import { validate } from "../http/validate";
+import { refuseProblems, validate } from "../http/validate";
 
 const roundNotFound = () => new AppError("not_found", 404, "Không tìm thấy đợt phân bổ.");
 
@@ -164,6 +167,7 @@ export const placementRoutes = new Hono<AppEnv>()
               orgKind: (await getOrganisation(input.universityId))?.kind,
             });
       if ("universityIds" in input) await requireSchools(input.universityIds);
+      refuseProblems(roundDeadlineProblems(input, new Date()));
       const round = await createRound(input, userId);
       return c.json(await roundView(round, { kind: "owner" }), 201);
     },
@@ -219,7 +223,8 @@ export const placementRoutes = new Hono<AppEnv>()
         "Student-proposing deferred acceptance with capacities; organisations' rankings default to the automatic " +
         "ranking by match score. The same inputs give the same result and hashes (see the audit record); running " +
         "closes the preferences. Once the round has a result, running again keeps it (with its answers and " +
-        "re-offers) and only logs the run. 409 `version_conflict` if the round changed meanwhile.",
+        "re-offers) and only logs the run. 409 `version_conflict` if the round changed meanwhile. Before the " +
+        'ranking deadline it waits: 400 naming `confirmEarly` unless the body is `{ "confirmEarly": true }`.',
       security: bearer,
       responses: responses(
         { 200: { description: "The placed round", schema: PlacementRoundSchema } },
@@ -227,8 +232,19 @@ export const placementRoutes = new Hono<AppEnv>()
       ),
     }),
     validate("param", IdParamSchema),
+    validate("json", PlacementRunSchema),
     async (c) => {
       const round = await ownedRound(c, c.req.valid("param").id);
+      const { confirmEarly = false } = c.req.valid("json");
+      // A run that already happened is only logged again: the deadline no longer matters then.
+      if (!round.result && runTooEarly(round, new Date(), confirmEarly)) {
+        refuseProblems([
+          {
+            path: "confirmEarly",
+            message: "Hạn xếp nguyện vọng chưa đến: xác nhận chạy sớm (sinh viên chưa xếp sẽ mất lượt).",
+          },
+        ]);
+      }
       return c.json(await roundView(await runRound(round, requirePrincipal(c).userId), { kind: "owner" }));
     },
   )

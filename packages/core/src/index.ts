@@ -20,3 +20,4 @@ export * from "./schemas/student";
 export * from "./schemas/user";
 export * from "./skills";
 export * from "./text";
+export * from "./time";

@@ -2,9 +2,9 @@ import type { Listing, ListingCreate, ListingPatch } from "@ketnoi/core";
 import { listingTypes, workModes } from "@ketnoi/core/catalog";
 import { ListingCreateSchema, ListingPatchSchema } from "@ketnoi/core/schemas/listing";
 import { createSignal, onMount, Show } from "solid-js";
-import { createStore, unwrap } from "solid-js/store";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
+import { createBoundDraft, draftValue } from "../forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms/fields";
 import { majorOptions } from "../forms/options";
 import { SkillPicker } from "../forms/SkillPicker";
@@ -42,8 +42,9 @@ export function ListingEditor(props: {
   notice?: string | undefined;
 }) {
   const { t, lang } = useCatalog(orgMessages);
-  const [draft, setDraft] = createStore<ListingDraft>(
-    props.listing ? draftFromListing(props.listing) : emptyListingDraft(),
+  const [draft, setDraft] = createBoundDraft(
+    () => props.listing,
+    (listing): ListingDraft => (listing ? draftFromListing(listing) : emptyListingDraft()),
   );
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<ApiError>();
@@ -62,13 +63,13 @@ export function ListingEditor(props: {
       ? validateWith(
           ListingPatchSchema,
           {
-            ...listingEditFields(unwrap(draft), props.listing),
+            ...listingEditFields(draftValue(draft), props.listing),
             version: props.listing.version,
             ...(publishing ? { status: "published" } : {}),
           },
           t,
         )
-      : validateWith(ListingCreateSchema, { orgId: props.org.id, ...listingFieldsFromDraft(unwrap(draft)) }, t);
+      : validateWith(ListingCreateSchema, { orgId: props.org.id, ...listingFieldsFromDraft(draftValue(draft)) }, t);
     const extra: FieldErrors =
       uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {};
     const all = result.ok ? extra : { ...result.errors, ...extra };
