@@ -23,9 +23,9 @@ export function vietnamInstant(date: string, time = "00:00"): number {
   return Date.parse(`${date}T${time}:00+07:00`);
 }
 
-/** Whether a deadline day (inclusive, in Vietnam) is over. */
+/** Whether a deadline day (inclusive, in Vietnam) is over; a missing or malformed date is the schema's concern. */
 export function deadlinePassed(deadline: string, now: Date): boolean {
-  return todayInVietnam(now) > deadline.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}/.test(deadline) && todayInVietnam(now) > deadline.slice(0, 10);
 }
 
 /** Whether a visit session (its day and start time, in Vietnam) has started. */

@@ -1,6 +1,7 @@
 import type { Listing, ListingCreate, ListingPatch } from "@ketnoi/core";
 import { listingTypes, workModes } from "@ketnoi/core/catalog";
 import { ListingCreateSchema, ListingPatchSchema } from "@ketnoi/core/schemas/listing";
+import { listingTimeProblems } from "@ketnoi/core/time";
 import { createSignal, onMount, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
@@ -8,6 +9,7 @@ import { createBoundDraft, draftValue } from "../forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms/fields";
 import { majorOptions } from "../forms/options";
 import { SkillPicker } from "../forms/SkillPicker";
+import { timeErrors } from "../forms/time-rules";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
@@ -70,8 +72,13 @@ export function ListingEditor(props: {
           t,
         )
       : validateWith(ListingCreateSchema, { orgId: props.org.id, ...listingFieldsFromDraft(draftValue(draft)) }, t);
-    const extra: FieldErrors =
-      uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {};
+    // The same time rules the API applies (core/time): past deadlines and sessions are refused before sending.
+    const dates = { deadline: draft.deadline, sessions: uses().sessions ? draft.sessions : undefined };
+    const stored = props.listing;
+    const extra: FieldErrors = {
+      ...timeErrors(listingTimeProblems(dates, new Date(), stored ? { stored, publishing } : undefined), t),
+      ...(uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {}),
+    };
     const all = result.ok ? extra : { ...result.errors, ...extra };
     setErrors(all);
     if (!result.ok || Object.keys(extra).length > 0) return undefined;
