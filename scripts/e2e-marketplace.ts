@@ -167,6 +167,10 @@ async function journey(actors: Actors) {
     await visible(card.getByRole("list", { name: "Các bước" }).getByText("Vào danh sách rút gọn"));
     await checkPage(minh, "my applications");
     await card.getByRole("button", { name: "Nhận lời mời" }).click();
+    // Accepting is final: the card states it with the offer's details before anything is sent.
+    const confirm = card.getByRole("alertdialog");
+    await visible(confirm.getByText(/^Lời mời gửi lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/));
+    await confirm.getByRole("button", { name: "Đồng ý nhận lời" }).click();
     await visible(card.getByText("Đã nhận lời", { exact: true }));
   });
 
