@@ -1,5 +1,5 @@
 import { foldVietnamese } from "@ketnoi/core/text";
-import { deadlinePassed, roundDeadlineProblems } from "@ketnoi/core/time";
+import { deadlinePassed, roundDeadlineProblems, vietnamInstant } from "@ketnoi/core/time";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ActionError } from "../components/ActionError";
 import { Async } from "../components/Status";
@@ -57,7 +57,10 @@ export function CreateRound(props: { owner: RoundOwner; onCreated: (round: Place
     const chosen = Object.entries(seats())
       .filter(([, capacity]) => capacity > 0)
       .map(([listingId, capacity]) => ({ listingId, capacity }));
-    const preferencesDeadline = new Date(deadline() || Date.now() + fourteenDays).toISOString();
+    // The typed time is Vietnam time (the province's clock), whatever zone the phone is set to.
+    const [day = "", time = ""] = deadline().split("T");
+    const at = deadline() ? vietnamInstant(day, time) : Date.now() + fourteenDays;
+    const preferencesDeadline = Number.isFinite(at) ? new Date(at).toISOString() : "";
     const found: { schools?: string; listings?: string; preferencesDeadline?: string } = {
       ...timeErrors(roundDeadlineProblems({ preferencesDeadline }, new Date()), t),
       ...(province() && chosenSchools().length === 0 ? { schools: t("placement.needSchool") } : {}),

@@ -73,7 +73,7 @@ export const matchingEn: Record<MatchingKey, string> = {
   "placement.responseDeclined": "Declined",
   "placement.responsePending": "No answer yet",
   "placement.createProvince": "Open a province-wide round",
-  "placement.deadlineHint": "Leave empty for 14 days from today.",
+  "placement.deadlineHint": "Vietnam time. Leave empty for 14 days from today.",
   "placement.pickSchools": "Participating schools",
   "placement.pickSchoolsHint": "Students with a profile at these schools can rank listings in the round.",
   "placement.needSchool": "Choose at least one school.",

@@ -73,7 +73,7 @@ export const matchingVi = {
   "placement.responseDeclined": "Đã từ chối",
   "placement.responsePending": "Chưa trả lời",
   "placement.createProvince": "Mở đợt phân bổ toàn tỉnh",
-  "placement.deadlineHint": "Để trống thì hạn là 14 ngày kể từ hôm nay.",
+  "placement.deadlineHint": "Theo giờ Việt Nam. Để trống thì hạn là 14 ngày kể từ hôm nay.",
   "placement.pickSchools": "Các trường tham gia",
   "placement.pickSchoolsHint": "Sinh viên đã có hồ sơ ở các trường này được xếp nguyện vọng trong đợt.",
   "placement.needSchool": "Hãy chọn ít nhất một trường.",
