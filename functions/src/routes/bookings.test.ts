@@ -69,6 +69,12 @@ describe("bookings", () => {
     expect((await book(lecturer, "s2")).status).toBe(403);
     const tooMany = await book(lecturer, "s2", { classBooking: { ...classBooking, seats: 10 } });
     expect([tooMany.status, tooMany.json.error.code]).toEqual([409, "capacity_full"]);
+    // The refusal says how many seats remain (40 − 31), and so does the listing for every session.
+    expect([tooMany.json.error.message, tooMany.json.error.details]).toEqual([
+      "Buổi tham quan chỉ còn 9 chỗ.",
+      { seatsLeft: 9 },
+    ]);
+    expect((await call("GET", `/api/listings/${visitId}`)).json.seatsTaken).toMatchObject({ s2: 31 });
     expect(await seatsTaken(visitId, "s2")).toEqual({ sum: 31, counter: 31 });
   });
 

@@ -11,6 +11,7 @@ import {
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { seatsTakenOf } from "../data/bookings";
 import { createListing, getListing, listPublishedListings, updateListing, withOrganisation } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
 import type { AppEnv } from "../http/env";
@@ -55,6 +56,9 @@ export const listingRoutes = new Hono<AppEnv>()
         throw notFound();
       }
       const [full] = await withOrganisation([listing]);
+      // A visit says how many seats each session has left: the booking form disables a full one.
+      if (listing.type === "visit" && listing.sessions?.length)
+        return c.json({ ...full!, seatsTaken: await seatsTakenOf(listing.id) });
       return c.json(full!);
     },
   )

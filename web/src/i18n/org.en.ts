@@ -247,6 +247,8 @@ export const orgEn: Record<OrgKey, string> = {
   "classBooking.seats": "Seats",
   "classBooking.submit": "Book for the class",
   "classBooking.done": "Held {seats} seats for class {label} on {session}.",
+  "classBooking.fullLeft": "This session has only {count} seats left: book at most {count} or choose another session.",
+  "classBooking.seatsLeft": "{count} seats left",
   "classBooking.full": "This session no longer has enough seats for the whole class.",
   "classBooking.past": "This session has already taken place.",
 };

@@ -246,6 +246,8 @@ export const orgVi = {
   "classBooking.seats": "Số chỗ",
   "classBooking.submit": "Đặt chỗ cho lớp",
   "classBooking.done": "Đã giữ {seats} chỗ cho lớp {label} buổi {session}.",
+  "classBooking.fullLeft": "Buổi này chỉ còn {count} chỗ: hãy đặt tối đa {count} chỗ hoặc chọn buổi khác.",
+  "classBooking.seatsLeft": "còn {count} chỗ",
   "classBooking.full": "Buổi này không còn đủ chỗ cho cả lớp.",
   "classBooking.past": "Buổi tham quan này đã diễn ra.",
 } satisfies Record<string, string>;

@@ -139,6 +139,8 @@ export const studentEn: Record<StudentKey, string> = {
   "apply.error.deadline_passed": "The deadline of this listing has passed.",
   "apply.error.profile_required": "Create your student profile before applying.",
   "book.title": "Book a visit",
+  "book.seatsLeft": "{left} of {total} seats left",
+  "book.full": "Full",
   "book.seat": "Book 1 seat on {session}",
   "book.booked": "Seat booked on {session}.",
   "book.error.capacity_full": "This session is full.",

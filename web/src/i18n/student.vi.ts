@@ -138,6 +138,8 @@ export const studentVi = {
   "apply.error.deadline_passed": "Đã quá hạn nộp hồ sơ của tin này.",
   "apply.error.profile_required": "Hãy tạo hồ sơ sinh viên trước khi ứng tuyển.",
   "book.title": "Đặt chỗ tham quan",
+  "book.seatsLeft": "còn {left}/{total} chỗ",
+  "book.full": "Hết chỗ",
   "book.seat": "Đặt 1 chỗ buổi {session}",
   "book.booked": "Đã đặt chỗ buổi {session}.",
   "book.error.capacity_full": "Buổi này đã hết chỗ.",
