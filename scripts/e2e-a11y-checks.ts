@@ -92,6 +92,29 @@ export async function axe(session: Session, path: string, review = false) {
   }
 }
 
+/**
+ * WCAG 2.5.3 Label in Name: a control whose accessible name is set apart from its text (aria-label) must contain
+ * the words it shows, so a speech-control user can say what they see. axe has this rule only as experimental.
+ */
+export async function labelInName(session: Session, path: string) {
+  const problems = await session.page.evaluate(() => {
+    const squash = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(
+      "button[aria-label], a[aria-label], [role=button][aria-label]",
+    )) {
+      if (el.getClientRects().length === 0) continue;
+      // biome-ignore lint/performance/useDomNodeTextContent: the rule is about rendered text, which innerText gives.
+      const shown = el.innerText ?? "";
+      const visibleText = squash(shown);
+      if (visibleText && !squash(el.getAttribute("aria-label") ?? "").includes(visibleText))
+        found.push(`"${el.getAttribute("aria-label")}" lacks "${shown.trim()}"`);
+    }
+    return found;
+  });
+  report(session, path, session.lang, "label-in-name (WCAG 2.5.3)", problems);
+}
+
 /** At 360 px nothing may scroll sideways and the menu button must be on screen. */
 export async function phoneLayout(session: Session, path: string) {
   const { page } = session;

@@ -7,6 +7,7 @@ import {
   focusTop,
   keyboardWalk,
   type Lang,
+  labelInName,
   open,
   phone,
   phoneLayout,
@@ -71,6 +72,7 @@ async function checkPage(run: RoleRun, path: string) {
       await keyboardWalk(run, path);
     }
     await axe(run, path, review);
+    await labelInName(run, path);
     await phoneLayout(run, path);
     if (pass === 1) {
       await page.setViewportSize(screenFor(run.lang === "vi" ? "en" : "vi"));

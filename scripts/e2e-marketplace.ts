@@ -154,10 +154,10 @@ async function journey(actors: Actors) {
 
   await step("recruiter shortlists, then offers, on the applicant board", async () => {
     await recruiter.goto(`${webUrl}/tin/${listingId}/ung-vien`);
-    await recruiter.getByRole("button", { name: `Chuyển ${accounts.minh} sang “Vào danh sách rút gọn”` }).click();
+    await recruiter.getByRole("button", { name: `Đưa vào danh sách rút gọn: ${accounts.minh}` }).click();
     await visible(recruiter.getByRole("region", { name: "Danh sách rút gọn (1)" }).getByText(accounts.minh));
     await checkPage(recruiter, "applicant board");
-    await recruiter.getByRole("button", { name: `Chuyển ${accounts.minh} sang “Nhận được lời mời”` }).click();
+    await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${accounts.minh}` }).click();
     await visible(recruiter.getByRole("region", { name: "Đã mời (1)" }).getByText(accounts.minh));
   });
 
@@ -167,6 +167,10 @@ async function journey(actors: Actors) {
     await visible(card.getByRole("list", { name: "Các bước" }).getByText("Vào danh sách rút gọn"));
     await checkPage(minh, "my applications");
     await card.getByRole("button", { name: "Nhận lời mời" }).click();
+    // Accepting is final: the card states it with the offer's details before anything is sent.
+    const confirm = card.getByRole("alertdialog");
+    await visible(confirm.getByText(/^Lời mời gửi lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/));
+    await confirm.getByRole("button", { name: "Đồng ý nhận lời" }).click();
     await visible(card.getByText("Đã nhận lời", { exact: true }));
   });
 
@@ -181,9 +185,9 @@ async function journey(actors: Actors) {
   await step("recruiter offers to the second applicant; the offer beyond capacity is refused, visibly", async () => {
     await recruiter.goto(`${webUrl}/tin/${listingId}/ung-vien`);
     await visible(recruiter.getByText("Vị trí: 2 · đang giữ (đã mời hoặc đã nhận): 1 · đã nhận lời: 1"));
-    await recruiter.getByRole("button", { name: `Chuyển ${accounts.lan} sang “Nhận được lời mời”` }).click();
+    await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${accounts.lan}` }).click();
     await visible(recruiter.getByRole("region", { name: "Đã mời (1)" }).getByText(accounts.lan));
-    await recruiter.getByRole("button", { name: `Chuyển ${third} sang “Nhận được lời mời”` }).click();
+    await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${third}` }).click();
     const card = recruiter.getByRole("listitem").filter({ has: recruiter.getByRole("heading", { name: third }) });
     await visible(card.getByRole("alert").getByText(/^Không thể mời thêm: .*đủ 2 vị trí/));
     await visible(recruiter.getByRole("region", { name: "Mới nộp (1)" }).getByText(third));

@@ -11,6 +11,7 @@ import type { AppEnv } from "./http/env";
 import { AppError, isDatabaseUnavailable } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { authenticate, readsBody, requireJson } from "./http/middleware";
+import { normaliseText } from "./http/normalise";
 import { requireOrigin } from "./http/origin-verify";
 import { signInFirst } from "./http/private-routes";
 import { accessLog } from "./observability/access-log";
@@ -88,6 +89,7 @@ export function createApp() {
     // Separate from authenticate: who must have used a second factor is its own rule (auth/mfa.ts).
     .use(requireMfa)
     .use(idempotency)
+    .use(normaliseText)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)
     .route("/organisations", organisationRoutes)

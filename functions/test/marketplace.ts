@@ -1,4 +1,5 @@
 import type { OrganisationKind } from "@ketnoi/core";
+import { vi } from "vitest";
 import { db } from "../src/db/service";
 import { call, userWithToken } from "./helpers";
 
@@ -93,6 +94,21 @@ export async function listingOf(token: string, orgId: string, options: ListingOp
     version = moved.json.version;
   }
   return created.json.id as string;
+}
+
+/**
+ * Runs `work` with the API's clock set to `instant` (only `Date`; timers stay real). The API refuses dates that
+ * are already past, so a listing whose deadline or session has passed is made the way it happens for real:
+ * created and published back when its dates were ahead.
+ * @example const past = await asOf("2019-06-01T00:00:00Z", () => listingOf(token, orgId, { deadline: "2020-01-31" }))
+ */
+export async function asOf<T>(instant: string, work: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["Date"], now: new Date(instant) });
+  try {
+    return await work();
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** POST /api/listings/:id/applications from a fresh client address. */

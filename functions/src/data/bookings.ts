@@ -25,7 +25,24 @@ export type Booker =
   | { kind: "student"; userId: string }
   | { kind: "class"; userId: string; orgId: string; classLabel: string; seats: number };
 
-const capacityFull = () => new AppError("capacity_full", 409, "Buổi tham quan không còn đủ chỗ.");
+/** Seats taken per session of a visit listing (absent sessions have none taken yet). */
+export async function seatsTakenOf(listingId: string): Promise<Record<string, number>> {
+  const { data } = await guard(() =>
+    db().entities.sessionSeats.query.bySession({ listingId }).go({ pages: "all", consistent: true }),
+  );
+  return Object.fromEntries(data.map((s) => [s.sessionId, s.booked ?? 0]));
+}
+
+/** A 409 that says how many seats remain, so a class booking can be made smaller rather than guessed at. */
+async function capacityFull(listingId: string, session: { id: string; seats: number }) {
+  const seatsLeft = Math.max(0, session.seats - ((await seatsTakenOf(listingId))[session.id] ?? 0));
+  return new AppError(
+    "capacity_full",
+    409,
+    seatsLeft === 0 ? "Buổi tham quan đã hết chỗ." : `Buổi tham quan chỉ còn ${seatsLeft} chỗ.`,
+    { seatsLeft },
+  );
+}
 
 /**
  * Books seats in a visit session. The booking and the session's seat counter are written in one transaction;
@@ -35,7 +52,7 @@ const capacityFull = () => new AppError("capacity_full", 409, "Buổi tham quan 
  */
 export async function bookSeats(listing: StoredListing, session: VisitSession, booker: Booker): Promise<StoredBooking> {
   const seats = booker.kind === "class" ? booker.seats : 1;
-  if (seats > session.seats) throw capacityFull();
+  if (seats > session.seats) throw await capacityFull(listing.id, session);
   const now = new Date().toISOString();
   const bookingId = randomUUID();
   const item = {
@@ -68,7 +85,7 @@ export async function bookSeats(listing: StoredListing, session: VisitSession, b
       .go(),
   );
   if (failed === 0) throw new AppError("already_booked", 409, "Bạn đã đặt chỗ buổi này rồi.");
-  if (failed === 1) throw capacityFull();
+  if (failed === 1) throw await capacityFull(listing.id, session);
   // The booker's notice follows from the stored booking (effects/notices.ts).
   const booking = toStored(item as BookingItem);
   return booking;

@@ -734,7 +734,11 @@ export const accessTable: AccessRow[] = [
     ok: 200,
     denied: 404,
     exceptions: { student: { status: 403, why: "a student of B may know the round, not run it" } },
-    request: async (w) => ({ path: `/api/placement-rounds/${await freshRound(w, w.publishedListing)}/run` }),
+    request: async (w) => ({
+      path: `/api/placement-rounds/${await freshRound(w, w.publishedListing)}/run`,
+      // Its deadline is a week ahead: the owner confirms running early.
+      body: { confirmEarly: true },
+    }),
   },
   {
     route: "POST /api/placement-rounds/{id}/reoffer",
@@ -747,7 +751,10 @@ export const accessTable: AccessRow[] = [
     request: async (w) => {
       // A round that has run: before that, a re-offer is 409 `round_not_run`.
       const roundId = await freshRound(w, w.publishedListing);
-      const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, { token: w.tokens.memberB });
+      const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, {
+        body: { confirmEarly: true },
+        token: w.tokens.memberB,
+      });
       if (ran.status !== 200) throw new Error(`run: ${ran.status} ${ran.text}`);
       return { path: `/api/placement-rounds/${roundId}/reoffer` };
     },
@@ -771,7 +778,10 @@ export const accessTable: AccessRow[] = [
         body: { choices: [w.publishedListing] },
       });
       if (ranked.status !== 200) throw new Error(`preferences: ${ranked.status} ${ranked.text}`);
-      const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, { token: w.tokens.memberB });
+      const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, {
+        body: { confirmEarly: true },
+        token: w.tokens.memberB,
+      });
       if (ran.status !== 200) throw new Error(`run: ${ran.status} ${ran.text}`);
       return { path: `/api/placement-rounds/${roundId}/response`, body: { decision: "confirmed" } };
     },

@@ -18,3 +18,11 @@ export function validate<T extends keyof ValidationTargets, S extends GenericSch
     }
   });
 }
+
+/**
+ * A 400 `validation_failed` for problems found after the schema (time rules, say), in the same shape as schema
+ * failures, so the web shows each message beside its field.
+ */
+export function refuseProblems(problems: ReadonlyArray<{ path: string; message: string }>): void {
+  if (problems.length > 0) throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", problems);
+}

@@ -4,6 +4,7 @@ import { call, userWithToken } from "../../test/helpers";
 import {
   advance,
   apply,
+  asOf,
   listingOf,
   memberOf,
   move,
@@ -199,7 +200,7 @@ describe("privacy", () => {
 describe("refusals", () => {
   it("refuses closed, past-deadline, draft and visit listings, and students without a profile", async () => {
     const closed = await listingOf(recruiter, "org-chip", { status: "closed" });
-    const past = await listingOf(recruiter, "org-chip", { deadline: "2020-01-31" });
+    const past = await asOf("2019-06-01T00:00:00Z", () => listingOf(recruiter, "org-chip", { deadline: "2020-01-31" }));
     const draft = await listingOf(recruiter, "org-chip", { status: "draft" });
     const visit = await listingOf(recruiter, "org-chip", {
       type: "visit",

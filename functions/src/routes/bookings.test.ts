@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
-import { listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { asOf, listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
 import { db } from "../db/service";
 
 let host: string;
@@ -27,7 +27,8 @@ beforeAll(async () => {
     memberOf("sta-lhu", "uni-lhu", "staff"),
     studentWithProfile("sv-lan-b", false),
   ]);
-  visitId = await listingOf(host, "lab-vnu", { type: "visit", sessions });
+  // Published in 2020, when its old session was still ahead (dates in the past are refused now).
+  visitId = await asOf("2020-01-01T00:00:00Z", () => listingOf(host, "lab-vnu", { type: "visit", sessions }));
 });
 
 const book = (token: string, sessionId: string, body: unknown = {}, listingId = visitId) =>
@@ -70,6 +71,12 @@ describe("bookings", () => {
     expect((await book(lecturer, "s2")).status).toBe(403);
     const tooMany = await book(lecturer, "s2", { classBooking: { ...classBooking, seats: 10 } });
     expect([tooMany.status, tooMany.json.error.code]).toEqual([409, "capacity_full"]);
+    // The refusal says how many seats remain (40 − 31), and so does the listing for every session.
+    expect([tooMany.json.error.message, tooMany.json.error.details]).toEqual([
+      "Buổi tham quan chỉ còn 9 chỗ.",
+      { seatsLeft: 9 },
+    ]);
+    expect((await call("GET", `/api/listings/${visitId}`)).json.seatsTaken).toMatchObject({ s2: 31 });
     expect(await seatsTaken(visitId, "s2")).toEqual({ sum: 31, counter: 31 });
   });
 

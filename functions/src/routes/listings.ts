@@ -6,9 +6,11 @@ import {
   ListingPageSchema,
   ListingPatchSchema,
   ListingSchema,
+  listingTimeProblems,
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { seatsTakenOf } from "../data/bookings";
 import {
   createListing,
   getListing,
@@ -23,7 +25,7 @@ import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
-import { validate } from "../http/validate";
+import { refuseProblems, validate } from "../http/validate";
 import { visibleListing } from "./applications";
 
 const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
@@ -56,6 +58,9 @@ export const listingRoutes = new Hono<AppEnv>()
     async (c) => {
       const listing = await visibleListing(c, c.req.valid("param").id);
       const [full] = await withOrganisation([listing]);
+      // A visit says how many seats each session has left: the booking form disables a full one.
+      if (listing.type === "visit" && listing.sessions?.length)
+        return c.json({ ...full!, seatsTaken: await seatsTakenOf(listing.id) });
       return c.json(full!);
     },
   )
@@ -76,6 +81,7 @@ export const listingRoutes = new Hono<AppEnv>()
       enforce(c, "listing:create", { orgId: input.orgId });
       const org = await getOrganisation(input.orgId);
       if (!org) throw new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+      refuseProblems(listingTimeProblems(input, new Date()));
       const [full] = await withOrganisation([await createListing(input)]);
       return c.json(full!, 201);
     },
@@ -105,10 +111,16 @@ export const listingRoutes = new Hono<AppEnv>()
           `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`,
         );
       }
-      if (patch.status === "published" && listing.status !== "published") {
+      const publishing = patch.status === "published" && listing.status !== "published";
+      if (publishing) {
         const org = await getOrganisation(listing.orgId);
         enforce(c, "listing:publish", { orgId: listing.orgId, orgVerified: org?.verification === "verified" });
       }
+      const next = {
+        deadline: patch.deadline ?? listing.deadline,
+        sessions: patch.sessions === null ? undefined : (patch.sessions ?? listing.sessions),
+      };
+      refuseProblems(listingTimeProblems(next, new Date(), { stored: listing, publishing }));
       const [full] = await withOrganisation([await updateListing(listing, patch)]);
       return c.json(full!);
     },

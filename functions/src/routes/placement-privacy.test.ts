@@ -62,7 +62,10 @@ beforeAll(async () => {
   await seedDemoData();
   roundId = await openRound("Đợt có người xóa tài khoản");
   for (const s of students) await rank(roundId, s.userId);
-  const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, { token: await signIn("staff-lhu") });
+  const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, {
+    body: { confirmEarly: true },
+    token: await signIn("staff-lhu"),
+  });
   expect(ran.status).toBe(200);
   placed = (await getRound(roundId))!.result as RoundResult;
   expect(placed.assignments).toHaveLength(2);

@@ -55,9 +55,9 @@ beforeAll(async () => {
 describe("placement rounds", () => {
   it("runs idempotently: running twice gives the same, stable result and audit hashes", async () => {
     const token = await signIn("staff-lhu");
-    const first = await call("POST", `/api/placement-rounds/${roundId}/run`, { token });
+    const first = await call("POST", `/api/placement-rounds/${roundId}/run`, { body: { confirmEarly: true }, token });
     expect(first.status).toBe(200);
-    const second = await call("POST", `/api/placement-rounds/${roundId}/run`, { token });
+    const second = await call("POST", `/api/placement-rounds/${roundId}/run`, { body: { confirmEarly: true }, token });
     expect(second.json.result).toEqual(first.json.result);
     const { result } = first.json;
     expect(result.assignments).toHaveLength(3);
@@ -86,7 +86,10 @@ describe("placement rounds", () => {
   it("hides the round from other schools and closes preferences once run", async () => {
     const stranger = await signIn(outsider.userId);
     expect((await call("GET", `/api/placement-rounds/${roundId}`, { token: stranger })).status).toBe(404);
-    expect((await call("POST", `/api/placement-rounds/${roundId}/run`, { token: stranger })).status).toBe(404);
+    expect(
+      (await call("POST", `/api/placement-rounds/${roundId}/run`, { body: { confirmEarly: true }, token: stranger }))
+        .status,
+    ).toBe(404);
     const late = await call("PUT", `/api/placement-rounds/${roundId}/preferences`, {
       token: await signIn(lhuStudents[0]!.userId),
       body: { choices: [listings[1]!] },
@@ -233,7 +236,10 @@ describe("an organisation's ranking of a listing in a round", () => {
     // Once the organisation's first choice would be the other student, the seat changes hands.
     const round = (await getRound(id))!;
     const input = await placementInput(round);
-    const ran = await call("POST", `/api/placement-rounds/${id}/run`, { token: await signIn("staff-lhu") });
+    const ran = await call("POST", `/api/placement-rounds/${id}/run`, {
+      body: { confirmEarly: true },
+      token: await signIn("staff-lhu"),
+    });
     expect(ran.status).toBe(200);
     const [seated] = ran.json.result.assignments as { studentId: string }[];
     expect(input.listings[0]!.ranking[0]).toBe(seated!.studentId);
@@ -276,10 +282,18 @@ describe("a province-wide round", () => {
     expect(mine.json.items.map((r: { id: string }) => r.id)).toContain(id);
 
     // The school's staff do not own a province round: they neither see nor run it.
-    expect((await call("POST", `/api/placement-rounds/${id}/run`, { token: await signIn("staff-lhu") })).status).toBe(
-      404,
-    );
-    const ran = await call("POST", `/api/placement-rounds/${id}/run`, { token: province });
+    expect(
+      (
+        await call("POST", `/api/placement-rounds/${id}/run`, {
+          body: { confirmEarly: true },
+          token: await signIn("staff-lhu"),
+        })
+      ).status,
+    ).toBe(404);
+    const ran = await call("POST", `/api/placement-rounds/${id}/run`, {
+      body: { confirmEarly: true },
+      token: province,
+    });
     expect(ran.status).toBe(200);
     expect(ran.json.result.assignments).toEqual([
       expect.objectContaining({ studentId: lhuStudents[2]!.userId, listingId: listings[1] }),
@@ -349,7 +363,14 @@ describe("offering declined seats onwards", () => {
     expect(early.status).toBe(409);
     expect(early.json.error.code).toBe("round_not_run");
 
-    expect((await call("POST", `/api/placement-rounds/${id}/run`, { token: await staffToken() })).status).toBe(200);
+    expect(
+      (
+        await call("POST", `/api/placement-rounds/${id}/run`, {
+          body: { confirmEarly: true },
+          token: await staffToken(),
+        })
+      ).status,
+    ).toBe(200);
     order = inputFromKept(((await getRound(id))!.result as RoundResult).input!).listings[0]!.ranking as string[];
     expect([...order].sort()).toEqual(four.map((s) => s.userId).sort());
     expect((await reoffer(id, await signIn(four[0]!.userId))).status).toBe(403);
@@ -398,7 +419,7 @@ describe("offering declined seats onwards", () => {
     // Nothing new declined: the same result, only logged; the run keeps it too.
     const again = await reoffer(id, token);
     expect(again.json.result).toEqual(result);
-    const rerun = await call("POST", `/api/placement-rounds/${id}/run`, { token });
+    const rerun = await call("POST", `/api/placement-rounds/${id}/run`, { body: { confirmEarly: true }, token });
     expect(rerun.json.result).toEqual(result);
     const runs = ((await getRound(id))!.result as { runs: { kind: string }[] }).runs.map((r) => r.kind);
     expect(runs).toEqual(["run", "reoffer", "reoffer", "run"]);

@@ -12,8 +12,11 @@ import {
   PlacementRoundCreateSchema,
   PlacementRoundListSchema,
   PlacementRoundSchema,
+  PlacementRunSchema,
   type Principal,
   RoundListingParamSchema,
+  roundDeadlineProblems,
+  runTooEarly,
   type VerificationStatus,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
@@ -40,7 +43,7 @@ import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
-import { validate } from "../http/validate";
+import { refuseProblems, validate } from "../http/validate";
 
 /** The policy's view of a school: its kind and standing (only a verified university or institute acts as one). */
 const schoolResource = (
@@ -180,6 +183,7 @@ export const placementRoutes = new Hono<AppEnv>()
               schoolResource(input.universityId, await getOrganisation(input.universityId)),
             );
       if ("universityIds" in input) await requireSchools(input.universityIds);
+      refuseProblems(roundDeadlineProblems(input, new Date()));
       const round = await createRound(input, userId);
       return c.json(await roundView(round, { kind: "owner" }), 201);
     },
@@ -235,7 +239,8 @@ export const placementRoutes = new Hono<AppEnv>()
         "Student-proposing deferred acceptance with capacities; organisations' rankings default to the automatic " +
         "ranking by match score. The same inputs give the same result and hashes (see the audit record); running " +
         "closes the preferences. Once the round has a result, running again keeps it (with its answers and " +
-        "re-offers) and only logs the run. 409 `version_conflict` if the round changed meanwhile.",
+        "re-offers) and only logs the run. 409 `version_conflict` if the round changed meanwhile. Before the " +
+        'ranking deadline it waits: 400 naming `confirmEarly` unless the body is `{ "confirmEarly": true }`.',
       security: bearer,
       responses: responses(
         { 200: { description: "The placed round", schema: PlacementRoundSchema } },
@@ -243,8 +248,19 @@ export const placementRoutes = new Hono<AppEnv>()
       ),
     }),
     validate("param", IdParamSchema),
+    validate("json", PlacementRunSchema),
     async (c) => {
       const round = await ownedRound(c, c.req.valid("param").id);
+      const { confirmEarly = false } = c.req.valid("json");
+      // A run that already happened is only logged again: the deadline no longer matters then.
+      if (!round.result && runTooEarly(round, new Date(), confirmEarly)) {
+        refuseProblems([
+          {
+            path: "confirmEarly",
+            message: "Hạn xếp nguyện vọng chưa đến: xác nhận chạy sớm (sinh viên chưa xếp sẽ mất lượt).",
+          },
+        ]);
+      }
       return c.json(await roundView(await runRound(round, requirePrincipal(c).userId), { kind: "owner" }));
     },
   )

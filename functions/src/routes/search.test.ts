@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
+import { asOf } from "../../test/marketplace";
 
 let admin: string;
 let recruiter: string;
@@ -95,7 +96,10 @@ beforeAll(async () => {
     paid: false,
     deadline: "2099-01-31",
   });
-  pastDeadline = await publish("chip", { title: { vi: "Thực tập thiết kế vi mạch" }, deadline: "2020-01-01" });
+  // Published in 2019, while its deadline was ahead (a past deadline is refused now).
+  pastDeadline = await asOf("2019-06-01T00:00:00Z", () =>
+    publish("chip", { title: { vi: "Thực tập thiết kế vi mạch" }, deadline: "2020-01-01" }),
+  );
   await effectsSettled();
 });
 
@@ -150,7 +154,8 @@ describe("GET /api/search", () => {
       if (!cursor) break;
       query = `limit=1&deadlineAhead=false&cursor=${encodeURIComponent(cursor)}`;
     }
-    expect(seen).toEqual([pastDeadline, labVisit, webJob, embedded]);
+    // The past-deadline listing was published in 2019 (see beforeAll): the oldest.
+    expect(seen).toEqual([labVisit, webJob, embedded, pastDeadline]);
   });
 
   it("makes a newly published listing searchable within seconds, and an archived one disappear", async () => {

@@ -16,15 +16,8 @@ export class InvalidCursorError extends Error {
   }
 }
 
-const vietnamOffsetMs = 7 * 60 * 60 * 1000;
-
-/**
- * Today's date in Đồng Nai (UTC+7, no daylight saving): deadlines are calendar dates there.
- * @example todayInVietnam(new Date("2026-03-01T18:00:00Z")) // "2026-03-02"
- */
-export function todayInVietnam(now: Date): string {
-  return new Date(now.getTime() + vietnamOffsetMs).toISOString().slice(0, 10);
-}
+// One Vietnam-time module for the project (core/time); re-exported for the search callers that import it here.
+export { todayInVietnam } from "@ketnoi/core/time";
 
 /**
  * Whether a listing's stored fields pass the criteria's filters (not the text). A deadline is open through its

@@ -21,3 +21,4 @@ export * from "./schemas/student";
 export * from "./schemas/user";
 export * from "./skills";
 export * from "./text";
+export * from "./time";

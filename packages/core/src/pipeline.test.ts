@@ -11,8 +11,8 @@ import {
   pipelineMover,
   positionDelta,
   sessionBookable,
-  todayInVietnam,
 } from "./pipeline";
+import { todayInVietnam } from "./time";
 
 type Row = [ApplicationStatus, ApplicationStatus, PipelineActor | undefined];
 // Every move anyone may make; any pair not listed here is illegal for everyone.

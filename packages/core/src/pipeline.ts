@@ -1,4 +1,5 @@
 import type { ListingStatus } from "./catalog";
+import { deadlinePassed, todayInVietnam } from "./time";
 
 /**
  * Where an application stands. `accepted`, `declined`, `rejected` and `withdrawn` are final: nothing moves out of
@@ -107,17 +108,6 @@ export function canReplaceApplication(status: ApplicationStatus): boolean {
   return status === "withdrawn";
 }
 
-const vietnamOffsetMs = 7 * 60 * 60 * 1000;
-
-/**
- * Today's date in Vietnam (UTC+7 all year, no daylight saving), as `YYYY-MM-DD`. Deadlines and session dates are
- * Vietnamese calendar days, so "today" must be too, whatever the server's clock zone.
- * @example todayInVietnam(new Date("2026-03-31T18:00:00Z")) // "2026-04-01"
- */
-export function todayInVietnam(now: Date): string {
-  return new Date(now.getTime() + vietnamOffsetMs).toISOString().slice(0, 10);
-}
-
 /**
  * Whether a listing takes applications and bookings now: it must be published, and its deadline day (inclusive,
  * in Vietnam) not yet over.
@@ -128,7 +118,7 @@ export function listingIntake(
   now: Date,
 ): "open" | "listing_closed" | "deadline_passed" {
   if (listing.status !== "published") return "listing_closed";
-  return todayInVietnam(now) > listing.deadline ? "deadline_passed" : "open";
+  return deadlinePassed(listing.deadline, now) ? "deadline_passed" : "open";
 }
 
 /** Whether a visit session can still be booked: its day (in Vietnam) has not passed. */

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** For `validation_failed`: each problem's field path (e.g. `name.vi`) and the server's message. */
     readonly details?: ReadonlyArray<{ path: string; message: string }>,
+    /** Other codes' facts (e.g. `capacity_full`: `{ seatsLeft }`), for messages that state them. */
+    readonly facts?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -66,7 +68,11 @@ async function errorFrom(res: Response | JsonResponse<unknown>): Promise<ApiErro
           (d): d is { path: string; message: string } => typeof d?.path === "string" && typeof d?.message === "string",
         )
       : undefined;
-    return new ApiError(body.error.code, body.error.message, res.status, details);
+    const facts =
+      body.error.details && typeof body.error.details === "object" && !Array.isArray(body.error.details)
+        ? (body.error.details as Record<string, unknown>)
+        : undefined;
+    return new ApiError(body.error.code, body.error.message, res.status, details, facts);
   }
   // A proxy or gateway answered instead of the API (e.g. the API is down): not the API's error shape.
   return new ApiError("http_error", `HTTP ${res.status}`, res.status);

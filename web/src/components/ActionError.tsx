@@ -26,7 +26,9 @@ export function ActionError(props: {
   extra?: Record<string, string>;
 }) {
   const { t } = useCatalog(sharedMessages);
-  const explain = useActionErrorText(props.extra);
+  const explainShared = useActionErrorText();
+  // Read `extra` each time: a page's text may state facts of this very error (e.g. the seats left).
+  const explain = (error: ApiError) => props.extra?.[error.code] ?? explainShared(error);
   return (
     <Show when={props.error}>
       {(error) => (

@@ -67,7 +67,7 @@ describe("Dashboard page", () => {
     expect(spec.series[0]!.values).toEqual([1240, 3, 58]);
     expect(screen.getByText(/biểu đồ\. Số liệu đầy đủ ở bảng ngay sau/)).toBeTruthy();
 
-    expect(screen.getByRole("button", { name: "Tải bảng “Tiến độ theo lĩnh vực” dạng CSV" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "CSV: tải bảng “Tiến độ theo lĩnh vực”" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Tải tất cả các bảng (Excel)" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Đặt chỉ tiêu" }).getAttribute("href")).toBe("/bang-dieu-khien/chi-tieu");
     const asked = calls.mock.calls.map(([input]) => String(input)).find((u) => u.startsWith("/api/dashboard?"));

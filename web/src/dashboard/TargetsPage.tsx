@@ -9,6 +9,7 @@ import { ActionError } from "../components/ActionError";
 import { Guard, signedIn } from "../components/Guard";
 import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
+import { createBoundDraft } from "../forms/bound-draft";
 import { fieldId } from "../forms/fields";
 import { type FieldErrors, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
@@ -18,6 +19,10 @@ import "./dashboard.css";
 
 const thisYear = new Date().getFullYear();
 type Counts = Record<(typeof targetMetrics)[number], string>;
+
+/** The form's inputs for a stored target (0 for a field without one yet). */
+const countsOf = (target: Target | undefined): Counts =>
+  Object.fromEntries(targetMetrics.map((m) => [m, String(target?.counts[m] ?? 0)])) as Counts;
 
 function History(props: { year: number; field: WorkforceField; universityId: string | undefined }) {
   const { t, pick, locale } = useCatalog(dashboardMessages);
@@ -58,8 +63,7 @@ function TargetForm(props: {
 }) {
   const { t, pick, locale } = useCatalog(dashboardMessages);
   const [saved, setSaved] = createSignal<Target | undefined>(props.current);
-  const initial = Object.fromEntries(targetMetrics.map((m) => [m, String(props.current?.counts[m] ?? 0)])) as Counts;
-  const [counts, setCounts] = createSignal<Counts>(initial);
+  const [counts, setCounts] = createBoundDraft(saved, countsOf);
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<ApiError>();
   const [done, setDone] = createSignal<string>();
@@ -75,7 +79,7 @@ function TargetForm(props: {
       year: props.year,
       field: props.field,
       ...(props.universityId ? { universityId: props.universityId } : {}),
-      counts: Object.fromEntries(targetMetrics.map((m) => [m, counts()[m] === "" ? Number.NaN : Number(counts()[m])])),
+      counts: Object.fromEntries(targetMetrics.map((m) => [m, counts[m] === "" ? Number.NaN : Number(counts[m])])),
       ...(saved() ? { version: saved()!.version } : {}),
     };
     const result = validateWith(TargetInputSchema, input, t);
@@ -113,10 +117,10 @@ function TargetForm(props: {
                 min="0"
                 step="1"
                 inputmode="numeric"
-                value={counts()[metric]}
+                value={counts[metric]}
                 aria-invalid={errors()[`counts.${metric}`] ? "true" : undefined}
                 aria-describedby={errors()[`counts.${metric}`] ? `${id(metric)}-error` : undefined}
-                onInput={(e) => setCounts({ ...counts(), [metric]: e.currentTarget.value })}
+                onInput={(e) => setCounts(metric, e.currentTarget.value)}
               />
               <Show when={errors()[`counts.${metric}`]}>
                 <p class="field-error" id={`${id(metric)}-error`}>

@@ -85,4 +85,10 @@ export const sharedEn: Record<SharedKey, string> = {
   "notifications.markRead": "Mark as read",
   "notifications.open": "Open",
   "notifications.count": "{count} unread notifications",
+  "time.deadline": "The deadline has passed: choose today ({today}) or later.",
+  "time.session": "This session has started or is over: choose a time ahead.",
+  "time.preferencesDeadline": "The ranking deadline must be in the future.",
+  "time.confirmEarly": "The ranking deadline has not come yet: confirm running early.",
+  "time.closed": "Closed",
+  "time.sessionPast": "Past",
 };

@@ -85,6 +85,12 @@ export const sharedVi = {
   "notifications.markRead": "Đánh dấu đã đọc",
   "notifications.open": "Mở",
   "notifications.count": "{count} thông báo chưa đọc",
+  "time.deadline": "Hạn nộp đã qua: hãy chọn từ hôm nay ({today}) trở đi.",
+  "time.session": "Buổi này đã bắt đầu hoặc đã qua: hãy chọn thời gian sắp tới.",
+  "time.preferencesDeadline": "Hạn xếp nguyện vọng phải ở sau thời điểm hiện tại.",
+  "time.confirmEarly": "Hạn xếp nguyện vọng chưa đến: cần xác nhận chạy sớm.",
+  "time.closed": "Đã hết hạn",
+  "time.sessionPast": "Đã diễn ra",
 } satisfies Record<string, string>;
 
 export type SharedKey = keyof typeof sharedVi;

@@ -73,3 +73,8 @@ export function formatDateTime(isoTimestamp: string, locale: string): string {
   const date = new Date(isoTimestamp);
   return Number.isNaN(date.getTime()) ? isoTimestamp : format.format(date);
 }
+
+/** Seats a visit session still has, from the counts the listing came with (all of them when it has none). */
+export function seatsLeft(listing: Pick<Listing, "seatsTaken">, session: { id: string; seats: number }): number {
+  return Math.max(0, session.seats - (listing.seatsTaken?.[session.id] ?? 0));
+}

@@ -1,9 +1,12 @@
 import { foldVietnamese } from "@ketnoi/core/text";
+import { deadlinePassed, roundDeadlineProblems, vietnamInstant } from "@ketnoi/core/time";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ActionError } from "../components/ActionError";
 import { Async } from "../components/Status";
 import { CheckboxGroup, TextField } from "../forms/fields";
+import { timeErrors } from "../forms/time-rules";
 import { useCatalog } from "../i18n/i18n";
+import { formatDate } from "../listings/format";
 import { createRound, fetchPublishedListings, fetchSchools, type PlacementRoundView } from "./api";
 import { matchingMessages } from "./messages";
 import { useAction } from "./round-parts";
@@ -12,13 +15,15 @@ import { useAction } from "./round-parts";
 export type RoundOwner = { universityId: string } | { province: true };
 
 const fourteenDays = 14 * 86_400_000;
+/** How many matches the picker lists at once: a province has thousands of listings, the page must stay short. */
+const shownAtOnce = 12;
 
 /**
  * Opens a round with chosen published listings and their seats. A province officer also picks the schools whose
  * students take part (verified universities and institutes).
  */
 export function CreateRound(props: { owner: RoundOwner; onCreated: (round: PlacementRoundView) => void }) {
-  const { t, pick } = useCatalog(matchingMessages);
+  const { t, pick, locale } = useCatalog(matchingMessages);
   const province = () => "province" in props.owner;
   const [listings, { refetch }] = createResource(fetchPublishedListings);
   const [schools] = createResource(province, () => fetchSchools());
@@ -27,37 +32,53 @@ export function CreateRound(props: { owner: RoundOwner; onCreated: (round: Place
   const [filter, setFilter] = createSignal("");
   const [seats, setSeats] = createSignal<Record<string, number>>({});
   const [chosenSchools, setChosenSchools] = createSignal<string[]>([]);
-  const [problem, setProblem] = createSignal<{ schools?: string; listings?: string }>({});
+  const [problem, setProblem] = createSignal<{ schools?: string; listings?: string; preferencesDeadline?: string }>({});
+  const [created, setCreated] = createSignal<string>();
   const { busy, failure, act } = useAction();
   let form: HTMLFormElement | undefined;
 
   const needle = () => foldVietnamese(filter());
-  const shown = () =>
-    (listings() ?? [])
-      .filter((l) => l.type !== "visit")
-      .filter((l) => !needle() || foldVietnamese(`${l.title.vi} ${l.title.en ?? ""} ${l.orgName}`).includes(needle()));
+  // Listings that can take part: published, not a visit, deadline not passed, not chosen yet.
+  const candidates = () =>
+    (listings() ?? []).filter(
+      (l) => l.type !== "visit" && !deadlinePassed(l.deadline, new Date()) && !(l.id in seats()),
+    );
+  const matches = () =>
+    candidates().filter(
+      (l) => !needle() || foldVietnamese(`${l.title.vi} ${l.title.en ?? ""} ${l.orgName}`).includes(needle()),
+    );
+  const chosenListings = () => (listings() ?? []).filter((l) => l.id in seats());
   const seatCount = () => Object.values(seats()).filter((capacity) => capacity > 0).length;
+  const choose = (id: string) => setSeats({ ...seats(), [id]: 1 });
+  const drop = (id: string) => setSeats(Object.fromEntries(Object.entries(seats()).filter(([key]) => key !== id)));
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const chosen = Object.entries(seats())
       .filter(([, capacity]) => capacity > 0)
       .map(([listingId, capacity]) => ({ listingId, capacity }));
-    const found = {
+    // The typed time is Vietnam time (the province's clock), whatever zone the phone is set to.
+    const [day = "", time = ""] = deadline().split("T");
+    const at = deadline() ? vietnamInstant(day, time) : Date.now() + fourteenDays;
+    const preferencesDeadline = Number.isFinite(at) ? new Date(at).toISOString() : "";
+    const found: { schools?: string; listings?: string; preferencesDeadline?: string } = {
+      ...timeErrors(roundDeadlineProblems({ preferencesDeadline }, new Date()), t),
       ...(province() && chosenSchools().length === 0 ? { schools: t("placement.needSchool") } : {}),
       ...(chosen.length === 0 ? { listings: t("placement.needListing") } : {}),
     };
     setProblem(found);
-    if (found.schools || found.listings) {
+    setCreated(undefined);
+    if (found.schools || found.listings || found.preferencesDeadline) {
       // Take the keyboard to the first thing to fix.
-      form?.querySelector<HTMLElement>(found.schools ? "input[name=universityIds]" : "#f-listing-filter")?.focus();
+      const first = found.preferencesDeadline
+        ? "#f-preferencesDeadline"
+        : found.schools
+          ? "input[name=universityIds]"
+          : "#f-listing-filter";
+      form?.querySelector<HTMLElement>(first)?.focus();
       return;
     }
-    const fields = {
-      title: title(),
-      listings: chosen,
-      preferencesDeadline: new Date(deadline() || Date.now() + fourteenDays).toISOString(),
-    };
+    const fields = { title: title(), listings: chosen, preferencesDeadline };
     const owner = props.owner;
     const created = await act(() =>
       createRound(
@@ -66,7 +87,14 @@ export function CreateRound(props: { owner: RoundOwner; onCreated: (round: Place
           : { universityId: owner.universityId, ...fields },
       ),
     );
-    if (created) props.onCreated(created);
+    if (created) {
+      // Said where the button was, and the form emptied, so a second click cannot open the same round again.
+      setCreated(t("placement.created", { title: created.title }));
+      setTitle("");
+      setSeats({});
+      setDeadline("");
+      props.onCreated(created);
+    }
   }
 
   return (
@@ -88,6 +116,7 @@ export function CreateRound(props: { owner: RoundOwner; onCreated: (round: Place
         hint={t("placement.deadlineHint")}
         value={deadline()}
         onInput={setDeadline}
+        error={problem().preferencesDeadline}
       />
       <Show when={province()}>
         <Async resource={schools} onRetry={() => undefined}>
@@ -127,30 +156,64 @@ export function CreateRound(props: { owner: RoundOwner; onCreated: (round: Place
         </Show>
         <Async resource={listings} onRetry={() => void refetch()}>
           {() => (
-            <For each={shown()} fallback={<p class="empty">{t("placement.noListingMatch")}</p>}>
-              {(l) => (
-                <div class="field">
-                  <label for={`seats-${l.id}`}>
-                    <span class="visually-hidden">{t("placement.seatsFor")} </span>
-                    {pick(l.title)} · {l.orgName}
-                  </label>
-                  <input
-                    id={`seats-${l.id}`}
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    max="50"
-                    style={{ "max-width": "7rem" }}
-                    value={seats()[l.id] ?? 0}
-                    onInput={(e) => setSeats({ ...seats(), [l.id]: Number(e.currentTarget.value) || 0 })}
-                  />
-                </div>
-              )}
-            </For>
+            <>
+              <Show when={chosenListings().length > 0}>
+                <ul class="chosen-listings" aria-label={t("placement.chosenListings")}>
+                  <For each={chosenListings()}>
+                    {(l) => (
+                      <li class="field chosen-listing">
+                        <label for={`seats-${l.id}`}>
+                          <span class="visually-hidden">{t("placement.seatsFor")} </span>
+                          {pick(l.title)} · {l.orgName}
+                        </label>
+                        <input
+                          id={`seats-${l.id}`}
+                          type="number"
+                          inputmode="numeric"
+                          min="1"
+                          max="50"
+                          style={{ "max-width": "7rem" }}
+                          value={seats()[l.id] ?? 1}
+                          onInput={(e) => setSeats({ ...seats(), [l.id]: Number(e.currentTarget.value) || 0 })}
+                        />
+                        <button type="button" class="button button-small button-secondary" onClick={() => drop(l.id)}>
+                          {t("placement.removeListing", { title: pick(l.title) })}
+                        </button>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <p class="hint">
+                {t("placement.matches", { shown: Math.min(shownAtOnce, matches().length), total: matches().length })}
+              </p>
+              <ul class="listing-picker">
+                <For
+                  each={matches().slice(0, shownAtOnce)}
+                  fallback={<li class="empty">{t("placement.noListingMatch")}</li>}
+                >
+                  {(l) => (
+                    <li>
+                      <button type="button" class="button button-small button-secondary" onClick={() => choose(l.id)}>
+                        {t("placement.addListing", { title: pick(l.title) })}
+                      </button>{" "}
+                      <span class="muted">
+                        {l.orgName} · {t("placement.until", { date: formatDate(l.deadline, locale()) })}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </>
           )}
         </Async>
       </fieldset>
       <ActionError error={failure()} />
+      <Show when={created()}>
+        <p class="success" role="status">
+          {created()}
+        </p>
+      </Show>
       <p class="actions">
         <button type="submit" class="button" disabled={busy()}>
           {t(province() ? "placement.createProvince" : "placement.create")}

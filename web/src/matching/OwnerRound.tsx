@@ -1,6 +1,8 @@
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { ActionError } from "../components/ActionError";
+import { Confirm } from "../components/Confirm";
 import { useCatalog } from "../i18n/i18n";
+import { formatDateTime } from "../listings/format";
 import { type PlacementRoundView, reofferRound, runRound } from "./api";
 import { matchingMessages } from "./messages";
 import { Guarantees, rankingPath, useAction, useListingTitle } from "./round-parts";
@@ -81,9 +83,11 @@ export function OwnerRound(props: {
   schoolName: (id: string) => string;
   onChanged: (round: PlacementRoundView) => void;
 }) {
-  const { t, pick } = useCatalog(matchingMessages);
+  const { t, pick, locale } = useCatalog(matchingMessages);
   const { busy, failure, act } = useAction();
   const [reoffered, setReoffered] = createSignal<number>();
+  const [confirmingRun, setConfirmingRun] = createSignal(false);
+  const early = () => !props.round.result && Date.parse(props.round.preferencesDeadline) > Date.now();
   const titleOf = useListingTitle(() => props.round);
   const captionId = createUniqueId();
   const declined = () => props.round.result?.assignments.filter((a) => a.response?.decision === "declined").length ?? 0;
@@ -91,11 +95,22 @@ export function OwnerRound(props: {
     <li class="card">
       <h2 class="card-title">{props.round.title}</h2>
       <p>
-        <span class="badge">{t(props.round.status === "open" ? "placement.open" : "placement.placed")}</span>
+        <span class="badge">
+          {t(
+            props.round.status !== "open"
+              ? "placement.placed"
+              : early()
+                ? "placement.open"
+                : "placement.closedForRanking",
+          )}
+        </span>
         <Show when={props.round.universityIds}>
           {" "}
           <span class="badge">{t("placement.provinceWide")}</span>
         </Show>
+      </p>
+      <p>
+        {t("placement.deadline")}: {formatDateTime(props.round.preferencesDeadline, locale())}
       </p>
       <Show when={props.round.universityIds}>
         {(ids) => <p>{t("placement.schools", { list: ids().map(props.schoolName).join(", ") })}</p>}
@@ -113,19 +128,37 @@ export function OwnerRound(props: {
         <RankingLinks round={props.round} />
       </Show>
       <ActionError error={failure()} />
-      <p class="actions">
-        <button
-          type="button"
-          class="button"
-          disabled={busy()}
-          onClick={async () => {
-            const ran = await act(() => runRound(props.round.id));
-            if (ran) props.onChanged(ran);
-          }}
-        >
-          {t("placement.run")}
-        </button>
-      </p>
+      <Confirm
+        when={confirmingRun()}
+        trigger={
+          <p class="actions">
+            <button type="button" class="button" disabled={busy()} onClick={() => setConfirmingRun(true)}>
+              {t("placement.run")}
+            </button>
+          </p>
+        }
+        consequence={
+          <>
+            <p>{t(props.round.result ? "placement.runAgainConsequence" : "placement.runConsequence")}</p>
+            <Show when={early()}>
+              <p>
+                <strong>
+                  {t("placement.runEarly", { deadline: formatDateTime(props.round.preferencesDeadline, locale()) })}
+                </strong>
+              </p>
+            </Show>
+          </>
+        }
+        confirmLabel={t(early() ? "placement.runEarlyConfirm" : "placement.runConfirm")}
+        busy={busy()}
+        onCancel={() => setConfirmingRun(false)}
+        onConfirm={async () => {
+          // Before the deadline the API waits unless told: the owner has just read and confirmed the consequence.
+          const ran = await act(() => runRound(props.round.id, early()));
+          setConfirmingRun(false);
+          if (ran) props.onChanged(ran);
+        }}
+      />
       <Show when={props.round.result}>
         {(result) => (
           <>

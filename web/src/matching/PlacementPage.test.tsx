@@ -128,6 +128,26 @@ describe("Placement page", () => {
     expect(link.readOnly).toBe(true);
   });
 
+  it("runs an open round only after its owner reads the consequence, and early only when confirmed", async () => {
+    const open = { ...placedRound, status: "open" as const, preferencesDeadline: "2099-01-01T00:00:00.000Z" };
+    const calls = await signInAs(people.ha, ({ method, url }) => {
+      if (url === "/api/placement-rounds") return { body: { items: [open] } };
+      if (method === "POST" && url === "/api/placement-rounds/round-1/run")
+        return { body: { ...placedRound, result: declinedResult } };
+      return { body: { items: [] } };
+    });
+    renderPage(PlacementPage, "/phan-bo");
+    fireEvent.click(await screen.findByRole("button", { name: "Chạy phân bổ" }));
+    const dialog = screen.getByRole("alertdialog");
+    expect(dialog.textContent).toContain("khóa nguyện vọng");
+    expect(dialog.textContent).toContain("Hạn xếp nguyện vọng (07:00 01/01/2099) chưa đến");
+    const runs = () => calls.mock.calls.filter(([url]) => String(url) === "/api/placement-rounds/round-1/run");
+    expect(runs()).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Vẫn chạy sớm" }));
+    await waitFor(() => expect(runs()).toHaveLength(1));
+    expect(sentBody(calls, "POST", "/api/placement-rounds/round-1/run")).toEqual({ confirmEarly: true });
+  });
+
   it("lets a province officer open a round across chosen universities", async () => {
     const schools = {
       university: [
@@ -154,7 +174,10 @@ describe("Placement page", () => {
     renderPage(PlacementPage, "/phan-bo");
     const form = await screen.findByRole("form", { name: "Mở đợt phân bổ toàn tỉnh" });
     fireEvent.input(within(form).getByLabelText(/^Tên đợt/), { target: { value: "Đợt toàn tỉnh 2027" } });
-    fireEvent.input(await within(form).findByLabelText("Số chỗ: Thực tập nhúng · Amata Chip"), {
+    // The picker lists matches to add; only chosen listings get a seat box.
+    expect(within(form).queryByLabelText("Số chỗ: Thực tập nhúng · Amata Chip")).toBeNull();
+    fireEvent.click(await within(form).findByRole("button", { name: "Thêm “Thực tập nhúng”" }));
+    fireEvent.input(within(form).getByLabelText("Số chỗ: Thực tập nhúng · Amata Chip"), {
       target: { value: "2" },
     });
     fireEvent.submit(form);
@@ -167,6 +190,7 @@ describe("Placement page", () => {
     fireEvent.click(within(form).getByRole("checkbox", { name: "Trường Đại học Công nghệ Đồng Nai" }));
     fireEvent.submit(form);
     await waitFor(() => expect(screen.getByText("Toàn tỉnh")).toBeTruthy());
+    expect(within(form).getByRole("status").textContent).toBe("Đã mở đợt phân bổ “Đợt toàn tỉnh 2027”.");
     expect(
       screen.getByText("Các trường tham gia: Trường Đại học Lạc Hồng, Trường Đại học Công nghệ Đồng Nai"),
     ).toBeTruthy();

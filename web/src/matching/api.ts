@@ -59,8 +59,9 @@ export function createRound(input: PlacementRoundCreate): Promise<PlacementRound
   return request(() => api["placement-rounds"].$post({ json: input }));
 }
 
-export function runRound(roundId: string): Promise<PlacementRoundView> {
-  return request(() => api["placement-rounds"][":id"].run.$post({ param: { id: roundId } }));
+/** Runs a round; before its ranking deadline only with `confirmEarly` (the owner read the consequence). */
+export function runRound(roundId: string, confirmEarly = false): Promise<PlacementRoundView> {
+  return request(() => api["placement-rounds"][":id"].run.$post({ param: { id: roundId }, json: { confirmEarly } }));
 }
 
 export function savePreferences(roundId: string, choices: string[]): Promise<PlacementRoundView> {

@@ -47,6 +47,9 @@ export function ApplicantCard(props: {
   const forward = () => organisationMoves(app().status).filter((to) => to !== "rejected");
   const canReject = () => organisationMoves(app().status).includes("rejected");
   const statusLabel = (status: ApplicationStatus) => applicationStatusLabels[status][lang()];
+  // The organisation's own verb for a move ("Gửi lời mời nhận"), not the status the student will read.
+  const action = (to: ApplicationStatus) =>
+    t(`board.action.${to as "reviewing" | "shortlisted" | "interview" | "offered"}`);
   const question = (id: string) => props.listing.questions?.find((q) => q.id === id);
 
   async function go(to: ApplicationStatus, why?: string) {
@@ -167,12 +170,11 @@ export function ApplicantCard(props: {
                 type="button"
                 class="button button-small"
                 classList={{ "button-secondary": to !== forward()[0] }}
-                aria-label={t("board.moveTo", { name: name(), status: statusLabel(to) })}
+                aria-label={t("board.actionFor", { action: action(to), name: name() })}
                 disabled={busy()}
                 onClick={() => void go(to)}
               >
-                <span aria-hidden="true">→ </span>
-                {statusLabel(to)}
+                {action(to)}
               </button>
             )}
           </For>
@@ -180,13 +182,13 @@ export function ApplicantCard(props: {
             <button
               type="button"
               class="button button-small button-secondary"
-              aria-label={t("board.reject", { name: name() })}
+              aria-label={t("board.actionFor", { action: t("board.action.rejected"), name: name() })}
               onClick={() => {
                 setRejecting(true);
                 queueMicrotask(() => document.getElementById(`f-reason-${app().id}`)?.focus());
               }}
             >
-              {statusLabel("rejected")}
+              {t("board.action.rejected")}
             </button>
           </Show>
         </div>

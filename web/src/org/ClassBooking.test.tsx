@@ -46,4 +46,25 @@ describe("Class booking", () => {
       classBooking: { orgId: "lhu", classLabel: "DH21CNTT1", seats: 35 },
     });
   });
+
+  it("shows seats left per session and says how many remain when the class does not fit", async () => {
+    await signInAs(people.ha, ({ method, url }) => {
+      if (url === "/api/organisations/lhu") return { body: { id: "lhu", name: { vi: "Trường Đại học Lạc Hồng" } } };
+      if (method === "POST" && url === "/api/listings/ls-visit/sessions/s-1/bookings") {
+        const error = { code: "capacity_full", message: "Buổi tham quan chỉ còn 7 chỗ.", details: { seatsLeft: 7 } };
+        return { status: 409, body: { error } };
+      }
+      return { status: 404, body: { error: { code: "not_found", message: "" } } };
+    });
+    renderWithI18n(() => <ClassBooking listing={{ ...visit, seatsTaken: { "s-1": 33 } }} />);
+    const session = screen.getByLabelText(/^Buổi tham quan/);
+    expect(screen.getByRole("option", { name: /còn 7 chỗ$/ })).toBeTruthy();
+    fireEvent.change(session, { target: { value: "s-1" } });
+    fireEvent.input(screen.getByLabelText(/^Tên lớp/), { target: { value: "DH21CNTT1" } });
+    fireEvent.input(screen.getByLabelText(/^Số chỗ/), { target: { value: "35" } });
+    fireEvent.click(screen.getByRole("button", { name: "Đặt chỗ cho lớp" }));
+    expect(
+      await screen.findByText("Buổi này chỉ còn 7 chỗ: hãy đặt tối đa 7 chỗ hoặc chọn buổi khác.", { exact: false }),
+    ).toBeTruthy();
+  });
 });

@@ -7,7 +7,7 @@ import { SelectField, TextField } from "../forms/fields";
 import { type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
-import { formatDate } from "../listings/format";
+import { formatDate, seatsLeft } from "../listings/format";
 import { session } from "../session/session";
 import { fetchOrganisation } from "./organisations";
 
@@ -33,6 +33,11 @@ export default function ClassBooking(props: { listing: Listing }) {
   const [failure, setFailure] = createSignal<ApiError>();
   const [done, setDone] = createSignal<string>();
   let form: HTMLFormElement | undefined;
+  // The API says how many seats remain; the message repeats it so the class can be split rather than guessed.
+  const fullMessage = () => {
+    const left = failure()?.facts?.seatsLeft;
+    return typeof left === "number" ? t("classBooking.fullLeft", { count: left }) : t("classBooking.full");
+  };
   const sessionName = (s: { date: string; startTime: string; place: string }) =>
     `${formatDate(s.date, locale())} ${s.startTime} · ${s.place}`;
 
@@ -82,10 +87,7 @@ export default function ClassBooking(props: { listing: Listing }) {
           {done()}
         </p>
       </Show>
-      <ActionError
-        error={failure()}
-        extra={{ capacity_full: t("classBooking.full"), session_past: t("classBooking.past") }}
-      />
+      <ActionError error={failure()} extra={{ capacity_full: fullMessage(), session_past: t("classBooking.past") }} />
       <form class="form" ref={form} noValidate onSubmit={submit}>
         <SelectField
           name="session"
@@ -93,7 +95,10 @@ export default function ClassBooking(props: { listing: Listing }) {
           required
           value={sessionId()}
           placeholder={t("form.choose")}
-          options={(props.listing.sessions ?? []).map((s) => ({ value: s.id, label: sessionName(s) }))}
+          options={(props.listing.sessions ?? []).map((s) => ({
+            value: s.id,
+            label: `${sessionName(s)} · ${t("classBooking.seatsLeft", { count: seatsLeft(props.listing, s) })}`,
+          }))}
           onChange={setSessionId}
           error={errors().session}
         />

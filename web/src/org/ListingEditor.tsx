@@ -1,13 +1,15 @@
 import type { Listing, ListingCreate, ListingPatch } from "@ketnoi/core";
 import { listingTypes, workModes } from "@ketnoi/core/catalog";
 import { ListingCreateSchema, ListingPatchSchema } from "@ketnoi/core/schemas/listing";
+import { listingTimeProblems } from "@ketnoi/core/time";
 import { createSignal, onMount, Show } from "solid-js";
-import { createStore, unwrap } from "solid-js/store";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
+import { createBoundDraft, draftValue } from "../forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms/fields";
 import { majorOptions } from "../forms/options";
 import { SkillPicker } from "../forms/SkillPicker";
+import { timeErrors } from "../forms/time-rules";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
@@ -42,8 +44,9 @@ export function ListingEditor(props: {
   notice?: string | undefined;
 }) {
   const { t, lang } = useCatalog(orgMessages);
-  const [draft, setDraft] = createStore<ListingDraft>(
-    props.listing ? draftFromListing(props.listing) : emptyListingDraft(),
+  const [draft, setDraft] = createBoundDraft(
+    () => props.listing,
+    (listing): ListingDraft => (listing ? draftFromListing(listing) : emptyListingDraft()),
   );
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<ApiError>();
@@ -62,15 +65,20 @@ export function ListingEditor(props: {
       ? validateWith(
           ListingPatchSchema,
           {
-            ...listingEditFields(unwrap(draft), props.listing),
+            ...listingEditFields(draftValue(draft), props.listing),
             version: props.listing.version,
             ...(publishing ? { status: "published" } : {}),
           },
           t,
         )
-      : validateWith(ListingCreateSchema, { orgId: props.org.id, ...listingFieldsFromDraft(unwrap(draft)) }, t);
-    const extra: FieldErrors =
-      uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {};
+      : validateWith(ListingCreateSchema, { orgId: props.org.id, ...listingFieldsFromDraft(draftValue(draft)) }, t);
+    // The same time rules the API applies (core/time): past deadlines and sessions are refused before sending.
+    const dates = { deadline: draft.deadline, sessions: uses().sessions ? draft.sessions : undefined };
+    const stored = props.listing;
+    const extra: FieldErrors = {
+      ...timeErrors(listingTimeProblems(dates, new Date(), stored ? { stored, publishing } : undefined), t),
+      ...(uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {}),
+    };
     const all = result.ok ? extra : { ...result.errors, ...extra };
     setErrors(all);
     if (!result.ok || Object.keys(extra).length > 0) return undefined;

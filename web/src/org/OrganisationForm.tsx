@@ -2,8 +2,8 @@ import type { Organisation, OrganisationCreate, OrganisationPatch } from "@ketno
 import { organisationKinds } from "@ketnoi/core/roles";
 import { OrganisationCreateSchema } from "@ketnoi/core/schemas/organisation";
 import { createSignal } from "solid-js";
-import { createStore } from "solid-js/store";
 import { toApiError } from "../api/client";
+import { createBoundDraft } from "../forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms/fields";
 import { sectorOptions } from "../forms/options";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
@@ -93,7 +93,7 @@ export function OrganisationForm(props: {
   onCancel?: () => void;
 }) {
   const { t, lang } = useCatalog(orgMessages);
-  const [draft, setDraft] = createStore(draftFromOrganisation(props.initial));
+  const [draft, setDraft] = createBoundDraft(() => props.initial, draftFromOrganisation);
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);

@@ -49,16 +49,16 @@ describe("Applicant board", () => {
         .map((b) => b.getAttribute("aria-label") ?? b.textContent);
     expect(within(newColumn).getByRole("heading", { name: "Trần Quang Minh" })).toBeTruthy();
     expect(moves("Trần Quang Minh")).toEqual([
-      "Chuyển Trần Quang Minh sang “Đang xem xét”",
-      "Chuyển Trần Quang Minh sang “Vào danh sách rút gọn”",
-      "Chuyển Trần Quang Minh sang “Mời phỏng vấn”",
-      "Chuyển Trần Quang Minh sang “Nhận được lời mời”",
-      "Từ chối Trần Quang Minh",
+      "Xem xét hồ sơ: Trần Quang Minh",
+      "Đưa vào danh sách rút gọn: Trần Quang Minh",
+      "Mời phỏng vấn: Trần Quang Minh",
+      "Gửi lời mời nhận: Trần Quang Minh",
+      "Báo chưa phù hợp: Trần Quang Minh",
     ]);
     expect(moves("UV-BBB222")).toEqual([
-      "Chuyển UV-BBB222 sang “Mời phỏng vấn”",
-      "Chuyển UV-BBB222 sang “Nhận được lời mời”",
-      "Từ chối UV-BBB222",
+      "Mời phỏng vấn: UV-BBB222",
+      "Gửi lời mời nhận: UV-BBB222",
+      "Báo chưa phù hợp: UV-BBB222",
     ]);
     expect(moves("UV-CCC333")).toEqual([]);
     expect(screen.getByRole("region", { name: "Đã kết thúc (1)" })).toBeTruthy();
@@ -74,13 +74,13 @@ describe("Applicant board", () => {
     });
     renderPage(ApplicantBoard, `/tin/${listing.id}/ung-vien`, "/tin/:id/ung-vien");
 
-    fireEvent.click(await screen.findByRole("button", { name: "Chuyển Trần Quang Minh sang “Vào danh sách rút gọn”" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Đưa vào danh sách rút gọn: Trần Quang Minh" }));
     await screen.findByRole("region", { name: "Danh sách rút gọn (2)" });
     await waitFor(() => expect(document.activeElement?.textContent).toBe("Trần Quang Minh"));
     const sent = calls.mock.calls.find(([url]) => url === "/api/applications/ap-1/transitions");
     expect(JSON.parse(String(sent?.[1]?.body))).toEqual({ to: "shortlisted", version: 1 });
 
-    fireEvent.click(screen.getByRole("button", { name: "Chuyển UV-BBB222 sang “Nhận được lời mời”" }));
+    fireEvent.click(screen.getByRole("button", { name: "Gửi lời mời nhận: UV-BBB222" }));
     const card = screen.getByRole("heading", { name: "UV-BBB222" }).closest("li") as HTMLElement;
     expect((await within(card).findByRole("alert")).textContent).toContain(
       "Không thể mời thêm: các lời mời và người đã nhận lời đang giữ đủ 1 vị trí.",

@@ -87,4 +87,23 @@ describe("Create a listing", () => {
       deadline: "2027-03-31",
     });
   });
+
+  it("refuses a past deadline and a visit session that is over before sending anything", async () => {
+    const { calls } = await openEditor();
+    fireEvent.change(screen.getByLabelText(/^Loại tin/), { target: { value: "visit" } });
+    const deadline = screen.getByLabelText(/^Hạn nộp hồ sơ/);
+    fireEvent.input(deadline, { target: { value: "2024-01-15" } });
+    fireEvent.click(screen.getByRole("button", { name: "Thêm buổi" }));
+    const session = screen.getByRole("group", { name: "Buổi 1" });
+    fireEvent.input(within(session).getByLabelText(/^Ngày/), { target: { value: "2025-01-10" } });
+    fireEvent.input(within(session).getByLabelText(/^Giờ bắt đầu/), { target: { value: "09:00" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lưu bản nháp" }));
+    await waitFor(() =>
+      expect(errorOf(deadline)).toMatch(/^Hạn nộp đã qua: hãy chọn từ hôm nay \(\d\d\/\d\d\/\d{4}\) trở đi\.$/),
+    );
+    expect(errorOf(within(session).getByLabelText(/^Ngày/))).toBe(
+      "Buổi này đã bắt đầu hoặc đã qua: hãy chọn thời gian sắp tới.",
+    );
+    expect(calls.mock.calls.some(([url, init]) => url === "/api/listings" && init?.method === "POST")).toBe(false);
+  });
 });

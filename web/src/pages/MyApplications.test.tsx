@@ -51,6 +51,12 @@ describe("My applications", () => {
 
     const accept = within(card).getByRole("button", { name: "Nhận lời mời" });
     fireEvent.click(accept);
+    // One click only opens the consequence with the offer's details; nothing is sent yet.
+    const dialog = within(card).getByRole("alertdialog");
+    expect(dialog.textContent).toContain("Lời mời gửi lúc 09:00 07/01/2026.");
+    expect(dialog.textContent).toContain("không rút hồ sơ này được nữa");
+    expect(calls.mock.calls.some(([url]) => url === "/api/applications/ap-1/transitions")).toBe(false);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Đồng ý nhận lời" }));
 
     await waitFor(() => expect(within(card).getByText("Đã nhận lời", { selector: "strong" })).toBeTruthy());
     expect(within(card).queryByRole("button", { name: "Rút hồ sơ" })).toBeNull();

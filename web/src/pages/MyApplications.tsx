@@ -5,12 +5,14 @@ import { createEffect, createResource, createSignal, For, Show } from "solid-js"
 import { createStore, reconcile } from "solid-js/store";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
+import { Confirm } from "../components/Confirm";
 import { Guard, students } from "../components/Guard";
 import { Async } from "../components/Status";
 import { Timeline } from "../components/Timeline";
 import { usePageTitle } from "../components/title";
 import { useCatalog } from "../i18n/i18n";
 import { studentMessages } from "../i18n/student";
+import { formatDateTime } from "../listings/format";
 import { type Application, fetchMyApplications, moveApplication } from "../student/api";
 import { MyBookings } from "../student/MyBookings";
 
@@ -20,8 +22,10 @@ function ApplicationItem(props: {
   onMoved: (moved: Application) => void;
   onReload: () => void;
 }) {
-  const { t, pick, lang } = useCatalog(studentMessages);
+  const { t, pick, lang, locale } = useCatalog(studentMessages);
   const [confirming, setConfirming] = createSignal(false);
+  const [accepting, setAccepting] = createSignal(false);
+  const offeredAt = () => [...app().history].reverse().find((step) => step.status === "offered")?.at;
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<ApiError>();
   const app = () => props.application;
@@ -72,9 +76,30 @@ function ApplicationItem(props: {
             fallback={
               <p class="actions">
                 <Show when={app().status === "offered"}>
-                  <button type="button" class="button" disabled={busy()} onClick={() => void move("accepted")}>
-                    {t("mine.accept")}
-                  </button>
+                  <Confirm
+                    when={accepting()}
+                    trigger={
+                      <button type="button" class="button" disabled={busy()} onClick={() => setAccepting(true)}>
+                        {t("mine.accept")}
+                      </button>
+                    }
+                    consequence={
+                      <>
+                        <p>{t("mine.acceptConfirm", { title: title(), org: app().orgName })}</p>
+                        <Show when={offeredAt()}>
+                          {(at) => <p>{t("mine.offeredAt", { time: formatDateTime(at(), locale()) })}</p>}
+                        </Show>
+                        <Show when={app().note}>{(note) => <p>{t("mine.note", { note: note() })}</p>}</Show>
+                        <p>
+                          <strong>{t("mine.acceptFinal")}</strong>
+                        </p>
+                      </>
+                    }
+                    confirmLabel={t("mine.acceptConfirmButton")}
+                    busy={busy()}
+                    onCancel={() => setAccepting(false)}
+                    onConfirm={() => void move("accepted")}
+                  />
                   <button
                     type="button"
                     class="button button-secondary"

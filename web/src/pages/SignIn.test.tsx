@@ -37,6 +37,11 @@ describe("SignIn page", () => {
     expect(within(students).queryByText("Phạm Thu Hà")).toBeNull();
     const staff = screen.getByRole("region", { name: "Cán bộ trường/viện" });
     expect(within(staff).getByText("Đại học Lạc Hồng")).toBeTruthy();
+    // Each account shows the id the README uses and its role, so two colleagues are never a guess.
+    expect(within(staff).getByText("staff-lhu").closest(".account-id")?.textContent).toBe(
+      "staff-lhu · Cán bộ trường/viện",
+    );
+    expect(within(students).getByText("sv-lan")).toBeTruthy();
     for (const role of ["Nhà tuyển dụng", "Cán bộ tỉnh", "Quản trị nền tảng"]) {
       expect(screen.getByRole("region", { name: role })).toBeTruthy();
     }

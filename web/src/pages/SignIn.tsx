@@ -126,6 +126,10 @@ function DemoAccounts(props: { returnTo: string }) {
                         <li class="account">
                           <span class="account-text">
                             <strong>{account.displayName}</strong>
+                            {/* The id and role the README and the docs use (sv-lan, staff-lhu…): no guessing between two colleagues. */}
+                            <span class="account-id">
+                              <code>{account.id}</code> · {t(`role.${account.role}`)}
+                            </span>
                             <span class="muted">{account.orgName ?? account.email}</span>
                           </span>
                           <button

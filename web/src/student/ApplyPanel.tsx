@@ -11,7 +11,7 @@ import { ErrorSummary, TextArea } from "../forms/fields";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { studentMessages } from "../i18n/student";
-import { formatDate } from "../listings/format";
+import { formatDate, seatsLeft } from "../listings/format";
 import { applyToListing, bookSeat, fetchMyApplications, fetchMyBookings } from "./api";
 
 /** The application form: an optional note and one answer per listing question, checked with the API's schema. */
@@ -109,6 +109,10 @@ function BookSessions(props: { listing: Listing }) {
   const [failure, setFailure] = createSignal<ApiError>();
   const [done, setDone] = createSignal<string>();
   const label = (s: { date: string; startTime: string }) => `${formatDate(s.date, locale())} ${s.startTime}`;
+  // Seats this page has taken since the listing loaded, so the count and the button follow a booking at once.
+  const [justTaken, setJustTaken] = createSignal<Record<string, number>>({});
+  const left = (s: { id: string; seats: number }) =>
+    Math.max(0, seatsLeft(props.listing, s) - (justTaken()[s.id] ?? 0));
   const booked = (sessionId: string) =>
     bookings()?.some((b) => b.listingId === props.listing.id && b.sessionId === sessionId && b.status === "confirmed");
 
@@ -117,6 +121,7 @@ function BookSessions(props: { listing: Listing }) {
     try {
       const booking = await bookSeat(props.listing.id, session.id);
       mutate((list) => [booking, ...(list ?? [])]);
+      setJustTaken({ ...justTaken(), [session.id]: (justTaken()[session.id] ?? 0) + booking.seats });
       setDone(t("book.booked", { session: label(session) }));
     } catch (error) {
       setFailure(toApiError(error));
@@ -146,15 +151,25 @@ function BookSessions(props: { listing: Listing }) {
               {(session) => (
                 <li>
                   <span>
-                    {label(session)} · {session.place}
+                    {label(session)} · {session.place} ·{" "}
+                    <strong>{t("book.seatsLeft", { left: left(session), total: session.seats })}</strong>
                   </span>
                   <Show
                     when={!booked(session.id)}
                     fallback={<span class="badge badge-verified">{t("mine.bookingConfirmed")}</span>}
                   >
-                    <button type="button" class="button button-small" onClick={() => void book(session)}>
-                      {t("book.seat", { session: label(session) })}
-                    </button>
+                    <Show
+                      when={left(session) > 0}
+                      fallback={
+                        <button type="button" class="button button-small" disabled>
+                          {t("book.full")}
+                        </button>
+                      }
+                    >
+                      <button type="button" class="button button-small" onClick={() => void book(session)}>
+                        {t("book.seat", { session: label(session) })}
+                      </button>
+                    </Show>
                   </Show>
                 </li>
               )}

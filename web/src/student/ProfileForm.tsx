@@ -1,8 +1,8 @@
 import type { Organisation, StudentProfile, StudentProfileInput } from "@ketnoi/core";
 import { StudentProfileInputSchema } from "@ketnoi/core/schemas/student";
 import { createSignal, For, Show } from "solid-js";
-import { createStore, unwrap } from "solid-js/store";
 import { toApiError } from "../api/client";
+import { createBoundDraft, draftValue } from "../forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextField } from "../forms/fields";
 import { communeOptions, majorOptions, sectorOptions, skillName as skillLabel } from "../forms/options";
 import { SkillPicker } from "../forms/SkillPicker";
@@ -25,7 +25,10 @@ export function ProfileForm(props: {
   submit: (input: StudentProfileInput) => Promise<void>;
 }) {
   const { t, lang, pick } = useCatalog(studentMessages);
-  const [draft, setDraft] = createStore<ProfileDraft>(draftFromProfile(props.profile, props.fullName));
+  const [draft, setDraft] = createBoundDraft(
+    () => props.profile,
+    (profile): ProfileDraft => draftFromProfile(profile, props.fullName),
+  );
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
@@ -36,7 +39,7 @@ export function ProfileForm(props: {
     setFailure(undefined);
     // Consents are edited in their own panel once the profile exists: keep the stored choices here.
     const current = props.profile ? draftFromProfile(props.profile).consents : draft.consents;
-    const input = profileInput({ ...unwrap(draft), consents: current }, props.profile?.version);
+    const input = profileInput({ ...draftValue(draft), consents: current }, props.profile?.version);
     const checked = validateWith(StudentProfileInputSchema, input, t, {
       "": { field: "availableTo", message: t("profile.availabilityOrder") },
     });

@@ -105,6 +105,8 @@ export const ListingSchema = v.object({
    * Added to every listing the API returns; never part of a request body.
    */
   skillLabels: v.record(v.string(), v.object({ vi: v.string(), en: v.string() })),
+  /** Seats already taken per visit session id (GET of one visit listing), so cards can say how many are left. */
+  seatsTaken: v.optional(v.record(v.string(), v.number())),
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;
 

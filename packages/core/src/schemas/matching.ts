@@ -116,6 +116,13 @@ export const PlacementRoundCreateSchema = v.union([
 ]);
 export type PlacementRoundCreate = v.InferOutput<typeof PlacementRoundCreateSchema>;
 
+/**
+ * Body of POST /api/placement-rounds/{id}/run (optional): before the ranking deadline the run waits, unless the
+ * owner confirms running early (students still ranking lose their chance).
+ */
+export const PlacementRunSchema = v.optional(v.strictObject({ confirmEarly: v.optional(v.boolean()) }), {});
+export type PlacementRun = v.InferOutput<typeof PlacementRunSchema>;
+
 /** Body of PUT /api/placement-rounds/{id}/preferences: the caller's choices, best first. */
 export const PlacementPreferencesSchema = v.strictObject({
   choices: v.pipe(
