@@ -77,7 +77,7 @@ async function grow(): Promise<void> {
   const { data: listing } = await db().entities.listing.get({ listingId }).go();
   const copies = Array.from({ length: 150 }, (_, i) => ({ ...listing!, listingId: `grown-${i}` }));
   await db().entities.listing.put(copies).go({ concurrent: 4 });
-  await effectsSettled();
+  await effectsSettled(120_000);
   const now = new Date().toISOString();
   const applications = copies.flatMap((copy) =>
     Array.from({ length: 4 }, (_, i) => ({
@@ -97,13 +97,13 @@ async function grow(): Promise<void> {
   const template = demo.students.find((s) => s.consents.recommendToRecruiters.granted)!;
   const students = Array.from({ length: 150 }, (_, i) => ({ ...template, userId: `grown-student-${i}` }));
   await db().entities.student.put(students).go({ concurrent: 4 });
-  await effectsSettled();
+  await effectsSettled(120_000);
 }
 
 beforeAll(async () => {
   await seedDemoData();
-  await effectsSettled(); // the stream consumer has built the aggregates and the index of the seeded data
-});
+  await effectsSettled(120_000); // the stream consumer has built the aggregates and the index of the seeded data
+}, 180_000);
 
 describe("DynamoDB commands per request", () => {
   it("stay within each route's bound, and do not grow with listings, applications or students", async () => {
@@ -116,5 +116,5 @@ describe("DynamoDB commands per request", () => {
     await measure();
     const after = await measure();
     expect(after).toEqual(before);
-  });
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import { communeIds, industrialParkIds } from "../places";
 import { skillIds } from "../skills";
 import {
   IdSchema,
+  IntegerSchema,
   IsoDateSchema,
   IsoTimestampSchema,
   LocalizedTextSchema,
@@ -106,7 +107,7 @@ export const ListingSchema = v.object({
    */
   skillLabels: v.record(v.string(), v.object({ vi: v.string(), en: v.string() })),
   /** Seats already taken per visit session id (GET of one visit listing), so cards can say how many are left. */
-  seatsTaken: v.optional(v.record(v.string(), v.number())),
+  seatsTaken: v.optional(v.record(v.string(), IntegerSchema(0, 1000))),
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;
 
