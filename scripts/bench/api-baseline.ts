@@ -14,8 +14,10 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SearchCriteria, type SearchSort, skillLabelsOf } from "@ketnoi/core";
-import { getListing, getListings, withOrganisation } from "../../functions/src/data/listings";
+import type { SearchCriteria, SearchSort } from "@ketnoi/core";
+import { seatsTakenOf } from "../../functions/src/data/bookings";
+import { getListing, getListings, publicListings, withOrganisation } from "../../functions/src/data/listings";
+import { openCursor, sealCursor } from "../../functions/src/http/cursor";
 import { AppError } from "../../functions/src/http/errors";
 import { useLocalConfig } from "../../functions/src/local/config";
 import { startDynamoLocal } from "../../functions/src/local/dynamodb-local";
@@ -49,6 +51,10 @@ async function listingDetail(res: ServerResponse, id: string): Promise<void> {
   const listing = await getListing(id);
   if (!listing || listing.status === "draft") return sendJson(res, notFound.status, notFound.toBody());
   const [full] = await withOrganisation([listing]);
+  // As the route: a visit says how many seats each session has left.
+  if (listing.type === "visit" && listing.sessions?.length) {
+    return sendJson(res, 200, { ...full!, seatsTaken: await seatsTakenOf(listing.id) });
+  }
   sendJson(res, 200, full);
 }
 
@@ -70,18 +76,22 @@ async function search(res: ServerResponse, query: URLSearchParams): Promise<void
   const index = await searchIndex();
   const page = index.page(criteria, {
     limit: Number(query.get("limit") ?? 20),
-    cursor: query.get("cursor") ?? undefined,
+    cursor: openCursor("search", query.get("cursor") ?? undefined),
     today: todayInVietnam(new Date()),
   });
   const stored = await getListings(page.hits.map((hit) => hit.id));
-  const items = page.hits.flatMap((hit) => {
+  const current = page.hits.flatMap((hit) => {
     const listing = stored.get(hit.id);
-    if (listing?.status !== "published") return [];
-    const skillLabels = skillLabelsOf([...listing.requiredSkills, ...listing.preferredSkills]);
-    const card = { ...listing, orgName: hit.fields.orgName, orgVerified: hit.fields.orgVerified, skillLabels };
-    return [{ ...card, score: Math.round(hit.score * 1000) / 1000 }];
+    return listing?.status === "published" ? [listing] : [];
   });
-  sendJson(res, 200, { items, cursor: page.cursor, total: page.total, matchedAllTerms: page.matchedAllTerms });
+  const scores = new Map(page.hits.map((hit) => [hit.id, Math.round(hit.score * 1000) / 1000]));
+  const items = (await publicListings(current)).map((listing) => ({ ...listing, score: scores.get(listing.id)! }));
+  sendJson(res, 200, {
+    items,
+    cursor: sealCursor("search", page.cursor),
+    total: page.total,
+    matchedAllTerms: page.matchedAllTerms,
+  });
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,14 +1,7 @@
-/**
- * API benchmark (issue 7): the listing-detail and search endpoints under load from autocannon on 127.0.0.1, the
- * real API against DynamoDB Local, compared with a bare `node:http` server doing the same DynamoDB reads and
- * search work in the same run (scripts/bench/api-baseline.ts serves both, in a child process).
- */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { BenchServers } from "./api-baseline";
-import { type BenchSection, percentile, round2 } from "./harness";
+import { type BenchSection, percentile, round2, startServerChild } from "./harness";
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */
 interface AutocannonResult {
@@ -41,40 +34,8 @@ type Mix = "mixed" | "listingDetail" | "search";
 const mixes: readonly Mix[] = ["mixed", "listingDetail", "search"];
 
 /** Starts the server process and waits for its ready line; `stop()` ends it (and with it DynamoDB Local). */
-async function startServers(): Promise<BenchServers & { pid: number; stop(): Promise<void> }> {
-  const script = fileURLToPath(new URL("./api-baseline.ts", import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, script], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
-    });
-  try {
-    const ready = await new Promise<BenchServers>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(() => reject(new Error("the api bench servers did not start within 120 s")), 120_000);
-      child.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString("utf8");
-        const line = output.split("\n").find((l) => l.startsWith("{"));
-        if (!line) return;
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as BenchServers);
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the api bench servers exited (code ${code}) before answering`));
-      });
-    });
-    return { ...ready, pid: child.pid!, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
+const startServers = () =>
+  startServerChild<BenchServers>(new URL("./api-baseline.ts", import.meta.url), "the api bench servers", 120_000);
 
 /** CPU milliseconds a process has used so far (user + system), from /proc; undefined where there is none. */
 function cpuMs(pid: number): number | undefined {

@@ -1,3 +1,6 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
 /**
  * What a benchmark section is, and the measuring helpers sections share. A section is a module under
  * scripts/bench/ exporting a `BenchSection`; scripts/bench.ts lists the sections and runs each case in a fresh
@@ -83,4 +86,50 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+/**
+ * Starts a bench server script (this same Node, with tsx) as a child and waits for the first line of its stdout
+ * that is a JSON object: its "ready" answer (URLs, figures). `stop()` ends it (SIGTERM, SIGKILL after 15 s).
+ * @example const servers = await startServerChild<BenchServers>(new URL("./api-baseline.ts", import.meta.url), "the api bench servers", 120_000);
+ */
+export async function startServerChild<Ready>(
+  script: URL,
+  what: string,
+  timeoutMs: number,
+): Promise<Ready & { pid: number; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(script)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+    });
+  try {
+    const ready = await new Promise<Ready>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(
+        () => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
+      child.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+        const line = output.split("\n").find((l) => l.startsWith("{"));
+        if (!line) return;
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as Ready);
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${what} exited (code ${code}) before answering`));
+      });
+    });
+    return { ...ready, pid: child.pid!, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -1,15 +1,5 @@
-/**
- * Routes benchmark (issue 13): the request paths users hit, over HTTP, against generated province data
- * (`KETNOI_BENCH_SCALE`, province unless told) in DynamoDB Local, at 10 and 50 connections: listing detail,
- * search (Vietnamese without diacritics), recommendations (signed-in students), candidates (a recruiter),
- * dashboard (the province officer) and apply (writes, each by a different student). Each figure sits beside
- * DynamoDB Local's own GetItem throughput measured in the same run, and the DynamoDB commands each request cost
- * (the server's counter, background refreshes included).
- */
-import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { type BenchSection, type Figures, percentile, round2 } from "./harness";
+import { type BenchSection, type Figures, percentile, round2, startServerChild } from "./harness";
 import type { RoutesServers } from "./routes-server";
 
 interface AutocannonResult {
@@ -36,40 +26,12 @@ const requireHere = createRequire(import.meta.url);
 
 const seconds = Number(process.env.KETNOI_BENCH_ROUTE_SECONDS ?? 5);
 
-async function startServers(): Promise<RoutesServers & { stop(): Promise<void> }> {
-  const script = fileURLToPath(new URL("./routes-server.ts", import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, script], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
-    });
-  try {
-    const ready = await new Promise<RoutesServers>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(() => reject(new Error("the routes bench server did not start in 60 min")), 3_600_000);
-      child.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString("utf8");
-        const line = output.split("\n").find((l) => l.startsWith("{"));
-        if (!line) return;
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as RoutesServers);
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the routes bench server exited (code ${code}) before answering`));
-      });
-    });
-    return { ...ready, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
+const startServers = () =>
+  startServerChild<RoutesServers>(
+    new URL("./routes-server.ts", import.meta.url),
+    "the routes bench server",
+    3_600_000, // seeding province-scale data takes minutes to an hour on a shared machine
+  );
 
 let ip = 0;
 /** A fresh client address per request: the apply and sign-in rate limits are per address, not what is measured. */
