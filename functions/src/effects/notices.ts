@@ -1,5 +1,5 @@
 import { type ApplicationStatus, applicationStatusLabels, invitationTtlDays, type PipelineActor } from "@ketnoi/core";
-import { formatLocalDateTime, localeOf } from "@ketnoi/core/format";
+import { formatLocalDateTime, formatNumber, localeOf } from "@ketnoi/core/format";
 import { listingCards, organisationMemberIds } from "../data/applicants";
 import { getListing, type StoredListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
@@ -94,7 +94,10 @@ async function applicationNotices(next: Item, before: Item | undefined): Promise
       at: String(next.updatedAt),
       input: {
         kind: "application_status",
-        title: { vi: `Đã ghi nhận ${hours} giờ tình nguyện`, en: `${hours} volunteer hours recorded` },
+        title: {
+          vi: `Đã ghi nhận ${formatNumber(hours, localeOf("vi"))} giờ tình nguyện`,
+          en: `${formatNumber(hours, localeOf("en"))} volunteer hours recorded`,
+        },
         body: { vi: listing.title.vi, en: en(listing.title) },
         link: `/ung-tuyen/${next.applicationId}`,
       },
