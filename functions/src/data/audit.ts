@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AuditEntry, type Principal, yearMonthInVietnam } from "@ketnoi/core";
 import { db } from "../db/service";
 import { guard, paginate } from "./guard";
+import { getOrganisations } from "./organisations";
 
 /** What an audited request did. */
 export interface AuditEvent {
@@ -47,22 +48,51 @@ export async function recordAudit(principal: Principal, event: AuditEvent): Prom
 export async function listAudit(
   month: string,
   options: { limit: number; cursor?: string | undefined },
-): Promise<{ items: AuditEntry[]; cursor: string | null }> {
+): Promise<{ items: AuditEntry[]; cursor: string | null; names: AuditNames }> {
   const { data, cursor } = await paginate(options.cursor, () =>
     db()
       .entities.audit.query.byMonth({ month })
       .go({ order: "desc", count: options.limit, cursor: options.cursor ?? null }),
   );
-  return {
-    items: data.map(({ auditId, at, actorId, role, action, scope, filters }) => ({
-      id: auditId,
-      at,
-      actorId,
-      role,
-      action,
-      scope,
-      filters: filters as Record<string, string>,
-    })),
-    cursor,
-  };
+  const items = data.map(({ auditId, at, actorId, role, action, scope, filters }) => ({
+    id: auditId,
+    at,
+    actorId,
+    role,
+    action,
+    scope,
+    filters: filters as Record<string, string>,
+  }));
+  return { items, cursor, names: await auditNames(items) };
+}
+
+export type AuditNames = Record<string, { vi: string; en?: string | undefined }>;
+
+/** Filters whose value is an organisation's id. */
+const organisationFilters = ["universityId", "orgId"];
+
+/**
+ * The names of the people and organisations a page of the log mentions: actors by display name, the scope's and
+ * filters' organisations by name. Two batch reads for the page, whatever its size.
+ */
+async function auditNames(items: AuditEntry[]): Promise<AuditNames> {
+  const userIds = [...new Set(items.map((e) => e.actorId))];
+  const orgIds = items.flatMap((e) => [
+    ...(e.scope.includes(":") ? [e.scope.slice(e.scope.indexOf(":") + 1)] : []),
+    ...organisationFilters.flatMap((key) => (e.filters[key] ? [e.filters[key]] : [])),
+  ]);
+  const [users, orgs] = await Promise.all([
+    userIds.length === 0
+      ? Promise.resolve([])
+      : guard(() =>
+          db()
+            .entities.user.get(userIds.map((userId) => ({ userId })))
+            .go(),
+        ).then((r) => r.data),
+    getOrganisations(orgIds),
+  ]);
+  const names: AuditNames = {};
+  for (const user of users) if (user.displayName) names[user.userId] = { vi: user.displayName };
+  for (const [id, org] of orgs) names[id] = { vi: org.name.vi, en: org.name.en };
+  return names;
 }

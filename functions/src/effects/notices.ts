@@ -1,4 +1,5 @@
 import { type ApplicationStatus, applicationStatusLabels, invitationTtlDays, type PipelineActor } from "@ketnoi/core";
+import { formatLocalDateTime, formatNumber, localeOf } from "@ketnoi/core/format";
 import { listingCards, organisationMemberIds } from "../data/applicants";
 import { getListing, type StoredListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
@@ -93,7 +94,10 @@ async function applicationNotices(next: Item, before: Item | undefined): Promise
       at: String(next.updatedAt),
       input: {
         kind: "application_status",
-        title: { vi: `Đã ghi nhận ${hours} giờ tình nguyện`, en: `${hours} volunteer hours recorded` },
+        title: {
+          vi: `Đã ghi nhận ${formatNumber(hours, localeOf("vi"))} giờ tình nguyện`,
+          en: `${formatNumber(hours, localeOf("en"))} volunteer hours recorded`,
+        },
         body: { vi: listing.title.vi, en: en(listing.title) },
         link: `/ung-tuyen/${next.applicationId}`,
       },
@@ -119,8 +123,8 @@ async function bookingNotices(next: Item, before: Item | undefined): Promise<Not
         kind: "booking_confirmed",
         title: { vi: "Đã đặt chỗ tham quan", en: "Visit booked" },
         body: {
-          vi: `${listing.title.vi} — ${session.date} ${session.startTime}, ${seats} chỗ`,
-          en: `${en(listing.title)} — ${session.date} ${session.startTime}, ${seats} seat(s)`,
+          vi: `${listing.title.vi} — ${formatLocalDateTime(session.date, session.startTime, localeOf("vi"))}, ${seats} chỗ`,
+          en: `${en(listing.title)} — ${formatLocalDateTime(session.date, session.startTime, localeOf("en"))}, ${seats} seat(s)`,
         },
         link: "/dat-cho",
       },

@@ -56,6 +56,9 @@ describe("bookings", () => {
     await effectsSettled();
     const notices = (await call("GET", "/api/notifications", { token: lan })).json.items;
     expect(notices[0].kind).toBe("booking_confirmed");
+    // The session's day and time as each language writes them, never "2099-05-17 14:00".
+    expect(notices[0].body.vi).toContain("14:00 17/05/2099, 1 chỗ");
+    expect(notices[0].body.en).toContain("17/05/2099, 14:00, 1 seat(s)");
     expect(
       (await call("GET", "/api/bookings/mine", { token: lan })).json.items.map((b: { id: string }) => b.id),
     ).toEqual([bookingId]);

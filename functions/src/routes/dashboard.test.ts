@@ -255,6 +255,15 @@ describe("the audit log", () => {
     expect(entries[1]).toMatchObject({ action: "dashboard.view", filters: { year: String(year), field: "ai" } });
     expect(entries.some((e) => e.actorId === "sta-lhu-dash" && e.action === "dashboard.view")).toBe(true);
     expect(entries.some((e) => e.action === "target.save")).toBe(true);
+    // The page names the people and organisations it mentions (display names; the test users' names are their
+    // ids), so the log reads in words, not ids.
+    const names = log.json.names as Record<string, { vi: string; en?: string }>;
+    expect(names["prov-dash"]).toEqual({ vi: "prov-dash" });
+    const staffView = (log.json.items as Array<{ actorId: string; scope: string }>).find(
+      (e) => e.actorId === "sta-lhu-dash",
+    );
+    expect(staffView?.scope).toMatch(/^(university|organisation):lhu$/);
+    expect(names.lhu).toEqual({ vi: "Tổ chức lhu", en: "Organisation lhu" });
     // Refused requests leave no entry: nothing was shown.
     expect(entries.some((e) => e.actorId === "rec-other-dash")).toBe(false);
   });

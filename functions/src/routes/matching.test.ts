@@ -151,6 +151,10 @@ describe("GET /api/listings/{id}/candidates and POST /api/listings/{id}/invite",
     }
     expect(res.text).not.toMatch(/@/);
     expect(items[0]).toMatchObject({ label: expect.stringMatching(/^UV-/), explanation: { vi: expect.any(String) } });
+    // A recruiter reads about the student, in the third person: never "Bạn đi được tới…" / "You can reach…".
+    const explanations = items.map((c) => c.explanation as { vi: string; en: string });
+    expect(explanations.filter((e) => /\bbạn\b/iu.test(e.vi) || /\byou(r)?\b/i.test(e.en))).toEqual([]);
+    expect(explanations.some((e) => e.vi.includes("Sinh viên đi được tới"))).toBe(true);
   });
 
   it("refuses other organisations: 403 on a public listing, 404 on a draft", async () => {

@@ -43,7 +43,9 @@ describe("volunteer hours", () => {
     expect(mine.json.items[0].hoursServed).toBe(12.5);
     await effectsSettled();
     const notes = await call("GET", "/api/notifications", { token: student });
-    expect(notes.json.items.some((n: { title: { vi: string } }) => n.title.vi.includes("12.5 giờ"))).toBe(true);
+    // Each language writes the decimal its way: 12,5 giờ / 12.5 hours.
+    const titles = notes.json.items.map((n: { title: { vi: string; en: string } }) => n.title);
+    expect(titles).toContainEqual({ vi: "Đã ghi nhận 12,5 giờ tình nguyện", en: "12.5 volunteer hours recorded" });
     version = res.json.version;
   });
 

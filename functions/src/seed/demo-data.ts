@@ -1,4 +1,4 @@
-import { industrialParks, type Role } from "@ketnoi/core";
+import { communes, industrialParks, type Role } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import type { MembershipEntity } from "../db/entities/membership";
@@ -185,6 +185,34 @@ function visitSessions(count: number, deadline: string, place: string, rng: Rand
 }
 
 /**
+ * A template several organisations post would show the same title several times in a row on the home page; each
+ * copy names where it is (its industrial park or commune), or its organisation when two owners share a place.
+ */
+function withOwnTitle(
+  listing: DemoListing,
+  template: ListingSeed,
+  orgById: Map<string, DemoOrganisation>,
+): DemoListing {
+  if (template.owners.length < 2) return listing;
+  const placeOf = (org: DemoOrganisation | undefined) =>
+    org
+      ? (industrialParks.find((p) => p.id === org.industrialParkId)?.name ??
+        communes.find((c) => c.id === org.communeId)?.name ??
+        org.name.vi)
+      : "";
+  const places = template.owners.map((id) => placeOf(orgById.get(id)));
+  const org = orgById.get(listing.orgId)!;
+  const placeName = placeOf(org);
+  const unique = places.filter((p) => p === placeName).length === 1;
+  const vi = unique ? placeName : org.name.vi;
+  const en = unique ? placeName : (org.name.en ?? org.name.vi);
+  return {
+    ...listing,
+    title: { vi: `${listing.title.vi} — ${vi}`, ...(listing.title.en ? { en: `${listing.title.en} — ${en}` } : {}) },
+  };
+}
+
+/**
  * The whole demo data set: universities, VNU-HCM labs and centres, enterprises in Đồng Nai's industrial parks,
  * government units, their staff and recruiters, 200+ students and 100 listings. Pure and deterministic: the same
  * seed gives deep-equal (and byte-identical JSON) output on every run and machine.
@@ -201,7 +229,7 @@ export function generateDemoData(seed = 2026): DemoData {
     .map(({ template, owner }, index) => {
       const org = orgById.get(owner);
       if (!org) throw new Error(`Listing ${template.key} names an unknown organisation: ${owner}`);
-      return listingItem(template, org, index, listingRng);
+      return withOwnTitle(listingItem(template, org, index, listingRng), template, orgById);
     });
   return {
     users: [...users, ...students.map((s) => s.user)],

@@ -123,6 +123,16 @@ describe("generateDemoData", () => {
     const visits = data.listings.filter((l) => l.type === "visit");
     expect(visits.every((l) => l.sessions.length >= 1 && l.sessions.length <= 4)).toBe(true);
   });
+
+  it("gives every listing its own title, so the home page never shows one twice", () => {
+    for (const lang of ["vi", "en"] as const) {
+      const titles = data.listings.map((l) => l.title[lang] ?? l.title.vi);
+      expect(titles.filter((title, i) => titles.indexOf(title) !== i)).toEqual([]);
+    }
+    expect(data.listings.find((l) => l.listingId === "amata-tech-intern-embedded")?.title.vi).toBe(
+      "Thực tập sinh Lập trình nhúng — KCN Amata",
+    );
+  });
 });
 
 describe("seedDemoData", () => {

@@ -1,11 +1,13 @@
 import type { AuditEntry } from "@ketnoi/core";
+import { type FieldOrOther, fieldLabel, workforceFields } from "@ketnoi/core/dashboard/fields";
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
 import { Guard, signedIn } from "../components/Guard";
 import { ErrorState, Loading } from "../components/Status";
 import { usePageTitle } from "../components/title";
-import { useCatalog } from "../i18n/i18n";
+import { useFormat } from "../format";
+import { type LocalizedText, useCatalog } from "../i18n/i18n";
 import { fetchAudit } from "./api";
 import { dashboardMessages } from "./i18n";
 import "./dashboard.css";
@@ -13,10 +15,44 @@ import "./dashboard.css";
 // Months are Vietnam time (UTC+7), as the audit log partitions them.
 const currentMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
+type Names = Record<string, LocalizedText>;
+
+/** The filter keys an entry can carry, with the label that names each (the dashboard's own filter labels). */
+const filterLabels = {
+  year: "dash.year",
+  field: "dash.field",
+  universityId: "dash.university",
+  table: "audit.filter.table",
+  format: "audit.filter.format",
+} as const;
+
 function Log() {
-  const { t, locale } = useCatalog(dashboardMessages);
+  const { t, pick } = useCatalog(dashboardMessages);
+  const fmt = useFormat();
   const [month, setMonth] = createSignal(currentMonth());
   const [entries, setEntries] = createSignal<AuditEntry[]>([]);
+  const [names, setNames] = createSignal<Names>({});
+  /** An id in words where this page named it; as stored otherwise (an erased user, a deleted organisation). */
+  const nameOf = (id: string) => {
+    const name = names()[id];
+    return name ? pick(name) : id;
+  };
+  const scopeText = (scope: string) => {
+    const [kind, id] = scope.split(":");
+    if (kind === "province") return t("dash.scope.province");
+    if (id && (kind === "university" || kind === "organisation")) return t(`dash.scope.${kind}`, { name: nameOf(id) });
+    return scope;
+  };
+  const filterText = (key: string, value: string) => {
+    const label = key in filterLabels ? t(filterLabels[key as keyof typeof filterLabels]) : key;
+    const shown =
+      key === "field" && (value === "other" || value in workforceFields)
+        ? pick(fieldLabel(value as FieldOrOther))
+        : key === "universityId" || key === "orgId"
+          ? nameOf(value)
+          : value;
+    return `${label}: ${shown}`;
+  };
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [loading, setLoading] = createSignal(false);
   const [failure, setFailure] = createSignal<ApiError>();
@@ -27,6 +63,7 @@ function Log() {
     try {
       const page = await fetchAudit(month(), reset ? undefined : (cursor() ?? undefined));
       setEntries(reset ? page.items : [...entries(), ...page.items]);
+      setNames(reset ? page.names : { ...names(), ...page.names });
       setCursor(page.cursor);
     } catch (error) {
       setFailure(toApiError(error));
@@ -77,15 +114,17 @@ function Log() {
               <For each={entries()}>
                 {(entry) => (
                   <tr>
-                    <th scope="row">{new Date(entry.at).toLocaleString(locale())}</th>
-                    <td>{entry.actorId}</td>
+                    <th scope="row">
+                      <time datetime={entry.at}>{fmt.dateTime(entry.at)}</time>
+                    </th>
+                    <td>{nameOf(entry.actorId)}</td>
                     <td>{t(`role.${entry.role}` as never)}</td>
                     <td>{t(`audit.action.${entry.action}`)}</td>
-                    <td>{entry.scope}</td>
+                    <td>{scopeText(entry.scope)}</td>
                     <td>
                       {Object.entries(entry.filters)
-                        .map(([k, v]) => `${k}=${v}`)
-                        .join(", ")}
+                        .map(([k, v]) => filterText(k, v))
+                        .join("; ")}
                     </td>
                   </tr>
                 )}

@@ -14,6 +14,7 @@ import { DataTable } from "./DataTable";
 import { dashboardMessages } from "./i18n";
 import { type ScopeOption, scopesFor, scopeValue } from "./scopes";
 import "./dashboard.css";
+import { formatDateTime } from "../format";
 
 type Params = { nam?: string; pham_vi?: string; linh_vuc?: string; truong?: string };
 const thisYear = new Date().getFullYear();
@@ -78,9 +79,7 @@ function Figures(props: { query: DashboardRequest }) {
     <Async resource={data} onRetry={() => void refetch()}>
       {(dashboard) => (
         <>
-          <p class="muted">
-            {t("dash.generatedAt", { time: new Date(dashboard.generatedAt).toLocaleString(locale()) })}
-          </p>
+          <p class="muted">{t("dash.generatedAt", { time: formatDateTime(dashboard.generatedAt, locale()) })}</p>
           <ul class="dash-legend">
             <li>{t("dash.legend.adjusted")}</li>
           </ul>

@@ -1,5 +1,6 @@
 import type { DashboardTable, TableCell } from "@ketnoi/core";
 import { createUniqueId, For, Show } from "solid-js";
+import { formatNumber } from "../format";
 import { useCatalog } from "../i18n/i18n";
 import { dashboardMessages } from "./i18n";
 
@@ -8,7 +9,7 @@ function Cell(props: { value: TableCell; kind: string }) {
   const { locale } = useCatalog(dashboardMessages);
   const value = props.value;
   if (value === null) return <span class="muted">–</span>;
-  const text = value.toLocaleString(locale());
+  const text = formatNumber(value, locale());
   return <>{props.kind === "percent" ? `${text}%` : text}</>;
 }
 

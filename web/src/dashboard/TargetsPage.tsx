@@ -16,6 +16,7 @@ import { useCatalog } from "../i18n/i18n";
 import { fetchTargetHistory, fetchTargets, fetchUniversities, saveTarget } from "./api";
 import { dashboardMessages } from "./i18n";
 import "./dashboard.css";
+import { formatDateTime } from "../format";
 
 const thisYear = new Date().getFullYear();
 type Counts = Record<(typeof targetMetrics)[number], string>;
@@ -41,7 +42,7 @@ function History(props: { year: number; field: WorkforceField; universityId: str
                   {t("targets.version", {
                     version: v.version,
                     who: v.changedBy,
-                    time: new Date(v.changedAt).toLocaleString(locale()),
+                    time: formatDateTime(v.changedAt, locale()),
                   })}
                   : {targetMetrics.map((m) => `${pick(metricLabels[m])} ${v.counts[m]}`).join(" · ")}
                 </li>
@@ -102,7 +103,7 @@ function TargetForm(props: {
           ? t("targets.version", {
               version: saved()!.version,
               who: saved()!.changedBy,
-              time: new Date(saved()!.changedAt).toLocaleString(locale()),
+              time: formatDateTime(saved()!.changedAt, locale()),
             })
           : t("targets.new")}
       </p>

@@ -1,5 +1,6 @@
 import type {
   AuditEntry,
+  AuditList,
   Dashboard,
   DashboardExportQuery,
   DashboardScopeKind,
@@ -66,8 +67,11 @@ export async function fetchTargetHistory(year: number, field: string, university
   return (await request(() => api.targets.history.$get({ query: query as never }))).items;
 }
 
-/** A month of the audit log, newest first. */
-export function fetchAudit(month: string, cursor?: string): Promise<{ items: AuditEntry[]; cursor: string | null }> {
+/** A month of the audit log, newest first, with the names of the people and organisations it mentions. */
+export function fetchAudit(
+  month: string,
+  cursor?: string,
+): Promise<{ items: AuditEntry[]; cursor: string | null; names: AuditList["names"] }> {
   return request(() => api.audit.$get({ query: clean({ month, cursor }) }));
 }
 

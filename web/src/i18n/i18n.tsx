@@ -1,3 +1,4 @@
+import { formatNumber, localeOf } from "@ketnoi/core/format";
 import { type Accessor, createContext, createSignal, type ParentProps, useContext } from "solid-js";
 import { en } from "./en";
 import { type MessageKey, type Messages, vi } from "./vi";
@@ -24,10 +25,18 @@ export interface I18n {
 
 const catalogs: Record<Lang, Messages> = { vi, en };
 
-/** Fills `{name}` placeholders; unknown names stay visible so a missing parameter is noticed. */
-function fill(message: string, params?: Record<string, string | number>): string {
+/**
+ * Fills `{name}` placeholders; unknown names stay visible so a missing parameter is noticed. Numbers are written
+ * the locale's way (88,6 in vi, not 88.6) here, once, so no message can show a raw decimal point. Pass a calendar
+ * year as a string (a number would be grouped: 2.027).
+ */
+function fill(message: string, params: Record<string, string | number> | undefined, locale: string): string {
   if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === "number" ? formatNumber(value, locale) : String(value);
+  });
 }
 const storageKey = "ketnoi.lang";
 
@@ -62,8 +71,8 @@ export function createI18n(initial: Lang = readStoredLang()): I18n {
       storeLang(next);
       apply(next);
     },
-    t: (key, params) => fill(catalogs[lang()][key], params),
-    locale: () => (lang() === "vi" ? "vi-VN" : "en-GB"),
+    t: (key, params) => fill(catalogs[lang()][key], params, localeOf(lang())),
+    locale: () => localeOf(lang()),
     pick: (text) => (lang() === "en" && text.en ? text.en : text.vi),
   };
 }
@@ -105,7 +114,7 @@ export function useCatalog<K extends string>(catalog: Catalog<K>): Omit<I18n, "t
   const i18n = useI18n();
   const t: ScopedT<K> = (key, params) => {
     const own = (catalog[i18n.lang()] as Record<string, string>)[key];
-    return own === undefined ? i18n.t(key as MessageKey, params) : fill(own, params);
+    return own === undefined ? i18n.t(key as MessageKey, params) : fill(own, params, i18n.locale());
   };
   return { ...i18n, t };
 }

@@ -27,21 +27,8 @@ export function majorLabel(id: string, lang: Lang): string {
   return (majors as Record<string, { vi: string; en: string }>)[id]?.[lang] ?? id;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * Formats an ISO date (YYYY-MM-DD) as the locale writes it: 31/03/2027 in vi-VN.
- * The date is read and written in UTC so no time zone can move it to the day before.
- */
-export function formatDate(isoDate: string, locale: string): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
-    dateFormats.set(locale, format);
-  }
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
-}
+// Dates and moments are written by the web's one formatting module; re-exported for the existing call sites.
+export { formatDate, formatDateTime } from "../format";
 
 /** An amount in đồng, e.g. "3.000.000 ₫" in vi-VN. */
 export function formatVnd(amount: number, locale: string): string {
@@ -52,26 +39,6 @@ export function formatVnd(amount: number, locale: string): string {
 export function topSkills(listing: Pick<Listing, "requiredSkills" | "preferredSkills">, count = 3) {
   const all = [...new Set([...listing.requiredSkills, ...listing.preferredSkills])];
   return { shown: all.slice(0, count), hidden: Math.max(0, all.length - count) };
-}
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A moment as people read it, in Vietnam's time zone whatever the phone's setting: "14:05 05/01/2026". */
-export function formatDateTime(isoTimestamp: string, locale: string): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      hour: "2-digit",
-      minute: "2-digit",
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      timeZone: "Asia/Ho_Chi_Minh",
-    });
-    dateTimeFormats.set(locale, format);
-  }
-  const date = new Date(isoTimestamp);
-  return Number.isNaN(date.getTime()) ? isoTimestamp : format.format(date);
 }
 
 /** Seats a visit session still has, from the counts the listing came with (all of them when it has none). */

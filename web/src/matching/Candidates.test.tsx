@@ -9,7 +9,7 @@ const candidate = {
   major: "it",
   year: 3,
   skills: [{ id: "python", level: 3 }],
-  score: 74,
+  score: 74.5,
   components: [],
   explanation: { vi: "Khớp 3/4 kỹ năng bắt buộc; thiếu: Docker.", en: "Matches 3 of 4 required skills." },
   whatToLearn: [],
@@ -30,7 +30,8 @@ describe("Suitable candidates", () => {
 
     const card = (await screen.findByRole("heading", { name: "UV-AAAAAA" })).closest("li") as HTMLElement;
     expect(within(card).getByText("Khớp 3/4 kỹ năng bắt buộc; thiếu: Docker.")).toBeTruthy();
-    expect(within(card).getByText("Phù hợp 74/100")).toBeTruthy();
+    // Vietnamese writes decimals with a comma: 74,5, never 74.5.
+    expect(within(card).getByText("Phù hợp 74,5/100")).toBeTruthy();
 
     fireEvent.click(within(card).getByRole("button", { name: "Mời ứng tuyển: UV-AAAAAA" }));
     await waitFor(() => expect(within(card).getByRole("button", { name: "Đã mời" })).toBeTruthy());

@@ -37,10 +37,18 @@ describe("For you", () => {
     expect(within(card).getByText(/nhiều hồ sơ so với số chỗ/)).toBeTruthy();
   });
 
+  it("writes a decimal score the reader's way: a comma in Vietnamese", async () => {
+    await signInAs(people.lan, () => ({ body: { items: [{ ...recommendation, score: 88.6 }] } }));
+    renderPage(ForYou, "/danh-cho-ban");
+    expect(await screen.findByText("Phù hợp 88,6/100")).toBeTruthy();
+    expect(screen.queryByText(/88\.6/)).toBeNull();
+  });
+
   it("explains in English when the reader chose English", async () => {
-    await signInAs(people.lan, () => ({ body: { items: [recommendation] } }));
+    await signInAs(people.lan, () => ({ body: { items: [{ ...recommendation, score: 88.6 }] } }));
     renderPage(ForYou, "/danh-cho-ban", "/danh-cho-ban", "en");
     expect(await screen.findByText("Matches 4 of 5 required skills; missing: Docker.")).toBeTruthy();
+    expect(screen.getByText("88.6/100 match")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Web developer intern" })).toBeTruthy();
   });
 

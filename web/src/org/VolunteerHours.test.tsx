@@ -20,7 +20,7 @@ describe("Volunteer hours", () => {
 
     fireEvent.input(input, { target: { value: "12,5" } });
     fireEvent.click(screen.getByRole("button", { name: "Ghi nhận giờ" }));
-    expect(await screen.findByText("Đã ghi nhận 12.5 giờ cho Nguyễn Văn An.")).toBeTruthy();
+    expect(await screen.findByText("Đã ghi nhận 12,5 giờ cho Nguyễn Văn An.")).toBeTruthy();
     const [url, init] = fetch.mock.calls[0]!;
     expect(String(url)).toBe("/api/applications/app-1/hours");
     expect(JSON.parse(String(init?.body))).toEqual({ hours: 12.5, version: 4 });

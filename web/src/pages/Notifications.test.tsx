@@ -71,6 +71,9 @@ describe("Notifications page", () => {
 
     expect(await screen.findByText("You have a new placement in “Đợt hè”")).toBeTruthy();
     expect(screen.getByText("A declined seat was offered onwards.")).toBeTruthy();
+    // The moment in Vietnam time (07:05 UTC is 14:05 there), as English writes it; never the stored ISO string.
+    expect(screen.getByText("06/01/2026, 14:05")).toBeTruthy();
+    expect(screen.queryByText(/2026-01-06/)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Open" }));
     await waitFor(() => expect(history.get()).toBe("/phan-bo"));
   });

@@ -5,6 +5,7 @@ import { createResource, createSignal, type JSX, Show } from "solid-js";
 import type { ApiError } from "../api/client";
 import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
+import { placeLine } from "../format";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
 import { OrganisationForm, organisationEdit } from "../org/OrganisationForm";
@@ -29,13 +30,10 @@ function Profile(props: { org: Organisation; onSaved: (org: Organisation) => voi
   const membership = () => session.me()?.memberships.find((m) => m.orgId === org().id);
   const canEdit = () => session.me()?.role === "admin" || membership()?.role === "owner";
   const place = () =>
-    [
-      org().address,
+    placeLine(org().address, [
       industrialParks.find((p) => p.id === org().industrialParkId)?.name,
       communes.find((c) => c.id === org().communeId)?.name,
-    ]
-      .filter(Boolean)
-      .join(", ");
+    ]);
   usePageTitle(() => pick(org().name));
 
   return (

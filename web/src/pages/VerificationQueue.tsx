@@ -7,6 +7,7 @@ import { ActionError } from "../components/ActionError";
 import { Guard, verifiers } from "../components/Guard";
 import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
+import { placeLine } from "../format";
 import { TextArea } from "../forms/fields";
 import { type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
@@ -62,13 +63,10 @@ function Candidate(props: { org: Organisation; onDecided: (org: Organisation, me
         <span>{t(`orgKind.${org().kind}`)}</span>
       </p>
       <p class="place">
-        {[
-          org().address,
+        {placeLine(org().address, [
           industrialParks.find((p) => p.id === org().industrialParkId)?.name,
           communes.find((c) => c.id === org().communeId)?.name,
-        ]
-          .filter(Boolean)
-          .join(", ")}
+        ])}
       </p>
       <Show when={org().sectors.length > 0}>
         <p class="muted">

@@ -171,5 +171,13 @@ export const AuditQuerySchema = v.strictObject({
     "50",
   ),
 });
-/** GET /api/audit. */
-export const AuditListSchema = v.object({ items: v.array(AuditEntrySchema), cursor: v.nullable(v.string()) });
+/**
+ * GET /api/audit. `names` are the people and organisations this page mentions (actors, scopes, filter values), by
+ * id, so the log reads in words for the admins who may see it; an id with no stored record has no name.
+ */
+export const AuditListSchema = v.object({
+  items: v.array(AuditEntrySchema),
+  cursor: v.nullable(v.string()),
+  names: v.record(v.string(), v.object({ vi: v.string(), en: v.optional(v.string()) })),
+});
+export type AuditList = v.InferOutput<typeof AuditListSchema>;

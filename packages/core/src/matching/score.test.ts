@@ -154,7 +154,7 @@ describe("scoreMatch", () => {
       const late = scoreMatch(aStudent(), aListing(), nextDay);
       expect(reasons(late)).toEqual(["deadline_passed"]);
       expect(late.eligible).toBe(false);
-      expect(late.exclusions[0]!.vi).toBe("đã hết hạn nộp hồ sơ (2027-01-31)");
+      expect(late.exclusions[0]!.vi).toBe("đã hết hạn nộp hồ sơ (31/01/2027)");
     });
 
     it("excludes unpublished listings, full listings, other years and listings already applied to", () => {
@@ -174,5 +174,27 @@ describe("scoreMatch", () => {
       expect(reasons(scoreMatch(private_, aListing(), { side: "recruiter" }))).toEqual(["no_consent"]);
       expect(reasons(scoreMatch(aStudent(), aListing({ status: "closed" }), { side: "recruiter" }))).toEqual([]);
     });
+  });
+
+  it("tells a recruiter about the student in the third person, never addressing them as the student", () => {
+    const farAway = aStudent({ reachableCommunes: ["x-xuan-loc"], skills: [{ id: "kubernetes", level: 2 }] });
+    const listing = aListing({ requiredSkills: ["docker"], preferredSkills: [] });
+    const forRecruiter = scoreMatch(farAway, listing, { side: "recruiter" });
+    expect(text(forRecruiter, "location")).toEqual({
+      vi: "KCN Amata, Phường Long Bình ngoài khu vực sinh viên đi được",
+      en: "KCN Amata, Phường Long Bình is outside the places the student can reach",
+    });
+    expect(text(forRecruiter, "requiredSkills").vi).toBe(
+      "khớp 0/1 kỹ năng bắt buộc; thiếu: Docker (gần với Kubernetes sinh viên có)",
+    );
+    const near = scoreMatch(aStudent(), aListing(), { side: "recruiter" });
+    expect(near.explanation.vi).toContain("Sinh viên đi được tới KCN Amata, Phường Long Bình.");
+    expect(near.explanation.en).toContain("The student can reach KCN Amata, Phường Long Bình.");
+    for (const result of [forRecruiter, near]) {
+      expect(result.explanation.vi).not.toMatch(/\bbạn\b/i);
+      expect(result.explanation.en).not.toMatch(/\byou(r)?\b/i);
+    }
+    // The student still reads the same facts addressed to them.
+    expect(scoreMatch(aStudent(), aListing(), asStudent).explanation.vi).toContain("Bạn đi được tới KCN Amata");
   });
 });

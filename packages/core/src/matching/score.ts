@@ -200,18 +200,21 @@ export function scoreMatch(
   const profile = "listing" in listing ? listing : profileListing(listing);
   const l = profile.listing;
   const evaluation = evaluate(student, profile);
+  // A recruiter reads about the student ("Sinh viên đi được tới…"); the student is addressed ("Bạn đi được tới…").
+  const reader = audience.side;
   const texts = {
-    requiredSkills: requiredSkillsText(evaluation.required, profile.expected),
-    preferredSkills: preferredSkillsText(evaluation.preferred, profile.expected),
-    major: majorText(evaluation.major, student.major, l.majors),
+    requiredSkills: requiredSkillsText(evaluation.required, profile.expected, reader),
+    preferredSkills: preferredSkillsText(evaluation.preferred, profile.expected, reader),
+    major: majorText(evaluation.major, student.major, l.majors, reader),
     yearAndAvailability: yearAndAvailabilityText(
       student.year,
       l.years,
       evaluation.yearAllowed,
       evaluation.availability,
+      reader,
     ),
-    location: locationText(evaluation.location, l.communeId, l.industrialParkId),
-    language: languageText(profile.needs, (code) => student.languages.find((s) => s.code === code)?.level),
+    location: locationText(evaluation.location, l.communeId, l.industrialParkId, reader),
+    language: languageText(profile.needs, (code) => student.languages.find((s) => s.code === code)?.level, reader),
   } satisfies Record<MatchComponent, unknown>;
   const components: ComponentScore[] = matchComponents.map((component) => ({
     component,
@@ -221,7 +224,7 @@ export function scoreMatch(
   }));
   const exclusions: Exclusion[] = exclusionReasons(student, profile, audience).map((reason) => ({
     reason,
-    ...exclusionText(reason, { deadline: l.deadline, years: l.years }),
+    ...exclusionText(reason, { deadline: l.deadline, years: l.years }, reader),
   }));
   return {
     total: round1(components.reduce((sum, c) => sum + c.points, 0)),

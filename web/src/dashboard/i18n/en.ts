@@ -68,4 +68,6 @@ export const dashboardEn: Record<DashboardKey, string> = {
   "audit.action.target.save": "Saved a target",
   "audit.more": "Show more",
   "audit.empty": "No access recorded this month.",
+  "audit.filter.table": "Table",
+  "audit.filter.format": "Format",
 };

@@ -66,6 +66,8 @@ export const dashboardVi = {
   "audit.action.target.save": "Lưu chỉ tiêu",
   "audit.more": "Xem thêm",
   "audit.empty": "Tháng này chưa có lượt truy cập nào.",
+  "audit.filter.table": "Bảng",
+  "audit.filter.format": "Định dạng",
 };
 
 export type DashboardKey = keyof typeof dashboardVi;
