@@ -460,6 +460,21 @@ const withResponse = (assignment: Assignment, response: AssignmentResponse | und
  * A round as a reader may see it: the owner gets every assignment and the audit; a student only their own
  * choices and outcome. Both get the listings of the round and the guarantees text.
  */
+/**
+ * The names of a round's students, for its owner only (the school's staff know their students; the province runs
+ * the round): read from the profiles now, so an erased profile gives no name and the page falls back to the id.
+ */
+async function studentNames(studentIds: readonly string[]): Promise<Record<string, string>> {
+  const ids = [...new Set(studentIds)];
+  if (ids.length === 0) return {};
+  const { data } = await guard(() =>
+    db()
+      .entities.student.get(ids.map((userId) => ({ userId })))
+      .go(),
+  );
+  return Object.fromEntries(data.filter((p) => p.fullName).map((p) => [p.userId, p.fullName]));
+}
+
 export async function roundView(
   round: StoredRound,
   viewer: { kind: "owner" } | { kind: "student"; studentId: string },
@@ -492,6 +507,11 @@ export async function roundView(
       audit: { ...result.audit, counts: { ...result.audit.counts } },
       stable: result.stable,
       ...(result.declined ? { declined: result.declined.map(answered) } : {}),
+      names: await studentNames([
+        ...result.assignments.map((a) => a.studentId),
+        ...result.unassigned,
+        ...(result.declined ?? []).map((a) => a.studentId),
+      ]),
     };
   }
   if (viewer.kind === "student") {

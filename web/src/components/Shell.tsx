@@ -93,47 +93,53 @@ export function Shell(props: RouteSectionProps) {
                 {t("nav.menu")}
               </button>
             </div>
-            <ul id="site-menu" classList={{ "menu-open": menuOpen() }}>
-              <For each={menuFor(session.me())}>
-                {(item) => (
-                  <li>
-                    <A href={item.href} end={item.end ?? false}>
-                      {t(item.label)}
-                    </A>
-                  </li>
-                )}
-              </For>
-              <Show when={["province", "staff", "admin"].includes(session.me()?.role ?? "")}>
-                <li>
-                  <A href="/bang-dieu-khien">{pick(dashboardNavLabel)}</A>
-                </li>
-              </Show>
-              <Show
-                when={session.me()}
-                fallback={
-                  <li>
-                    <A href="/dang-nhap">{t("nav.signIn")}</A>
-                  </li>
-                }
-              >
-                {(me) => (
-                  <>
-                    <li class="signed-in">{t("nav.signedInAs", { name: me().displayName })}</li>
-                    {/* Roles that see personal data need an authenticator app (pages/Security.tsx). */}
-                    <Show when={me().role !== "student"}>
-                      <li>
-                        <A href="/bao-mat">{t("nav.security")}</A>
-                      </li>
-                    </Show>
+            {/* Links and account in two lists: on a wide screen the account goes up beside the tools so the links fit
+                one line (styles.css); on a phone both fold behind the menu button. */}
+            <div id="site-menu" class="menu-panel" classList={{ "menu-open": menuOpen() }}>
+              <ul class="menu-links">
+                <For each={menuFor(session.me())}>
+                  {(item) => (
                     <li>
-                      <button type="button" class="button button-quiet" onClick={() => void signOutEverywhere()}>
-                        {t("nav.signOut")}
-                      </button>
+                      <A href={item.href} end={item.end ?? false}>
+                        {t(item.label)}
+                      </A>
                     </li>
-                  </>
-                )}
-              </Show>
-            </ul>
+                  )}
+                </For>
+                <Show when={["province", "staff", "admin"].includes(session.me()?.role ?? "")}>
+                  <li>
+                    <A href="/bang-dieu-khien">{pick(dashboardNavLabel)}</A>
+                  </li>
+                </Show>
+              </ul>
+              <ul class="menu-account">
+                <Show
+                  when={session.me()}
+                  fallback={
+                    <li>
+                      <A href="/dang-nhap">{t("nav.signIn")}</A>
+                    </li>
+                  }
+                >
+                  {(me) => (
+                    <>
+                      <li class="signed-in">{t("nav.signedInAs", { name: me().displayName })}</li>
+                      {/* Roles that see personal data need an authenticator app (pages/Security.tsx). */}
+                      <Show when={me().role !== "student"}>
+                        <li>
+                          <A href="/bao-mat">{t("nav.security")}</A>
+                        </li>
+                      </Show>
+                      <li>
+                        <button type="button" class="button button-quiet" onClick={() => void signOutEverywhere()}>
+                          {t("nav.signOut")}
+                        </button>
+                      </li>
+                    </>
+                  )}
+                </Show>
+              </ul>
+            </div>
           </nav>
         </div>
       </header>

@@ -89,6 +89,7 @@ export const studentEn: Record<StudentKey, string> = {
   "search.queryHint": "With or without Vietnamese accents, e.g. “lap trinh nhung”.",
   "search.submit": "Search",
   "search.filters": "Filters",
+  "search.filtersActive": "Filters ({count})",
   "search.type": "Type",
   "search.sector": "Sector",
   "search.skill": "Skill",

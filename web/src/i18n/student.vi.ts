@@ -88,6 +88,7 @@ export const studentVi = {
   "search.queryHint": "Gõ có dấu hoặc không dấu, ví dụ “lap trinh nhung”.",
   "search.submit": "Tìm",
   "search.filters": "Bộ lọc",
+  "search.filtersActive": "Bộ lọc ({count})",
   "search.type": "Loại tin",
   "search.sector": "Lĩnh vực",
   "search.skill": "Kỹ năng",

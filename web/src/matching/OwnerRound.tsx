@@ -78,6 +78,10 @@ function Reoffer(props: {
 }
 
 /** A school's staff (or the province): a round's listings, the run button, the result and its audit record. */
+/** A student's name as the API gives it to the round's owner; the id only when the profile has no name (erased). */
+const nameOf = (result: { names?: Record<string, string> }, studentId: string) =>
+  result.names?.[studentId] ?? studentId;
+
 export function OwnerRound(props: {
   round: PlacementRoundView;
   schoolName: (id: string) => string;
@@ -183,7 +187,7 @@ export function OwnerRound(props: {
                   <For each={result().assignments}>
                     {(a) => (
                       <tr>
-                        <td>{a.studentId}</td>
+                        <td>{nameOf(result(), a.studentId)}</td>
                         <td>{titleOf(a.listingId)}</td>
                         <td>{t("placement.choiceN", { count: a.choice })}</td>
                         <td>
@@ -222,7 +226,8 @@ export function OwnerRound(props: {
                       <For each={declinedSeats()}>
                         {(a) => (
                           <li>
-                            {a.studentId} · {titleOf(a.listingId)} · {t("placement.choiceN", { count: a.choice })}
+                            {nameOf(result(), a.studentId)} · {titleOf(a.listingId)} ·{" "}
+                            {t("placement.choiceN", { count: a.choice })}
                           </li>
                         )}
                       </For>

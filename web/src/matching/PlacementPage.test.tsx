@@ -75,16 +75,18 @@ describe("Placement page", () => {
     expect(screen.queryByRole("button", { name: "Nhận chỗ" })).toBeNull();
   });
 
-  it("shows the school's staff each assignment's answer", async () => {
+  it("shows the school's staff each assignment's answer, by the student's name", async () => {
+    const named = { ...declinedResult, names: { "sv-lan": "Nguyễn Thị Lan" } };
     await signInAs(people.ha, ({ url }) =>
       url === "/api/placement-rounds"
-        ? { body: { items: [{ ...placedRound, result: declinedResult }] } }
+        ? { body: { items: [{ ...placedRound, result: named }] } }
         : { body: { items: [] } },
     );
     renderPage(PlacementPage, "/phan-bo");
     const table = (await screen.findByRole("table", { name: "Kết quả phân bổ" })) as HTMLElement;
-    const row = within(table).getByRole("row", { name: /sv-lan/ });
+    const row = within(table).getByRole("row", { name: /Nguyễn Thị Lan/ });
     expect(within(row).getByText("Đã từ chối")).toBeTruthy();
+    expect(within(table).queryByText("sv-lan")).toBeNull();
   });
 
   it("lets the owner offer a declined seat onwards, saying who cannot lose", async () => {

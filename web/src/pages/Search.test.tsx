@@ -44,6 +44,28 @@ describe("Search page", () => {
     await waitFor(() => expect(searchCalls(calls).at(-1)).toMatchObject({ q: "vi mach", industrialPark: "amata" }));
   });
 
+  it("folds the filters behind a “Bộ lọc” button that names them, says how many apply, and toggles", async () => {
+    stubFetch(() => ({ body: page }));
+    renderPage(Search, "/tim-kiem?type=internship&paid=true", "/tim-kiem");
+    await screen.findByRole("link", { name: "Thực tập sinh lập trình nhúng" });
+    const toggle = screen.getByRole("button", { name: "Bộ lọc (2)" });
+    const filters = document.getElementById(toggle.getAttribute("aria-controls")!)!;
+    // styles.css hides `.filters` without `filters-open` up to 600 px; the button is a real <button>, so Enter and
+    // Space work as a click.
+    expect(filters.tagName).toBe("FIELDSET");
+    expect(filters.contains(screen.getByLabelText("Loại tin"))).toBe(true);
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(filters.classList.contains("filters-open")).toBe(false);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(filters.classList.contains("filters-open")).toBe(true);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(filters.classList.contains("filters-open")).toBe(false);
+    // The toggle comes before the filters, so keyboard users reach it first.
+    expect(toggle.compareDocumentPosition(filters) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it("ignores filter values the API would reject, and says when only some words matched", async () => {
     const calls = stubFetch(() => ({ body: { ...page, matchedAllTerms: false } }));
     renderPage(Search, "/tim-kiem?q=robot%20lab&paid=yes&commune=quan-1", "/tim-kiem");

@@ -175,6 +175,9 @@ export default function Search() {
     ),
   );
 
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
+  const filterKeys = ["type", "sector", "skill", "commune", "industrialPark", "paid", "verifiedOnly", "sort"] as const;
+  const activeFilters = () => filterKeys.filter((key) => search()[key]).length;
   const setFilter = (key: SearchKey, value: string) => setParams({ [key]: value || undefined });
   const any = () => t("search.any");
   const skillOptions = () => skillGroups(lang()).flatMap((group) => group.options);
@@ -204,7 +207,18 @@ export default function Search() {
               {t("search.submit")}
             </button>
           </div>
-          <fieldset class="filters">
+          {/* On a phone the filters fold behind this button so the first result is near the top (styles.css hides
+              the button and always shows the filters on wider screens). */}
+          <button
+            type="button"
+            class="button button-secondary filters-toggle"
+            aria-expanded={filtersOpen()}
+            aria-controls="search-filters"
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            {activeFilters() > 0 ? t("search.filtersActive", { count: activeFilters() }) : t("search.filters")}
+          </button>
+          <fieldset id="search-filters" class="filters" classList={{ "filters-open": filtersOpen() }}>
             <legend>{t("search.filters")}</legend>
             <SelectField
               name="type"

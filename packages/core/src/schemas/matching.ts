@@ -215,6 +215,8 @@ export const PlacementRoundSchema = v.object({
       stable: v.boolean(),
       /** Seats their students turned down, each offered onwards by a re-offer (POST …/reoffer). */
       declined: v.optional(v.array(AssignmentSchema)),
+      /** The students' names by id, for the round's owner (its school's staff, or the province) only. */
+      names: v.optional(v.record(v.string(), v.string())),
     }),
   ),
   /** A student: their own choices, their own outcome once placed, and what the round guarantees. */
