@@ -9,7 +9,7 @@ import { listStudentApplications } from "./applications";
 import { consentingStudents } from "./candidate-pool";
 import { guard } from "./guard";
 import { listingDemandMap } from "./listing-demand";
-import { type StoredListing, withOrganisation } from "./listings";
+import type { StoredListing } from "./listings";
 import { explained, recommendFromIndex } from "./recommendations";
 
 /**
