@@ -119,6 +119,15 @@ describe("Dashboard page", () => {
     expect(summary.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  it("shows no summary where the dashboard has no progress table (an organisation's funnel has no targets)", async () => {
+    const skillsOnly = { ...dashboard, tables: dashboard.tables.filter((table) => table.id === "skills") };
+    await signInAs(people.province, answer(skillsOnly));
+    renderPage(DashboardPage, "/bang-dieu-khien");
+    await screen.findByRole("table", { name: "Khoảng cách kỹ năng (xếp hạng)" });
+    expect(screen.queryByRole("region", { name: "Tiến độ năm 2026" })).toBeNull();
+    expect(screen.queryByText(/chưa có chỉ tiêu/)).toBeNull();
+  });
+
   it("draws every count series of a progress table as bars with its target and the % reached", async () => {
     await signInAs(people.province, answer(dashboard));
     renderPage(DashboardPage, "/bang-dieu-khien");

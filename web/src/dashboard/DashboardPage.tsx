@@ -78,42 +78,46 @@ const summaryMetrics = ["internships", "visits", "jobs", "trainings"] as const;
 function Summary(props: { dashboard: Dashboard }) {
   const { t, locale } = useCatalog(dashboardMessages);
   const num = (n: number) => n.toLocaleString(locale());
+  // Only scopes with progress tables (province, university) have targets; an organisation's funnel has none.
+  const byField = () => props.dashboard.tables.find((table) => table.id === "byField");
   const items = () => {
-    const byField = props.dashboard.tables.find((table) => table.id === "byField");
-    return byField ? progressSummary(byField) : [];
+    const table = byField();
+    return table ? progressSummary(table) : [];
   };
   const metric = (key: string) =>
     (summaryMetrics as readonly string[]).includes(key)
       ? t(`dash.metric.${key as (typeof summaryMetrics)[number]}`)
       : key;
   return (
-    <section class="dash-summary" aria-label={t("dash.summary", { year: String(props.dashboard.year) })}>
-      <Show
-        when={items().length > 0}
-        fallback={<p>{t("dash.summary.noTargets", { year: String(props.dashboard.year) })}</p>}
-      >
-        <ul>
-          <For each={items()}>
-            {(item) => (
-              <li>
-                {item.percent === null
-                  ? t("dash.summary.itemNoPercent", {
-                      metric: metric(item.key),
-                      value: num(item.value),
-                      target: num(item.target),
-                    })
-                  : t("dash.summary.item", {
-                      metric: metric(item.key),
-                      value: num(item.value),
-                      target: num(item.target),
-                      percent: num(item.percent),
-                    })}
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-    </section>
+    <Show when={byField()}>
+      <section class="dash-summary" aria-label={t("dash.summary", { year: String(props.dashboard.year) })}>
+        <Show
+          when={items().length > 0}
+          fallback={<p>{t("dash.summary.noTargets", { year: String(props.dashboard.year) })}</p>}
+        >
+          <ul>
+            <For each={items()}>
+              {(item) => (
+                <li>
+                  {item.percent === null
+                    ? t("dash.summary.itemNoPercent", {
+                        metric: metric(item.key),
+                        value: num(item.value),
+                        target: num(item.target),
+                      })
+                    : t("dash.summary.item", {
+                        metric: metric(item.key),
+                        value: num(item.value),
+                        target: num(item.target),
+                        percent: num(item.percent),
+                      })}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+    </Show>
   );
 }
 
