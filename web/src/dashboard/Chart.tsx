@@ -1,23 +1,24 @@
 import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { useCatalog } from "../i18n/i18n";
-import type { ChartSpec } from "./charts";
+import type { LineSpec } from "./charts";
 import { dashboardMessages } from "./i18n";
 
 /**
  * A chart drawn by uPlot, loaded on first use (a dynamic import: only dashboard pages ever fetch it). The canvas
  * is hidden from screen readers; the caption points to the table that follows with the same figures.
  */
-export function Chart(props: { spec: ChartSpec; title: string }) {
-  const { t } = useCatalog(dashboardMessages);
+export function Chart(props: { spec: LineSpec; title: string }) {
+  const { t, locale } = useCatalog(dashboardMessages);
   const [drawn, setDrawn] = createSignal(false);
   let canvas: HTMLDivElement | undefined;
   let destroy: (() => void) | undefined;
   createEffect(() => {
     const spec = props.spec;
+    const text = { locale: locale(), none: "–" };
     void import("./chart-uplot").then(({ drawChart }) => {
       destroy?.();
       if (!canvas) return;
-      destroy = drawChart(canvas, spec);
+      destroy = drawChart(canvas, spec, text);
       setDrawn(true);
     });
   });

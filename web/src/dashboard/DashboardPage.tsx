@@ -1,4 +1,4 @@
-import type { DashboardTable } from "@ketnoi/core";
+import type { Dashboard, DashboardTable } from "@ketnoi/core";
 import { workforceFieldIds, workforceFields } from "@ketnoi/core/dashboard/fields";
 import { A, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
@@ -8,8 +8,9 @@ import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
 import { useCatalog } from "../i18n/i18n";
 import { type DashboardRequest, downloadExport, fetchDashboard, fetchUniversities } from "./api";
+import { Bars } from "./Bars";
 import { Chart } from "./Chart";
-import { chartFor } from "./charts";
+import { chartFor, progressSummary } from "./charts";
 import { DataTable } from "./DataTable";
 import { dashboardMessages } from "./i18n";
 import { type ScopeOption, scopesFor, scopeValue } from "./scopes";
@@ -58,9 +59,66 @@ function TableSection(props: { table: DashboardTable; query: DashboardRequest; o
           {t("dash.downloadXlsx")}
         </button>
       </div>
-      <Show when={chart()}>{(spec) => <Chart spec={spec()} title={title()} />}</Show>
+      <Show when={chart()}>
+        {(spec) => {
+          const it = spec();
+          return it.kind === "lines" ? <Chart spec={it} title={title()} /> : <Bars spec={it} title={title()} />;
+        }}
+      </Show>
       <DataTable table={props.table} captionId={`c-${props.table.id}`} />
     </section>
+  );
+}
+
+const summaryMetrics = ["internships", "visits", "jobs", "trainings"] as const;
+
+/**
+ * The story in one line, above everything: per target metric, what the province (or the chosen scope) has reached
+ * of its target this year — from the progress-by-field table's total row, the same figures as the table.
+ */
+function Summary(props: { dashboard: Dashboard }) {
+  const { t, locale } = useCatalog(dashboardMessages);
+  const num = (n: number) => n.toLocaleString(locale());
+  // Only scopes with progress tables (province, university) have targets; an organisation's funnel has none.
+  const byField = () => props.dashboard.tables.find((table) => table.id === "byField");
+  const items = () => {
+    const table = byField();
+    return table ? progressSummary(table) : [];
+  };
+  const metric = (key: string) =>
+    (summaryMetrics as readonly string[]).includes(key)
+      ? t(`dash.metric.${key as (typeof summaryMetrics)[number]}`)
+      : key;
+  return (
+    <Show when={byField()}>
+      <section class="dash-summary" aria-label={t("dash.summary", { year: String(props.dashboard.year) })}>
+        <Show
+          when={items().length > 0}
+          fallback={<p>{t("dash.summary.noTargets", { year: String(props.dashboard.year) })}</p>}
+        >
+          <ul>
+            <For each={items()}>
+              {(item) => (
+                <li>
+                  {item.percent === null
+                    ? t("dash.summary.itemNoPercent", {
+                        metric: metric(item.key),
+                        value: num(item.value),
+                        target: num(item.target),
+                      })
+                    : t("dash.summary.item", {
+                        metric: metric(item.key),
+                        value: num(item.value),
+                        target: num(item.target),
+                        percent: num(item.percent),
+                      })}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+    </Show>
   );
 }
 
@@ -79,6 +137,7 @@ function Figures(props: { query: DashboardRequest }) {
     <Async resource={data} onRetry={() => void refetch()}>
       {(dashboard) => (
         <>
+          <Summary dashboard={dashboard} />
           <p class="muted">{t("dash.generatedAt", { time: formatDateTime(dashboard.generatedAt, locale()) })}</p>
           <ul class="dash-legend">
             <li>{t("dash.legend.adjusted")}</li>
