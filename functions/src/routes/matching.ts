@@ -18,9 +18,9 @@ import { validate } from "../http/validate";
 import { visibleListing } from "./applications";
 
 /**
- * "Dành cho bạn": the signed-in student's recommended listings. Reads every published listing through the feed
- * index (gsi2, status = published) at demo scale; in deploy it should reuse the search snapshot's documents
- * (already in memory for /api/search) instead of querying the table per request.
+ * "Dành cho bạn": the signed-in student's recommended listings, ranked from the listings the search index already
+ * holds in memory (data/recommendations.ts) with per-listing demand counters: two DynamoDB calls whatever the number
+ * of listings (asserted in db-calls.test.ts).
  */
 export const recommendationRoutes = new Hono<AppEnv>().get(
   "/",
