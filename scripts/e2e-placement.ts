@@ -202,7 +202,8 @@ async function journey(actors: Actors) {
     await visible(card.getByText("Đã chạy phân bổ: 2 sinh viên được xếp chỗ, 0 chưa có chỗ."));
     await visible(card.getByText("Kết quả ổn định (đã kiểm tra độc lập)."));
     const table = card.getByRole("table", { name: "Kết quả phân bổ" });
-    await visible(table.getByRole("row", { name: new RegExp(`${accounts.lan.id} .*${contested.title}`) }));
+    // The round's owner sees students by name (placement results name students only to the owner).
+    await visible(table.getByRole("row", { name: new RegExp(`${accounts.lan.name} .*${contested.title}`) }));
   });
 
   await step("each student sees their outcome and what the round guarantees", async () => {
