@@ -28,6 +28,7 @@ import { configureSearch, searchIndex } from "../../functions/src/search/live";
 import { todayInVietnam } from "../../functions/src/search/query";
 import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
 import { seedDemoData } from "../../functions/src/seed/seed";
+import { serveBenchChild } from "./harness";
 
 /** What the server process prints once both servers answer. */
 export interface BenchServers {
@@ -166,29 +167,4 @@ async function start(): Promise<BenchServers> {
   };
 }
 
-const starting = start();
-let stopping: Promise<void> | undefined;
-function shutdown(code: number): Promise<void> {
-  stopping ??= (async () => {
-    // A stop asked for mid-start waits for the start to settle: DynamoDB Local's Java child runs before it answers,
-    // and only once startDynamoLocal has returned (or failed, stopping it) is there a handle to stop it with.
-    await starting.catch(() => {});
-    for (const stop of stops.reverse()) await stop().catch(() => {});
-    process.exit(code);
-  })();
-  return stopping;
-}
-process.once("SIGTERM", () => void shutdown(0));
-process.once("SIGINT", () => void shutdown(0));
-process.stdin.resume();
-process.stdin.once("end", () => void shutdown(0));
-
-starting.then(
-  (ready) => {
-    if (!stopping) process.stdout.write(`${JSON.stringify(ready)}\n`);
-  },
-  async (error: unknown) => {
-    console.error(error);
-    await shutdown(1);
-  },
-);
+serveBenchChild(start, stops);

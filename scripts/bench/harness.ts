@@ -133,3 +133,35 @@ export async function startServerChild<Ready>(
     throw error;
   }
 }
+
+/**
+ * The child side of `startServerChild`: runs `start()`, prints its ready answer as one JSON line, and on SIGTERM,
+ * SIGINT or the end of stdin runs `stops` in reverse and exits. A stop asked for mid-start waits for the start to
+ * settle: DynamoDB Local's Java child runs before it answers, and only once it has returned (or failed) is there a
+ * handle to stop it with.
+ */
+export function serveBenchChild<Ready>(start: () => Promise<Ready>, stops: Array<() => Promise<void>>): void {
+  const starting = start();
+  let stopping: Promise<void> | undefined;
+  const shutdown = (code: number): Promise<void> => {
+    stopping ??= (async () => {
+      await starting.catch(() => {});
+      for (const stop of stops.reverse()) await stop().catch(() => {});
+      process.exit(code);
+    })();
+    return stopping;
+  };
+  process.once("SIGTERM", () => void shutdown(0));
+  process.once("SIGINT", () => void shutdown(0));
+  process.stdin.resume();
+  process.stdin.once("end", () => void shutdown(0));
+  starting.then(
+    (ready) => {
+      if (!stopping) process.stdout.write(`${JSON.stringify(ready)}\n`);
+    },
+    async (error: unknown) => {
+      console.error(error);
+      await shutdown(1);
+    },
+  );
+}

@@ -21,6 +21,7 @@ import { configureSearch, searchIndex } from "../../functions/src/search/live";
 import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
 import { type SeedScale, seedScales } from "../../functions/src/seed/province-data";
 import { seedProvinceData } from "../../functions/src/seed/seed";
+import { serveBenchChild } from "./harness";
 
 export interface RoutesServers {
   apiUrl: string;
@@ -92,27 +93,4 @@ async function start(): Promise<RoutesServers> {
   };
 }
 
-const starting = start();
-let stopping: Promise<void> | undefined;
-function shutdown(code: number): Promise<void> {
-  stopping ??= (async () => {
-    await starting.catch(() => {});
-    for (const stop of stops.reverse()) await stop().catch(() => {});
-    process.exit(code);
-  })();
-  return stopping;
-}
-process.once("SIGTERM", () => void shutdown(0));
-process.once("SIGINT", () => void shutdown(0));
-process.stdin.resume();
-process.stdin.once("end", () => void shutdown(0));
-
-starting.then(
-  (ready) => {
-    if (!stopping) process.stdout.write(`${JSON.stringify(ready)}\n`);
-  },
-  async (error: unknown) => {
-    console.error(error);
-    await shutdown(1);
-  },
-);
+serveBenchChild(start, stops);
