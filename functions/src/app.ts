@@ -28,6 +28,7 @@ import { listingRoutes } from "./routes/listings";
 import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
 import { meRoutes } from "./routes/me";
 import { invitationRoutes, memberRoutes } from "./routes/members";
+import { applicationMessageRoutes, messageRoutes } from "./routes/messages";
 import { notificationRoutes } from "./routes/notifications";
 import { organisationRoutes } from "./routes/organisations";
 import { organisationPlacementRoutes, placementRoutes } from "./routes/placement";
@@ -104,6 +105,8 @@ export function createApp() {
     .route("/recommendations", recommendationRoutes)
     .route("/placement-rounds", placementRoutes)
     .route("/applications", applicationRoutes)
+    .route("/applications", applicationMessageRoutes)
+    .route("/messages", messageRoutes)
     .route("/bookings", bookingRoutes)
     .route("/search", searchRoutes)
     .route("/saved-searches", savedSearchRoutes)

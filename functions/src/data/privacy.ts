@@ -3,6 +3,7 @@ import { type ErasureReceipt, normaliseEmail, type PersonalDataExport } from "@k
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
+import { deleteApplicantNotes } from "./messages";
 import { erasePlacementData, type PreferenceItem, placementOutcomesOf } from "./placement-privacy";
 import { transactWithRetry } from "./transact";
 import { getUser, type User } from "./users";
@@ -12,7 +13,8 @@ import { getUser, type User } from "./users";
  * whose partition key is one of them finds a person's records of that type without a scan. A new attribute
  * naming a person (e.g. `reviewerUserId`) must be added here: privacy.test.ts fails until it is.
  */
-export const subjectIdAttributes = ["userId", "studentId", "bookerUserId"] as const;
+// `authorUserId`: who wrote a message in an application's thread (the student, or a member of the organisation).
+export const subjectIdAttributes = ["userId", "studentId", "bookerUserId", "authorUserId"] as const;
 export const subjectEmailAttributes = ["email"] as const;
 const subjectAttributes: readonly string[] = [...subjectIdAttributes, ...subjectEmailAttributes];
 
@@ -222,6 +224,10 @@ export const erasureRules: Record<string, ErasureRule> = {
       history: (item.history as Item[]).map(({ reason: _r, ...step }) => step),
     }),
   },
+  // An application's thread (data/messages.ts): the student's words and the organisation's replies to them.
+  message: { action: "delete" },
+  thread: { action: "delete" },
+  threadRead: { action: "delete" },
   booking: {
     action: "anonymise",
     reason: {
@@ -289,6 +295,10 @@ export async function erasePersonalData(userId: string, email: string): Promise<
   const missing = [...found.keys()].filter((section) => !erasureRules[section]);
   if (missing.length > 0) throw new Error(`No erasure rule for: ${missing.join(", ")}`);
   const receipt: ErasureReceipt = { erasedAt, deleted: [], kept: [] };
+  // Recruiters' notes name no student (so they stay out of the export): they are found through the student's
+  // applications, before those are anonymised, so an erasure run again still finds them.
+  const applicationIds = (found.get("application")?.items ?? []).map((a) => String(a.applicationId));
+  receipt.deleted.push({ section: "applicantNote", count: await deleteApplicantNotes(applicationIds) });
   const order = [...found.keys()].sort((a, b) => Number(a === "user") - Number(b === "user"));
   for (const section of order) {
     const { entity, items } = found.get(section)!;

@@ -13,13 +13,20 @@ import { dynamo } from "../db/client";
 import { db } from "../db/service";
 import { createTableInput } from "../db/table";
 import { dropTable, ensureTable, localClient } from "../local/tables";
+import { findApplication } from "./applications";
 import { auditMonth } from "./audit";
+import { markThreadRead, saveApplicantNote, sendMessage } from "./messages";
 import { type RetentionReport, runRetention } from "./retention";
 import { backfillRetentionIndex } from "./retention-backfill";
 
 // The retention of non-hired applicants' data, against DynamoDB Local and its real stream (dashboard counters).
 const dayMs = 24 * 60 * 60 * 1000;
-const secret = { note: "Thư giới thiệu riêng NOTE-7F3", answer: "Câu trả lời riêng ANSWER-9K2", reason: "REASON-4Q8" };
+const secret = {
+  note: "Thư giới thiệu riêng NOTE-7F3",
+  answer: "Câu trả lời riêng ANSWER-9K2",
+  reason: "REASON-4Q8",
+  message: "MSG-5T1",
+};
 let reader: LocalStreamReader;
 let recruiter: string;
 let listingId: string;
@@ -109,6 +116,15 @@ beforeAll(async () => {
   await db()
     .entities.candidateInvite.put({ listingId, studentId: "sv-ret-rejected", invitedBy: "rec-ret", createdAt: now })
     .go();
+  // A conversation and the recruiter's note on a due application and on the hired one.
+  for (const name of ["rejected", "hired"]) {
+    const application = (await findApplication(applications[name]!))!;
+    await sendMessage(application, "student", `sv-ret-${name}`, `Câu hỏi riêng ${secret.message}`);
+    await sendMessage(application, "organisation", "rec-ret", "Trả lời");
+    await markThreadRead(application.id, "rec-ret", "organisation", 1);
+    await markThreadRead(application.id, `sv-ret-${name}`, "student", 1);
+    await saveApplicantNote(application, "rec-ret", { text: `Nhận xét ${secret.message}`, rating: 2, version: 0 });
+  }
   // Decided ten days ago: within the period.
   await daysAgo(10, async () => {
     await submit("recent");
@@ -191,6 +207,31 @@ describe("retention of non-hired applicants' data", () => {
     const applied = Object.entries(countersBefore).filter(([key]) => parseCellKey(key).metric === "applied");
     // Six consenting applicants counted before (the seventh withheld consent) and still after.
     expect(applied.reduce((n, [, c]) => n + c, 0)).toBe(6);
+  });
+
+  it("removes a due application's thread, read markers and the organisation's notes, and only those", async () => {
+    const conversation = async (name: string) => {
+      const applicationId = applications[name]!;
+      const [messages, markers, notes, thread] = await Promise.all([
+        db().entities.message.query.byThread({ applicationId }).go(),
+        db().entities.threadRead.query.byThread({ applicationId }).go(),
+        db().entities.applicantNote.query.byApplication({ applicationId }).go(),
+        db().entities.thread.get({ applicationId }).go(),
+      ]);
+      return {
+        messages: messages.data.length,
+        markers: markers.data.length,
+        notes: notes.data.length,
+        thread: !!thread.data,
+      };
+    };
+    expect(await conversation("rejected")).toEqual({ messages: 0, markers: 0, notes: 0, thread: false });
+    expect(await conversation("hired")).toEqual({ messages: 2, markers: 2, notes: 1, thread: true });
+    const exported = await call("GET", "/api/students/me/export", { token: students.rejected });
+    expect(exported.json.sections.message).toEqual([]);
+    expect(exported.text).not.toContain(secret.message);
+    const hired = await call("GET", `/api/applications/${applications.hired}/messages`, { token: students.hired });
+    expect(hired.json.items).toHaveLength(2);
   });
 
   it("leaves a recent rejection, the hired student and an application still in progress as they were", async () => {

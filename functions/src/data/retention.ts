@@ -7,6 +7,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { auditMonth } from "./audit";
 import { guard } from "./guard";
+import { deleteConversation } from "./messages";
 import { anonymiseKeptRecord } from "./privacy";
 
 type ApplicationItem = EntityItem<typeof ApplicationEntity>;
@@ -203,6 +204,8 @@ async function removePersonalData(application: ApplicationItem, report: Retentio
       notices.data.map(({ userId, createdAt, notificationId }) => ({ userId, createdAt, notificationId })),
     );
     if (invite.data) await guard(() => db().entities.candidateInvite.delete({ listingId, studentId }).go());
+    // The application's thread, read markers and the organisation's notes and rating go with it.
+    await deleteConversation(application.applicationId);
   }
   report.notificationsDeleted += notices.data.length;
   report.invitesDeleted += invite.data ? 1 : 0;

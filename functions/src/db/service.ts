@@ -2,6 +2,7 @@ import { Service } from "electrodb";
 import { dataConfig } from "../config";
 import { dynamo } from "./client";
 import { DashCellEntity, DashContributionEntity, DashKeySecretEntity } from "./entities/aggregate";
+import { ApplicantNoteEntity } from "./entities/applicant-note";
 import { ApplicationEntity } from "./entities/application";
 import { AuditEntity } from "./entities/audit";
 import { BookingEntity } from "./entities/booking";
@@ -11,6 +12,7 @@ import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { ListingDemandEntity } from "./entities/listing-demand";
 import { MembershipEntity } from "./entities/membership";
+import { MessageEntity } from "./entities/message";
 import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
 import { PlacementPreferenceEntity } from "./entities/placement-preference";
@@ -28,6 +30,7 @@ import {
 } from "./entities/stream-state";
 import { StudentEntity } from "./entities/student";
 import { TargetEntity, TargetVersionEntity } from "./entities/target";
+import { ThreadEntity, ThreadReadEntity } from "./entities/thread";
 import { UserEntity } from "./entities/user";
 
 const entities = {
@@ -60,6 +63,11 @@ const entities = {
   deadLetter: DeadLetterEntity,
   streamCheckpoint: StreamCheckpointEntity,
   streamStatus: StreamStatusEntity,
+  // Messages per application and recruiters' notes (data/messages.ts).
+  message: MessageEntity,
+  thread: ThreadEntity,
+  threadRead: ThreadReadEntity,
+  applicantNote: ApplicantNoteEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -275,7 +275,54 @@ async function organisationNotices(next: Item, before: Item | undefined): Promis
     .map((userId) => ({ userId, key: `organisation:${org.id}:${org.verification}:${at}`, at, input: notice.input }));
 }
 
+/**
+ * A new message in an application's thread tells the other side: the student, or every member of the listing's
+ * organisation but the one who wrote. Once per message (its id is in the key). The notice carries the listing's
+ * title, never the message's text, so the student's words are not copied into other people's inboxes.
+ */
+async function messageNotices(next: Item, before: Item | undefined): Promise<Notice[]> {
+  if (before) return [];
+  const listing = await getListing(String(next.listingId));
+  if (!listing) return [];
+  const applicationId = String(next.applicationId);
+  const key = `message:${next.messageId}`;
+  const at = String(next.createdAt);
+  const body = { vi: listing.title.vi, en: en(listing.title) };
+  if (next.side === "organisation") {
+    const studentId = String(next.studentId);
+    if (isErasedToken(studentId)) return [];
+    const org = await getOrganisation(listing.orgId);
+    const orgName = org?.name.vi ?? "";
+    return [
+      {
+        userId: studentId,
+        key,
+        at,
+        input: {
+          kind: "message",
+          title: { vi: `Tin nhắn mới từ ${orgName}`, en: `New message from ${org?.name.en ?? orgName}` },
+          body,
+          link: `/ung-tuyen/${applicationId}`,
+        },
+      },
+    ];
+  }
+  const members = await organisationMemberIds(listing.orgId);
+  return members.map((userId) => ({
+    userId,
+    key,
+    at,
+    input: {
+      kind: "message" as const,
+      title: { vi: "Tin nhắn mới từ ứng viên", en: "New message from an applicant" },
+      body,
+      link: `/tin/${listing.id}/ung-vien`,
+    },
+  }));
+}
+
 const derivers: Record<string, (next: Item, before: Item | undefined) => Promise<Notice[]>> = {
+  message: messageNotices,
   organisation: organisationNotices,
   application: applicationNotices,
   booking: bookingNotices,

@@ -32,6 +32,8 @@ const sourceEntities = new Set([
   "candidateInvite",
   "invitation",
   "placementRound",
+  // A new message notifies the other side of its thread (effects/notices.ts).
+  "message",
 ]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */

@@ -3,7 +3,7 @@ import { config } from "../config";
 import { AppError } from "./errors";
 
 /** Which list a cursor pages through: a cursor of one list is refused by another. */
-export type CursorScope = "listings" | "audit" | "search";
+export type CursorScope = "listings" | "audit" | "search" | "messages";
 
 const mac = (scope: CursorScope, payload: string) =>
   createHmac("sha256", config().SERVER_SECRET).update(`cursor:${scope}:`).update(payload).digest("base64url");

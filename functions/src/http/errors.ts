@@ -37,6 +37,7 @@ export type ErrorCode =
   | "already_responded"
   | "round_not_run"
   | "round_too_large"
+  | "thread_closed"
   | "search_unavailable"
   | "database_unavailable"
   | "internal_error";

@@ -83,11 +83,16 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
  * A fixed-window rate limit per client address (`clientAddress`: never a header the client sets), kept in memory (per Lambda instance in deploy, where API
  * Gateway throttling is the outer guard).
  */
-export function rateLimit(options: { windowMs: number; max: number }): MiddlewareHandler {
+export function rateLimit(options: {
+  windowMs: number;
+  max: number;
+  /** Whom the limit counts: the client address unless given (e.g. the signed-in sender, for messages). */
+  key?: (c: Context<AppEnv>) => string;
+}): MiddlewareHandler<AppEnv> {
   const hits = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
     const now = Date.now();
-    const key = clientAddress(c);
+    const key = options.key?.(c) ?? clientAddress(c);
     const entry = hits.get(key);
     if (!entry || entry.resetAt <= now) {
       if (hits.size > 10_000) hits.clear();

@@ -55,6 +55,17 @@ const routes: Array<{ name: string; max: number; send: () => Promise<{ status: n
       call("GET", `/api/dashboard?year=${new Date().getFullYear()}`, { token: await signIn("prov-khcn") }),
   },
   { name: "me", max: 2, send: async () => call("GET", "/api/me", { token: await signIn("sv-lan") }) },
+  // The menu's unread-messages badge: the caller's threads and read markers, two Queries whatever their number.
+  {
+    name: "unread messages (student)",
+    max: 3,
+    send: async () => call("GET", "/api/messages/unread", { token: await signIn("sv-lan") }),
+  },
+  {
+    name: "unread messages (member)",
+    max: 3,
+    send: async () => call("GET", "/api/messages/unread", { token: await signIn("rec-amata") }),
+  },
   {
     name: "apply",
     max: 9,

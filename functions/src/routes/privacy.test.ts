@@ -3,6 +3,7 @@ import type { OrganisationCreate } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
+import { markThreadRead, saveApplicantNote, sendMessage } from "../data/messages";
 import { notify } from "../data/notifications";
 import { createOrganisation } from "../data/organisations";
 import { erasureRules, personalDataPlan, subjectEmailAttributes, subjectIdAttributes } from "../data/privacy";
@@ -52,11 +53,12 @@ async function populate(userId: string) {
     .entities.membership.put({ orgId: "org-priv", userId, role: "staff", createdAt: "2026-01-01T00:00:00Z" })
     .go();
   const now = new Date().toISOString();
+  const applicationId = randomUUID();
   await db()
     .entities.application.create({
       listingId: "lst-priv",
       studentId: userId,
-      applicationId: randomUUID(),
+      applicationId,
       orgId: "org-priv",
       status: "rejected",
       note: `Ghi chú riêng của ${userId}`,
@@ -71,6 +73,12 @@ async function populate(userId: string) {
       version: 2,
     })
     .go();
+  // The application's thread: one message each way, the student's read marker, and the organisation's note.
+  const thread = { id: applicationId, studentId: userId, orgId: "org-priv", listingId: "lst-priv" };
+  await sendMessage(thread, "student", userId, `Tin nhắn của ${userId}`);
+  await sendMessage(thread, "organisation", "sta-priv-owner", `Trả lời ${userId}`);
+  await markThreadRead(applicationId, userId, "student", 1);
+  await saveApplicantNote(thread, "sta-priv-owner", { text: `Nhận xét nội bộ về ${userId}`, rating: 2, version: 0 });
   const booking = { listingId: "lst-visit", sessionId: "s1", holder: userId, kind: "student" as const };
   await db()
     .entities.booking.create({
@@ -165,6 +173,12 @@ describe("GET /api/students/me/export", () => {
     expect(data.sections.invitation[0]).toMatchObject({ orgId: "org-priv", email: "stu-alice@example.vn" });
     expect(data.sections.application[0].note).toBe("Ghi chú riêng của stu-alice");
     expect(data.sections.searchAlert[0]).toMatchObject({ savedSearchId: "ss-stu-alice" });
+    // Both sides of the application's thread are the student's data; the organisation's private note is not in it.
+    expect(data.sections.message.map((m: { text: string }) => m.text).sort()).toEqual([
+      "Tin nhắn của stu-alice",
+      "Trả lời stu-alice",
+    ]);
+    expect(JSON.stringify(data)).not.toContain("Nhận xét nội bộ");
     expect(JSON.stringify(data)).not.toContain("stu-bob");
     expect(JSON.stringify(data)).not.toMatch(/"pk"|"gsi1pk"/);
   });
@@ -213,7 +227,16 @@ describe("DELETE /api/students/me", () => {
       idempotency: 1,
       candidateInvite: 1,
       placementPreference: 1,
+      message: 2,
+      thread: 1,
+      threadRead: 1,
+      applicantNote: 1,
     });
+    // Nothing said or noted about the application is left.
+    const applicationId = String(applicationsBefore.find((a) => a.studentId === "stu-alice")!.applicationId);
+    expect((await db().entities.message.query.byThread({ applicationId }).go()).data).toEqual([]);
+    expect((await db().entities.applicantNote.query.byApplication({ applicationId }).go()).data).toEqual([]);
+    expect((await db().entities.thread.get({ applicationId }).go()).data).toBeNull();
     expect(res.json.kept.map((k: { section: string }) => k.section).sort()).toEqual(["application", "booking", "user"]);
     for (const kept of res.json.kept) expect(kept.reason.vi && kept.reason.en).toBeTruthy();
 

@@ -13,6 +13,7 @@ export * from "./schemas/enrolment";
 export * from "./schemas/listing";
 export * from "./schemas/matching";
 export * from "./schemas/member";
+export * from "./schemas/message";
 export * from "./schemas/notification";
 export * from "./schemas/organisation";
 export * from "./schemas/privacy";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Action, authorize, type Principal, type Resource } from "./policy";
+import { type Action, authorize, type Principal, type Resource, threadSideOf } from "./policy";
 
 const student: Principal = { userId: "stu-1", role: "student", memberships: [] };
 const otherStudent: Principal = { userId: "stu-2", role: "student", memberships: [] };
@@ -189,6 +189,22 @@ const table: Row[] = [
   ["member of another organisation", otherOrg, "placement:rank", orgA, false],
   ["province", province, "placement:rank", orgA, false],
   ["student", student, "placement:rank", orgA, false],
+  // An application's thread: the applicant and the listing's organisation, nobody else (no admin exception).
+  ["the applicant", student, "message:studentSide", { ...ownProfile, ...orgA }, true],
+  ["other student", otherStudent, "message:studentSide", { ...ownProfile, ...orgA }, false],
+  ["member of the listing's organisation", staffA, "message:studentSide", { ...ownProfile, ...orgA }, false],
+  ["admin", admin, "message:studentSide", { ...ownProfile, ...orgA }, false],
+  ["member of the listing's organisation", staffA, "message:organisationSide", { ...ownProfile, ...orgA }, true],
+  ["owner of the listing's organisation", owner, "message:organisationSide", { ...ownProfile, ...orgA }, true],
+  ["member of another organisation", otherOrg, "message:organisationSide", { ...ownProfile, ...orgA }, false],
+  ["the applicant", student, "message:organisationSide", { ...ownProfile, ...orgA }, false],
+  ["admin", admin, "message:organisationSide", { ...ownProfile, ...orgA }, false],
+  ["province", province, "message:organisationSide", { ...ownProfile, ...orgA }, false],
+  // Recruiters' private notes: the organisation's members only, never the student the note is about.
+  ["member of the listing's organisation", staffA, "applicantNote:manage", { ...ownProfile, ...orgA }, true],
+  ["member of another organisation", otherOrg, "applicantNote:manage", { ...ownProfile, ...orgA }, false],
+  ["the applicant", student, "applicantNote:manage", { ...ownProfile, ...orgA }, false],
+  ["admin", admin, "applicantNote:manage", { ...ownProfile, ...orgA }, false],
 ];
 
 describe("authorize", () => {
@@ -200,5 +216,19 @@ describe("authorize", () => {
     } else {
       expect(decision).toEqual({ allowed: false, reason: expected });
     }
+  });
+});
+
+describe("threadSideOf", () => {
+  const thread = { ownerUserId: "stu-1", orgId: "org-a" };
+  it.each([
+    ["the applicant", student, "student"],
+    ["a member of the listing's organisation", staffA, "organisation"],
+    ["another student", otherStudent, undefined],
+    ["a member of another organisation", otherOrg, undefined],
+    ["an admin", admin, undefined],
+    ["anonymous", null, undefined],
+  ] as const)("%s → %s", (_who, principal, side) => {
+    expect(threadSideOf(principal, thread)).toBe(side);
   });
 });

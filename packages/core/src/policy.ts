@@ -110,6 +110,9 @@ export const actions = [
   "placement:rank",
   "placement:manageProvince",
   "enrolment:confirm",
+  "message:studentSide",
+  "message:organisationSide",
+  "applicantNote:manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -210,6 +213,12 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "placement:manageProvince": (p) => (p.role === "province" ? allow : forbid),
   // An organisation ranks the students who chose its listing in a round (orgId = the listing's organisation).
   "placement:rank": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  // An application's thread has two sides and nobody else, not even an admin: the student who applied
+  // (ownerUserId) and the members of the listing's organisation (orgId). See `threadSideOf`.
+  "message:studentSide": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  "message:organisationSide": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  // Recruiters' private notes and rating on an applicant: the organisation's members only, never the student.
+  "applicantNote:manage": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
 };
 
 /**
@@ -219,4 +228,19 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
 export function authorize(principal: Principal | null, action: Action, resource: Resource = {}): Decision {
   if (!principal) return { allowed: false, reason: "unauthenticated" };
   return rules[action](principal, resource);
+}
+
+/**
+ * Which side of an application's thread the principal is on, or undefined when they are on neither (the route then
+ * answers 404, as for the application itself). resource: the application's student (`ownerUserId`) and the
+ * listing's organisation (`orgId`).
+ * @example threadSideOf(student, { ownerUserId: student.userId, orgId: "o1" }) // "student"
+ */
+export function threadSideOf(
+  principal: Principal | null,
+  resource: { ownerUserId: string; orgId: string },
+): "student" | "organisation" | undefined {
+  if (authorize(principal, "message:studentSide", resource).allowed) return "student";
+  if (authorize(principal, "message:organisationSide", resource).allowed) return "organisation";
+  return undefined;
 }

@@ -3,6 +3,7 @@ import { createEffect, createSignal, ErrorBoundary, For, on, onCleanup, Show, Su
 import { toApiError } from "../api/client";
 import { dashboardNavLabel } from "../dashboard/i18n/nav";
 import { useI18n } from "../i18n/i18n";
+import { MessagesBadge } from "../messages/MessagesBadge";
 import { unreadNotifications } from "../notifications/unread";
 import { session, signOutEverywhere } from "../session/session";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -81,6 +82,7 @@ export function Shell(props: RouteSectionProps) {
             <div class="nav-tools">
               <Show when={session.me()}>
                 <NotificationBell />
+                <MessagesBadge />
               </Show>
               <LanguageSwitch />
               <button

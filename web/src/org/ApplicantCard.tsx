@@ -11,6 +11,7 @@ import { type FieldErrors, focusFirstError, validateWith } from "../forms/valida
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
 import { majorLabel } from "../listings/format";
+import { Conversation } from "../messages/Conversation";
 import { organisationMoves } from "./board";
 import type { Application } from "./organisations";
 import { VolunteerHours } from "./VolunteerHours";
@@ -158,6 +159,7 @@ export function ApplicantCard(props: {
           reasonLabel={(why) => t("board.reason", { reason: why })}
         />
       </details>
+      <Conversation applicationId={app().id} side="organisation" with={name()} closed={app().status === "withdrawn"} />
       <Show when={props.listing.type === "volunteer" && app().status === "accepted"}>
         <VolunteerHours application={app()} name={name()} onSaved={(updated) => props.onUpdated?.(updated)} />
       </Show>

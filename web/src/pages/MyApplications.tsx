@@ -13,6 +13,7 @@ import { usePageTitle } from "../components/title";
 import { useCatalog } from "../i18n/i18n";
 import { studentMessages } from "../i18n/student";
 import { formatDateTime } from "../listings/format";
+import { Conversation } from "../messages/Conversation";
 import { type Application, fetchMyApplications, moveApplication } from "../student/api";
 import { MyBookings } from "../student/MyBookings";
 
@@ -66,6 +67,12 @@ function ApplicationItem(props: {
         label={t("mine.timeline")}
         byLabel={(by) => t(`mine.stepBy.${by}`)}
         reasonLabel={(reason) => t("mine.reason", { reason })}
+      />
+      <Conversation
+        applicationId={app().id}
+        side="student"
+        with={app().orgName}
+        closed={app().status === "withdrawn"}
       />
       <ActionError error={failure()} onReload={props.onReload} />
       <Show when={!isFinalStatus(app().status)}>

@@ -10,6 +10,8 @@ export const notificationKinds = [
   "membership",
   "invitation",
   "placement",
+  // A new message in an application's thread, for the other side (functions/src/effects/notices.ts).
+  "message",
 ] as const;
 
 /** An in-app notification. `title` and `body` come in both languages so the web shows the user's choice. */
