@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataConfig } from "../functions/src/config";
+import { sourceEntities } from "../functions/src/effects/records";
 import { searchStoreFromConfig } from "../functions/src/search/s3-store";
 import { stages } from "./app";
 import { searchSnapshotKey } from "./search";
@@ -114,6 +115,12 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       for (const entity of ignored)
         expect(delivered(streamRecord(eventName, entity)), `${entity} ${eventName}`).toBe(false);
     }
+  });
+
+  it("is invoked for every entity the consumer's code treats as a source of effects", () => {
+    // A new deriver (e.g. messages' notices) that is missing here would work locally and never run in deploy.
+    const consumed = new Set<string>(Object.values(streamEntities).flat());
+    expect([...sourceEntities].filter((entity) => !consumed.has(entity))).toEqual([]);
   });
 
   it("alarms on its errors, throttles, lag behind the stream and any message in its dead-letter queue", () => {

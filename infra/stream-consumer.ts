@@ -21,8 +21,8 @@ export const streamEntities = {
   search: ["listing", "organisation"],
   /** functions/src/aggregates/consumer.ts (`kinds`): the province dashboard's counted facts. */
   aggregates: ["listing", "application", "booking", "student"],
-  /** functions/src/effects/notices.ts (`derivers`): application steps and hours, bookings, invitations, re-offers. */
-  notices: ["application", "booking", "candidateInvite", "invitation", "placementRound"],
+  /** functions/src/effects/notices.ts (`derivers`): application steps and hours, bookings, invitations, re-offers, messages. */
+  notices: ["application", "booking", "candidateInvite", "invitation", "placementRound", "message"],
 } as const;
 
 const consumedEntities = [...new Set(Object.values(streamEntities).flat())];

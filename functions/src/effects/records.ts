@@ -23,7 +23,7 @@ export type Item = Record<string, unknown>;
  * bookkeeping…) is skipped without being decoded: the consumer's own writes come back through the stream, and
  * they must neither cost a decode nor be able to stall it.
  */
-const sourceEntities = new Set([
+export const sourceEntities: ReadonlySet<string> = new Set([
   "listing",
   "organisation",
   "application",
