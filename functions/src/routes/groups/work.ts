@@ -1,0 +1,13 @@
+import type { HonoBase } from "hono/hono-base";
+import type { Schema } from "hono/types";
+import type { AppEnv } from "../../http/env";
+import { applicationRoutes } from "../applications";
+import { bookingRoutes } from "../bookings";
+import { placementRoutes } from "../placement";
+
+/** Applications, bookings and placement rounds (routes/groups.ts). One `.route()` line per module. */
+export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
+  api
+    .route("/placement-rounds", placementRoutes)
+    .route("/applications", applicationRoutes)
+    .route("/bookings", bookingRoutes);
