@@ -285,8 +285,8 @@ export const handler = async () => {
           );
 
           const entries = await lambdaEntries(infra, join(dir, "cdk.out"));
-          const bundle = async (entry: string, outfile: string, sdkExternal: boolean) => {
-            const options = infra.esbuildOptions(entry, outfile);
+          const bundle = async (entry: string, outfile: string, sdkExternal: boolean, aliases = true) => {
+            const options = { ...infra.esbuildOptions(entry, outfile), ...(aliases ? {} : { alias: {} }) };
             const external = [...(options.external ?? []), ...(sdkExternal ? sdkPackages : [])];
             const { metafile } = await build({ ...options, external, metafile: true, logLevel: "error" });
             return { file: outfile, bytes: statSync(outfile).size, packages: bytesByPackage(metafile) };
@@ -295,10 +295,13 @@ export const handler = async () => {
           const noMapsEnv = deployEnv("", table.endpoint, table.tableName);
           const helloBundle = await bundle(hello, join(dir, "hello", "index.mjs"), false);
           const floorBundle = await bundle(floor, join(dir, "floor", "index.mjs"), false);
+          // The floor as issue 14 first measured it: the SDK's own credential chain (no bundleAliases).
+          const floorChain = await bundle(floor, join(dir, "floor-chain", "index.mjs"), false, false);
           type Variant = { name: string; file: string; env: NodeJS.ProcessEnv; event?: string };
           const variants: Variant[] = [
             { name: "hello", file: helloBundle.file, env: deployedEnv },
             { name: "floor", file: floorBundle.file, env: deployedEnv, event: events.floor },
+            { name: "floorDefaultChain", file: floorChain.file, env: deployedEnv },
           ];
           const sizes = new Map<string, Record<string, FigureValue>>();
           for (const [name, entry] of Object.entries(entries)) {
@@ -350,6 +353,8 @@ export const handler = async () => {
             floorSizeKb: kb(floorBundle.bytes),
             floorFirstRequestMs: medianOf("floor", "firstMs")!,
             floorWarmRequestMs: medianOf("floor", "warmMs")!,
+            floorDefaultChainImportMs: medianOf("floorDefaultChain")!,
+            floorDefaultChainSizeKb: kb(floorChain.bytes),
           };
           for (const name of [...Object.keys(entries), ...extraBundles.map(([n]) => n)]) {
             const { sizeKb, ...sizeDetails } = sizes.get(name)!;
