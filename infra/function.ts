@@ -28,6 +28,19 @@ export const unusedSchemaVendors = [
 ];
 
 /**
+ * Packages replaced in the deployed bundles by a lighter module of KetNoi's own (esbuild `alias`, resolved from the
+ * repository root), each measured in `npm run bench -- --only=lambda` (issue 14, docs/decisions.md):
+ * - jsonschema: ElectroDB's check of each entity model at import (~60 ms of the API's cold start); the tests check
+ *   every model with the real package.
+ * - @aws-sdk/credential-provider-node: the SDK's full credential chain; in Lambda the role's keys are always in the
+ *   environment.
+ */
+export const bundleAliases = {
+  jsonschema: "./functions/src/bundle/jsonschema-skip.ts",
+  "@aws-sdk/credential-provider-node": "./functions/src/bundle/env-credentials.ts",
+} as const;
+
+/**
  * How every KetNoi function is bundled (NodejsFunction's `bundling`, run by the local esbuild). `esbuildOptions`
  * turns it into the same build for esbuild's API, so the bench and the bundle tests build exactly what deploys.
  */
@@ -46,6 +59,8 @@ export const functionBundling = {
   externalModules: [...unusedSchemaVendors],
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  // One `--alias:<package>=<path>` flag each (NodejsFunction writes `key="value"` for keys it does not know).
+  esbuildArgs: Object.fromEntries(Object.entries(bundleAliases).map(([pkg, path]) => [`--alias:${pkg}`, path])),
 } satisfies BundlingOptions;
 
 /** NODE_OPTIONS of every function: stack traces point at the TypeScript sources, not at the minified bundle. */
@@ -74,6 +89,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     external: [...functionBundling.externalModules],
     mainFields: [...functionBundling.mainFields],
     banner: { js: functionBundling.banner },
+    alias: { ...bundleAliases },
   };
 }
 

@@ -11,12 +11,23 @@ import { apiRoutes } from "./routes";
 import { resourceAt, resourcesOfType } from "./test/template";
 
 /**
- * Ceiling for one function's minified bundle. The API's is ~1.30 MB with the AWS SDK bundled in: 32 kB of it
- * Powertools' logger and metrics (issue 17; docs/benchmarks.md), ~20 kB the Cognito admin client the API needs to
- * delete an erased person's user (functions/src/auth/account-lock.ts). The cold-start issue owns the real budget
- * (≤ 400 kB); bigger bundles mean slower cold starts.
+ * Ceiling per function for its minified bundle (index.mjs), issue 14. The goal is 400 kB each; what is over it and
+ * why (docs/benchmarks.md, "Cold start", and `npm run bench -- --only=lambda` for today's figures):
+ * - the floor of any function that talks to DynamoDB is ~345 kB: the SDK's DynamoDB DocumentClient alone;
+ * - ElectroDB is another ~196 kB on top, in every function that reads the table (the API, the consumer, retention):
+ *   staying under 400 kB needs the data layer on plain DocumentClient calls, a rewrite not done yet;
+ * - the API also holds every route group (~280 kB of KetNoi's own code), the XLSX writer (~77 kB) and the Cognito
+ *   admin client (~34 kB); one function per route group (routes/groups.ts) is the next step down.
+ * Each budget is what the function measured when set, plus ~4 % for growth: a merge that adds a package fails here
+ * and has to say why it is worth its cold start.
  */
-const bundleBudgetBytes = 1_320_000;
+const bundleBudgets: [RegExp, number][] = [
+  [/^PlatformApiHandler/, 1_050_000], // 1,006 kB measured (was 1,308 kB before issue 14)
+  [/^PlatformStreamConsumerHandler/, 690_000], // 659 kB (was 960 kB)
+  [/^PlatformRetentionHandler/, 640_000], // 607 kB (was 771 kB)
+  [/^PlatformAuthMfaClaim/, 400_000], // 190 kB (was 326 kB): within the goal
+];
+const budgetOf = (id: string) => bundleBudgets.find(([pattern]) => pattern.test(id))?.[1];
 
 const cdkOut = join(repoRoot, "cdk.out");
 const readJson = (file: string) => JSON.parse(readFileSync(join(cdkOut, file), "utf8"));
@@ -67,11 +78,14 @@ describe.each(stages)("cdk.out/%s template", (stage) => {
       const code = readFileSync(join(folder, "index.mjs"));
       const map = readFileSync(join(folder, "index.mjs.map"));
       const zipped = deflateRawSync(code, { level: 9 }).length + deflateRawSync(map, { level: 9 }).length;
+      const budget = budgetOf(id);
       console.info(
-        `${stage} ${id}: index.mjs ${(code.length / 1024).toFixed(0)} KiB, map ${(map.length / 1024).toFixed(0)} KiB, ` +
-          `deployed zip ≈ ${(zipped / 1024).toFixed(0)} KiB (budget ${(bundleBudgetBytes / 1024).toFixed(0)} KiB)`,
+        `${stage} ${id}: index.mjs ${(code.length / 1000).toFixed(0)} kB, map ${(map.length / 1000).toFixed(0)} kB, ` +
+          `deployed zip ≈ ${(zipped / 1000).toFixed(0)} kB (budget ${((budget ?? 0) / 1000).toFixed(0)} kB)`,
       );
-      expect(statSync(join(folder, "index.mjs")).size).toBeLessThanOrEqual(bundleBudgetBytes);
+      // Every function has its own budget: a new one gets a line in bundleBudgets.
+      expect(budget, `${id} has no size budget`).toBeDefined();
+      expect(statSync(join(folder, "index.mjs")).size, id).toBeLessThanOrEqual(budget!);
       // Minified: no indentation-driven line structure left. Lines that remain come from template literals (the API
       // has ~100, some from Powertools' messages): on average they are thousands of characters long, not ~40.
       const lines = code.toString("utf8").split("\n").length;

@@ -16,27 +16,14 @@ import { requireOrigin } from "./http/origin-verify";
 import { signInFirst } from "./http/private-routes";
 import { accessLog } from "./observability/access-log";
 import { errorField, logger } from "./observability/logger";
-import { applicationRoutes, listingApplicationRoutes } from "./routes/applications";
-import { auditRoutes } from "./routes/audit";
-import { bookingRoutes, listingBookingRoutes } from "./routes/bookings";
-import { dashboardRoutes } from "./routes/dashboard";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
-import { enrolmentRoutes } from "./routes/enrolments";
-import { healthRoutes } from "./routes/health";
-import { listingRoutes } from "./routes/listings";
-import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
-import { meRoutes } from "./routes/me";
-import { invitationRoutes, memberRoutes } from "./routes/members";
-import { applicationMessageRoutes, messageRoutes } from "./routes/messages";
-import { notificationRoutes } from "./routes/notifications";
-import { organisationRoutes } from "./routes/organisations";
-import { organisationPlacementRoutes, placementRoutes } from "./routes/placement";
-import { privacyRoutes } from "./routes/privacy";
-import { savedSearchRoutes } from "./routes/saved-searches";
-import { searchRoutes } from "./routes/search";
-import { studentRoutes } from "./routes/students";
-import { targetRoutes } from "./routes/targets";
+import { mount as mountAccount } from "./routes/groups/account";
+import { mount as mountCatalog } from "./routes/groups/catalog";
+import { mount as mountHealth } from "./routes/groups/health";
+import { mount as mountInsights } from "./routes/groups/insights";
+import { mount as mountOrganisations } from "./routes/groups/organisations";
+import { mount as mountWork } from "./routes/groups/work";
 
 /** Maps any thrown error to the one JSON error shape; unexpected errors are logged, never sent. */
 function toErrorResponse(error: unknown): AppError {
@@ -68,7 +55,7 @@ export function createApp() {
       throw new AppError("payload_too_large", 413, `Dữ liệu gửi lên vượt quá ${MAX_BODY_BYTES} byte.`);
     },
   });
-  const api = new Hono<AppEnv>()
+  const base = new Hono<AppEnv>()
     // Outermost: it sees the final status of every request, refusals included.
     .use(accessLog)
     .use(requireOrigin)
@@ -90,32 +77,9 @@ export function createApp() {
     // Separate from authenticate: who must have used a second factor is its own rule (auth/mfa.ts).
     .use(requireMfa)
     .use(idempotency)
-    .use(normaliseText)
-    .route("/health", healthRoutes)
-    .route("/me", meRoutes)
-    .route("/organisations", organisationRoutes)
-    .route("/organisations", memberRoutes)
-    .route("/organisations", organisationPlacementRoutes)
-    .route("/organisations", enrolmentRoutes)
-    .route("/invitations", invitationRoutes)
-    .route("/listings", listingRoutes)
-    .route("/listings", listingApplicationRoutes)
-    .route("/listings", listingBookingRoutes)
-    .route("/listings", listingCandidateRoutes)
-    .route("/recommendations", recommendationRoutes)
-    .route("/placement-rounds", placementRoutes)
-    .route("/applications", applicationRoutes)
-    .route("/applications", applicationMessageRoutes)
-    .route("/messages", messageRoutes)
-    .route("/bookings", bookingRoutes)
-    .route("/search", searchRoutes)
-    .route("/saved-searches", savedSearchRoutes)
-    .route("/students", studentRoutes)
-    .route("/students", privacyRoutes)
-    .route("/notifications", notificationRoutes)
-    .route("/dashboard", dashboardRoutes)
-    .route("/targets", targetRoutes)
-    .route("/audit", auditRoutes);
+    .use(normaliseText);
+  // The route groups (routes/groups.ts): a route module is one `.route()` line in its group's file.
+  const api = mountInsights(mountAccount(mountOrganisations(mountWork(mountCatalog(mountHealth(base))))));
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
   const app: Hono = new Hono().route("/api", api);

@@ -74,11 +74,14 @@ function bytesByPackage(metafile: Metafile): [string, number][] {
  * The environment of a deployed function, with sample values: the entries parse their configuration when they
  * are imported, so an import without it fails. NODE_OPTIONS is the function's own (source maps are loaded).
  */
-const deployEnv = (nodeOptions: string) => ({
+const deployEnv = (nodeOptions: string, dynamoEndpoint: string, tableName: string) => ({
   PATH: process.env.PATH,
   NODE_OPTIONS: nodeOptions,
   STAGE: "prod",
-  TABLE_NAME: "ketnoi-prod",
+  TABLE_NAME: tableName,
+  // DynamoDB Local (in memory, the demo data seeded) answers the first requests.
+  DYNAMODB_ENDPOINT: dynamoEndpoint,
+  SERVER_SECRET: "a-bench-secret-of-at-least-32-characters",
   AWS_REGION: "ap-southeast-1",
   AUTH_ISSUER: "https://cognito-idp.ap-southeast-1.amazonaws.com/pool",
   AUTH_AUDIENCE: "client",
@@ -96,16 +99,131 @@ const deployEnv = (nodeOptions: string) => ({
  * the process's time origin, so this is Node's own start plus loading, compiling and running the bundle's top level
  * — the part of a cold start the code decides. The hello-world bundle gives Node's share.
  */
-function importMs(runner: string, bundle: string, env: NodeJS.ProcessEnv): number {
-  const child = spawnSync(process.execPath, [runner, bundle], { env, encoding: "utf8", timeout: 30_000 });
-  const ms = Number(child.stdout);
-  if (child.status !== 0 || !Number.isFinite(ms)) {
-    throw new Error(`importing ${bundle} failed (exit ${child.status}):\n${child.stderr}`);
+interface ImportSample {
+  importMs: number;
+  /** With an event: the first call of `handler` after the import, and the median of the warm calls after it. */
+  firstMs?: number;
+  warmMs?: number;
+}
+function importMs(runner: string, bundle: string, env: NodeJS.ProcessEnv, event?: string): ImportSample {
+  const args = [runner, bundle, ...(event ? [event] : [])];
+  const child = spawnSync(process.execPath, args, { env, encoding: "utf8", timeout: 60_000 });
+  let sample: ImportSample | undefined;
+  try {
+    sample = JSON.parse(child.stdout) as ImportSample;
+  } catch {}
+  if (child.status !== 0 || !sample || !Number.isFinite(sample.importMs)) {
+    throw new Error(`importing ${bundle} failed (exit ${child.status}):\n${child.stdout}\n${child.stderr}`);
   }
-  return ms;
+  return sample;
 }
 
-const rounds = 15;
+/**
+ * The child's script: imports the bundle and, given an event, calls `handler` once (the first request of a cold
+ * start) and then 5 times warm. A response of 500 or more, or a reported batch failure, fails the bench: a fast
+ * error is not a measurement.
+ */
+const runnerScript = `const started = performance.now();
+const { handler } = await import(process.argv[2]);
+const importMs = performance.now();
+const out = { importMs };
+if (process.argv[3]) {
+  const event = JSON.parse(process.argv[3]);
+  const context = { getRemainingTimeInMillis: () => 600000, functionName: "bench", awsRequestId: "r" };
+  const call = async () => {
+    const t = performance.now();
+    const result = await handler(structuredClone(event), context);
+    const ms = performance.now() - t;
+    if ((result?.statusCode ?? 200) >= 500 || result?.batchItemFailures?.length) {
+      throw new Error("the handler failed: " + JSON.stringify(result).slice(0, 500));
+    }
+    return ms;
+  };
+  out.firstMs = await call();
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push(await call());
+  out.warmMs = warm.sort((a, b) => a - b)[2];
+}
+void started;
+process.stdout.write(JSON.stringify(out));
+`;
+
+/** An API Gateway v2 (HTTP API, payload 2.0) GET, as the API function receives it. */
+export function httpApiGet(path: string, query = "", headers: Record<string, string> = {}) {
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: query,
+    headers: { host: "api.example", ...headers },
+    isBase64Encoded: false,
+    requestContext: {
+      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "1.2.3.4", userAgent: "bench" },
+      requestId: "r",
+      routeKey: "$default",
+      stage: "$default",
+      timeEpoch: 0,
+      domainName: "api.example",
+      accountId: "1",
+      apiId: "a",
+      domainPrefix: "api",
+      time: "",
+    },
+  };
+}
+
+/** DynamoDB Local in memory with the table and the demo data; the first requests read from it. */
+async function startSeededTable() {
+  const { startDynamoLocal } = await import("../../functions/src/local/dynamodb-local");
+  const { freePort } = await import("../../functions/src/local/ports");
+  const { ensureTable } = await import("../../functions/src/local/tables");
+  const { useLocalConfig } = await import("../../functions/src/local/config");
+  const { seedDemoData } = await import("../../functions/src/seed/seed");
+  const { db } = await import("../../functions/src/db/service");
+  const tableName = "ketnoi-bench";
+  const dynamo = await startDynamoLocal({ port: await freePort(), inMemory: true });
+  process.once("exit", () => dynamo.process.kill("SIGKILL"));
+  useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl: "http://127.0.0.1:1" });
+  await ensureTable(dynamo.endpoint, tableName);
+  await seedDemoData();
+  const { data } = await db().entities.listing.scan.go({ limit: 50 });
+  const listing = data.find((l) => l.status === "published");
+  if (!listing) throw new Error("the demo data has no published listing");
+  return { endpoint: dynamo.endpoint, tableName, listingId: listing.listingId, stop: () => dynamo.stop() };
+}
+
+const rounds = Number(process.env.BENCH_LAMBDA_ROUNDS ?? 15);
+
+/** The event each function's first request is measured with (functions without one are only imported). */
+function firstEvents(table: { listingId: string; studentImage: Record<string, unknown> }): Record<string, unknown> {
+  return {
+    // A listing's public detail: GetItem of the listing and of its organisation.
+    api: httpApiGet(`/api/listings/${table.listingId}`),
+    // A student's profile item changed (no search work, so no S3): the consumer's aggregation and bookkeeping.
+    streamConsumer: {
+      Records: [
+        {
+          eventID: "bench-1",
+          eventName: "MODIFY",
+          eventSourceARN: "arn:aws:dynamodb:ap-southeast-1:1:table/ketnoi-bench/stream/x",
+          dynamodb: { NewImage: table.studentImage, OldImage: table.studentImage, SequenceNumber: "1" },
+        },
+      ],
+    },
+    retention: {},
+    // The SDK floor: one GetItem.
+    floor: {},
+  };
+}
+
+/**
+ * Extra bundles measured in the same rotation, `BENCH_LAMBDA_EXTRA=name=/abs/index.mjs,…`: a bundle built from an
+ * earlier commit, so a before/after comparison shares the run's load (docs/benchmarks.md, issue 14).
+ */
+const extraBundles = (process.env.BENCH_LAMBDA_EXTRA ?? "")
+  .split(",")
+  .filter(Boolean)
+  .map((pair) => pair.split("=") as [string, string]);
 
 export const lambdaSection: BenchSection = {
   name: "lambda",
@@ -115,38 +233,84 @@ export const lambdaSection: BenchSection = {
       description:
         "each function bundled as it deploys (infra/function.ts esbuildOptions; 1 kB = 1,000 bytes): size, and the " +
         `time from a fresh node's start to the bundle imported, with the function's NODE_OPTIONS; median of ${rounds} ` +
-        "rounds interleaved with a hello-world bundle. SdkExternal: the AWS SDK left out (NodejsFunction's default) " +
-        "and loaded from node_modules; WithoutSourceMaps: the deployed bundle without --enable-source-maps",
-      targets: { "*.sizeKb": "≤ 400", "*.importRatio": "≤ 1.5" },
+        "rounds interleaved with a hello-world bundle and the SDK floor (DynamoDB DocumentClient, one GetItem); " +
+        "firstRequestMs: the first handler call after the import (API: a listing's detail; consumer: one stream " +
+        "record) on DynamoDB Local with the demo data, warmRequestMs the median of 5 calls after it",
+      targets: {
+        "*.sizeKb": "≤ 400",
+        "*.importVsFloor": "≤ 1.3",
+        "*.firstRequestOverWarmMs": "≤ 20",
+      },
       async run() {
         const infra = await loadInfra<InfraFunction>("function.ts");
         // Under the repository, so that a bundle leaving the SDK out finds it in node_modules, as it would in Lambda.
         const dir = join(root, ".tmp", `bench-lambda-${process.pid}`);
         mkdirSync(dir, { recursive: true });
+        const table = await startSeededTable();
         try {
           const hello = join(dir, "hello.ts");
           writeFileSync(hello, 'export const handler = async () => ({ statusCode: 200, body: "hello" });\n');
+          const floor = join(dir, "floor.ts");
+          writeFileSync(
+            floor,
+            `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT }));
+export const handler = async () => {
+  await client.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: "floor", sk: "floor" } }));
+  return { statusCode: 200 };
+};
+`,
+          );
           const runner = join(dir, "import.mjs");
-          writeFileSync(runner, "await import(process.argv[2]);\nprocess.stdout.write(String(performance.now()));\n");
+          writeFileSync(runner, runnerScript);
+
+          const { ScanCommand } = await import("@aws-sdk/client-dynamodb");
+          const { localClient } = await import("../../functions/src/local/tables");
+          const scan = await localClient(table.endpoint).send(
+            new ScanCommand({
+              TableName: table.tableName,
+              FilterExpression: "#e = :e",
+              ExpressionAttributeNames: { "#e": "__edb_e__" },
+              ExpressionAttributeValues: { ":e": { S: "student" } },
+            }),
+          );
+          const studentImage = scan.Items?.[0];
+          if (!studentImage) throw new Error("the demo data has no student");
+          const events = Object.fromEntries(
+            Object.entries(firstEvents({ listingId: table.listingId, studentImage })).map(([k, v]) => [
+              k,
+              JSON.stringify(v),
+            ]),
+          );
 
           const entries = await lambdaEntries(infra, join(dir, "cdk.out"));
-          const bundle = async (entry: string, outfile: string, sdkExternal: boolean) => {
-            const options = infra.esbuildOptions(entry, outfile);
+          const bundle = async (entry: string, outfile: string, sdkExternal: boolean, aliases = true) => {
+            const options = { ...infra.esbuildOptions(entry, outfile), ...(aliases ? {} : { alias: {} }) };
             const external = [...(options.external ?? []), ...(sdkExternal ? sdkPackages : [])];
             const { metafile } = await build({ ...options, external, metafile: true, logLevel: "error" });
             return { file: outfile, bytes: statSync(outfile).size, packages: bytesByPackage(metafile) };
           };
-          const deployedEnv = deployEnv(infra.functionNodeOptions);
+          const deployedEnv = deployEnv(infra.functionNodeOptions, table.endpoint, table.tableName);
+          const noMapsEnv = deployEnv("", table.endpoint, table.tableName);
           const helloBundle = await bundle(hello, join(dir, "hello", "index.mjs"), false);
-          const variants = [{ name: "hello", file: helloBundle.file, env: deployedEnv }];
+          const floorBundle = await bundle(floor, join(dir, "floor", "index.mjs"), false);
+          // The floor as issue 14 first measured it: the SDK's own credential chain (no bundleAliases).
+          const floorChain = await bundle(floor, join(dir, "floor-chain", "index.mjs"), false, false);
+          type Variant = { name: string; file: string; env: NodeJS.ProcessEnv; event?: string };
+          const variants: Variant[] = [
+            { name: "hello", file: helloBundle.file, env: deployedEnv },
+            { name: "floor", file: floorBundle.file, env: deployedEnv, event: events.floor },
+            { name: "floorDefaultChain", file: floorChain.file, env: deployedEnv },
+          ];
           const sizes = new Map<string, Record<string, FigureValue>>();
           for (const [name, entry] of Object.entries(entries)) {
             const deployed = await bundle(entry, join(dir, name, "index.mjs"), false);
             const sdkExternal = await bundle(entry, join(dir, `${name}-sdk-external`, "index.mjs"), true);
             variants.push(
-              { name, file: deployed.file, env: deployedEnv },
+              { name, file: deployed.file, env: deployedEnv, event: events[name] },
               { name: `${name}SdkExternal`, file: sdkExternal.file, env: deployedEnv },
-              { name: `${name}WithoutSourceMaps`, file: deployed.file, env: deployEnv("") },
+              { name: `${name}WithoutSourceMaps`, file: deployed.file, env: noMapsEnv },
             );
             const sdkBytes = deployed.packages
               .filter(([pkg]) => pkg.startsWith("@aws-sdk/") || pkg.startsWith("@smithy/"))
@@ -161,34 +325,65 @@ export const lambdaSection: BenchSection = {
                 .join(", "),
             });
           }
+          for (const [name, file] of extraBundles) {
+            const base = name.replace(/Before$/, "");
+            variants.push({ name, file, env: deployedEnv, event: events[base] });
+            sizes.set(name, { sizeKb: kb(statSync(file).size) });
+          }
 
           // One warm-up import of each (the file system cache), then rounds in a rotated order, so that every variant
           // sees the same machine load on average.
-          const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-          for (const v of variants) importMs(runner, v.file, v.env);
+          const samples = new Map<string, ImportSample[]>(variants.map((v) => [v.name, []]));
+          for (const v of variants) importMs(runner, v.file, v.env, v.event);
           for (let round = 0; round < rounds; round++) {
             for (let i = 0; i < variants.length; i++) {
               const v = variants[(i + round) % variants.length]!;
-              samples.get(v.name)!.push(importMs(runner, v.file, v.env));
+              samples.get(v.name)!.push(importMs(runner, v.file, v.env, v.event));
             }
           }
-          const medianOf = (name: string) => round2(median(samples.get(name)!));
-          const helloMs = medianOf("hello");
-          const figures: Record<string, FigureValue> = { helloImportMs: helloMs };
-          for (const name of Object.keys(entries)) {
+          const medianOf = (name: string, key: keyof ImportSample = "importMs") => {
+            const values = samples.get(name)!.flatMap((s) => (s[key] === undefined ? [] : [s[key]]));
+            return values.length ? round2(median(values)) : undefined;
+          };
+          const helloMs = medianOf("hello")!;
+          const floorMs = medianOf("floor")!;
+          const figures: Record<string, FigureValue> = {
+            helloImportMs: helloMs,
+            floorImportMs: floorMs,
+            floorSizeKb: kb(floorBundle.bytes),
+            floorFirstRequestMs: medianOf("floor", "firstMs")!,
+            floorWarmRequestMs: medianOf("floor", "warmMs")!,
+            floorDefaultChainImportMs: medianOf("floorDefaultChain")!,
+            floorDefaultChainSizeKb: kb(floorChain.bytes),
+          };
+          for (const name of [...Object.keys(entries), ...extraBundles.map(([n]) => n)]) {
             const { sizeKb, ...sizeDetails } = sizes.get(name)!;
-            const ms = medianOf(name);
+            const ms = medianOf(name)!;
+            const first = medianOf(name, "firstMs");
+            const warm = medianOf(name, "warmMs");
+            const request: Record<string, number> =
+              first === undefined || warm === undefined
+                ? {}
+                : { firstRequestMs: first, warmRequestMs: warm, firstRequestOverWarmMs: round2(first - warm) };
+            const variantsOf: Record<string, number> = entries[name]
+              ? {
+                  importMsSdkExternal: medianOf(`${name}SdkExternal`)!,
+                  importMsWithoutSourceMaps: medianOf(`${name}WithoutSourceMaps`)!,
+                }
+              : {};
             figures[name] = {
               sizeKb: sizeKb!,
               importMs: ms,
               importRatio: round2(ms / helloMs),
-              importMsSdkExternal: medianOf(`${name}SdkExternal`),
-              importMsWithoutSourceMaps: medianOf(`${name}WithoutSourceMaps`),
+              importVsFloor: round2(ms / floorMs),
+              ...request,
+              ...variantsOf,
               ...sizeDetails,
             };
           }
           return { ...figures, rounds };
         } finally {
+          await table.stop();
           rmSync(dir, { recursive: true, force: true });
         }
       },

@@ -1,0 +1,36 @@
+/**
+ * The API's route groups (issue 14). Each group is one file under routes/groups/ exporting `mount`, a chain of
+ * `.route()` calls; app.ts mounts every group behind the one middleware chain, so there is one OpenAPI document
+ * and one authorization.
+ *
+ * Where to add things:
+ * - a route module in a group: ONE line, `.route("/prefix", xRoutes)` (with its import), in that group's file under
+ *   routes/groups/. A first path segment no group had yet also goes into that group's `prefixes` below:
+ *   routes/groups.test.ts fails naming any documented path whose segment no group claims;
+ * - a new group: a file under routes/groups/, an entry here, its `mount` in app.ts's chain, and one route of it in
+ *   infra/bundle-routes.test.ts (which drives the built Lambda bundle, one route per group).
+ *
+ * Measured and not taken (docs/decisions.md, "Cold start"): loading each group with a dynamic import inside the one
+ * bundle. esbuild then wraps the groups' modules for lazy initialisation, which kept the import time the same
+ * (compiling the file dominates, not running the routes' top level) and made the bundle ~100 kB larger (less tree
+ * shaking). The groups are the seam for one function per group if the size budget must come down further.
+ */
+export const routeGroups = {
+  health: { prefixes: ["/health"] },
+  catalog: { prefixes: ["/listings", "/search", "/recommendations"] },
+  work: { prefixes: ["/applications", "/bookings", "/placement-rounds"] },
+  organisations: { prefixes: ["/organisations", "/invitations"] },
+  account: { prefixes: ["/me", "/students", "/notifications", "/saved-searches"] },
+  insights: { prefixes: ["/dashboard", "/targets", "/audit"] },
+} as const satisfies Record<string, { prefixes: readonly `/${string}`[] }>;
+
+export type RouteGroupName = keyof typeof routeGroups;
+
+/** The group serving `path` (/api/<segment>/…), or undefined for the documents and unknown paths. */
+export function routeGroupOf(path: string): RouteGroupName | undefined {
+  const segment = `/${path.split("/")[2] ?? ""}`;
+  const entry = Object.entries(routeGroups).find(([, group]) =>
+    (group.prefixes as readonly string[]).includes(segment),
+  );
+  return entry?.[0] as RouteGroupName | undefined;
+}

@@ -1,0 +1,16 @@
+import type { HonoBase } from "hono/hono-base";
+import type { Schema } from "hono/types";
+import type { AppEnv } from "../../http/env";
+import { enrolmentRoutes } from "../enrolments";
+import { invitationRoutes, memberRoutes } from "../members";
+import { organisationRoutes } from "../organisations";
+import { organisationPlacementRoutes } from "../placement";
+
+/** Organisations, their members, enrolments and invitations (routes/groups.ts). One `.route()` line per module. */
+export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
+  api
+    .route("/organisations", organisationRoutes)
+    .route("/organisations", memberRoutes)
+    .route("/organisations", organisationPlacementRoutes)
+    .route("/organisations", enrolmentRoutes)
+    .route("/invitations", invitationRoutes);

@@ -1,0 +1,16 @@
+import type { HonoBase } from "hono/hono-base";
+import type { Schema } from "hono/types";
+import type { AppEnv } from "../../http/env";
+import { applicationRoutes } from "../applications";
+import { bookingRoutes } from "../bookings";
+import { applicationMessageRoutes, messageRoutes } from "../messages";
+import { placementRoutes } from "../placement";
+
+/** Applications, bookings and placement rounds (routes/groups.ts). One `.route()` line per module. */
+export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
+  api
+    .route("/placement-rounds", placementRoutes)
+    .route("/applications", applicationRoutes)
+    .route("/applications", applicationMessageRoutes)
+    .route("/messages", messageRoutes)
+    .route("/bookings", bookingRoutes);

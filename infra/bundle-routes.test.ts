@@ -1,0 +1,220 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devJwks, signDevToken } from "../functions/src/auth/dev-idp";
+import { config } from "../functions/src/config";
+import { useLocalConfig } from "../functions/src/local/config";
+import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
+import { freePort } from "../functions/src/local/ports";
+import { ensureTable, localClient } from "../functions/src/local/tables";
+import { type RouteGroupName, routeGroupOf, routeGroups } from "../functions/src/routes/groups";
+import { seedDemoData } from "../functions/src/seed/seed";
+import { esbuildOptions } from "./function";
+import { apiEntry, repoRoot, streamEntry } from "./paths";
+
+// Issue 14: each Lambda bundle, built exactly as it deploys (esbuildOptions), run in a fresh Node process with real
+// events against DynamoDB Local holding the demo data — one route of every route group (routes/groups.ts) through an
+// API Gateway v2 event, a stream record through the consumer, a run of the retention job. The bundles replace
+// packages with lighter modules (infra/function.ts bundleAliases), which tests of the sources never see: this is
+// where a route broken only in the bundle shows. The API verifies tokens as deployed (DEV_AUTH off, a remote JWKS).
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "ketnoi-bundle-routes-"));
+const tableName = "ketnoi-bundle-routes";
+let dynamo: DynamoLocal;
+let jwksServer: Server;
+let jwksUrl: string;
+const users = {} as Record<"student" | "province", { userId: string; email: string; displayName: string }>;
+let listingId: string;
+let studentImage: Record<string, unknown>;
+
+const scanEntity = async (entity: string) =>
+  (
+    await localClient(dynamo.endpoint).send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: "#e = :e",
+        ExpressionAttributeNames: { "#e": "__edb_e__" },
+        ExpressionAttributeValues: { ":e": { S: entity } },
+      }),
+    )
+  ).Items ?? [];
+
+beforeAll(async () => {
+  dynamo = await startDynamoLocal({ port: await freePort(), inMemory: true });
+  // This process seeds the table and signs tokens with the development key; the bundles only verify them.
+  useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl: "http://127.0.0.1:1" });
+  await ensureTable(dynamo.endpoint, tableName);
+  const built = Promise.all(
+    [
+      ["api", apiEntry],
+      ["stream", streamEntry],
+      ["retention", join(repoRoot, "functions/src/retention-lambda.ts")],
+    ].map(([name, entry]) => build({ ...esbuildOptions(entry!, join(dir, `${name}.mjs`)), logLevel: "silent" })),
+  );
+  await seedDemoData();
+  const people = (await scanEntity("user")).map((item) => unmarshall(item));
+  for (const role of ["student", "province"] as const) {
+    const person = people.find((p) => p.role === role);
+    if (!person) throw new Error(`the demo data has no ${role}`);
+    users[role] = { userId: person.userId, email: person.email, displayName: person.displayName };
+  }
+  const listing = (await scanEntity("listing")).map((item) => unmarshall(item)).find((l) => l.status === "published");
+  listingId = listing!.listingId;
+  studentImage = (await scanEntity("student"))[0]!;
+  // The identity provider's JWKS, as Cognito publishes it; the API bundle fetches it like the deployed one.
+  const jwks = JSON.stringify(await devJwks());
+  jwksServer = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(jwks));
+  await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+  jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks`;
+  await built;
+}, 180_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => jwksServer?.close(resolve));
+  await dynamo?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The deployed configuration, on DynamoDB Local; S3 is never reached by the routes driven here. */
+const deployEnv = () => ({
+  PATH: process.env.PATH,
+  STAGE: "prod",
+  TABLE_NAME: tableName,
+  DYNAMODB_ENDPOINT: dynamo.endpoint,
+  AWS_REGION: "ap-southeast-1",
+  AUTH_ISSUER: config().AUTH_ISSUER,
+  AUTH_AUDIENCE: config().AUTH_AUDIENCE,
+  AUTH_JWKS_URL: jwksUrl,
+  DEV_AUTH: "false",
+  SERVER_SECRET: "a-deploy-secret-of-at-least-32-characters",
+  WEB_ORIGIN: "https://ketnoi.example",
+  SEARCH_BUCKET: "ketnoi-prod-search-snapshots",
+  SEARCH_KEY: "search/listings.json",
+  AWS_ENDPOINT_URL_S3: "http://127.0.0.1:9",
+  AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+  AWS_SECRET_ACCESS_KEY: "secret",
+});
+
+/** Imports `bundle` in a fresh Node process and calls its handler with each event in turn; resolves with the results. */
+async function invoke(bundle: "api" | "stream" | "retention", events: unknown[]): Promise<unknown[]> {
+  const runner = join(dir, `invoke-${bundle}.mjs`);
+  writeFileSync(
+    runner,
+    `import { handler } from "./${bundle}.mjs";
+const context = { getRemainingTimeInMillis: () => 600000 };
+const results = [];
+for (const event of JSON.parse(process.argv[2])) results.push(await handler(event, context));
+process.stdout.write("\\n@@" + JSON.stringify(results));`,
+  );
+  const { stdout } = await run(process.execPath, [runner, JSON.stringify(events)], {
+    cwd: dir,
+    env: deployEnv(),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // The functions log JSON lines to stdout too: the results are what follows the marker.
+  return JSON.parse(stdout.slice(stdout.lastIndexOf("\n@@") + 3));
+}
+
+/** An API Gateway v2 (HTTP API, payload 2.0) GET request. */
+function httpGet(path: string, token?: string) {
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: "",
+    headers: { host: "api.example", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    isBase64Encoded: false,
+    requestContext: {
+      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "test" },
+      requestId: "r",
+      routeKey: "$default",
+      stage: "$default",
+      timeEpoch: 0,
+      domainName: "api.example",
+      accountId: "1",
+      apiId: "a",
+      domainPrefix: "api",
+      time: "",
+    },
+  };
+}
+
+describe("the built API bundle, one route of every route group", () => {
+  it("answers each group's route as the sources do, tokens verified against the remote JWKS", async () => {
+    const student = await signDevToken({ ...users.student, role: "student" });
+    const province = await signDevToken({ ...users.province, role: "province" });
+    // One per group (routes/groups.ts); a group added there without a route here fails below.
+    const routes: Record<RouteGroupName, { path: string; token?: string; check: (body: string) => void }> = {
+      health: { path: "/api/health", check: (body) => expect(JSON.parse(body)).toMatchObject({ status: "ok" }) },
+      catalog: {
+        path: `/api/listings/${listingId}`,
+        check: (body) => expect(JSON.parse(body)).toMatchObject({ id: listingId, status: "published" }),
+      },
+      organisations: {
+        path: "/api/organisations",
+        check: (body) => expect(JSON.parse(body).items.length).toBeGreaterThan(0),
+      },
+      work: {
+        path: "/api/applications/mine",
+        token: student,
+        check: (body) => expect(Array.isArray(JSON.parse(body).items)).toBe(true),
+      },
+      account: {
+        path: "/api/me",
+        token: student,
+        check: (body) => expect(JSON.parse(body)).toMatchObject({ id: users.student.userId, role: "student" }),
+      },
+      insights: {
+        path: "/api/dashboard",
+        token: province,
+        check: (body) => expect(JSON.parse(body)).toBeTypeOf("object"),
+      },
+    };
+    expect(Object.keys(routes).sort()).toEqual(Object.keys(routeGroups).sort());
+    for (const [group, { path }] of Object.entries(routes)) expect(routeGroupOf(path), path).toBe(group);
+
+    const cases = Object.values(routes);
+    const results = (await invoke("api", [
+      ...cases.map(({ path, token }) => httpGet(path, token)),
+      // The same authorization: a private route without a token is refused before the route runs.
+      httpGet("/api/applications/mine"),
+      // One OpenAPI surface, served by the same bundle.
+      httpGet("/api/openapi.json"),
+    ])) as { statusCode: number; body: string }[];
+    cases.forEach(({ path, check }, i) => {
+      expect(results[i]!.statusCode, `${path}: ${results[i]!.body}`).toBe(200);
+      check(results[i]!.body);
+    });
+    expect(results[cases.length]!.statusCode).toBe(401);
+    const doc = JSON.parse(results[cases.length + 1]!.body);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(cases.map(({ path }) => path.replace(listingId, "{id}"))),
+    );
+  }, 120_000);
+});
+
+describe("the built stream consumer and retention bundles", () => {
+  it("the consumer applies a stream record on DynamoDB Local and reports no failure", async () => {
+    const record = {
+      eventID: "bundle-routes-1",
+      eventName: "MODIFY",
+      eventSourceARN: `arn:aws:dynamodb:ap-southeast-1:1:table/${tableName}/stream/x`,
+      dynamodb: { NewImage: studentImage, OldImage: studentImage, SequenceNumber: "1" },
+    };
+    expect(await invoke("stream", [{ Records: [record] }])).toEqual([{ batchItemFailures: [] }]);
+  }, 120_000);
+
+  it("the retention job runs to completion over the demo data", async () => {
+    const [report] = (await invoke("retention", [{}])) as { complete: boolean }[];
+    expect(report).toMatchObject({ complete: true });
+  }, 120_000);
+});
