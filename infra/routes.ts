@@ -54,6 +54,13 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: "GET", path: "/api/applications/{id}", access: "private" },
   { method: "POST", path: "/api/applications/{id}/transitions", access: "private" },
   { method: "POST", path: "/api/applications/{id}/hours", access: "private" },
+  // Messages per application and recruiters' notes (functions/src/routes/messages.ts).
+  { method: "GET", path: "/api/applications/{id}/messages", access: "private" },
+  { method: "POST", path: "/api/applications/{id}/messages", access: "private" },
+  { method: "PUT", path: "/api/applications/{id}/messages/read", access: "private" },
+  { method: "GET", path: "/api/applications/{id}/notes", access: "private" },
+  { method: "PUT", path: "/api/applications/{id}/notes", access: "private" },
+  { method: "GET", path: "/api/messages/unread", access: "private" },
   { method: "POST", path: "/api/listings/{id}/sessions/{sessionId}/bookings", access: "private" },
   { method: "GET", path: "/api/listings/{id}/bookings", access: "private" },
   { method: "GET", path: "/api/bookings/mine", access: "private" },

@@ -201,6 +201,25 @@ describe("unread counts and read markers", () => {
   });
 });
 
+describe("concurrent writers", () => {
+  it("keep the unread counts equal to the messages: both sides sending at once", async () => {
+    const listing = await listingOf(recruiter, "org-msg");
+    const id = (await apply(minh, listing, { answers: [] })).json.id;
+    const senders = [minh, recruiter, colleague, minh, recruiter, minh, colleague, minh];
+    const sent = await Promise.all(senders.map((token, i) => write(token, id, `cùng lúc ${i}`)));
+    expect(sent.map((r) => r.status)).toEqual(senders.map(() => 201));
+    const fromStudent = senders.filter((t) => t === minh).length;
+    const asMember = await page(recruiter, id);
+    expect(asMember.json.items).toHaveLength(senders.length);
+    expect(asMember.json).toMatchObject({ otherSideCount: fromStudent, unread: fromStudent });
+    const asStudent = await page(minh, id);
+    expect(asStudent.json).toMatchObject({
+      otherSideCount: senders.length - fromStudent,
+      unread: senders.length - fromStudent,
+    });
+  });
+});
+
 describe("paging", () => {
   it("pages from the newest to older messages; a cursor works only for its own thread", async () => {
     const listing = await listingOf(recruiter, "org-msg");
