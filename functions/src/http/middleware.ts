@@ -63,9 +63,11 @@ export const readsBody = (method: string) => bodyMethods.has(method);
 /** Write requests with a body must send JSON (415 otherwise), so that no other body format reaches a handler. */
 export const requireJson: MiddlewareHandler = async (c, next) => {
   if (!bodyMethods.has(c.req.method)) return next();
+  // HTTP/1.1 (RFC 9112 §6.3): a request carries a body only with Content-Length or Transfer-Encoding. The Node
+  // adapter hands every DELETE/POST an (empty) body stream, so `raw.body !== null` said "has a body" for a bodiless
+  // DELETE and refused it with 415 (found by `npm run probe -- authorization`).
   const length = c.req.header("content-length");
-  // Reading `raw.body` makes the Node adapter build a whole Request: only done for methods that carry one.
-  const hasBody = length !== undefined ? length !== "0" : c.req.raw.body !== null;
+  const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
   if (hasBody) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json(\s*;|$)/i.test(type)) {
