@@ -23,6 +23,7 @@ import { dashboardRoutes } from "./routes/dashboard";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { enrolmentRoutes } from "./routes/enrolments";
+import { fileRoutes } from "./routes/files";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
 import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
@@ -112,7 +113,8 @@ export function createApp() {
     .route("/notifications", notificationRoutes)
     .route("/dashboard", dashboardRoutes)
     .route("/targets", targetRoutes)
-    .route("/audit", auditRoutes);
+    .route("/audit", auditRoutes)
+    .route("/files", fileRoutes);
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
   const app: Hono = new Hono().route("/api", api);

@@ -32,6 +32,8 @@ const sourceEntities = new Set([
   "candidateInvite",
   "invitation",
   "placementRound",
+  // A removed CV file record takes its object with it (effects/files.ts).
+  "cvFile",
 ]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */
