@@ -11,12 +11,14 @@ import { apiRoutes } from "./routes";
 import { resourceAt, resourcesOfType } from "./test/template";
 
 /**
- * Ceiling for one function's minified bundle. The API's is ~1.30 MB with the AWS SDK bundled in: 32 kB of it
+ * Ceiling for one function's minified bundle. The API's is ~1.90 MB with the AWS SDK bundled in: 32 kB of it
  * Powertools' logger and metrics (issue 17; docs/benchmarks.md), ~20 kB the Cognito admin client the API needs to
- * delete an erased person's user (functions/src/auth/account-lock.ts). The cold-start issue owns the real budget
- * (≤ 400 kB); bigger bundles mean slower cold starts.
+ * delete an erased person's user (functions/src/auth/account-lock.ts), ~600 kB the CV files route group's S3
+ * presigners and pdf-lib (issue 16, functions/src/routes/files.ts) while every route group shares one function.
+ * The cold-start issue owns the real budget (≤ 400 kB) and the split into route groups that leaves the files
+ * group alone carrying them; bigger bundles mean slower cold starts.
  */
-const bundleBudgetBytes = 1_320_000;
+const bundleBudgetBytes = 1_950_000;
 
 const cdkOut = join(repoRoot, "cdk.out");
 const readJson = (file: string) => JSON.parse(readFileSync(join(cdkOut, file), "utf8"));

@@ -15,6 +15,7 @@ export async function deleteRemovedFiles(records: readonly DynamoDBStreamRecord[
   });
   if (keys.length === 0) return;
   // Loaded only when there is something to delete: the stream consumer's other effects never load the S3 client.
-  const { deleteObject } = await import("../files/objects");
-  for (const key of keys) await deleteObject(key);
+  const { deleteObject, uploadKeyOf } = await import("../files/objects");
+  // The checked file and, for a file never checked, its upload.
+  for (const key of keys) await Promise.all([deleteObject(key), deleteObject(uploadKeyOf(key))]);
 }

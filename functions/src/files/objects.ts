@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -39,6 +40,31 @@ export function filesBucket(): string {
   return bucket;
 }
 
+/**
+ * Where the browser's upload lands before the API checked it: `uploads/…`, beside the checked file's `cv/…` key.
+ * Only checked files are ever under `cv/`; whatever stays under `uploads/` (an upload never checked) is removed by
+ * the bucket's lifecycle rule after a day (infra/files.ts).
+ * @example uploadKeyOf("cv/stu-1/abc.pdf") // "uploads/stu-1/abc.pdf"
+ */
+export function uploadKeyOf(objectKey: string): string {
+  return objectKey.replace(/^cv\//, "uploads/");
+}
+
+/** Moves a checked upload to its file's key (server-side copy, then the upload is deleted). */
+export async function promoteUpload(objectKey: string): Promise<void> {
+  const bucket = filesBucket();
+  await s3().send(
+    new CopyObjectCommand({
+      Bucket: bucket,
+      Key: objectKey,
+      CopySource: `${bucket}/${uploadKeyOf(objectKey)}`,
+      ContentType: cvContentType,
+      MetadataDirective: "REPLACE",
+    }),
+  );
+  await deleteObject(uploadKeyOf(objectKey));
+}
+
 /** How long a browser has to send a file once it asked for the upload form. */
 export const uploadWindowSeconds = 10 * 60;
 /** How long a recruiter's download link works. */
@@ -47,7 +73,7 @@ export const downloadLinkSeconds = 5 * 60;
 export const exportLinkSeconds = 24 * 60 * 60;
 
 /**
- * A presigned POST for one object: its policy fixes the key, the content type (application/pdf) and
+ * A presigned POST for one file's upload key (`uploadKeyOf`): its policy fixes the key, the content type (application/pdf) and
  * `content-length-range` 1..`declaredMax`, and expires after the upload window. S3 enforces that policy; s3rver
  * does not (docs/decisions.md), so the API checks every object afterwards anyway (`inspectUpload`).
  */
@@ -55,7 +81,7 @@ export async function presignedCvUpload(objectKey: string, declaredMax: number) 
   const Expires = uploadWindowSeconds;
   const { url, fields } = await createPresignedPost(s3(), {
     Bucket: filesBucket(),
-    Key: objectKey,
+    Key: uploadKeyOf(objectKey),
     Conditions: [
       ["content-length-range", 1, Math.min(declaredMax, maxCvBytes)],
       ["eq", "$Content-Type", cvContentType],

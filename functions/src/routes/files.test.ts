@@ -14,17 +14,21 @@ import { s3ClientOptions } from "../s3-options";
 // to s3rver as a browser would, and every object is looked at in the bucket itself.
 
 const s3 = () => new S3Client(s3ClientOptions(dataConfig()));
-/** Whether the files bucket holds the object behind a student's file. */
+/** Whether the files bucket holds anything of a student's file: the checked object (cv/…) or its upload (uploads/…). */
 async function stored(studentId: string, fileId: string): Promise<boolean> {
-  try {
-    await s3().send(
-      new HeadObjectCommand({ Bucket: dataConfig().FILES_BUCKET!, Key: `cv/${studentId}/${fileId}.pdf` }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
-    throw error;
-  }
+  const found = await Promise.all(
+    ["cv", "uploads"].map(async (prefix) => {
+      try {
+        const Key = `${prefix}/${studentId}/${fileId}.pdf`;
+        await s3().send(new HeadObjectCommand({ Bucket: dataConfig().FILES_BUCKET!, Key }));
+        return true;
+      } catch (error) {
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+        throw error;
+      }
+    }),
+  );
+  return found.some(Boolean);
 }
 
 /** Re-sends a student's profile (as studentWithProfile wrote it) with the share consent given or withdrawn. */
@@ -84,7 +88,7 @@ describe("uploading a CV (presigned POST, then the API's check)", () => {
       expect.arrayContaining([
         ["content-length-range", 1, 12_345],
         ["eq", "$Content-Type", "application/pdf"],
-        { key: `cv/stu-files-policy/${res.json.file.id}.pdf` },
+        { key: `uploads/stu-files-policy/${res.json.file.id}.pdf` },
         { bucket: dataConfig().FILES_BUCKET },
       ]),
     );

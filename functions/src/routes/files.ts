@@ -30,7 +30,9 @@ import {
   objectSize,
   presignedCvUpload,
   presignedDownload,
+  promoteUpload,
   readObject,
+  uploadKeyOf,
 } from "../files/objects";
 import { checkPdf, refusals } from "../files/pdf-check";
 import type { AppEnv } from "../http/env";
@@ -83,7 +85,7 @@ export const fileRoutes = new Hono<AppEnv>()
       await requireNotErased(userId);
       const { name, size } = c.req.valid("json");
       const { file, displaced } = await reserveCvSlot(userId, name, size);
-      if (displaced) await deleteObject(displaced);
+      if (displaced) await deleteObject(uploadKeyOf(displaced));
       const upload = await presignedCvUpload(file.objectKey, size);
       return c.json({ file: cvView(file), upload }, 201);
     },
@@ -106,19 +108,21 @@ export const fileRoutes = new Hono<AppEnv>()
       const file = await findCvFile(userId, c.req.valid("param").id);
       if (!file) throw fileNotFound();
       if (file.status === "ready") return c.json(cvView(file));
-      const size = await objectSize(file.objectKey);
+      const upload = uploadKeyOf(file.objectKey);
+      const size = await objectSize(upload);
       // Size first, from the object's metadata: an oversize object is never downloaded into the function.
       const verdict =
         size === undefined
           ? ({ ok: false, refusal: refusals.missing } as const)
           : size > file.declaredSize || size === 0
             ? ({ ok: false, refusal: size === 0 ? refusals.empty : refusals.tooLarge } as const)
-            : await checkPdf(await readObject(file.objectKey));
+            : await checkPdf(await readObject(upload));
       if (!verdict.ok) {
-        await deleteObject(file.objectKey);
+        await deleteObject(upload);
         await removeCvFile(file);
         throw new AppError(verdict.refusal.code, 422, verdict.refusal.message);
       }
+      await promoteUpload(file.objectKey);
       return c.json(cvView(await markCvReady(file, size!, verdict.pages)));
     },
   )
@@ -152,7 +156,9 @@ export const fileRoutes = new Hono<AppEnv>()
       const file = await findCvFile(userId, c.req.valid("param").id);
       if (!file) throw fileNotFound();
       await removeCvFile(file);
-      await deleteObject(file.objectKey);
+      // The record is gone, so the stream deletes these too (effects/files.ts); done here as well so the answer
+      // means the file is gone.
+      await Promise.all([deleteObject(file.objectKey), deleteObject(uploadKeyOf(file.objectKey))]);
       return c.body(null, 204);
     },
   )
