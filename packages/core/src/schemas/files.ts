@@ -36,7 +36,7 @@ export const CvFileSchema = v.object({
 });
 export type CvFile = v.InferOutput<typeof CvFileSchema>;
 
-export const CvFileListSchema = v.object({ items: v.array(CvFileSchema), max: v.number() });
+export const CvFileListSchema = v.object({ items: v.array(CvFileSchema), max: IntegerSchema(1, maxCvFiles) });
 
 /** What the browser needs to send the file straight to storage: a form POST to `url` with `fields` then `file`. */
 export const CvUploadSchema = v.object({
