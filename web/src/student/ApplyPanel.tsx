@@ -74,6 +74,7 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
           </A>
         </p>
       </Show>
+      <CvPicker value={cvFileId()} onChange={setCvFileId} error={errors().cvFileId} />
       <For each={questions()}>
         {(question, index) => (
           <TextArea
@@ -96,7 +97,6 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
         onInput={setNote}
         error={errors().note}
       />
-      <CvPicker value={cvFileId()} onChange={setCvFileId} error={errors().cvFileId} />
       <p class="actions">
         <button type="submit" class="button" disabled={busy()}>
           {busy() ? t("apply.submitting") : t("apply.submit")}
