@@ -33,6 +33,7 @@ describe.each(stages)("stage %s: the API function", (stage) => {
         "AUTH_JWKS_URL",
         "COGNITO_USER_POOL_ID",
         "DEV_AUTH",
+        "FILES_BUCKET",
         "NODE_OPTIONS",
         "ORIGIN_VERIFY_SECRET",
         "SEARCH_BUCKET",
@@ -51,6 +52,7 @@ describe.each(stages)("stage %s: the API function", (stage) => {
     const sample = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, sampleValue(value)]));
     // CloudFormation generates bucket names in lower case (search.test.ts checks the search variables further).
     sample.SEARCH_BUCKET = sample.SEARCH_BUCKET!.toLowerCase();
+    sample.FILES_BUCKET = sample.FILES_BUCKET!.toLowerCase();
     expect(sample.AUTH_JWKS_URL).toBe(`${sample.AUTH_ISSUER}/.well-known/jwks.json`);
     // Lambda sets AWS_REGION itself; the rest comes from the template.
     const config = loadConfig({ ...sample, AWS_REGION: "ap-southeast-1" });

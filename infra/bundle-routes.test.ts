@@ -173,6 +173,11 @@ describe("the built API bundle, one route of every route group", () => {
         token: student,
         check: (body) => expect(JSON.parse(body)).toMatchObject({ id: users.student.userId, role: "student" }),
       },
+      files: {
+        path: "/api/files/cv",
+        token: student,
+        check: (body) => expect(Array.isArray(JSON.parse(body).items)).toBe(true),
+      },
       insights: {
         path: "/api/dashboard",
         token: province,

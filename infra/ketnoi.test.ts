@@ -56,6 +56,7 @@ describe.each(stages)("stage %s", (stage) => {
       [
         "AlarmTopicArn",
         "DistributionId",
+        "FilesBucket",
         "SearchSnapshotBucket",
         "TableName",
         "UserPoolClientId",

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { KetNoiApi } from "./api";
 import { type EmailSenderProps, KetNoiAuth } from "./auth";
 import { KetNoiData } from "./data";
+import { KetNoiFiles } from "./files";
 import { KetNoiMonitoring } from "./monitoring";
 import { KetNoiRetention } from "./retention";
 import { KetNoiSearch } from "./search";
@@ -61,6 +62,7 @@ export class KetNoiPlatform extends Construct {
   readonly web: KetNoiWeb;
   readonly monitoring: KetNoiMonitoring;
   readonly retention: KetNoiRetention;
+  readonly files: KetNoiFiles;
 
   constructor(scope: Construct, id: string, props: KetNoiPlatformProps) {
     super(scope, id);
@@ -83,6 +85,13 @@ export class KetNoiPlatform extends Construct {
       ...(props.emailSender ? { emailSender: props.emailSender } : {}),
     });
     this.api = new KetNoiApi(this, "Api", { stage, data: this.data, auth: this.auth, search: this.search });
+    // Students' CV files: the API signs uploads and downloads; the stream consumer deletes erased files' objects.
+    this.files = new KetNoiFiles(this, "Files", { stage });
+    for (const fn of [this.api.handler.function, this.streamConsumer.handler.function]) {
+      for (const [name, value] of Object.entries(this.files.environment)) fn.addEnvironment(name, value);
+    }
+    this.files.grantApi(this.api.handler.function);
+    this.files.grantDelete(this.streamConsumer.handler.function);
     this.web = new KetNoiWeb(this, "Web", {
       stage,
       api: this.api,
@@ -90,8 +99,10 @@ export class KetNoiPlatform extends Construct {
       assetsFolder: props.webAssetsFolder,
       ...(props.domain ? { domain: props.domain } : {}),
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      filesOrigin: this.files.origin,
     });
     this.api.allowWebOrigin(this.web.url);
+    this.files.allowWebOrigin(this.web.url);
 
     this.monitoring = new KetNoiMonitoring(this, "Monitoring", {
       stage,
@@ -132,6 +143,7 @@ export class KetNoiPlatform extends Construct {
       },
       UserPoolClientId: { value: this.auth.client.userPoolClientId, description: "Web app client id (token audience)" },
       TableName: { value: this.data.table.tableName, description: "DynamoDB table (seed with TABLE_NAME=...)" },
+      FilesBucket: { value: this.files.bucket.bucketName, description: "S3 bucket of students' CV files (private)" },
       SearchSnapshotBucket: {
         value: this.search.bucket.bucketName,
         description: "S3 bucket of the search index snapshot (search/index.json)",

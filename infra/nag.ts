@@ -36,6 +36,16 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
     add(fn, [lambdaRuntime, logsOnlyRole, tableIndexes]);
   }
   add(platform.auth.mfaClaim, [lambdaRuntime, logsOnlyRole]);
+  // CV files: one object per file under two fixed prefixes, keys made of the student's id and a random file id.
+  const filesPrefixes: Suppression = {
+    id: "AwsSolutions-IAM5",
+    reason:
+      "CV files are objects named by random ids under two fixed prefixes of the files bucket (uploads/, cv/); the " +
+      "grants name those prefixes and no other bucket or action (infra/files.ts).",
+    appliesTo: ["uploads/*", "cv/*"].map((p) => `Resource::<PlatformFilesCvFiles58D1EBAA.Arn>/${p}`),
+  };
+  add(platform.api.handler, [filesPrefixes]);
+  add(platform.streamConsumer.handler, [filesPrefixes]);
   add(platform.streamConsumer.handler, [
     {
       id: "AwsSolutions-IAM5",
@@ -88,13 +98,15 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
     },
   ]);
 
-  for (const bucket of [platform.web.bucket, platform.web.logBucket, platform.search.bucket]) {
+  for (const bucket of [platform.web.bucket, platform.web.logBucket, platform.search.bucket, platform.files.bucket]) {
     add(bucket, [
       {
         id: "AwsSolutions-S1",
         reason:
           "Web assets are read only through CloudFront, whose access logs cover them; the search snapshot is " +
-          "read and written only by KetNoi's functions (CloudTrail records them); the log bucket holds the logs.",
+          "read and written only by KetNoi's functions (CloudTrail records them); the log bucket holds the logs; CV " +
+          "files are reached only through presigned URLs the API hands out, each download recorded in the student's " +
+          "file-access log (functions/src/routes/files.ts).",
       },
     ]);
   }

@@ -88,4 +88,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: "GET", path: "/api/placement-rounds/{id}/listings/{listingId}/ranking", access: "private" },
   { method: "PUT", path: "/api/placement-rounds/{id}/listings/{listingId}/ranking", access: "private" },
   { method: "GET", path: "/api/organisations/{id}/placement-rounds", access: "private" },
+  { method: "GET", path: "/api/files/cv", access: "private" },
+  { method: "POST", path: "/api/files/cv", access: "private" },
+  { method: "POST", path: "/api/files/cv/{id}/check", access: "private" },
+  { method: "GET", path: "/api/files/cv/{id}/download", access: "private" },
+  { method: "DELETE", path: "/api/files/cv/{id}", access: "private" },
+  { method: "GET", path: "/api/files/applications/{id}/cv", access: "private" },
 ];

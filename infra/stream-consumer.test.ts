@@ -59,7 +59,14 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       Timeout: 60,
     });
     const env = fn.Environment.Variables as Record<string, unknown>;
-    expect(Object.keys(env).sort()).toEqual(["NODE_OPTIONS", "SEARCH_BUCKET", "SEARCH_KEY", "STAGE", "TABLE_NAME"]);
+    expect(Object.keys(env).sort()).toEqual([
+      "FILES_BUCKET",
+      "NODE_OPTIONS",
+      "SEARCH_BUCKET",
+      "SEARCH_KEY",
+      "STAGE",
+      "TABLE_NAME",
+    ]);
     expect(env).toMatchObject({
       STAGE: stage,
       TABLE_NAME: ref(tableId(stage)),
@@ -186,6 +193,8 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       allow(["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], {
         "Fn::GetAtt": [queue(stage)[0], "Arn"],
       }),
+      // Erased CV files' objects (files.test.ts checks the bucket and prefixes).
+      expect.objectContaining({ Action: "s3:DeleteObject" }),
     ];
     const statements = functionPolicyStatements(synth.templates[stage], "PlatformStreamConsumerHandlerFunction");
     expect(statements).toEqual(expect.arrayContaining(expected));

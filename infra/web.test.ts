@@ -164,11 +164,11 @@ describe.each(stages)("stage %s: the synthesized distribution", (stage) => {
     });
   });
 
-  it("lets the page post the code to the hosted UI's token endpoint and call Cognito's user API (CSP connect-src)", () => {
+  it("lets the page post the code to the hosted UI's token endpoint, call Cognito's user API and post CV uploads to the files bucket (CSP connect-src)", () => {
     const csp = policy(distribution().DefaultCacheBehavior.ResponseHeadersPolicyId).SecurityHeadersConfig
       .ContentSecurityPolicy.ContentSecurityPolicy;
     expect(sampleValue(csp)).toMatch(
-      /connect-src 'self' https:\/\/PlatformAuthUserPoolHostedUi[0-9A-F]{8}\.auth\.ap-southeast-1\.amazoncognito\.com https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com;/,
+      /connect-src 'self' https:\/\/PlatformAuthUserPoolHostedUi[0-9A-F]{8}\.auth\.ap-southeast-1\.amazoncognito\.com https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com https:\/\/ketnoi-[a-z]+-cv-[^ ;]+\.s3\.ap-southeast-1\.[^ ;]+;/,
     );
   });
 });

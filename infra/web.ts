@@ -44,6 +44,8 @@ export interface KetNoiWebProps {
   readonly domain?: CustomDomainProps;
   /** The CloudFront-scoped WAF web ACL (its ARN, from the us-east-1 edge stack: infra/edge.ts). */
   readonly webAclArn?: string;
+  /** The CV files bucket's origin (https://<bucket>.s3.<region>.amazonaws.com): browsers post uploads to it. */
+  readonly filesOrigin?: string;
 }
 
 /** How long CloudFront's access logs are kept: they hold client IP addresses (personal data, docs/privacy.md). */
@@ -68,16 +70,16 @@ export const apiPath = "/api/*";
 /**
  * The page may load only its own code and talk only to its own origin, Cognito's hosted-UI domain (the browser
  * posts the authorization code to its /oauth2/token endpoint) and the region's Cognito user API (TOTP enrolment,
- * web/src/security/totp.ts).
+ * web/src/security/totp.ts), and the CV files bucket (`filesOrigin`: presigned POST uploads, routes/files.ts).
  */
-export function contentSecurityPolicy(authDomain: string, region: string): string {
+export function contentSecurityPolicy(authDomain: string, region: string, filesOrigin?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     // Solid sets style attributes; the API's /api/docs page carries its own <style>.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' https://${authDomain} https://cognito-idp.${region}.amazonaws.com`,
+    `connect-src 'self' https://${authDomain} https://cognito-idp.${region}.amazonaws.com${filesOrigin ? ` ${filesOrigin}` : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -113,7 +115,10 @@ export class KetNoiWeb extends Construct {
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.authDomain, region), override: true },
+      contentSecurityPolicy: {
+        contentSecurityPolicy: contentSecurityPolicy(auth.authDomain, region, props.filesOrigin),
+        override: true,
+      },
     };
     const headersPolicy = (policyId: string, comment: string, cacheControl?: string) =>
       new ResponseHeadersPolicy(this, policyId, {

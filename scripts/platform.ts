@@ -1,16 +1,19 @@
 import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
+import { config } from "../functions/src/config";
 import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
 import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
 import { useLocalConfig } from "../functions/src/local/config";
 import { restartDynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
-import { portInUse } from "../functions/src/local/ports";
+import { freePort, portInUse } from "../functions/src/local/ports";
+import { startLocalS3 } from "../functions/src/local/s3-local";
 import { serveApi } from "../functions/src/local/server";
 import { ensureTable } from "../functions/src/local/tables";
 import { configureSearch } from "../functions/src/search/live";
-import { memorySnapshotStore } from "../functions/src/search/snapshot-store";
+import { searchStoreFromConfig } from "../functions/src/search/s3-store";
+import { tableFingerprint } from "../functions/src/search/sources";
 import { seedDemoData } from "../functions/src/seed/seed";
 
 export const root = resolve(fileURLToPath(import.meta.url), "../..");
@@ -21,6 +24,8 @@ export interface PlatformOptions {
   dynamoPort: number;
   apiPort: number;
   webPort: number;
+  /** s3rver's port (default: a free one; KETNOI_S3_PORT for npm start). */
+  s3Port?: number;
   /** Rebuild the demo data even if the table already has it. */
   reset?: boolean;
   /** Seed the demo data into a new table (default true; fault probes that bring their own data skip it). */
@@ -32,6 +37,8 @@ export interface Platform {
   webUrl: string;
   apiUrl: string;
   dynamoEndpoint: string;
+  /** s3rver's address (S3_ENDPOINT): the CV files and the search snapshot. */
+  s3Endpoint: string;
   /**
    * The DynamoDB Local child, for fault probes: `kill()` ends it at once (SIGKILL), `restart()` starts it again
    * on the same port and data folder (persisted platforms only: an in-memory one comes back empty).
@@ -74,16 +81,34 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   try {
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const webUrl = `http://127.0.0.1:${options.webPort}`;
+    // The same S3 calls as in deploy, against s3rver: objects under .data/s3 (an in-memory platform gets a
+    // temporary folder, removed on stop, so tests never touch the developer's .data/).
+    const s3Port = options.s3Port ?? (await freePort());
+    await assertFree(s3Port, "KETNOI_S3_PORT");
+    const s3Dir = process.env.KETNOI_DATA_DIR ? join(process.env.KETNOI_DATA_DIR, "s3") : resolve(root, ".data/s3");
+    const buckets = { filesBucket: "ketnoi-local-files", searchBucket: "ketnoi-local-search" };
+    const s3 = await startLocalS3({
+      port: s3Port,
+      buckets: Object.values(buckets),
+      webOrigins: [webUrl],
+      ...(options.inMemory ? {} : { directory: s3Dir }),
+    });
+    stops.push(() => s3.stop());
+    log(`S3 (s3rver) on ${s3.endpoint} (${options.inMemory ? "temporary folder" : s3Dir})`);
     useLocalConfig({
       endpoint: dynamo.endpoint,
       tableName: process.env.TABLE_NAME ?? "ketnoi-local",
       apiUrl,
       webOrigin: webUrl,
+      s3: { endpoint: s3.endpoint, ...buckets, searchKey: "search/index.json" },
     });
-    if (options.inMemory) {
-      // An in-memory database gets an in-memory search snapshot: never touch the developer's .data/ from tests.
-      configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
-    }
+    // This process keeps the index of record (the stream consumer runs here) and saves its snapshot to s3rver.
+    configureSearch({
+      store: searchStoreFromConfig(config())!,
+      bootstrap: true,
+      persist: true,
+      ...(options.inMemory ? {} : { source: tableFingerprint }),
+    });
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
     if ((created && options.seed !== false) || options.reset) {
       log("Seeding demo data…");
@@ -127,7 +152,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         dynamo = await restartDynamoLocal({ port: options.dynamoPort, dbPath });
       },
     };
-    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, database, stop };
+    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, database, stop };
   } catch (error) {
     await stop();
     throw error;

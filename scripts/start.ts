@@ -16,12 +16,15 @@ try {
     dynamoPort: port("KETNOI_DYNAMO_PORT", 8000),
     apiPort: port("KETNOI_API_PORT", 8787),
     webPort: port("KETNOI_WEB_PORT", 5173),
+    // A free port unless one is asked for: nothing outside the platform needs to know it in advance.
+    ...(process.env.KETNOI_S3_PORT ? { s3Port: Number(process.env.KETNOI_S3_PORT) } : {}),
     log: (line) => console.log(line),
   });
   console.log(`\nKetNoi is running (${((Date.now() - started) / 1000).toFixed(1)} s):`);
   console.log(`  Web app:  ${platform.webUrl}`);
   console.log(`  API docs: ${platform.apiUrl}/api/docs`);
   console.log(`  Health:   ${platform.apiUrl}/api/health`);
+  console.log(`  S3:       ${platform.s3Endpoint} (s3rver: CV files, search snapshot)`);
   console.log("Press Ctrl-C to stop.");
   // Vite installs its own SIGTERM handler that exits the process before DynamoDB Local is stopped:
   // this script owns shutdown, so it replaces every signal handler with its own.

@@ -20,6 +20,7 @@ import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { mount as mountAccount } from "./routes/groups/account";
 import { mount as mountCatalog } from "./routes/groups/catalog";
+import { mount as mountFiles } from "./routes/groups/files";
 import { mount as mountHealth } from "./routes/groups/health";
 import { mount as mountInsights } from "./routes/groups/insights";
 import { mount as mountOrganisations } from "./routes/groups/organisations";
@@ -79,7 +80,7 @@ export function createApp() {
     .use(idempotency)
     .use(normaliseText);
   // The route groups (routes/groups.ts): a route module is one `.route()` line in its group's file.
-  const api = mountInsights(mountAccount(mountOrganisations(mountWork(mountCatalog(mountHealth(base))))));
+  const api = mountFiles(mountInsights(mountAccount(mountOrganisations(mountWork(mountCatalog(mountHealth(base)))))));
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
   const app: Hono = new Hono().route("/api", api);

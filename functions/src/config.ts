@@ -18,6 +18,13 @@ const dataEnvEntries = {
   // the deploy entries require both where they build the S3 store (functions/src/search/s3-store.ts).
   SEARCH_BUCKET: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "not an S3 bucket name"))),
   SEARCH_KEY: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+  // Another S3 than AWS's (s3rver under npm start and the tests): its URL, path-style addressing, and the keys it
+  // takes. Unset in deploy, where the SDK finds AWS's endpoint and the function role's credentials itself.
+  S3_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
+  S3_ACCESS_KEY_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
+  S3_SECRET_ACCESS_KEY: v.optional(v.pipe(v.string(), v.minLength(1))),
+  // Students' CV files (routes/files.ts): a private bucket, SSE, TLS only (infra/files.ts).
+  FILES_BUCKET: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "not an S3 bucket name"))),
   // Days after which a not-hired applicant's personal data is removed from the application (data/retention.ts,
   // docs/privacy.md#retention-of-non-hired-applicants-data).
   RETENTION_REJECTED_DAYS: v.optional(

@@ -11,6 +11,7 @@ import {
 } from "./data/stream-state";
 import type { ListingEntity } from "./db/entities/listing";
 import { db } from "./db/service";
+import { deleteRemovedFiles } from "./effects/files";
 import { deliverNotices } from "./effects/notices";
 import {
   type DynamoDBStreamRecord,
@@ -177,6 +178,7 @@ export function createStreamHandler(options: StreamHandlerOptions = {}) {
     const store = options.store ?? (searchSetup().persist ? undefined : searchSetup().store);
     await aggregateStreamRecords(records);
     await deliverNotices(records);
+    await deleteRemovedFiles(records);
     await indexAndAlert(records, store, options.now?.() ?? new Date());
   };
 

@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { loadConfig, setConfig } from "../src/config";
+import { localS3Credentials } from "../src/local/s3-credentials";
 import { dropTable, ensureTable } from "../src/local/tables";
 import { stopEffects } from "./effects";
+import { createTestBucket } from "./s3";
 
 /** Each test file gets its own table on the shared DynamoDB Local, so files can run in parallel. */
 const endpoint = inject("dynamoEndpoint");
 const tableName = `test-${randomUUID()}`;
+// And its own files bucket on the shared s3rver.
+const s3Endpoint = inject("s3Endpoint");
+const filesBucket = `files-${randomUUID()}`;
 
 setConfig(
   loadConfig({
@@ -19,11 +24,15 @@ setConfig(
     WEB_ORIGIN: "http://127.0.0.1:5173",
     MAX_BODY_BYTES: "16384",
     TRUSTED_PROXIES: "127.0.0.1",
+    S3_ENDPOINT: s3Endpoint,
+    S3_ACCESS_KEY_ID: localS3Credentials.accessKeyId,
+    S3_SECRET_ACCESS_KEY: localS3Credentials.secretAccessKey,
+    FILES_BUCKET: filesBucket,
   }),
 );
 
 beforeAll(async () => {
-  await ensureTable(endpoint, tableName);
+  await Promise.all([ensureTable(endpoint, tableName), createTestBucket(s3Endpoint, filesBucket)]);
 });
 
 afterAll(async () => {

@@ -123,13 +123,14 @@ export function functionPolicyStatements(template: Template, fnPrefix: string): 
 
 /**
  * A function's environment with `sampleValue` for each variable, as its config parser would see it deployed.
- * CloudFormation generates bucket names in lower case, so SEARCH_BUCKET's sample (a logical id) is lowered.
+ * CloudFormation generates bucket names in lower case, so SEARCH_BUCKET's and FILES_BUCKET's samples (logical ids)
+ * are lowered.
  */
 export function sampleEnvironment(env: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).map(([key, value]) => [
       key,
-      key === "SEARCH_BUCKET" ? sampleValue(value).toLowerCase() : sampleValue(value),
+      key === "SEARCH_BUCKET" || key === "FILES_BUCKET" ? sampleValue(value).toLowerCase() : sampleValue(value),
     ]),
   );
 }

@@ -36,6 +36,7 @@ const Candidates = lazy(() => import("./matching/Candidates"));
 const Placement = lazy(() => import("./matching/PlacementPage"));
 const PlacementRanking = lazy(() => import("./matching/RankingPage"));
 const OrgPlacementRounds = lazy(() => import("./matching/OrgRounds"));
+const PrintableCv = lazy(() => import("./pages/PrintableCv"));
 
 /** The routes, inside the language provider and the page shell. */
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
         <Route path="/quan-tri/xac-minh" component={VerificationQueue} />
         <Route path="/tim-kiem" component={Search} />
         <Route path="/ho-so" component={Profile} />
+        <Route path="/ho-so/in" component={PrintableCv} />
         <Route path="/ung-tuyen" component={MyApplications} />
         <Route path="/ung-tuyen/:id" component={MyApplications} />
         <Route path="/tim-kiem-da-luu" component={SavedSearches} />

@@ -41,6 +41,7 @@ export async function submitApplication(
   listing: StoredListing,
   studentId: string,
   input: ApplicationCreate,
+  cv?: { fileId: string; name: string },
 ): Promise<StoredApplication> {
   const now = new Date().toISOString();
   const item = {
@@ -51,6 +52,7 @@ export async function submitApplication(
     status: "submitted" as const,
     ...(input.note ? { note: input.note } : {}),
     answers: input.answers,
+    ...(cv ? { cv } : {}),
     history: [{ status: "submitted" as const, at: now, by: "student" as const }],
     createdAt: now,
     updatedAt: now,

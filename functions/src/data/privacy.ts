@@ -145,6 +145,10 @@ export async function exportPersonalData(userId: string, email: string): Promise
 
 const exportNotes: Bilingual[] = [
   {
+    vi: "Mục cvFile liệt kê các CV bạn đã tải lên; downloadUrl là đường dẫn tải tệp, chỉ dùng được trong 24 giờ. Mục fileAccess ghi mỗi lần thành viên của một tổ chức tải CV của bạn (ai, tổ chức nào, hồ sơ nào, lúc nào).",
+    en: "cvFile lists the CV files you uploaded; downloadUrl downloads the file and works for 24 hours. fileAccess records each time a member of an organisation downloaded your CV (who, which organisation, which application, when).",
+  },
+  {
     vi: "Mục student.consents ghi quyết định hiện tại cho từng mục đích và thời điểm bạn đưa ra quyết định đó; các quyết định trước đó không được lưu.",
     en: "student.consents holds your current decision for each purpose and the time you made it; earlier decisions are not stored.",
   },
@@ -203,6 +207,10 @@ export const erasureRules: Record<string, ErasureRule> = {
   // Stored responses to retried writes (functions/src/http/idempotency.ts); they would expire within 24 hours.
   idempotency: { action: "delete" },
   candidateInvite: { action: "delete" },
+  // CV files: the records go here, their objects follow from the stream (effects/files.ts).
+  cvFile: { action: "delete" },
+  // Who downloaded the student's CV: kept for the student only, so erased with them.
+  fileAccess: { action: "delete" },
   placementPreference: {
     action: "custom",
     reason: {
@@ -214,10 +222,10 @@ export const erasureRules: Record<string, ErasureRule> = {
   application: {
     action: "anonymise",
     reason: {
-      vi: "Giữ đơn ứng tuyển ẩn danh (bỏ mã sinh viên, lời nhắn, câu trả lời, lý do) để số liệu tuyển dụng của tổ chức và thống kê của tỉnh vẫn đúng.",
-      en: "Applications are kept anonymous (no student id, note, answers or reasons) so organisations' pipeline totals and province statistics stay exact.",
+      vi: "Giữ đơn ứng tuyển ẩn danh (bỏ mã sinh viên, lời nhắn, câu trả lời, lý do, CV đính kèm) để số liệu tuyển dụng của tổ chức và thống kê của tỉnh vẫn đúng.",
+      en: "Applications are kept anonymous (no student id, note, answers, reasons or attached CV) so organisations' pipeline totals and province statistics stay exact.",
     },
-    anonymise: ({ note: _note, rejectionReason: _reason, ...item }, userId) => ({
+    anonymise: ({ note: _note, rejectionReason: _reason, cv: _cv, ...item }, userId) => ({
       ...item,
       studentId: replaceId(item.studentId, userId),
       answers: [],

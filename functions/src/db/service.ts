@@ -7,6 +7,7 @@ import { ApplicationEntity } from "./entities/application";
 import { AuditEntity } from "./entities/audit";
 import { BookingEntity } from "./entities/booking";
 import { CandidateInviteEntity } from "./entities/candidate-invite";
+import { CvFileEntity, FileAccessEntity } from "./entities/cv-file";
 import { IdempotencyEntity } from "./entities/idempotency";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
@@ -59,6 +60,8 @@ const entities = {
   placementPreference: PlacementPreferenceEntity,
   placementRoundOrg: PlacementRoundOrgEntity,
   retentionRun: RetentionRunEntity,
+  cvFile: CvFileEntity,
+  fileAccess: FileAccessEntity,
   streamAttempt: StreamAttemptEntity,
   deadLetter: DeadLetterEntity,
   streamCheckpoint: StreamCheckpointEntity,

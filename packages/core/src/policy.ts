@@ -22,6 +22,8 @@ export interface Resource {
   orgKind?: OrganisationKind;
   /** The acting organisation's standing, for actions only a verified school may take (`actsAsSchool`). */
   orgVerification?: VerificationStatus;
+  /** Whether the student concerned consents, now, to share their details with organisations they applied to. */
+  shareConsent?: boolean;
 }
 
 /**
@@ -113,6 +115,8 @@ export const actions = [
   "message:studentSide",
   "message:organisationSide",
   "applicantNote:manage",
+  "cvFile:manage",
+  "cvFile:download",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -219,6 +223,11 @@ const rules: Record<Action, (p: Principal, r: Resource) => Decision> = {
   "message:organisationSide": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
   // Recruiters' private notes and rating on an applicant: the organisation's members only, never the student.
   "applicantNote:manage": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) ? allow : forbid),
+  // A student's CV files are theirs alone to upload, list and delete (ownerUserId = the student).
+  "cvFile:manage": (p, r) => (p.role === "student" && p.userId === r.ownerUserId ? allow : forbid),
+  // The CV attached to an application: members of the listing's organisation (orgId), and only while the student
+  // consents to share their details with organisations they applied to. No admin exception, as for applications.
+  "cvFile:download": (p, r) => (orgActor(p) && membershipOf(p, r.orgId) && r.shareConsent === true ? allow : forbid),
 };
 
 /**

@@ -5,6 +5,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { ApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
 import { Timeline } from "../components/Timeline";
+import { ApplicationCvButton } from "../files/ApplicationCvButton";
 import { TextArea } from "../forms/fields";
 import { skillName as skillLabel } from "../forms/options";
 import { type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
@@ -131,6 +132,7 @@ export function ApplicantCard(props: {
             </p>
           )}
         </Show>
+        <Show when={app().cv}>{(cv) => <ApplicationCvButton applicationId={app().id} name={cv().name} />}</Show>
         <Show when={app().note}>
           {(note) => (
             <>

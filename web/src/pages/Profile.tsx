@@ -4,6 +4,7 @@ import { createEffect, createResource, createSignal, Show } from "solid-js";
 import { Guard, students } from "../components/Guard";
 import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
+import { CvFilesPanel } from "../files/CvFilesPanel";
 import { useCatalog } from "../i18n/i18n";
 import { studentMessages } from "../i18n/student";
 import { session } from "../session/session";
@@ -57,6 +58,7 @@ function ProfileSections(props: { fullName: string; onErased: (receipt: ErasureR
               }}
             />
           </section>
+          <CvFilesPanel />
           <Show when={profile()}>
             <PrivacyPanel onErased={props.onErased} />
           </Show>

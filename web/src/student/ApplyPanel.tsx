@@ -7,6 +7,7 @@ import { createStore } from "solid-js/store";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
 import { Async } from "../components/Status";
+import { CvPicker } from "../files/CvPicker";
 import { ErrorSummary, TextArea } from "../forms/fields";
 import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
@@ -19,6 +20,7 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
   const { t, pick } = useCatalog(studentMessages);
   const questions = () => props.listing.questions ?? [];
   const [note, setNote] = createSignal("");
+  const [cvFileId, setCvFileId] = createSignal("");
   const [answers, setAnswers] = createStore<string[]>(questions().map(() => ""));
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<ApiError>();
@@ -31,6 +33,7 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
     // Answers go in question order, so `answers.2.text` in an error is the third question's box.
     const input = {
       ...(note().trim() ? { note: note() } : {}),
+      ...(cvFileId() ? { cvFileId: cvFileId() } : {}),
       answers: questions().map((q, index) => ({ questionId: q.id, text: answers[index] ?? "" })),
     };
     const checked = validateWith(ApplicationCreateSchema, input, t);
@@ -71,6 +74,7 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
           </A>
         </p>
       </Show>
+      <CvPicker value={cvFileId()} onChange={setCvFileId} error={errors().cvFileId} />
       <For each={questions()}>
         {(question, index) => (
           <TextArea

@@ -48,6 +48,11 @@ export const ApplicationEntity = new Entity({
     },
     rejectionReason: { type: "string" },
     hoursServed: { type: "number" },
+    // The CV file the student attached (data/cv-files.ts): its id in the student's files and the name they gave it.
+    cv: {
+      type: "map",
+      properties: { fileId: { type: "string", required: true }, name: { type: "string", required: true } },
+    },
     // When the application entered its current status: the `updatedAt` of the write that set the status. Derived
     // (recomputed whenever `status` is written) and hidden from reads: only the retention index sorts on it. A
     // final status never moves again, so for a not-hired application it is the time of the decision.

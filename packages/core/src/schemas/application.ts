@@ -16,6 +16,8 @@ export type ApplicationAnswer = v.InferOutput<typeof ApplicationAnswerSchema>;
 export const ApplicationCreateSchema = v.strictObject({
   note: v.optional(LongText),
   answers: v.optional(v.pipe(v.array(ApplicationAnswerSchema), v.maxLength(5)), []),
+  /** One of the student's ready CV files to attach (GET /api/files/cv). */
+  cvFileId: v.optional(IdSchema),
 });
 export type ApplicationCreate = v.InferOutput<typeof ApplicationCreateSchema>;
 
@@ -117,6 +119,8 @@ export const ApplicationSchema = v.object({
   rejectionReason: v.optional(v.string()),
   /** Volunteer roles only: hours the student served, recorded by the organisation after acceptance. */
   hoursServed: v.optional(BoundedNumberSchema(0, 1000)),
+  /** The CV file attached when applying (its name as the student gave it); downloaded via /api/files. */
+  cv: v.optional(v.object({ fileId: IdSchema, name: v.string() })),
   applicant: v.optional(ApplicantSchema),
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,

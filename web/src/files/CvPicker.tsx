@@ -1,0 +1,34 @@
+import { A } from "@solidjs/router";
+import { createResource, Show } from "solid-js";
+import { SelectField } from "../forms/fields";
+import { filesMessages } from "../i18n/files";
+import { useCatalog } from "../i18n/i18n";
+import { fetchMyCvFiles } from "./api";
+
+/** The apply form's choice of CV: one of the student's checked files, or none. */
+export function CvPicker(props: { value: string; onChange: (fileId: string) => void; error?: string | undefined }) {
+  const { t } = useCatalog(filesMessages);
+  const [files] = createResource(fetchMyCvFiles);
+  const ready = () => (files()?.items ?? []).filter((f) => f.status === "ready");
+  return (
+    <Show
+      when={ready().length > 0}
+      fallback={
+        <p class="hint">
+          <A href="/ho-so">{t("cv.attachHint")}</A>
+        </p>
+      }
+    >
+      <SelectField
+        name="cvFileId"
+        label={t("cv.attach")}
+        hint={t("cv.attachHint")}
+        placeholder={t("cv.attachNone")}
+        value={props.value}
+        onChange={props.onChange}
+        options={ready().map((f) => ({ value: f.id, label: f.name }))}
+        error={props.error}
+      />
+    </Show>
+  );
+}
