@@ -6,9 +6,10 @@ import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
 import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
 import { useLocalConfig } from "../functions/src/local/config";
 import { restartDynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
-import { portInUse } from "../functions/src/local/ports";
+import { freePort, portInUse } from "../functions/src/local/ports";
 import { serveApi } from "../functions/src/local/server";
 import { ensureTable } from "../functions/src/local/tables";
+import { startLocalMail } from "../functions/src/mail/local";
 import { configureSearch } from "../functions/src/search/live";
 import { memorySnapshotStore } from "../functions/src/search/snapshot-store";
 import { seedDemoData } from "../functions/src/seed/seed";
@@ -32,6 +33,8 @@ export interface Platform {
   webUrl: string;
   apiUrl: string;
   dynamoEndpoint: string;
+  /** maildev, where every mail the platform sends lands: its web UI (`mail.webUrl`) and REST API (`/api/email`). */
+  mail: { webUrl: string; smtpPort: number; runDigest(): Promise<unknown> };
   /**
    * The DynamoDB Local child, for fault probes: `kill()` ends it at once (SIGKILL), `restart()` starts it again
    * on the same port and data folder (persisted platforms only: an in-memory one comes back empty).
@@ -102,6 +105,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }
     }
 
+    // Mail before the stream consumer, so the first notices it delivers are mailed (docs/mail.md).
+    const mail = await startLocalMail({
+      smtpPort: Number(process.env.KETNOI_MAIL_SMTP_PORT ?? (await freePort())),
+      webPort: Number(process.env.KETNOI_MAIL_WEB_PORT ?? (await freePort())),
+      webOrigin: webUrl,
+    });
+    stops.push(() => mail.stop());
+    log(`Mail (maildev) on ${mail.webUrl}`);
+
     const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
     const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log });
     stops.push(() => aggregator.stop());
@@ -127,7 +139,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         dynamo = await restartDynamoLocal({ port: options.dynamoPort, dbPath });
       },
     };
-    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, database, stop };
+    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, mail, database, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -25,6 +25,7 @@ import { docsRoutes } from "./routes/docs";
 import { enrolmentRoutes } from "./routes/enrolments";
 import { healthRoutes } from "./routes/health";
 import { listingRoutes } from "./routes/listings";
+import { mailPreferenceRoutes, mailRoutes } from "./routes/mail";
 import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
 import { meRoutes } from "./routes/me";
 import { invitationRoutes, memberRoutes } from "./routes/members";
@@ -92,6 +93,8 @@ export function createApp() {
     .use(normaliseText)
     .route("/health", healthRoutes)
     .route("/me", meRoutes)
+    .route("/me/mail-preferences", mailPreferenceRoutes)
+    .route("/mail", mailRoutes)
     .route("/organisations", organisationRoutes)
     .route("/organisations", memberRoutes)
     .route("/organisations", organisationPlacementRoutes)

@@ -201,6 +201,11 @@ export const erasureRules: Record<string, ErasureRule> = {
   // Stored responses to retried writes (functions/src/http/idempotency.ts); they would expire within 24 hours.
   idempotency: { action: "delete" },
   candidateInvite: { action: "delete" },
+  // Mail (functions/src/mail): the preferences, the notices waiting for a digest (the digest job also drops those
+  // of an erased account), and a bounce suppression of the address.
+  mailPreference: { action: "delete" },
+  mailDigestEntry: { action: "delete" },
+  mailSuppression: { action: "delete" },
   placementPreference: {
     action: "custom",
     reason: {

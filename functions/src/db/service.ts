@@ -10,6 +10,7 @@ import { IdempotencyEntity } from "./entities/idempotency";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { ListingDemandEntity } from "./entities/listing-demand";
+import { MailDigestEntryEntity, MailPreferenceEntity, MailSentEntity, MailSuppressionEntity } from "./entities/mail";
 import { MembershipEntity } from "./entities/membership";
 import { NotificationEntity } from "./entities/notification";
 import { OrganisationEntity } from "./entities/organisation";
@@ -60,6 +61,10 @@ const entities = {
   deadLetter: DeadLetterEntity,
   streamCheckpoint: StreamCheckpointEntity,
   streamStatus: StreamStatusEntity,
+  mailPreference: MailPreferenceEntity,
+  mailSent: MailSentEntity,
+  mailDigestEntry: MailDigestEntryEntity,
+  mailSuppression: MailSuppressionEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -11,6 +11,7 @@ export * from "./schemas/booking";
 export * from "./schemas/common";
 export * from "./schemas/enrolment";
 export * from "./schemas/listing";
+export * from "./schemas/mail";
 export * from "./schemas/matching";
 export * from "./schemas/member";
 export * from "./schemas/notification";
