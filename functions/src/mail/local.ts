@@ -42,7 +42,7 @@ export async function startLocalMail(options: {
     WEB_ORIGIN: options.webOrigin,
   });
   setMailConfig(config);
-  const registered = await registerMailSender(config);
+  const registered = registerMailSender(config);
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     timer = setTimeout(

@@ -24,7 +24,7 @@ const mailConfig = () =>
 
 beforeAll(async () => {
   maildev = await startMailDev({ smtpPort: await freePort(), webPort: await freePort() });
-  const registered = await registerMailSender(mailConfig());
+  const registered = registerMailSender(mailConfig());
   send = registered!.send;
   unregister = registered!.unregister;
   await verifiedOrganisation("org-mail");

@@ -100,14 +100,30 @@ export function createMailSender(send: SendMail, options: { config?: () => MailC
 }
 
 /**
+ * The configured transport, built on its first mail (so a process that never mails never loads nodemailer), or
+ * undefined when mail is off.
+ */
+export function lazyMailTransport(mail: MailConfig): SendMail | undefined {
+  if (mail.MAIL_TRANSPORT === "off") return undefined;
+  let transport: Promise<SendMail | undefined> | undefined;
+  return async (message) => {
+    transport ??= createMailTransport(mail);
+    const send = await transport;
+    if (!send) throw new Error("mail transport is off");
+    return send(message);
+  };
+}
+
+/**
  * Registers the mail channel with the notices' senders when this process is configured to send mail (the stream
  * consumer: stream-lambda.ts in deploy, the local platform). Returns the transport and what unregisters it, or
  * undefined when mail is off.
+ * @example registerMailSender(); // at the stream consumer's cold start
  */
-export async function registerMailSender(
+export function registerMailSender(
   mail: MailConfig = mailConfig(),
-): Promise<{ send: SendMail; unregister: () => void } | undefined> {
-  const send = await createMailTransport(mail);
+): { send: SendMail; unregister: () => void } | undefined {
+  const send = lazyMailTransport(mail);
   if (!send) return undefined;
   return { send, unregister: registerNotificationSender(createMailSender(send, { config: () => mail })) };
 }

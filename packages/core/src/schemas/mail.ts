@@ -16,6 +16,8 @@ export type MailLanguage = (typeof mailLanguages)[number];
  */
 export const defaultMailChannels: Partial<Record<NotificationKind, MailChannel>> = {
   saved_search_match: "daily",
+  // Only ever sent because mail to the address stopped working: mailing it would bounce again.
+  mail_delivery: "off",
 };
 
 /** The channel a kind takes for a user with these choices (the default where the user chose nothing). */
@@ -64,4 +66,5 @@ export const mailKindLabels: Partial<Record<NotificationKind, { vi: string; en: 
   membership: { vi: "Thành viên tổ chức", en: "Organisation membership" },
   invitation: { vi: "Lời mời (tham gia tổ chức, ứng tuyển)", en: "Invitations (to join, to apply)" },
   placement: { vi: "Kết quả đợt phân bổ", en: "Placement results" },
+  mail_delivery: { vi: "Sự cố gửi thư tới địa chỉ của bạn", en: "Problems delivering mail to you" },
 };
