@@ -1,5 +1,4 @@
 import { dataConfig } from "./config";
-import { registerMailSender } from "./mail/sender";
 import { configureSearch } from "./search/live";
 import { searchStoreFromConfig } from "./search/s3-store";
 import { createStreamHandler } from "./stream";
@@ -9,9 +8,6 @@ import { createStreamHandler } from "./stream";
 // no tokens and serves no HTTP, so it parses only the data layer's variables; a missing one fails the cold start.
 const searchStore = searchStoreFromConfig(dataConfig());
 if (searchStore) configureSearch({ store: searchStore, bootstrap: false, persist: false });
-
-// Mail goes out from here only (MAIL_TRANSPORT=ses in deploy): nodemailer and the SES client load on the first mail.
-registerMailSender();
 
 /** The Lambda entry of the table's stream consumer (DynamoDB event source, ReportBatchItemFailures). */
 export const handler = createStreamHandler(searchStore ? { store: searchStore } : {});
