@@ -78,6 +78,8 @@ export async function waitForExit(pids: number[], timeoutMs = 5_000) {
 export interface E2eEnvironment {
   browser: Browser;
   webUrl: string;
+  /** maildev's web UI and REST API (`/api/email`): every mail the platform sent. */
+  mailUrl: string;
   /** Pages add `pageerror` messages here (`watchErrors`); any at the end fails the run. */
   pageErrors: string[];
 }
@@ -116,7 +118,12 @@ export async function runE2e(name: string, journey: (env: E2eEnvironment) => Pro
     await step("launch Chromium", async () => {
       browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
     });
-    const env: E2eEnvironment = { browser: browser!, webUrl: platform!.webUrl, pageErrors: [] };
+    const env: E2eEnvironment = {
+      browser: browser!,
+      webUrl: platform!.webUrl,
+      mailUrl: platform!.mail.webUrl,
+      pageErrors: [],
+    };
     summary = await journey(env);
     if (env.pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${env.pageErrors.join("\n")}`);
   } catch (error) {

@@ -232,7 +232,9 @@ const roles: RolePlan[] = [
         await checkPage(run, path);
       }
       // A page for signed-in users (it asks to sign in), the sign-in callback without its code, an unknown address.
-      for (const path of ["/ho-so", "/dang-nhap/xong", "/trang-khong-co"]) await checkPage(run, path);
+      for (const path of ["/ho-so", "/dang-nhap/xong", "/trang-khong-co", "/huy-nhan-thu?token=khong-hop-le"]) {
+        await checkPage(run, path);
+      }
     },
   },
   // The longest role next, so the parallel runs finish together.
@@ -252,7 +254,7 @@ const roles: RolePlan[] = [
       const heading = await run.page.locator('main [id^="app-"]').first().getAttribute("id");
       await checkPage(run, `/ung-tuyen/${heading!.slice("app-".length)}`);
       await checkPlacement(run);
-      for (const path of ["/tim-kiem-da-luu", "/ho-so", "/dat-cho", "/thong-bao", "/loi-moi"]) {
+      for (const path of ["/tim-kiem-da-luu", "/ho-so", "/dat-cho", "/thong-bao", "/loi-moi", "/cai-dat-thu"]) {
         await checkPage(run, path);
       }
     },

@@ -11,6 +11,7 @@ import { freePort, portInUse } from "../functions/src/local/ports";
 import { startLocalS3 } from "../functions/src/local/s3-local";
 import { serveApi } from "../functions/src/local/server";
 import { ensureTable } from "../functions/src/local/tables";
+import { startLocalMail } from "../functions/src/mail/local";
 import { configureSearch } from "../functions/src/search/live";
 import { searchStoreFromConfig } from "../functions/src/search/s3-store";
 import { tableFingerprint } from "../functions/src/search/sources";
@@ -39,6 +40,8 @@ export interface Platform {
   dynamoEndpoint: string;
   /** s3rver's address (S3_ENDPOINT): the CV files and the search snapshot. */
   s3Endpoint: string;
+  /** maildev, where every mail the platform sends lands: its web UI (`mail.webUrl`) and REST API (`/api/email`). */
+  mail: { webUrl: string; smtpPort: number; runDigest(): Promise<unknown> };
   /**
    * The DynamoDB Local child, for fault probes: `kill()` ends it at once (SIGKILL), `restart()` starts it again
    * on the same port and data folder (persisted platforms only: an in-memory one comes back empty).
@@ -127,6 +130,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }
     }
 
+    // Mail before the stream consumer, so the first notices it delivers are mailed (docs/mail.md).
+    const mail = await startLocalMail({
+      smtpPort: Number(process.env.KETNOI_MAIL_SMTP_PORT ?? (await freePort())),
+      webPort: Number(process.env.KETNOI_MAIL_WEB_PORT ?? (await freePort())),
+      webOrigin: webUrl,
+    });
+    stops.push(() => mail.stop());
+    log(`Mail (maildev) on ${mail.webUrl}`);
+
     const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
     const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log });
     stops.push(() => aggregator.stop());
@@ -152,7 +164,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         dynamo = await restartDynamoLocal({ port: options.dynamoPort, dbPath });
       },
     };
-    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, database, stop };
+    return { webUrl, apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, mail, database, stop };
   } catch (error) {
     await stop();
     throw error;

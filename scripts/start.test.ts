@@ -11,6 +11,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it("npm start serves the web page and a healthy API, then stops every child on SIGTERM", async () => {
   const [dynamoPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const [smtpPort, mailPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
@@ -19,6 +20,8 @@ it("npm start serves the web page and a healthy API, then stops every child on S
       KETNOI_DYNAMO_PORT: String(dynamoPort),
       KETNOI_API_PORT: String(apiPort),
       KETNOI_WEB_PORT: String(webPort),
+      KETNOI_MAIL_SMTP_PORT: String(smtpPort),
+      KETNOI_MAIL_WEB_PORT: String(mailPort),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -37,6 +40,9 @@ it("npm start serves the web page and a healthy API, then stops every child on S
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(output).toContain(`http://127.0.0.1:${webPort}`);
+    // maildev, where local mail lands (docs/mail.md): its line, and its REST API answering.
+    expect(output).toContain(`Mail: http://127.0.0.1:${mailPort}`);
+    expect((await fetch(`http://127.0.0.1:${mailPort}/api/email`)).status).toBe(200);
     const health = await fetch(`http://127.0.0.1:${apiPort}/api/health`);
     expect(await health.json()).toMatchObject({ status: "ok", database: "ok" });
     const page = await fetch(`http://127.0.0.1:${webPort}/`);
@@ -52,7 +58,7 @@ it("npm start serves the web page and a healthy API, then stops every child on S
   expect(child.exitCode).toBe(0);
   expect(output).toContain("stopping KetNoi");
   // No orphan: every port is released (DynamoDB Local's port can take a moment after SIGTERM).
-  for (const port of [apiPort, webPort, dynamoPort]) {
+  for (const port of [apiPort, webPort, dynamoPort, smtpPort, mailPort]) {
     let busy = true;
     for (let i = 0; i < 20 && busy; i++) {
       busy = await portInUse(port);

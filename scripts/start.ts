@@ -25,6 +25,7 @@ try {
   console.log(`  API docs: ${platform.apiUrl}/api/docs`);
   console.log(`  Health:   ${platform.apiUrl}/api/health`);
   console.log(`  S3:       ${platform.s3Endpoint} (s3rver: CV files, search snapshot)`);
+  console.log(`  Mail: ${platform.mail.webUrl}`);
   console.log("Press Ctrl-C to stop.");
   // Vite installs its own SIGTERM handler that exits the process before DynamoDB Local is stopped:
   // this script owns shutdown, so it replaces every signal handler with its own.

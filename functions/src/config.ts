@@ -136,3 +136,52 @@ export function dataConfig(): DataConfig {
 export function setConfig(next: Config): void {
   cached = next;
 }
+
+/**
+ * Where mail goes (functions/src/mail, docs/mail.md): `smtp` to a local server (maildev under `npm start` and the
+ * tests), `ses` through Amazon SES v2 in deploy, `off` where nothing is sent (a consumer with no mail set up).
+ * Parsed apart from the API's configuration: only the stream consumer and the digest job send mail.
+ */
+const MailEnvSchema = v.pipe(
+  v.object({
+    MAIL_TRANSPORT: v.optional(v.picklist(["smtp", "ses", "off"]), "off"),
+    SMTP_HOST: v.optional(v.pipe(v.string(), v.minLength(1)), "127.0.0.1"),
+    SMTP_PORT: v.optional(v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.minValue(1), v.maxValue(65535))),
+    // The sender: an address of the SES identity's domain in deploy.
+    MAIL_FROM: v.optional(v.pipe(v.string(), v.minLength(3)), "KetNoi <no-reply@ketnoi.local>"),
+    // The SES configuration set whose bounce and complaint events suppress addresses (infra/mail.ts).
+    SES_CONFIGURATION_SET: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+    // Where links in mail point (the web app; its /api reaches the API): the unsubscribe link among them.
+    WEB_ORIGIN: v.optional(v.pipe(v.string(), v.url()), "http://127.0.0.1:5173"),
+    // Signs the unsubscribe tokens; the API checks them with the same key.
+    SERVER_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, "at least 32 characters"), v.maxLength(512))),
+  }),
+  v.check((env) => env.MAIL_TRANSPORT !== "smtp" || env.SMTP_PORT !== undefined, "SMTP_PORT: required for smtp"),
+  v.check(
+    (env) => env.MAIL_TRANSPORT !== "ses" || !!env.SERVER_SECRET,
+    "SERVER_SECRET: required when MAIL_TRANSPORT=ses (unsubscribe links are signed with it)",
+  ),
+  v.transform((env) => ({ ...env, SERVER_SECRET: env.SERVER_SECRET ?? developmentSecret })),
+);
+
+/** The mail settings of the processes that send mail. */
+export type MailConfig = v.InferOutput<typeof MailEnvSchema>;
+
+/**
+ * Parses the mail variables; throws naming each bad one.
+ * @example loadMailConfig({ MAIL_TRANSPORT: "smtp", SMTP_PORT: "1025" })
+ */
+export function loadMailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
+  return parse(MailEnvSchema, env);
+}
+
+let cachedMail: MailConfig | undefined;
+/** The process-wide mail configuration, parsed once on first use. */
+export function mailConfig(): MailConfig {
+  cachedMail ??= loadMailConfig();
+  return cachedMail;
+}
+/** Replaces the mail configuration (the local platform points it at its maildev; tests). */
+export function setMailConfig(next: MailConfig): void {
+  cachedMail = next;
+}

@@ -37,6 +37,8 @@ const Placement = lazy(() => import("./matching/PlacementPage"));
 const PlacementRanking = lazy(() => import("./matching/RankingPage"));
 const OrgPlacementRounds = lazy(() => import("./matching/OrgRounds"));
 const PrintableCv = lazy(() => import("./pages/PrintableCv"));
+const MailSettings = lazy(() => import("./pages/MailSettings"));
+const Unsubscribe = lazy(() => import("./pages/Unsubscribe"));
 
 /** The routes, inside the language provider and the page shell. */
 export function App() {
@@ -76,6 +78,8 @@ export function App() {
         <Route path="/tin/:id/ung-vien-phu-hop" component={Candidates} />
         <Route path="/phan-bo" component={Placement} />
         <Route path="/phan-bo/:id/xep-hang/:listingId" component={PlacementRanking} />
+        <Route path="/cai-dat-thu" component={MailSettings} />
+        <Route path="/huy-nhan-thu" component={Unsubscribe} />
         <Route path="*404" component={NotFound} />
       </Router>
     </I18nProvider>

@@ -14,24 +14,32 @@ export interface NotificationInput {
 }
 
 /**
- * Delivers notifications beyond the app (e-mail, Zalo…). The platform ships only the in-app channel; a sender
- * registered here is called after the in-app record is written, and its failures never fail the request.
+ * Delivers notifications beyond the app (e-mail, Zalo…) after the in-app record is written. `notice.id` is the
+ * stored notification's id: a sender keys its own "sent" marker on it, because `deliverNotice` hands a notice to
+ * the senders again whenever its change is replayed (so that a send that failed is retried). Senders run only in
+ * the stream consumer (mail/sender.ts is registered there), never in the API.
  */
 export interface NotificationSender {
-  send(userId: string, notification: NotificationInput): Promise<void>;
+  send(userId: string, notification: NotificationInput, notice: { id: string; at: string }): Promise<void>;
 }
 
 const senders: NotificationSender[] = [];
 
-/** Adds an outbound channel (e.g. an SES e-mail sender in deploy). */
-export function registerNotificationSender(sender: NotificationSender): void {
+/** Adds an outbound channel (the mail sender); returns what removes it again (a stopped local platform, tests). */
+export function registerNotificationSender(sender: NotificationSender): () => void {
   senders.push(sender);
+  return () => {
+    const index = senders.indexOf(sender);
+    if (index >= 0) senders.splice(index, 1);
+  };
 }
 
 /** Stores an in-app notification for a user, then hands it to any registered outbound senders. */
 export async function notify(userId: string, input: NotificationInput): Promise<void> {
-  await store(userId, input, randomUUID(), new Date());
-  await Promise.allSettled(senders.map((sender) => sender.send(userId, input)));
+  const notice = { id: randomUUID(), at: new Date().toISOString() };
+  await store(userId, input, notice.id, new Date(notice.at));
+  // Its callers claim before they call (saved-search alerts): a sender's failure must not undo the stored notice.
+  await Promise.allSettled(senders.map((sender) => sender.send(userId, input, notice)));
 }
 
 const alreadyDelivered = new AppError("already_exists", 409, "notice already delivered");
@@ -39,8 +47,9 @@ const alreadyDelivered = new AppError("already_exists", 409, "notice already del
 /**
  * Stores a notice derived from a stored change exactly once: its id is a hash of `key` (what the change was, e.g.
  * an application's step n, for this recipient) and its time is the change's own, so a replayed or retried stream
- * record finds the notice there (a conditional create) and neither stores it twice nor sends it out again.
- * Returns whether this call delivered it.
+ * record finds the notice there (a conditional create) and does not store it twice. The senders get it every time
+ * (their own markers, keyed on the notice's id, send it once): a sender that failed throws here, so the stream
+ * retries the record with backoff and the send is tried again. Returns whether this call stored the notice.
  */
 export async function deliverNotice(
   userId: string,
@@ -55,7 +64,11 @@ export async function deliverNotice(
       throw error;
     },
   );
-  if (created) await Promise.allSettled(senders.map((sender) => sender.send(userId, input)));
+  const outcomes = await Promise.allSettled(
+    senders.map((sender) => sender.send(userId, input, { id: notificationId, at: once.at })),
+  );
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+  if (failed) throw failed.reason;
   return created;
 }
 

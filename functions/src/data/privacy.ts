@@ -211,6 +211,11 @@ export const erasureRules: Record<string, ErasureRule> = {
   cvFile: { action: "delete" },
   // Who downloaded the student's CV: kept for the student only, so erased with them.
   fileAccess: { action: "delete" },
+  // Mail (functions/src/mail): the preferences, the notices waiting for a digest (the digest job also drops those
+  // of an erased account), and a bounce suppression of the address.
+  mailPreference: { action: "delete" },
+  mailDigestEntry: { action: "delete" },
+  mailSuppression: { action: "delete" },
   placementPreference: {
     action: "custom",
     reason: {

@@ -12,6 +12,7 @@ import { IdempotencyEntity } from "./entities/idempotency";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { ListingDemandEntity } from "./entities/listing-demand";
+import { MailDigestEntryEntity, MailPreferenceEntity, MailSentEntity, MailSuppressionEntity } from "./entities/mail";
 import { MembershipEntity } from "./entities/membership";
 import { MessageEntity } from "./entities/message";
 import { NotificationEntity } from "./entities/notification";
@@ -71,6 +72,10 @@ const entities = {
   thread: ThreadEntity,
   threadRead: ThreadReadEntity,
   applicantNote: ApplicantNoteEntity,
+  mailPreference: MailPreferenceEntity,
+  mailSent: MailSentEntity,
+  mailDigestEntry: MailDigestEntryEntity,
+  mailSuppression: MailSuppressionEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -70,7 +70,11 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
   const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
   if (hasBody) {
     const type = c.req.header("content-type") ?? "";
-    if (!/^application\/json(\s*;|$)/i.test(type)) {
+    // RFC 8058: a mail client's one-click unsubscribe posts a form (`List-Unsubscribe=One-Click`), never JSON.
+    const oneClick =
+      c.req.path === "/api/mail/unsubscribe" &&
+      /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
+    if (!oneClick && !/^application\/json(\s*;|$)/i.test(type)) {
       throw new AppError(
         "unsupported_media_type",
         415,

@@ -20,7 +20,7 @@ export const routeGroups = {
   catalog: { prefixes: ["/listings", "/search", "/recommendations"] },
   work: { prefixes: ["/applications", "/bookings", "/placement-rounds", "/messages"] },
   organisations: { prefixes: ["/organisations", "/invitations"] },
-  account: { prefixes: ["/me", "/students", "/notifications", "/saved-searches"] },
+  account: { prefixes: ["/me", "/students", "/notifications", "/saved-searches", "/mail"] },
   insights: { prefixes: ["/dashboard", "/targets", "/audit"] },
   files: { prefixes: ["/files"] },
 } as const satisfies Record<string, { prefixes: readonly `/${string}`[] }>;

@@ -8,6 +8,7 @@ import { notify } from "../data/notifications";
 import { createOrganisation } from "../data/organisations";
 import { erasureRules, personalDataPlan, subjectEmailAttributes, subjectIdAttributes } from "../data/privacy";
 import { db } from "../db/service";
+import { queueForDigest, suppressAddress } from "../mail/store";
 
 const org: OrganisationCreate = {
   kind: "university",
@@ -43,6 +44,15 @@ async function populate(userId: string) {
   });
   expect(saved.status).toBe(200);
   await notify(userId, { kind: "application_status", title: { vi: `Tin cho ${userId}`, en: `News for ${userId}` } });
+  const mailChoice = await call("PUT", "/api/me/mail-preferences", { token, body: { kinds: { placement: "off" } } });
+  expect(mailChoice.status).toBe(200);
+  await suppressAddress(`${userId}@example.vn`, "bounce", new Date().toISOString());
+  await queueForDigest(
+    userId,
+    `digest-${userId}`,
+    { kind: "saved_search_match", title: { vi: "Tin", en: "News" } },
+    new Date().toISOString(),
+  );
   const invited = await call("POST", "/api/organisations/org-priv/invitations", {
     token: owner,
     body: { email: `${userId}@example.vn`, role: "staff" },
@@ -278,6 +288,9 @@ describe("DELETE /api/students/me", () => {
       applicantNote: 1,
       cvFile: 1,
       fileAccess: 1,
+      mailPreference: 1,
+      mailDigestEntry: 1,
+      mailSuppression: 1,
     });
     // Nothing said or noted about the application is left.
     const applicationId = String(applicationsBefore.find((a) => a.studentId === "stu-alice")!.applicationId);

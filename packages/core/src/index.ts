@@ -12,6 +12,7 @@ export * from "./schemas/common";
 export * from "./schemas/enrolment";
 export * from "./schemas/files";
 export * from "./schemas/listing";
+export * from "./schemas/mail";
 export * from "./schemas/matching";
 export * from "./schemas/member";
 export * from "./schemas/message";

@@ -126,6 +126,9 @@ export function Shell(props: RouteSectionProps) {
                   {(me) => (
                     <>
                       <li class="signed-in">{t("nav.signedInAs", { name: me().displayName })}</li>
+                      <li>
+                        <A href="/cai-dat-thu">{t("nav.mailSettings")}</A>
+                      </li>
                       {/* Roles that see personal data need an authenticator app (pages/Security.tsx). */}
                       <Show when={me().role !== "student"}>
                         <li>

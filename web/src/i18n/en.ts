@@ -23,6 +23,7 @@ export const en: Messages = {
   "nav.verification": "Verify organisations",
   "nav.notifications": "Notifications",
   "nav.notificationsUnread": "Notifications, {count} unread",
+  "nav.mailSettings": "Mail settings",
   "nav.security": "Account security",
   "nav.menu": "Menu",
   "lang.switch": "Tiếng Việt",

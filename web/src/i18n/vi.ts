@@ -24,6 +24,7 @@ export const vi = {
   "nav.verification": "Xác minh tổ chức",
   "nav.notifications": "Thông báo",
   "nav.notificationsUnread": "Thông báo, {count} chưa đọc",
+  "nav.mailSettings": "Cài đặt thư",
   "nav.security": "Bảo mật tài khoản",
   "nav.menu": "Menu",
   "lang.switch": "English",

@@ -1,6 +1,7 @@
 import type { HonoBase } from "hono/hono-base";
 import type { Schema } from "hono/types";
 import type { AppEnv } from "../../http/env";
+import { mailPreferenceRoutes, mailRoutes } from "../mail";
 import { meRoutes } from "../me";
 import { notificationRoutes } from "../notifications";
 import { privacyRoutes } from "../privacy";
@@ -11,6 +12,8 @@ import { studentRoutes } from "../students";
 export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
   api
     .route("/me", meRoutes)
+    .route("/me/mail-preferences", mailPreferenceRoutes)
+    .route("/mail", mailRoutes)
     .route("/saved-searches", savedSearchRoutes)
     .route("/students", studentRoutes)
     .route("/students", privacyRoutes)

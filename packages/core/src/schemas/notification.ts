@@ -12,6 +12,8 @@ export const notificationKinds = [
   "placement",
   // A new message in an application's thread, for the other side (functions/src/effects/notices.ts).
   "message",
+  // Mail to the user's address bounced or was marked as spam, so mail stopped (functions/src/mail/bounces.ts).
+  "mail_delivery",
 ] as const;
 
 /** An in-app notification. `title` and `body` come in both languages so the web shows the user's choice. */
