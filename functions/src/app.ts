@@ -24,11 +24,13 @@ import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { enrolmentRoutes } from "./routes/enrolments";
 import { healthRoutes } from "./routes/health";
+import { interviewRoutes, listingInterviewRoutes } from "./routes/interviews";
 import { listingRoutes } from "./routes/listings";
 import { listingCandidateRoutes, recommendationRoutes } from "./routes/matching";
 import { meRoutes } from "./routes/me";
 import { invitationRoutes, memberRoutes } from "./routes/members";
 import { notificationRoutes } from "./routes/notifications";
+import { offerRoutes } from "./routes/offers";
 import { organisationRoutes } from "./routes/organisations";
 import { organisationPlacementRoutes, placementRoutes } from "./routes/placement";
 import { privacyRoutes } from "./routes/privacy";
@@ -104,6 +106,9 @@ export function createApp() {
     .route("/recommendations", recommendationRoutes)
     .route("/placement-rounds", placementRoutes)
     .route("/applications", applicationRoutes)
+    .route("/applications", interviewRoutes)
+    .route("/listings", listingInterviewRoutes)
+    .route("/applications", offerRoutes)
     .route("/bookings", bookingRoutes)
     .route("/search", searchRoutes)
     .route("/saved-searches", savedSearchRoutes)

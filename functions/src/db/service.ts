@@ -7,11 +7,13 @@ import { AuditEntity } from "./entities/audit";
 import { BookingEntity } from "./entities/booking";
 import { CandidateInviteEntity } from "./entities/candidate-invite";
 import { IdempotencyEntity } from "./entities/idempotency";
+import { InterviewEntity, InterviewSlotLockEntity } from "./entities/interview";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { ListingDemandEntity } from "./entities/listing-demand";
 import { MembershipEntity } from "./entities/membership";
 import { NotificationEntity } from "./entities/notification";
+import { OfferEntity } from "./entities/offer";
 import { OrganisationEntity } from "./entities/organisation";
 import { PlacementPreferenceEntity } from "./entities/placement-preference";
 import { PlacementRoundEntity } from "./entities/placement-round";
@@ -60,6 +62,9 @@ const entities = {
   deadLetter: DeadLetterEntity,
   streamCheckpoint: StreamCheckpointEntity,
   streamStatus: StreamStatusEntity,
+  interview: InterviewEntity,
+  interviewSlotLock: InterviewSlotLockEntity,
+  offer: OfferEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -32,6 +32,8 @@ const sourceEntities = new Set([
   "candidateInvite",
   "invitation",
   "placementRound",
+  "interview",
+  "offer",
 ]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */

@@ -10,6 +10,18 @@ export const notificationKinds = [
   "membership",
   "invitation",
   "placement",
+  "interview_proposed",
+  "interview_scheduled",
+  "interview_change_requested",
+  "interview_rescheduled",
+  "interview_cancelled",
+  "interview_reminder",
+  "offer_made",
+  "offer_accepted",
+  "offer_declined",
+  "offer_withdrawn",
+  "offer_expiring",
+  "offer_expired",
 ] as const;
 
 /** An in-app notification. `title` and `body` come in both languages so the web shows the user's choice. */
