@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { KetNoiApi } from "./api";
 import { type EmailSenderProps, KetNoiAuth } from "./auth";
 import { KetNoiData } from "./data";
+import { KetNoiInterviewJobs } from "./interview-jobs";
 import { KetNoiMonitoring } from "./monitoring";
 import { KetNoiRetention } from "./retention";
 import { KetNoiSearch } from "./search";
@@ -61,6 +62,7 @@ export class KetNoiPlatform extends Construct {
   readonly web: KetNoiWeb;
   readonly monitoring: KetNoiMonitoring;
   readonly retention: KetNoiRetention;
+  readonly interviewJobs: KetNoiInterviewJobs;
 
   constructor(scope: Construct, id: string, props: KetNoiPlatformProps) {
     super(scope, id);
@@ -112,7 +114,19 @@ export class KetNoiPlatform extends Construct {
       data: this.data,
       alarmTopic: this.monitoring.alarmTopic,
     });
-    this.monitoring.addDashboard([{ label: "Retention", fn: this.retention.handler }], this.retention.alarms);
+    // Interview reminders and offer expiry every 5 minutes (functions/src/interviews/jobs.ts).
+    this.interviewJobs = new KetNoiInterviewJobs(this, "InterviewJobs", {
+      stage,
+      data: this.data,
+      alarmTopic: this.monitoring.alarmTopic,
+    });
+    this.monitoring.addDashboard(
+      [
+        { label: "Retention", fn: this.retention.handler },
+        { label: "InterviewJobs", fn: this.interviewJobs.handler },
+      ],
+      [...this.retention.alarms, ...this.interviewJobs.alarms],
+    );
 
     // Every function's concurrency is sized here, in one place (stage.ts, docs/deploy.md).
     const reserved = stage.reservedConcurrency;

@@ -1,6 +1,7 @@
 import type { Action, Resource } from "@ketnoi/core";
 import { call } from "../../test/helpers";
 import { apply, freshIp, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { interviewAccessRows } from "./access-interviews";
 import {
   type Actor,
   addMember,
@@ -929,6 +930,8 @@ export const accessTable: AccessRow[] = [
     denied: 403,
     request: () => ({ path: "/api/audit" }),
   },
+  // Interviews and offers (access-interviews.ts).
+  ...interviewAccessRows,
 ];
 
 /** The status the table expects for one actor. A private route (`secured`) always answers an anonymous caller 401. */

@@ -52,11 +52,12 @@ async function populate(userId: string) {
     .entities.membership.put({ orgId: "org-priv", userId, role: "staff", createdAt: "2026-01-01T00:00:00Z" })
     .go();
   const now = new Date().toISOString();
+  const applicationId = randomUUID();
   await db()
     .entities.application.create({
       listingId: "lst-priv",
       studentId: userId,
-      applicationId: randomUUID(),
+      applicationId,
       orgId: "org-priv",
       status: "rejected",
       note: `Ghi chú riêng của ${userId}`,
@@ -66,6 +67,37 @@ async function populate(userId: string) {
         { status: "rejected", at: now, by: "organisation", reason: `Lý do cho ${userId}` },
       ],
       rejectionReason: `Lý do cho ${userId}`,
+      createdAt: now,
+      updatedAt: now,
+      version: 2,
+    })
+    .go();
+  // An interview and an offer of that application (interviews/), each naming the student.
+  const owned = { applicationId, listingId: "lst-priv", orgId: "org-priv", studentId: userId };
+  await db()
+    .entities.interview.create({
+      ...owned,
+      interviewId: randomUUID(),
+      status: "cancelled",
+      slots: [{ id: "s1", startsAt: now, durationMinutes: 30 }],
+      startsAt: now,
+      mode: "online",
+      link: "https://meet.example.vn/x",
+      history: [{ kind: "cancelled", at: now, by: "student", note: `Ghi chú của ${userId}` }],
+      sequence: 1,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .go();
+  await db()
+    .entities.offer.create({
+      ...owned,
+      status: "declined",
+      payKind: "unpaid",
+      startDate: "2027-01-01",
+      replyBy: "2026-12-31",
+      reason: `Lý do của ${userId}`,
       createdAt: now,
       updatedAt: now,
       version: 2,
@@ -214,7 +246,13 @@ describe("DELETE /api/students/me", () => {
       candidateInvite: 1,
       placementPreference: 1,
     });
-    expect(res.json.kept.map((k: { section: string }) => k.section).sort()).toEqual(["application", "booking", "user"]);
+    expect(res.json.kept.map((k: { section: string }) => k.section).sort()).toEqual([
+      "application",
+      "booking",
+      "interview",
+      "offer",
+      "user",
+    ]);
     for (const kept of res.json.kept) expect(kept.reason.vi && kept.reason.en).toBeTruthy();
 
     // Organisations' numbers stay exact, without the student's identity or words.
@@ -225,6 +263,14 @@ describe("DELETE /api/students/me", () => {
     expect(anonymous.note).toBeUndefined();
     expect(anonymous.rejectionReason).toBeUndefined();
     expect(JSON.stringify(anonymous)).not.toContain("stu-alice");
+    // Interviews and offers keep their times and terms, without the student's id or words.
+    const key = { applicationId: anonymous.applicationId };
+    const interview = (await db().entities.interview.get(key).go()).data;
+    const offer = (await db().entities.offer.get(key).go()).data;
+    for (const kept of [interview, offer]) {
+      expect(kept?.studentId).toMatch(/^erased-/);
+      expect(JSON.stringify(kept)).not.toContain("stu-alice");
+    }
     const bookings = (await db().entities.booking.query.bySession({ listingId: "lst-visit" }).go()).data;
     expect(bookings).toHaveLength(2);
     expect(JSON.stringify(bookings)).not.toContain("stu-alice");
