@@ -64,7 +64,7 @@ export const interviewEn: Record<InterviewKey, string> = {
   "offer.replyBy": "Reply by (end of day)",
   "offer.place": "Place of work",
   "offer.note": "Note",
-  "offer.send": "Send offer",
+  "offer.send": "Send the offer with these terms",
   "offer.status.open": "Waiting for an answer",
   "offer.status.accepted": "Accepted",
   "offer.status.declined": "Declined",

@@ -63,7 +63,7 @@ export const interviewVi = {
   "offer.replyBy": "Hạn trả lời (hết ngày)",
   "offer.place": "Nơi làm việc",
   "offer.note": "Ghi chú",
-  "offer.send": "Gửi lời mời",
+  "offer.send": "Gửi lời mời kèm điều kiện",
   "offer.status.open": "Đang chờ trả lời",
   "offer.status.accepted": "Đã nhận lời",
   "offer.status.declined": "Đã từ chối",
