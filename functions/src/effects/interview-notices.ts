@@ -90,7 +90,13 @@ export async function interviewNotices(next: Item, before: Item | undefined): Pr
     }
     if (event.by === "student" || bothSides) {
       for (const userId of members) {
-        notices.push({ userId, key, at: event.at, input: { ...input, link: `/tin/${listing.id}/ung-vien` } });
+        // The card's anchor: the board scrolls to it, and the mail sender finds the application in it.
+        notices.push({
+          userId,
+          key,
+          at: event.at,
+          input: { ...input, link: `/tin/${listing.id}/ung-vien#ap-${applicationId}` },
+        });
       }
     }
   }

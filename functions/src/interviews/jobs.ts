@@ -37,7 +37,7 @@ async function tellBoth(
     if (await deliverNotice(sides.studentId, { ...input, link }, { key, at })) sent++;
   }
   for (const userId of await organisationMemberIds(sides.orgId)) {
-    const link = `/tin/${sides.listingId}/ung-vien`;
+    const link = `/tin/${sides.listingId}/ung-vien#ap-${sides.applicationId}`;
     if (await deliverNotice(userId, { ...input, link }, { key, at })) sent++;
   }
   return sent;

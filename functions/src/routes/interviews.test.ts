@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { advance, apply, listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { interviewAttachmentForNotice } from "../interviews/attachment";
 
 let recruiter: string;
 let outsider: string;
@@ -128,6 +129,14 @@ describe("interviews", () => {
       expect(ics.text).toContain(`DTSTART:${dayAhead(3).replaceAll("-", "")}T023000Z`);
     }
     expect((await call("GET", `${url}/calendar`, { token: outsider })).status).toBe(404);
+    // The mail sender's hook finds the same calendar from either side's notice link.
+    for (const link of [`/ung-tuyen/${applicationId}`, `/tin/${listingId}/ung-vien#ap-${applicationId}`]) {
+      const attachment = await interviewAttachmentForNotice("interview_scheduled", link, "no-reply@ketnoi.example");
+      expect(attachment?.icalEvent.method).toBe("REQUEST");
+      expect(attachment?.content).toContain(`UID:interview-${picked.json.id}@ketnoi`);
+      expect(attachment?.content).toContain("ORGANIZER;CN=");
+    }
+    expect(await interviewAttachmentForNotice("application_status", `/ung-tuyen/${applicationId}`)).toBeUndefined();
     const board = await call("GET", `/api/listings/${listingId}/interviews`, { token: recruiter });
     expect(board.json.items.map((i: { applicationId: string }) => i.applicationId)).toContain(applicationId);
     expect(board.json.items[0]).not.toHaveProperty("studentId");

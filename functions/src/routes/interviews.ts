@@ -17,14 +17,12 @@ import {
   listListingInterviews,
   proposeInterview,
 } from "../data/interviews";
-import { getListing } from "../data/listings";
-import { getOrganisation } from "../data/organisations";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
-import { interviewCalendar } from "../interviews/ics";
+import { calendarOf } from "../interviews/attachment";
 import { applicationFor, visibleListing } from "./applications";
 
 const noInterview = () => new AppError("not_found", 404, "Hồ sơ này chưa có lịch phỏng vấn.");
@@ -177,12 +175,8 @@ export const interviewRoutes = new Hono<AppEnv>()
     }),
     validate("param", IdParamSchema),
     async (c) => {
-      const { application, interview } = await interviewFor(c, c.req.valid("param").id);
-      const [listing, org] = await Promise.all([getListing(application.listingId), getOrganisation(application.orgId)]);
-      const calendar = interviewCalendar(interview, {
-        listingTitle: listing?.title.vi ?? "",
-        orgName: org?.name.vi ?? "",
-      });
+      const { interview } = await interviewFor(c, c.req.valid("param").id);
+      const calendar = await calendarOf(interview);
       if (!calendar) throw new AppError("not_scheduled", 409, "Chưa chọn khung giờ phỏng vấn nên chưa có lịch.");
       c.header("Content-Type", "text/calendar; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${calendar.filename}"`);
