@@ -28,7 +28,14 @@ const emptySlot = (): SlotDraft => ({ date: tomorrow(), startTime: "09:00", dura
  */
 export function InterviewPanel(props: { applicationId: string; name: string }) {
   const { t, locale } = useCatalog(interviewMessages);
-  const [interview, { mutate, refetch }] = createResource(() => props.applicationId, fetchInterview);
+  const [loaded, { refetch }] = createResource(() => props.applicationId, fetchInterview);
+  // What the last change answered wins over a load still in flight (which would otherwise land later, older).
+  const [changed, setChanged] = createSignal<Interview>();
+  const interview = () => changed() ?? loaded();
+  const reload = () => {
+    setChanged(undefined);
+    void refetch();
+  };
   const [editing, setEditing] = createSignal(false);
   const [cancelling, setCancelling] = createSignal(false);
   const [slots, setSlots] = createSignal<SlotDraft[]>([emptySlot()]);
@@ -59,7 +66,7 @@ export function InterviewPanel(props: { applicationId: string; name: string }) {
     setBusy(true);
     setFailure(undefined);
     try {
-      mutate(await work());
+      setChanged(await work());
       setEditing(false);
       setCancelling(false);
       setDone(message);
@@ -80,7 +87,11 @@ export function InterviewPanel(props: { applicationId: string; name: string }) {
         : { link: link().trim() || undefined }),
       ...(note().trim() ? { note: note().trim() } : {}),
     };
-    const checked = validateWith(InterviewProposeSchema, draft, t);
+    const checked = validateWith(InterviewProposeSchema, draft, t, {
+      slots: { field: "slots", message: t("iv.error.slots") },
+      address: { field: "address", message: t("iv.error.address") },
+      link: { field: "link", message: t("iv.error.link") },
+    });
     const current = open();
     if (!checked.ok || (current && !reason().trim())) {
       setErrors({
@@ -140,7 +151,7 @@ export function InterviewPanel(props: { applicationId: string; name: string }) {
           </>
         )}
       </Show>
-      <ActionError error={failure()} extra={errorText()} onReload={() => void refetch()} />
+      <ActionError error={failure()} extra={errorText()} onReload={reload} />
       <Show when={!editing() && !cancelling()}>
         <p class="actions">
           <button

@@ -27,7 +27,10 @@ export function OfferPanel(props: {
   onChanged: () => void;
 }) {
   const { t, locale } = useCatalog(interviewMessages);
-  const [offer, { mutate }] = createResource(() => (props.lookUp ? props.applicationId : undefined), fetchOffer);
+  const [loaded] = createResource(() => (props.lookUp ? props.applicationId : undefined), fetchOffer);
+  // What the last change answered wins over a load still in flight.
+  const [changed, setChanged] = createSignal<Offer>();
+  const offer = () => changed() ?? loaded();
   const [editing, setEditing] = createSignal(false);
   const [withdrawing, setWithdrawing] = createSignal(false);
   const [payKind, setPayKind] = createSignal<OfferPayKind>("monthly");
@@ -48,7 +51,7 @@ export function OfferPanel(props: {
     setBusy(true);
     setFailure(undefined);
     try {
-      mutate(await work());
+      setChanged(await work());
       setEditing(false);
       setWithdrawing(false);
       props.onChanged();

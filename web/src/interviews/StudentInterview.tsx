@@ -15,7 +15,14 @@ import { interviewMessages } from "./i18n";
  */
 export function StudentInterview(props: { applicationId: string }) {
   const { t, locale } = useCatalog(interviewMessages);
-  const [interview, { mutate, refetch }] = createResource(() => props.applicationId, fetchInterview);
+  const [loaded, { refetch }] = createResource(() => props.applicationId, fetchInterview);
+  // What the last change answered wins over a load still in flight (which would otherwise land later, older).
+  const [changed, setChanged] = createSignal<Interview>();
+  const interview = () => changed() ?? loaded();
+  const reload = () => {
+    setChanged(undefined);
+    void refetch();
+  };
   const [choice, setChoice] = createSignal("");
   const [asking, setAsking] = createSignal(false);
   const [cancelling, setCancelling] = createSignal(false);
@@ -31,7 +38,7 @@ export function StudentInterview(props: { applicationId: string }) {
     setBusy(true);
     setFailure(undefined);
     try {
-      mutate(await work(current));
+      setChanged(await work(current));
       setAsking(false);
       setCancelling(false);
       setText("");
@@ -39,7 +46,7 @@ export function StudentInterview(props: { applicationId: string }) {
     } catch (error) {
       setFailure(toApiError(error));
       // A slot someone else took is gone: show the proposal as it stands now.
-      if (toApiError(error).code === "slot_taken") void refetch();
+      if (toApiError(error).code === "slot_taken") reload();
     } finally {
       setBusy(false);
     }
@@ -58,11 +65,7 @@ export function StudentInterview(props: { applicationId: string }) {
           </p>
           <p>{whereText(current(), t)}</p>
           <Show when={current().note}>{(note) => <p class="muted">{note()}</p>}</Show>
-          <ActionError
-            error={failure()}
-            extra={{ slot_taken: t("iv.error.slot_taken") }}
-            onReload={() => void refetch()}
-          />
+          <ActionError error={failure()} extra={{ slot_taken: t("iv.error.slot_taken") }} onReload={reload} />
           <Show when={current().status === "proposed"}>
             <fieldset class="slot-choice">
               <legend>{t("iv.pickLegend")}</legend>
