@@ -221,6 +221,13 @@ async function removePersonalData(application: ApplicationItem, report: Retentio
     };
     try {
       await anonymiseKeptRecord("application", application, studentId, at, stub);
+      // The application's interview and offer (keyed by its old id) name the student too: the same rules apply.
+      for (const section of ["interview", "offer"] as const) {
+        const { data } = await guard(() =>
+          db().entities[section].get({ applicationId: application.applicationId }).go({ consistent: true }),
+        );
+        if (data?.studentId === studentId) await anonymiseKeptRecord(section, data, studentId, at);
+      }
     } catch (error) {
       if (error instanceof AppError && error.code === "version_conflict") {
         report.skipped++;

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { communes } from "../places";
 import { vietnamInstant } from "../time";
-import { IdSchema, IntegerSchema, IsoTimestampSchema, UrlSchema, VersionSchema } from "./common";
+import { IdSchema, IntegerSchema, IsoTimestampSchema, maxVersion, UrlSchema, VersionSchema } from "./common";
 
 /** At most this many slots in one proposal: enough choice, few enough to keep every slot honestly free. */
 export const maxInterviewSlots = 5;
@@ -133,7 +133,7 @@ export const InterviewCancelSchema = v.strictObject({ reason: ReasonSchema, vers
 export const InterviewSlotSchema = v.object({
   id: IdSchema,
   startsAt: IsoTimestampSchema,
-  durationMinutes: v.number(),
+  durationMinutes: IntegerSchema(interviewDurationLimits.min, interviewDurationLimits.max),
 });
 export type InterviewSlot = v.InferOutput<typeof InterviewSlotSchema>;
 
@@ -166,8 +166,8 @@ export const InterviewSchema = v.object({
   link: v.optional(v.string()),
   note: v.optional(v.string()),
   history: v.array(InterviewEventSchema),
-  sequence: v.number(),
-  version: v.number(),
+  sequence: IntegerSchema(0, maxVersion),
+  version: VersionSchema,
   createdAt: IsoTimestampSchema,
   updatedAt: IsoTimestampSchema,
 });

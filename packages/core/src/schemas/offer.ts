@@ -63,7 +63,7 @@ export const OfferSchema = v.object({
   status: v.picklist(offerStatuses),
   terms: v.object({
     payKind: v.picklist(offerPayKinds),
-    payVnd: v.optional(v.number()),
+    payVnd: v.optional(IntegerSchema(0, maxOfferVnd)),
     startDate: v.string(),
     replyBy: v.string(),
     place: v.optional(v.string()),
