@@ -133,6 +133,7 @@ export class KetNoiPlatform extends Construct {
     this.api.handler.reserveConcurrency(reserved?.api);
     this.streamConsumer.handler.reserveConcurrency(reserved?.streamConsumer);
     this.retention.handler.reserveConcurrency(reserved?.retention);
+    this.interviewJobs.handler.reserveConcurrency(reserved?.interviewJobs);
     this.auth.mfaClaim.reserveConcurrency(reserved?.mfaClaim);
 
     const stack = Stack.of(this);
