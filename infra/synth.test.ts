@@ -13,10 +13,11 @@ import { resourceAt, resourcesOfType } from "./test/template";
 /**
  * Ceiling for one function's minified bundle. The API's is ~1.30 MB with the AWS SDK bundled in: 32 kB of it
  * Powertools' logger and metrics (issue 17; docs/benchmarks.md), ~20 kB the Cognito admin client the API needs to
- * delete an erased person's user (functions/src/auth/account-lock.ts). The cold-start issue owns the real budget
- * (≤ 400 kB); bigger bundles mean slower cold starts.
+ * delete an erased person's user (functions/src/auth/account-lock.ts), ~90 kB the `ics` calendar library with its
+ * validator (yup) for interview invitations (functions/src/interviews/ics.ts; issue 15). The cold-start issue owns
+ * the real budget (≤ 400 kB); bigger bundles mean slower cold starts.
  */
-const bundleBudgetBytes = 1_320_000;
+const bundleBudgetBytes = 1_420_000;
 
 const cdkOut = join(repoRoot, "cdk.out");
 const readJson = (file: string) => JSON.parse(readFileSync(join(cdkOut, file), "utf8"));
