@@ -119,6 +119,7 @@ describe("capacity and alarms", () => {
       PlatformStreamConsumerHandlerFunction: reserved.streamConsumer,
       PlatformRetentionHandlerFunction: reserved.retention,
       PlatformAuthMfaClaimFunction: reserved.mfaClaim,
+      PlatformInterviewJobsHandlerFunction: reserved.interviewJobs,
     };
     for (const [prefix, count] of Object.entries(byPrefix)) {
       expect(synth.resource("prod", "AWS::Lambda::Function", prefix)[1].Properties!.ReservedConcurrentExecutions).toBe(

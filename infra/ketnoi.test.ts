@@ -22,6 +22,7 @@ describe.each(stages)("stage %s", (stage) => {
     expect(ours.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^PlatformApiHandlerFunction/),
       expect.stringMatching(/^PlatformAuthMfaClaimFunction/),
+      expect.stringMatching(/^PlatformInterviewJobsHandlerFunction/),
       expect.stringMatching(/^PlatformRetentionHandlerFunction/),
       expect.stringMatching(/^PlatformStreamConsumerHandlerFunction/),
     ]);

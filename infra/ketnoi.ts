@@ -4,6 +4,7 @@ import { KetNoiApi } from "./api";
 import { type EmailSenderProps, KetNoiAuth } from "./auth";
 import { KetNoiData } from "./data";
 import { KetNoiFiles } from "./files";
+import { KetNoiInterviewJobs } from "./interview-jobs";
 import { KetNoiMonitoring } from "./monitoring";
 import { KetNoiRetention } from "./retention";
 import { KetNoiSearch } from "./search";
@@ -63,6 +64,7 @@ export class KetNoiPlatform extends Construct {
   readonly monitoring: KetNoiMonitoring;
   readonly retention: KetNoiRetention;
   readonly files: KetNoiFiles;
+  readonly interviewJobs: KetNoiInterviewJobs;
 
   constructor(scope: Construct, id: string, props: KetNoiPlatformProps) {
     super(scope, id);
@@ -123,13 +125,26 @@ export class KetNoiPlatform extends Construct {
       data: this.data,
       alarmTopic: this.monitoring.alarmTopic,
     });
-    this.monitoring.addDashboard([{ label: "Retention", fn: this.retention.handler }], this.retention.alarms);
+    // Interview reminders and offer expiry every 5 minutes (functions/src/interviews/jobs.ts).
+    this.interviewJobs = new KetNoiInterviewJobs(this, "InterviewJobs", {
+      stage,
+      data: this.data,
+      alarmTopic: this.monitoring.alarmTopic,
+    });
+    this.monitoring.addDashboard(
+      [
+        { label: "Retention", fn: this.retention.handler },
+        { label: "InterviewJobs", fn: this.interviewJobs.handler },
+      ],
+      [...this.retention.alarms, ...this.interviewJobs.alarms],
+    );
 
     // Every function's concurrency is sized here, in one place (stage.ts, docs/deploy.md).
     const reserved = stage.reservedConcurrency;
     this.api.handler.reserveConcurrency(reserved?.api);
     this.streamConsumer.handler.reserveConcurrency(reserved?.streamConsumer);
     this.retention.handler.reserveConcurrency(reserved?.retention);
+    this.interviewJobs.handler.reserveConcurrency(reserved?.interviewJobs);
     this.auth.mfaClaim.reserveConcurrency(reserved?.mfaClaim);
 
     const stack = Stack.of(this);

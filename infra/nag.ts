@@ -32,7 +32,12 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
   const add = (construct: Parameters<typeof NagSuppressions.addResourceSuppressions>[0], list: Suppression[]) =>
     NagSuppressions.addResourceSuppressions(construct, list, true);
 
-  for (const fn of [platform.api.handler, platform.streamConsumer.handler, platform.retention.handler]) {
+  for (const fn of [
+    platform.api.handler,
+    platform.streamConsumer.handler,
+    platform.retention.handler,
+    platform.interviewJobs.handler,
+  ]) {
     add(fn, [lambdaRuntime, logsOnlyRole, tableIndexes]);
   }
   add(platform.auth.mfaClaim, [lambdaRuntime, logsOnlyRole]);

@@ -5,6 +5,7 @@ import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
 import { config } from "../functions/src/config";
 import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
 import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
+import { startInterviewJobTimer } from "../functions/src/interviews/local-timer";
 import { useLocalConfig } from "../functions/src/local/config";
 import { restartDynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { freePort, portInUse } from "../functions/src/local/ports";
@@ -142,6 +143,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
     const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log });
     stops.push(() => aggregator.stop());
+    // Interview reminders and offer expiry: the deploy schedule's local stand-in.
+    stops.push(startInterviewJobTimer());
 
     const api = await serveApi(options.apiPort);
     stops.push(() => api.close());

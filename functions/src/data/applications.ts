@@ -5,6 +5,7 @@ import {
   type ApplicationStatus,
   type ApplicationStep,
   checkMove,
+  type OfferTerms,
   type PipelineActor,
   positionDelta,
 } from "@ketnoi/core";
@@ -16,6 +17,7 @@ import { applicantViews, listingCards } from "./applicants";
 import { guard } from "./guard";
 import { demandAdds, noteDemandChange } from "./listing-demand";
 import type { StoredListing } from "./listings";
+import { offerSideOfMove } from "./offer-records";
 import { getOrganisation } from "./organisations";
 import { transactWithRetry } from "./transact";
 
@@ -122,7 +124,7 @@ export async function transitionApplication(
   application: StoredApplication,
   listing: StoredListing,
   actor: PipelineActor,
-  move: { to: ApplicationStatus; reason?: string | undefined; version: number },
+  move: { to: ApplicationStatus; reason?: string | undefined; version: number; terms?: OfferTerms; expired?: boolean },
 ): Promise<StoredApplication> {
   const decision = checkMove(application.status, move.to, actor);
   if (!decision.allowed) {
@@ -150,36 +152,48 @@ export async function transitionApplication(
     filled: delta.reserved,
   };
   const demand = demandAdds(demandDelta);
+  // An offer's terms are stored, and an open offer closed, in the same transaction as the move (offer-records.ts).
+  const offerSide = await offerSideOfMove(application, move, new Date(now));
+  const applicationItems = 1 + (Object.keys(counters).length === 0 ? 0 : 1) + (demand ? 1 : 0);
   const failed = await transactWithRetry(() =>
     db()
-      .transaction.write(({ application: applications, listing: listings, listingDemand }) => [
-        applications
-          .patch(key)
-          .set({ status: move.to, updatedAt: now, ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}) })
-          .append({ history: [step] })
-          .add({ version: 1 })
-          .where((a, op) => `${op.eq(a.version, move.version)} AND ${op.eq(a.applicationId, application.id)}`)
-          .commit(),
-        ...(Object.keys(counters).length === 0
-          ? []
-          : [
-              listings
-                .patch({ listingId: listing.id })
-                .add(counters)
-                .where((a, op) => {
-                  if (delta.reserved <= 0) return "";
-                  if (listing.positions === undefined) return op.notExists(a.positions);
-                  const room = `(${op.notExists(a.reservedCount)} OR ${op.lte(a.reservedCount, listing.positions - 1)})`;
-                  // Positions as read: an edit of them in between is caught rather than compared against stale.
-                  return `${room} AND ${op.eq(a.positions, listing.positions)}`;
-                })
-                .commit(),
-            ]),
-        ...(demand ? [listingDemand.update({ listingId: listing.id }).add(demand).commit()] : []),
-      ])
+      .transaction.write((entities) => {
+        const { application: applications, listing: listings, listingDemand } = entities;
+        return [
+          applications
+            .patch(key)
+            .set({
+              status: move.to,
+              updatedAt: now,
+              ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}),
+            })
+            .append({ history: [step] })
+            .add({ version: 1 })
+            .where((a, op) => `${op.eq(a.version, move.version)} AND ${op.eq(a.applicationId, application.id)}`)
+            .commit(),
+          ...(Object.keys(counters).length === 0
+            ? []
+            : [
+                listings
+                  .patch({ listingId: listing.id })
+                  .add(counters)
+                  .where((a, op) => {
+                    if (delta.reserved <= 0) return "";
+                    if (listing.positions === undefined) return op.notExists(a.positions);
+                    const room = `(${op.notExists(a.reservedCount)} OR ${op.lte(a.reservedCount, listing.positions - 1)})`;
+                    // Positions as read: an edit of them in between is caught rather than compared against stale.
+                    return `${room} AND ${op.eq(a.positions, listing.positions)}`;
+                  })
+                  .commit(),
+              ]),
+          ...(demand ? [listingDemand.update({ listingId: listing.id }).add(demand).commit()] : []),
+          ...(offerSide ? offerSide.items(entities) : []),
+        ];
+      })
       .go(),
   );
   if (failed === 0) throw versionConflict();
+  if (offerSide && failed >= applicationItems) throw offerSide.conflict();
   if (failed === 1) throw capacityFull();
   noteDemandChange(listing.id, demandDelta);
   const moved: StoredApplication = {

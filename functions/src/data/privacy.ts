@@ -241,6 +241,27 @@ export const erasureRules: Record<string, ErasureRule> = {
   message: { action: "delete" },
   thread: { action: "delete" },
   threadRead: { action: "delete" },
+  // Interviews and offers (data/interviews.ts, data/offer-records.ts) hang off an application kept anonymous.
+  interview: {
+    action: "anonymise",
+    reason: {
+      vi: "Giữ lịch phỏng vấn ẩn danh (bỏ mã sinh viên, ghi chú và lý do) để khung giờ đã chọn vẫn được giữ đúng cho tổ chức.",
+      en: "Interviews are kept anonymous (no student id, notes or reasons) so the organisation's taken times stay right.",
+    },
+    anonymise: (item, userId) => ({
+      ...item,
+      studentId: replaceId(item.studentId, userId),
+      history: (item.history as Item[]).map(({ note: _n, ...event }) => event),
+    }),
+  },
+  offer: {
+    action: "anonymise",
+    reason: {
+      vi: "Giữ lời mời ẩn danh (bỏ mã sinh viên và lý do) để số vị trí đang giữ của tin vẫn đúng và lời mời chưa trả lời vẫn hết hạn.",
+      en: "Offers are kept anonymous (no student id or reason) so the listing's held positions stay exact and an unanswered offer still expires.",
+    },
+    anonymise: ({ reason: _reason, ...item }, userId) => ({ ...item, studentId: replaceId(item.studentId, userId) }),
+  },
   booking: {
     action: "anonymise",
     reason: {

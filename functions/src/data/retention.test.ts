@@ -125,6 +125,42 @@ beforeAll(async () => {
     await markThreadRead(application.id, `sv-ret-${name}`, "student", 1);
     await saveApplicantNote(application, "rec-ret", { text: `Nhận xét ${secret.message}`, rating: 2, version: 0 });
   }
+  // The declined offer had terms and a reason; the rejected applicant had an interview with a note.
+  const owned = (name: string) => ({
+    applicationId: applications[name]!,
+    listingId,
+    orgId: "org-ret",
+    studentId: `sv-ret-${name}`,
+  });
+  await db()
+    .entities.offer.put({
+      ...owned("declined"),
+      status: "declined",
+      payKind: "unpaid",
+      startDate: "2026-06-01",
+      replyBy: "2026-05-20",
+      reason: "OFFER-REASON-5T1",
+      createdAt: now,
+      updatedAt: now,
+      version: 2,
+    })
+    .go();
+  await db()
+    .entities.interview.put({
+      ...owned("rejected"),
+      interviewId: "iv-ret",
+      status: "cancelled",
+      slots: [{ id: "s1", startsAt: now, durationMinutes: 30 }],
+      startsAt: now,
+      mode: "online",
+      link: "https://meet.example.vn/r",
+      history: [{ kind: "cancelled", at: now, by: "student", note: "INTERVIEW-NOTE-8P2" }],
+      sequence: 1,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .go();
   // Decided ten days ago: within the period.
   await daysAgo(10, async () => {
     await submit("recent");
@@ -254,6 +290,14 @@ describe("retention of non-hired applicants' data", () => {
     // The recent one still exports everything.
     const recent = await call("GET", "/api/students/me/export", { token: students.recent });
     expect(recent.text).toContain(secret.reason);
+  });
+
+  it("anonymises the application's interview and offer with it", async () => {
+    const offer = (await db().entities.offer.get({ applicationId: applications.declined! }).go()).data;
+    const interview = (await db().entities.interview.get({ applicationId: applications.rejected! }).go()).data;
+    expect(offer?.studentId).toMatch(/^erased-/);
+    expect(interview?.studentId).toMatch(/^erased-/);
+    expect(JSON.stringify([offer, interview])).not.toMatch(/OFFER-REASON-5T1|INTERVIEW-NOTE-8P2|sv-ret-/);
   });
 
   it("changes nothing on a second run: the stubs have left the index", async () => {

@@ -224,6 +224,16 @@ async function removePersonalData(application: ApplicationItem, report: Retentio
     };
     try {
       await anonymiseKeptRecord("application", application, studentId, at, stub);
+      // The application's interview and offer (keyed by its old id) name the student too: the same rules apply.
+      const key = { applicationId: application.applicationId };
+      const [interview, offer] = await Promise.all([
+        guard(() => db().entities.interview.get(key).go({ consistent: true })),
+        guard(() => db().entities.offer.get(key).go({ consistent: true })),
+      ]);
+      if (interview.data?.studentId === studentId) {
+        await anonymiseKeptRecord("interview", interview.data, studentId, at);
+      }
+      if (offer.data?.studentId === studentId) await anonymiseKeptRecord("offer", offer.data, studentId, at);
     } catch (error) {
       if (error instanceof AppError && error.code === "version_conflict") {
         report.skipped++;

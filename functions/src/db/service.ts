@@ -9,6 +9,7 @@ import { BookingEntity } from "./entities/booking";
 import { CandidateInviteEntity } from "./entities/candidate-invite";
 import { CvFileEntity, FileAccessEntity } from "./entities/cv-file";
 import { IdempotencyEntity } from "./entities/idempotency";
+import { InterviewEntity, InterviewSlotLockEntity } from "./entities/interview";
 import { InvitationEntity } from "./entities/invitation";
 import { ListingEntity } from "./entities/listing";
 import { ListingDemandEntity } from "./entities/listing-demand";
@@ -16,6 +17,7 @@ import { MailDigestEntryEntity, MailPreferenceEntity, MailSentEntity, MailSuppre
 import { MembershipEntity } from "./entities/membership";
 import { MessageEntity } from "./entities/message";
 import { NotificationEntity } from "./entities/notification";
+import { OfferEntity } from "./entities/offer";
 import { OrganisationEntity } from "./entities/organisation";
 import { PlacementPreferenceEntity } from "./entities/placement-preference";
 import { PlacementRoundEntity } from "./entities/placement-round";
@@ -76,6 +78,9 @@ const entities = {
   mailSent: MailSentEntity,
   mailDigestEntry: MailDigestEntryEntity,
   mailSuppression: MailSuppressionEntity,
+  interview: InterviewEntity,
+  interviewSlotLock: InterviewSlotLockEntity,
+  offer: OfferEntity,
 };
 
 let service: Service<typeof entities> | undefined;

@@ -7,6 +7,7 @@ import { openApplicantsNotice } from "../data/organisation-lifecycle";
 import { getOrganisation } from "../data/organisations";
 import { isErasedToken } from "../data/placement";
 import { findUserByEmail } from "../data/users";
+import { interviewNotices, offerNotices } from "./interview-notices";
 import { type DynamoDBStreamRecord, decodeImage, entityOf, type Item } from "./records";
 
 interface Step {
@@ -16,7 +17,7 @@ interface Step {
   reason?: string;
 }
 
-interface Notice {
+export interface Notice {
   userId: string;
   input: NotificationInput;
   key: string;
@@ -329,6 +330,8 @@ const derivers: Record<string, (next: Item, before: Item | undefined) => Promise
   candidateInvite: candidateInviteNotices,
   invitation: invitationNotices,
   placementRound: placementNotices,
+  interview: interviewNotices,
+  offer: offerNotices,
 };
 
 /**

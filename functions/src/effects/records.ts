@@ -36,6 +36,8 @@ export const sourceEntities: ReadonlySet<string> = new Set([
   "message",
   // A removed CV file record takes its object with it (effects/files.ts).
   "cvFile",
+  "interview",
+  "offer",
 ]);
 
 /** The ElectroDB entity an image belongs to, read from its raw marker without decoding the rest. */

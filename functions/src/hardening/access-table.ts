@@ -3,6 +3,7 @@ import type { Action, Resource } from "@ketnoi/core";
 import { makePdf, postForm, uploadCv } from "../../test/files";
 import { call, userWithToken } from "../../test/helpers";
 import { apply, freshIp, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { interviewAccessRows } from "./access-interviews";
 import {
   type Actor,
   addMember,
@@ -1071,6 +1072,8 @@ export const accessTable: AccessRow[] = [
     denied: 403,
     request: async (w) => ({ path: `/api/files/applications/${await applicationWithCv(w)}/cv` }),
   },
+  // Interviews and offers (access-interviews.ts).
+  ...interviewAccessRows,
 ];
 
 /** A new student account (no profile needed) whose CV slots are all free. */

@@ -262,7 +262,7 @@ export const applicationRoutes = new Hono<AppEnv>()
   );
 
 /** The application and the caller's side of it; 404 for anyone who is neither its student nor the organisation. */
-async function applicationFor(c: Context<AppEnv>, applicationId: string) {
+export async function applicationFor(c: Context<AppEnv>, applicationId: string) {
   const principal = requirePrincipal(c);
   const application = await findApplication(applicationId);
   if (!application) throw applicationNotFound();

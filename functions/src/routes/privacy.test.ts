@@ -89,6 +89,37 @@ async function populate(userId: string) {
   await sendMessage(thread, "organisation", "sta-priv-owner", `Trả lời ${userId}`);
   await markThreadRead(applicationId, userId, "student", 1);
   await saveApplicantNote(thread, "sta-priv-owner", { text: `Nhận xét nội bộ về ${userId}`, rating: 2, version: 0 });
+  // An interview and an offer of that application (interviews/), each naming the student.
+  const owned = { applicationId, listingId: "lst-priv", orgId: "org-priv", studentId: userId };
+  await db()
+    .entities.interview.create({
+      ...owned,
+      interviewId: randomUUID(),
+      status: "cancelled",
+      slots: [{ id: "s1", startsAt: now, durationMinutes: 30 }],
+      startsAt: now,
+      mode: "online",
+      link: "https://meet.example.vn/x",
+      history: [{ kind: "cancelled", at: now, by: "student", note: `Ghi chú của ${userId}` }],
+      sequence: 1,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .go();
+  await db()
+    .entities.offer.create({
+      ...owned,
+      status: "declined",
+      payKind: "unpaid",
+      startDate: "2027-01-01",
+      replyBy: "2026-12-31",
+      reason: `Lý do của ${userId}`,
+      createdAt: now,
+      updatedAt: now,
+      version: 2,
+    })
+    .go();
   const booking = { listingId: "lst-visit", sessionId: "s1", holder: userId, kind: "student" as const };
   await db()
     .entities.booking.create({
@@ -297,7 +328,13 @@ describe("DELETE /api/students/me", () => {
     expect((await db().entities.message.query.byThread({ applicationId }).go()).data).toEqual([]);
     expect((await db().entities.applicantNote.query.byApplication({ applicationId }).go()).data).toEqual([]);
     expect((await db().entities.thread.get({ applicationId }).go()).data).toBeNull();
-    expect(res.json.kept.map((k: { section: string }) => k.section).sort()).toEqual(["application", "booking", "user"]);
+    expect(res.json.kept.map((k: { section: string }) => k.section).sort()).toEqual([
+      "application",
+      "booking",
+      "interview",
+      "offer",
+      "user",
+    ]);
     for (const kept of res.json.kept) expect(kept.reason.vi && kept.reason.en).toBeTruthy();
 
     // Organisations' numbers stay exact, without the student's identity or words.
@@ -308,6 +345,14 @@ describe("DELETE /api/students/me", () => {
     expect(anonymous.note).toBeUndefined();
     expect(anonymous.rejectionReason).toBeUndefined();
     expect(JSON.stringify(anonymous)).not.toContain("stu-alice");
+    // Interviews and offers keep their times and terms, without the student's id or words.
+    const key = { applicationId: anonymous.applicationId };
+    const interview = (await db().entities.interview.get(key).go()).data;
+    const offer = (await db().entities.offer.get(key).go()).data;
+    for (const kept of [interview, offer]) {
+      expect(kept?.studentId).toMatch(/^erased-/);
+      expect(JSON.stringify(kept)).not.toContain("stu-alice");
+    }
     const bookings = (await db().entities.booking.query.bySession({ listingId: "lst-visit" }).go()).data;
     expect(bookings).toHaveLength(2);
     expect(JSON.stringify(bookings)).not.toContain("stu-alice");

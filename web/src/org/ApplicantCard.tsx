@@ -11,6 +11,8 @@ import { skillName as skillLabel } from "../forms/options";
 import { type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
+import { InterviewPanel } from "../interviews/InterviewPanel";
+import { OfferPanel } from "../interviews/OfferPanel";
 import { majorLabel } from "../listings/format";
 import { Conversation } from "../messages/Conversation";
 import { organisationMoves } from "./board";
@@ -224,6 +226,18 @@ export function ApplicantCard(props: {
           </p>
         </div>
       </Show>
+      {/* Interviews and offers with terms (interviews/): after the quick moves, so those keep their place. */}
+      <Show when={app().status === "interview"}>
+        <InterviewPanel applicationId={app().id} name={name()} />
+      </Show>
+      <OfferPanel
+        applicationId={app().id}
+        applicationVersion={app().version}
+        name={name()}
+        canOffer={app().status === "shortlisted" || app().status === "interview"}
+        lookUp={app().history.some((step) => step.status === "offered")}
+        onChanged={props.onReload}
+      />
     </li>
   );
 }

@@ -59,6 +59,8 @@ describe("Applicant board", () => {
       "Mời phỏng vấn: UV-BBB222",
       "Gửi lời mời nhận: UV-BBB222",
       "Báo chưa phù hợp: UV-BBB222",
+      // A shortlisted applicant may also get an offer with terms (interviews/OfferPanel).
+      "Gửi lời mời nhận cho UV-BBB222",
     ]);
     expect(moves("UV-CCC333")).toEqual([]);
     expect(screen.getByRole("region", { name: "Đã kết thúc (1)" })).toBeTruthy();

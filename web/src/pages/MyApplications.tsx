@@ -12,6 +12,9 @@ import { Timeline } from "../components/Timeline";
 import { usePageTitle } from "../components/title";
 import { useCatalog } from "../i18n/i18n";
 import { studentMessages } from "../i18n/student";
+import { fetchOffer } from "../interviews/api";
+import { StudentInterview } from "../interviews/StudentInterview";
+import { StudentOffer } from "../interviews/StudentOffer";
 import { formatDateTime } from "../listings/format";
 import { Conversation } from "../messages/Conversation";
 import { type Application, fetchMyApplications, moveApplication } from "../student/api";
@@ -31,6 +34,12 @@ function ApplicationItem(props: {
   const [failure, setFailure] = createSignal<ApiError>();
   const app = () => props.application;
   const title = () => pick(app().listingTitle);
+  const reached = (status: ApplicationStatus) => app().history.some((step) => step.status === status);
+  // An offer with terms (interviews/OfferPanel) replaces the plain accept and decline buttons below.
+  const [offer, { refetch: refetchOffer }] = createResource(
+    () => (reached("offered") ? app().id : undefined),
+    fetchOffer,
+  );
 
   async function move(to: ApplicationStatus) {
     setBusy(true);
@@ -74,6 +83,24 @@ function ApplicationItem(props: {
         with={app().orgName}
         closed={app().status === "withdrawn"}
       />
+      <Show when={reached("interview")}>
+        <StudentInterview applicationId={app().id} />
+      </Show>
+      <Show when={offer()}>
+        {(terms) => (
+          <StudentOffer
+            offer={terms()}
+            applicationId={app().id}
+            applicationVersion={app().version}
+            title={title()}
+            orgName={app().orgName}
+            onAnswered={() => {
+              props.onReload();
+              void refetchOffer();
+            }}
+          />
+        )}
+      </Show>
       <ActionError error={failure()} onReload={props.onReload} />
       <Show when={!isFinalStatus(app().status)}>
         <fieldset class="action-group">
@@ -82,7 +109,7 @@ function ApplicationItem(props: {
             when={confirming()}
             fallback={
               <p class="actions">
-                <Show when={app().status === "offered"}>
+                <Show when={app().status === "offered" && !offer()}>
                   <Confirm
                     when={accepting()}
                     trigger={

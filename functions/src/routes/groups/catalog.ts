@@ -3,6 +3,7 @@ import type { Schema } from "hono/types";
 import type { AppEnv } from "../../http/env";
 import { listingApplicationRoutes } from "../applications";
 import { listingBookingRoutes } from "../bookings";
+import { listingInterviewRoutes } from "../interviews";
 import { listingRoutes } from "../listings";
 import { listingCandidateRoutes, recommendationRoutes } from "../matching";
 import { searchRoutes } from "../search";
@@ -14,5 +15,6 @@ export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, 
     .route("/listings", listingApplicationRoutes)
     .route("/listings", listingBookingRoutes)
     .route("/listings", listingCandidateRoutes)
+    .route("/listings", listingInterviewRoutes)
     .route("/recommendations", recommendationRoutes)
     .route("/search", searchRoutes);

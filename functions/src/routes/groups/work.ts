@@ -3,7 +3,9 @@ import type { Schema } from "hono/types";
 import type { AppEnv } from "../../http/env";
 import { applicationRoutes } from "../applications";
 import { bookingRoutes } from "../bookings";
+import { interviewRoutes } from "../interviews";
 import { applicationMessageRoutes, messageRoutes } from "../messages";
+import { offerRoutes } from "../offers";
 import { placementRoutes } from "../placement";
 
 /** Applications, bookings and placement rounds (routes/groups.ts). One `.route()` line per module. */
@@ -12,5 +14,7 @@ export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, 
     .route("/placement-rounds", placementRoutes)
     .route("/applications", applicationRoutes)
     .route("/applications", applicationMessageRoutes)
+    .route("/applications", interviewRoutes)
+    .route("/applications", offerRoutes)
     .route("/messages", messageRoutes)
     .route("/bookings", bookingRoutes);

@@ -14,6 +14,18 @@ export const notificationKinds = [
   "message",
   // Mail to the user's address bounced or was marked as spam, so mail stopped (functions/src/mail/bounces.ts).
   "mail_delivery",
+  "interview_proposed",
+  "interview_scheduled",
+  "interview_change_requested",
+  "interview_rescheduled",
+  "interview_cancelled",
+  "interview_reminder",
+  "offer_made",
+  "offer_accepted",
+  "offer_declined",
+  "offer_withdrawn",
+  "offer_expiring",
+  "offer_expired",
 ] as const;
 
 /** An in-app notification. `title` and `body` come in both languages so the web shows the user's choice. */

@@ -1,0 +1,240 @@
+import { randomUUID } from "node:crypto";
+import {
+  type Interview,
+  type InterviewAction,
+  type InterviewEvent,
+  type InterviewPropose,
+  interviewEventOf,
+  interviewMove,
+  interviewStatusAfter,
+  type PipelineActor,
+  slotStart,
+} from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
+import type { InterviewEntity } from "../db/entities/interview";
+import { db } from "../db/service";
+import { AppError } from "../http/errors";
+import type { StoredApplication } from "./applications";
+import { guard } from "./guard";
+import { transactWithRetry } from "./transact";
+
+export type InterviewItem = EntityItem<typeof InterviewEntity>;
+
+const interviewChanged = () =>
+  new AppError("version_conflict", 409, "Lịch phỏng vấn vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");
+const slotTaken = () =>
+  new AppError(
+    "slot_taken",
+    409,
+    "Khung giờ này vừa có ứng viên khác chọn; hãy chọn khung giờ khác hoặc xin đổi lịch.",
+  );
+
+/** The public shape of a stored interview (never the student's id). */
+export function interviewView(item: InterviewItem): Interview {
+  const { interviewId, orgId: _org, studentId: _student, startsAt: _start, ...rest } = item;
+  return { id: interviewId, ...rest } as Interview;
+}
+
+/** An application's interview, read consistently, or undefined. */
+export async function getInterview(applicationId: string): Promise<InterviewItem | undefined> {
+  const { data } = await guard(() => db().entities.interview.get({ applicationId }).go({ consistent: true }));
+  return data ?? undefined;
+}
+
+/** A listing's interviews (the applicant board). */
+export async function listListingInterviews(listingId: string): Promise<InterviewItem[]> {
+  const { data } = await guard(() => db().entities.interview.query.byListing({ listingId }).go({ pages: "all" }));
+  return data;
+}
+
+/** Scheduled interviews starting in [from, to), soonest first (the reminder job). */
+export async function scheduledBetween(from: Date, to: Date): Promise<InterviewItem[]> {
+  const { data } = await guard(() =>
+    db()
+      .entities.interview.query.byStart({ status: "scheduled" })
+      .between({ startsAt: from.toISOString() }, { startsAt: to.toISOString() })
+      .go({ pages: "all" }),
+  );
+  return data.filter((i) => i.status === "scheduled" && i.startsAt < to.toISOString());
+}
+
+function slotsOf(input: InterviewPropose) {
+  return input.slots
+    .map((slot) => ({
+      id: randomUUID(),
+      startsAt: new Date(slotStart(slot)).toISOString(),
+      durationMinutes: slot.durationMinutes,
+    }))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+function placeOf(input: InterviewPropose) {
+  return input.mode === "online"
+    ? { mode: input.mode, link: input.link }
+    : { mode: input.mode, communeId: input.communeId, address: input.address };
+}
+
+/**
+ * A member proposes slots for an application in the interview stage. One interview per application at a time: the
+ * put is conditioned on none existing or the existing one being cancelled (409 `interview_exists` otherwise; move
+ * an open one with reschedule).
+ */
+export async function proposeInterview(
+  application: StoredApplication,
+  input: InterviewPropose,
+): Promise<InterviewItem> {
+  if (application.status !== "interview") {
+    throw new AppError(
+      "not_in_interview_stage",
+      409,
+      "Chỉ đề xuất lịch cho hồ sơ đang ở bước “Mời phỏng vấn”; hãy chuyển hồ sơ sang bước này trước.",
+    );
+  }
+  const now = new Date().toISOString();
+  const slots = slotsOf(input);
+  const item: InterviewItem = {
+    applicationId: application.id,
+    interviewId: randomUUID(),
+    listingId: application.listingId,
+    orgId: application.orgId,
+    studentId: application.studentId,
+    status: "proposed",
+    slots,
+    startsAt: slots[0]!.startsAt,
+    ...placeOf(input),
+    ...(input.note ? { note: input.note } : {}),
+    history: [{ kind: "proposed", at: now, by: "organisation", ...(input.note ? { note: input.note } : {}) }],
+    sequence: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  } as InterviewItem;
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ interview }) => [
+        interview
+          .put(item)
+          .where((i, op) => `${op.notExists(i.status)} OR ${op.eq(i.status, "cancelled")}`)
+          .commit(),
+      ])
+      .go(),
+  );
+  if (failed === 0) {
+    throw new AppError(
+      "interview_exists",
+      409,
+      "Hồ sơ này đã có lịch phỏng vấn đang mở; hãy đổi lịch thay vì đề xuất mới.",
+    );
+  }
+  return item;
+}
+
+type Change =
+  | { action: "pick"; slotId: string }
+  | { action: "request_change"; note: string }
+  | { action: "reschedule"; input: InterviewPropose; reason: string }
+  | { action: "cancel"; reason: string };
+
+/**
+ * Changes an interview, if `actor` may and nobody changed it since `version`: one transaction of the interview's
+ * conditional put and the slot lock's create (a pick: `attribute_not_exists`, so of several applicants offered the
+ * same time only one gets it, 409 `slot_taken` for the others) or delete (leaving a booked slot frees it).
+ * Every change raises the calendar SEQUENCE and appends to the timeline.
+ */
+export async function changeInterview(
+  current: InterviewItem,
+  actor: PipelineActor,
+  change: Change,
+  version: number,
+): Promise<InterviewItem> {
+  const decision = interviewMove(current.status, change.action as InterviewAction, actor);
+  if (!decision.allowed) {
+    throw decision.reason === "not_your_move"
+      ? new AppError("forbidden", 403, "Bước này do bên còn lại thực hiện.")
+      : new AppError(
+          "invalid_transition",
+          409,
+          `Không thể thực hiện khi lịch phỏng vấn đang ở trạng thái "${current.status}".`,
+        );
+  }
+  if (current.version !== version) throw interviewChanged();
+  const now = new Date().toISOString();
+  const event: InterviewEvent = { kind: interviewEventOf(change.action), at: now, by: actor };
+  let next: InterviewItem = {
+    ...current,
+    status: interviewStatusAfter(change.action),
+    updatedAt: now,
+    version: current.version + 1,
+    sequence: current.sequence + 1,
+  };
+  let taken: { startsAt: string } | undefined;
+  if (change.action === "pick") {
+    const slot = current.slots.find((s) => s.id === change.slotId);
+    if (!slot) throw new AppError("not_found", 404, "Không có khung giờ này trong lịch đề xuất.");
+    if (Date.parse(slot.startsAt) <= Date.now()) {
+      throw new AppError("slot_past", 409, "Khung giờ này đã qua; hãy chọn khung giờ khác hoặc xin đổi lịch.");
+    }
+    next = { ...next, chosenSlotId: slot.id, startsAt: slot.startsAt };
+    event.startsAt = slot.startsAt;
+    taken = slot;
+  } else {
+    const { chosenSlotId: _chosen, ...rest } = next;
+    next = rest as InterviewItem;
+    if (change.action === "reschedule") {
+      const slots = slotsOf(change.input);
+      const { communeId: _c, address: _a, link: _l, note: _n, ...base } = next;
+      next = {
+        ...base,
+        slots,
+        startsAt: slots[0]!.startsAt,
+        ...placeOf(change.input),
+        ...(change.input.note ? { note: change.input.note } : {}),
+      } as InterviewItem;
+      event.note = change.reason;
+    } else {
+      event.note = change.action === "request_change" ? change.note : change.reason;
+    }
+  }
+  next.history = [...current.history, event];
+  const booked = current.status === "scheduled" ? current.slots.find((s) => s.id === current.chosenSlotId) : undefined;
+  const failed = await transactWithRetry(() =>
+    db()
+      .transaction.write(({ interview, interviewSlotLock }) => [
+        interview
+          .put(next)
+          .where((i, op) => `${op.eq(i.version, version)} AND ${op.eq(i.interviewId, current.interviewId)}`)
+          .commit(),
+        ...(taken
+          ? [
+              interviewSlotLock
+                .put({
+                  listingId: current.listingId,
+                  startsAt: taken.startsAt,
+                  interviewId: current.interviewId,
+                  createdAt: now,
+                })
+                .where((l, op) => op.notExists(l.interviewId))
+                .commit(),
+            ]
+          : []),
+        ...(booked
+          ? [
+              interviewSlotLock
+                .delete({ listingId: current.listingId, startsAt: booked.startsAt })
+                .where((l, op) => op.eq(l.interviewId, current.interviewId))
+                .commit(),
+            ]
+          : []),
+      ])
+      .go(),
+  );
+  if (failed === 0) throw interviewChanged();
+  if (failed === 1 && taken) throw slotTaken();
+  if (failed >= 1) throw interviewChanged();
+  return next;
+}
+
+/** The slot an interview is booked on, if it is scheduled. */
+export function bookedSlot(item: Pick<InterviewItem, "status" | "slots" | "chosenSlotId">) {
+  return item.status === "scheduled" ? item.slots.find((s) => s.id === item.chosenSlotId) : undefined;
+}
