@@ -64,8 +64,17 @@ export const readsBody = (method: string) => bodyMethods.has(method);
 export const requireJson: MiddlewareHandler = async (c, next) => {
   if (!bodyMethods.has(c.req.method)) return next();
   const length = c.req.header("content-length");
-  // Reading `raw.body` makes the Node adapter build a whole Request: only done for methods that carry one.
-  const hasBody = length !== undefined ? length !== "0" : c.req.raw.body !== null;
+  // Over real HTTP/1.1 a request has a body only if it says so (Content-Length or Transfer-Encoding): the Node
+  // adapter gives every DELETE a (empty) body stream, so a body-less DELETE from a Node client was refused with 415.
+  // Without the Node socket's headers (in-process requests, Lambda) the Request's own body decides; reading
+  // `raw.body` makes the Node adapter build a whole Request: only done for methods that carry one.
+  const incoming = (c.env as { incoming?: { headers?: Record<string, unknown> } } | undefined)?.incoming;
+  const hasBody =
+    length !== undefined
+      ? length !== "0"
+      : incoming?.headers
+        ? incoming.headers["transfer-encoding"] !== undefined
+        : c.req.raw.body !== null;
   if (hasBody) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json(\s*;|$)/i.test(type)) {
