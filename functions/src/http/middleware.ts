@@ -63,11 +63,18 @@ export const readsBody = (method: string) => bodyMethods.has(method);
 /** Write requests with a body must send JSON (415 otherwise), so that no other body format reaches a handler. */
 export const requireJson: MiddlewareHandler = async (c, next) => {
   if (!bodyMethods.has(c.req.method)) return next();
-  // HTTP/1.1 (RFC 9112 §6.3): a request carries a body only with Content-Length or Transfer-Encoding. The Node
-  // adapter hands every DELETE/POST an (empty) body stream, so `raw.body !== null` said "has a body" for a bodiless
-  // DELETE and refused it with 415 (found by `npm run probe -- authorization`).
   const length = c.req.header("content-length");
-  const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
+  // Over real HTTP/1.1 a request has a body only if it says so (Content-Length or Transfer-Encoding): the Node
+  // adapter gives every DELETE a (empty) body stream, so a body-less DELETE from a Node client was refused with 415.
+  // Without the Node socket's headers (in-process requests, Lambda) the Request's own body decides; reading
+  // `raw.body` makes the Node adapter build a whole Request: only done for methods that carry one.
+  const incoming = (c.env as { incoming?: { headers?: Record<string, unknown> } } | undefined)?.incoming;
+  const hasBody =
+    length !== undefined
+      ? length !== "0"
+      : incoming?.headers
+        ? incoming.headers["transfer-encoding"] !== undefined
+        : c.req.raw.body !== null;
   if (hasBody) {
     const type = c.req.header("content-type") ?? "";
     // RFC 8058: a mail client's one-click unsubscribe posts a form (`List-Unsubscribe=One-Click`), never JSON.
