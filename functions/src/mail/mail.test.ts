@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled, stopEffects } from "../../test/effects";
 import { call } from "../../test/helpers";
@@ -179,5 +180,77 @@ describe("mail from the change stream, checked in maildev", () => {
     expect(await sendOnce(flaky, "retry-test", "retry@example.vn", composed, {}, retry)).toBe(true);
     expect(await sendOnce(flaky, "retry-test", "retry@example.vn", composed, {}, retry)).toBe(false);
     expect(await mailsTo(maildev.webUrl, "retry@example.vn")).toHaveLength(1);
+  });
+});
+
+describe("interview mail with its calendar invitation", () => {
+  const dayAhead = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
+  const place = { mode: "in_person", communeId: "p-tran-bien", address: "Lô A2, KCN Amata" };
+  const field = (ics: string, name: string) => new RegExp(`^${name}[:;](.*)$`, "m").exec(ics)?.[1]?.trim();
+  /** Every text/calendar part of the address's mails, decoded from the raw source SMTP received. */
+  const calendars = async (address: string) => {
+    const found: string[] = [];
+    for (const mail of await mailsTo(maildev.webUrl, address)) {
+      const source = await mailSource(maildev.webUrl, mail.id);
+      for (const part of source.split(/\r?\n--[^\r\n]+\r?\n/)) {
+        const [head = "", ...rest] = part.split(/\r?\n\r?\n/);
+        if (!/^content-type:\s*text\/calendar/im.test(head)) continue;
+        const body = rest.join("\r\n\r\n").replace(/\r?\n--[^\r\n]*--\s*$/, "");
+        const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+        const text =
+          encoding === "base64"
+            ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+            : encoding === "quoted-printable"
+              ? Buffer.from(
+                  body
+                    .replace(/=\r?\n/g, "")
+                    .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+                  "latin1",
+                ).toString("utf8")
+              : body;
+        found.push(text);
+      }
+    }
+    return found;
+  };
+
+  it("sends both sides an .ics when a time is booked, and one that replaces it (same UID, higher SEQUENCE) when moved", async () => {
+    const student = await studentWithProfile("sv-mail-iv");
+    const application = await applicationOf(student);
+    await advance(recruiter, application.id, application.version, ["interview"]);
+    const proposal = await call("POST", `/api/applications/${application.id}/interview`, {
+      token: recruiter,
+      body: {
+        ...place,
+        slots: [10, 11, 12].map((d) => ({ date: dayAhead(d), startTime: "09:30", durationMinutes: 45 })),
+      },
+    });
+    expect(proposal.status, proposal.text).toBe(201);
+    const picked = await call("POST", `/api/applications/${application.id}/interview/pick`, {
+      token: student,
+      body: { slotId: proposal.json.slots[1].id, version: proposal.json.version },
+    });
+    expect(picked.status, picked.text).toBe(200);
+    await effectsSettled();
+    const first = await calendars("sv-mail-iv@example.vn");
+    expect(first).toHaveLength(1);
+    expect((await calendars("rec-mail@example.vn")).map((ics) => field(ics, "UID"))).toContain(field(first[0]!, "UID"));
+    expect(field(first[0]!, "METHOD"), first[0]).toBe("REQUEST");
+
+    const moved = await call("POST", `/api/applications/${application.id}/interview/reschedule`, {
+      token: recruiter,
+      body: {
+        ...place,
+        slots: [{ date: dayAhead(14), startTime: "14:00", durationMinutes: 45 }],
+        reason: "Trùng lịch hội đồng",
+        version: picked.json.version,
+      },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    await effectsSettled();
+    const after = await calendars("sv-mail-iv@example.vn");
+    const update = after.find((ics) => Number(field(ics, "SEQUENCE")) > Number(field(first[0]!, "SEQUENCE")));
+    expect(update, after.join("\n----\n")).toBeDefined();
+    expect(field(update!, "UID")).toBe(field(first[0]!, "UID"));
   });
 });

@@ -1,6 +1,7 @@
 import { type MailLanguage, mailKindLabels, type NotificationKind } from "@ketnoi/core";
 import { formatDateTime, localeOf } from "@ketnoi/core/format";
 import type { NotificationInput } from "../data/notifications";
+import { interviewAttachmentForNotice } from "../interviews/attachment";
 
 type Bilingual = { vi: string; en: string };
 
@@ -29,6 +30,22 @@ export interface KindTemplate {
   action?: Bilingual;
   /** Files to attach; may read what it needs (the notice's link or key names the record). */
   attachments?: (notice: MailNotice) => MailAttachment[] | Promise<MailAttachment[]>;
+}
+
+const interviewReason: Bilingual = {
+  vi: "bạn tham gia một buổi phỏng vấn qua KetNoi",
+  en: "you take part in an interview arranged on KetNoi",
+};
+const offerReason: Bilingual = {
+  vi: "bạn có một lời mời nhận việc trên KetNoi",
+  en: "you have a job offer on KetNoi",
+};
+const viewInterview: Bilingual = { vi: "Xem lịch phỏng vấn", en: "View the interview" };
+
+/** The interview's .ics for a notice (read from the notice's link), or nothing while no time is on a calendar. */
+async function calendarOf(notice: MailNotice): Promise<MailAttachment[]> {
+  const attachment = await interviewAttachmentForNotice(notice.kind, notice.link);
+  return attachment ? [attachment] : [];
 }
 
 /** The one table of mail per kind of notice. */
@@ -71,6 +88,24 @@ export const mailTemplates: Partial<Record<NotificationKind, KindTemplate>> = {
   placement: {
     reason: { vi: "bạn tham gia một đợt phân bổ", en: "you take part in a placement round" },
     action: { vi: "Xác nhận hoặc từ chối", en: "Confirm or decline" },
+  },
+  // Interviews (functions/src/interviews): a booked, moved or cancelled time carries the .ics that replaces the
+  // calendar entry (same UID, higher SEQUENCE); proposals and requests carry none (nothing is on a calendar yet).
+  interview_proposed: { reason: interviewReason, action: { vi: "Chọn giờ phỏng vấn", en: "Pick an interview time" } },
+  interview_scheduled: { reason: interviewReason, action: viewInterview, attachments: calendarOf },
+  interview_change_requested: { reason: interviewReason, action: viewInterview, attachments: calendarOf },
+  interview_rescheduled: { reason: interviewReason, action: viewInterview, attachments: calendarOf },
+  interview_cancelled: { reason: interviewReason, action: viewInterview, attachments: calendarOf },
+  interview_reminder: { reason: interviewReason, action: viewInterview, attachments: calendarOf },
+  offer_made: { reason: offerReason, action: { vi: "Xem điều kiện và trả lời", en: "See the terms and reply" } },
+  offer_expiring: { reason: offerReason, action: { vi: "Trả lời lời mời", en: "Reply to the offer" } },
+  offer_expired: { reason: offerReason },
+  offer_accepted: { reason: offerReason },
+  offer_declined: { reason: offerReason },
+  offer_withdrawn: { reason: offerReason },
+  message: {
+    reason: { vi: "bạn có cuộc trò chuyện về một hồ sơ ứng tuyển", en: "you have a conversation about an application" },
+    action: { vi: "Đọc tin nhắn", en: "Read the message" },
   },
 };
 
