@@ -85,7 +85,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
     }
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
-    if ((created && options.seed !== false) || options.reset) {
+    const seeded = (created && options.seed !== false) || !!options.reset;
+    if (seeded) {
       log("Seeding demo data…");
       const { counts } = await seedDemoData({ reset: !created && !!options.reset });
       log(
@@ -103,7 +104,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
 
     const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
-    const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log });
+    const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log, seeded });
     stops.push(() => aggregator.stop());
 
     const api = await serveApi(options.apiPort);

@@ -7,7 +7,9 @@ let documentClient: DynamoDBDocumentClient | undefined;
 
 /**
  * The process-wide DynamoDB client, created once. Short timeouts and two attempts so that an unreachable
- * database becomes a quick 503 rather than a hung request.
+ * database becomes a quick 503 rather than a hung request. `throwOnRequestTimeout`: @smithy/node-http-handler 4.x
+ * only logs a warning when a request exceeds `requestTimeout` unless told to fail it, so a database that accepts
+ * connections but never answers (hung, paused) would hold the request forever.
  */
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
@@ -15,7 +17,7 @@ export function dynamo(): DynamoDBDocumentClient {
     const client = new DynamoDBClient({
       region: AWS_REGION,
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 },
+      requestHandler: { connectionTimeout: 1000, requestTimeout: 5000, throwOnRequestTimeout: true },
       ...(DYNAMODB_ENDPOINT
         ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),

@@ -124,4 +124,23 @@ describe("when DynamoDB stops", () => {
     expect(burstOrgs.map((o) => o.orgId)).toEqual(expect.arrayContaining(acknowledged));
     expect(memberships.map((m) => m.orgId).sort()).toEqual(burstOrgs.map((o) => o.orgId).sort());
   }, 90_000);
+
+  it("answers 503 within the request timeout when DynamoDB hangs (connections accepted, never answered)", async () => {
+    const recruiter = await userWithToken("rec-hung", "recruiter");
+    // A paused process still accepts TCP connections (the kernel queues them) but never answers.
+    dynamo.process.kill("SIGSTOP");
+    try {
+      const started = Date.now();
+      const during = await call("POST", "/api/organisations", { token: recruiter, body: orgBody("Công ty Treo") });
+      const elapsed = Date.now() - started;
+      expect(during.status).toBe(503);
+      expect(during.json.error.code).toBe("database_unavailable");
+      // Two attempts of 5 s each at most (client.ts), not forever.
+      expect(elapsed).toBeLessThan(15_000);
+    } finally {
+      dynamo.process.kill("SIGCONT");
+    }
+    const after = await call("POST", "/api/organisations", { token: recruiter, body: orgBody("Công ty Sau Treo") });
+    expect(after.status).toBe(201);
+  }, 90_000);
 });
