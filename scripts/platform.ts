@@ -114,7 +114,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.inMemory ? {} : { source: tableFingerprint }),
     });
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
-    if ((created && options.seed !== false) || options.reset) {
+    const seeded = (created && options.seed !== false) || !!options.reset;
+    if (seeded) {
       log("Seeding demo data…");
       const { counts } = await seedDemoData({ reset: !created && !!options.reset });
       log(
@@ -141,7 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     log(`Mail (maildev) on ${mail.webUrl}`);
 
     const tableName = process.env.TABLE_NAME ?? "ketnoi-local";
-    const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log });
+    const aggregator = await startLocalAggregator({ endpoint: dynamo.endpoint, tableName, log, seeded });
     stops.push(() => aggregator.stop());
     // Interview reminders and offer expiry: the deploy schedule's local stand-in.
     stops.push(startInterviewJobTimer());

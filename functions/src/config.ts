@@ -14,6 +14,10 @@ const dataEnvEntries = {
   TABLE_NAME: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{3,255}$/)),
   AWS_REGION: v.optional(v.string(), "ap-southeast-1"),
   DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
+  // How long one DynamoDB request may take before it fails (→ 503 after the retry); see db/client.ts for the default.
+  DYNAMODB_REQUEST_TIMEOUT_MS: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.minValue(100), v.maxValue(120_000)),
+  ),
   // The search snapshot in S3 (deploy). Optional here: local and test stages keep it on disk or in memory, and
   // the deploy entries require both where they build the S3 store (functions/src/search/s3-store.ts).
   SEARCH_BUCKET: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "not an S3 bucket name"))),

@@ -62,6 +62,9 @@ async function start(): Promise<RoutesServers> {
   process.once("exit", () => dynamo.process.kill("SIGKILL"));
   stops.push(() => dynamo.stop());
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  // Each bench request names its own client in X-Forwarded-For (so per-address rate limits are not what is
+  // measured); the API reads that header only from a trusted proxy, which the bench is.
+  process.env.TRUSTED_PROXIES ??= "127.0.0.1";
   useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl, webOrigin: "http://127.0.0.1:5173" });
   configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
   await ensureTable(dynamo.endpoint, tableName);

@@ -84,6 +84,8 @@ const listingContext = ["type", "requiredSkills", "industrialParkId", "communeId
 const studentContext = (s: Item | undefined) =>
   JSON.stringify([
     s?.universityId,
+    // The school's confirmation moves the student's records under that school (countedSchoolOf).
+    s?.confirmedUniversityId,
     (s?.consents as { provinceStatistics?: { granted?: unknown } })?.provinceStatistics?.granted,
   ]);
 

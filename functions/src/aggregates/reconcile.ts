@@ -74,8 +74,18 @@ const idOf: Record<FactKind, string> = {
   student: "userId",
 };
 
-/** Every source record's contribution, recomputed from the records as they are: what the counters must equal. */
-async function recompute(byEntity: Map<string, Item[]>) {
+/** Source records by entity name (`listing`, `student`, `application`, `booking`), as stored or about to be. */
+export type SourceRecords = Map<string, Item[]>;
+
+/**
+ * Every source record's contribution, recomputed from the records as they are, and the counters (count and key
+ * sum per cell) they must add up to. Reconciliation compares the stored counters with it; the bulk seed writes
+ * it directly (seed/aggregates.ts), so both agree by construction.
+ */
+export async function recompute(byEntity: SourceRecords) {
+  for (const entity of ["listing", "student", "application", "booking"]) {
+    if (!byEntity.has(entity)) byEntity.set(entity, []);
+  }
   const listings = new Map(byEntity.get("listing")!.map((l) => [String(l.listingId), l as unknown as ListingFacts]));
   const students = new Map(byEntity.get("student")!.map((s) => [String(s.userId), s as unknown as StudentFacts]));
   const facts: Array<{ kind: FactKind; item: Item; contribution: Contribution }> = [

@@ -23,6 +23,14 @@ async function loadOrCreateSecret(): Promise<Buffer> {
   }
 }
 
+/**
+ * Forgets the secrets read so far: after a table was emptied (a seed with reset), the next record key is read from
+ * (or created in) the table again, never computed with a secret the table no longer holds.
+ */
+export function forgetRecordKeySecrets(): void {
+  secrets.clear();
+}
+
 /** The table's record-key secret, read (or created) once per process and table. */
 function recordKeySecret(): Promise<Buffer> {
   const table = dataConfig().TABLE_NAME;

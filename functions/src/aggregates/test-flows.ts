@@ -1,16 +1,20 @@
 import { call, userWithToken } from "../../test/helpers";
-import { advance, apply, type ListingOptions, listingOf, move } from "../../test/marketplace";
+import { advance, apply, type ListingOptions, listingOf, memberOf, move } from "../../test/marketplace";
 
 /**
  * Demo flows for the aggregate tests (imported by *.test.ts only): students and the marketplace moves that change
  * the province's numbers, all through the real API.
  */
 
-/** A student with a profile at a school, with or without the province-statistics consent. */
+/**
+ * A student with a profile at a school, with or without the province-statistics consent, whose enrolment the
+ * school's staff confirmed (unless `confirmed: false`: then the school is only declared, and the dashboard counts
+ * the student under no school). The school must be a verified university or institute.
+ */
 export async function studentAt(
   userId: string,
   universityId: string,
-  options: { consent?: boolean; skills?: string[] } = {},
+  options: { consent?: boolean; skills?: string[]; confirmed?: boolean } = {},
 ): Promise<string> {
   const token = await userWithToken(userId, "student");
   const res = await call("PUT", "/api/students/me", {
@@ -32,13 +36,33 @@ export async function studentAt(
     },
   });
   if (res.status !== 200) throw new Error(`profile ${userId}: ${res.status} ${res.text}`);
+  if (options.confirmed !== false) await confirmEnrolment(universityId, userId);
   return token;
+}
+
+/** The school's staff confirm that a student who declared it studies there (routes/enrolments.ts). */
+export async function confirmEnrolment(universityId: string, userId: string, confirmed = true): Promise<void> {
+  const staff = await memberOf(`sta-enrol-${universityId}`, universityId, "staff");
+  const res = await call("PUT", `/api/organisations/${universityId}/enrolments/${userId}`, {
+    token: staff,
+    body: { confirmed },
+  });
+  if (res.status !== 200) throw new Error(`enrolment ${universityId}/${userId}: ${res.status} ${res.text}`);
 }
 
 /** Changes a student's profile (e.g. withdraws consent), with the version it has. */
 export async function updateStudent(token: string, change: Record<string, unknown>) {
   const current = (await call("GET", "/api/students/me", { token })).json;
-  const { userId: _u, createdAt: _c, updatedAt: _up, consents, ...fields } = current;
+  // The school's confirmation is the school's to give, never part of the student's own input.
+  const {
+    userId: _u,
+    createdAt: _c,
+    updatedAt: _up,
+    confirmedUniversityId: _cu,
+    enrolmentConfirmedAt: _ec,
+    consents,
+    ...fields
+  } = current;
   const body = {
     ...fields,
     consents: Object.fromEntries(Object.entries(consents).map(([k, c]) => [k, (c as { granted: boolean }).granted])),

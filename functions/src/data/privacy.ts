@@ -3,6 +3,7 @@ import { type ErasureReceipt, normaliseEmail, type PersonalDataExport } from "@k
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
+import { noteDemandChange } from "./listing-demand";
 import { deleteApplicantNotes } from "./messages";
 import { erasePlacementData, type PreferenceItem, placementOutcomesOf } from "./placement-privacy";
 import { transactWithRetry } from "./transact";
@@ -174,12 +175,25 @@ export async function requireNotErased(userId: string): Promise<User | undefined
  */
 export type ErasureRule =
   | { action: "delete" }
-  | { action: "anonymise"; reason: Bilingual; anonymise: (item: Item, userId: string, at: string) => Item }
+  | {
+      action: "anonymise";
+      reason: Bilingual;
+      anonymise: (item: Item, userId: string, at: string) => Item;
+      /** Counters the erasure of this record changes, written in the same transaction as its anonymised copy. */
+      counters?: (item: Item) => CounterChange[];
+    }
   | {
       action: "custom";
       reason: Bilingual;
       erase: (items: Item[], userId: string, at: string) => Promise<{ deleted: number; kept: number }>;
     };
+
+/** An ADD to a counter item of another entity, e.g. a listing's demand. */
+export interface CounterChange {
+  entity: "listingDemand";
+  key: Item;
+  add: Record<string, number>;
+}
 
 /** A fresh id that stands where a person's id was; random per record, so kept records cannot be linked. */
 const tombstoneId = () => `erased-${randomUUID()}`;
@@ -236,6 +250,13 @@ export const erasureRules: Record<string, ErasureRule> = {
       answers: [],
       history: (item.history as Item[]).map(({ reason: _r, ...step }) => step),
     }),
+    // The erased student no longer competes for the listing's places: their application leaves its demand count
+    // (recommendations' competition), as a withdrawal does. A position it holds stays held (the listing's
+    // reservedCount and `filled` alike) until the organisation moves the anonymous application on.
+    counters: (item) =>
+      item.status === "withdrawn"
+        ? []
+        : [{ entity: "listingDemand", key: { listingId: item.listingId }, add: { applications: -1 } }],
   },
   // An application's thread (data/messages.ts): the student's words and the organisation's replies to them.
   message: { action: "delete" },
@@ -276,6 +297,24 @@ export const erasureRules: Record<string, ErasureRule> = {
   },
 };
 
+/**
+ * The counter changes that find their counter able to take them: a record written without its counter (older
+ * data, a test fixture) must not drive a counter below zero. One consistent read per change; erasure is rare.
+ */
+async function applicable(changes: readonly CounterChange[]): Promise<CounterChange[]> {
+  const kept: CounterChange[] = [];
+  for (const change of changes) {
+    const { data } = await guard(() =>
+      db()
+        .entities[change.entity].get(change.key as { listingId: string })
+        .go({ consistent: true }),
+    );
+    const counts = (data ?? {}) as Record<string, unknown>;
+    if (Object.entries(change.add).every(([name, n]) => Number(counts[name] ?? 0) + n >= 0)) kept.push(change);
+  }
+  return kept;
+}
+
 /** Deletes records in batches, retrying what DynamoDB left unprocessed. */
 async function deleteAll(entity: EntityView, items: Item[]): Promise<void> {
   let keys = items.map((item) => primaryKeyOf(entity, item));
@@ -291,26 +330,45 @@ type Deletable = {
     where(condition: (attr: Record<string, unknown>, op: ConditionOps) => string): { commit(): unknown };
   };
   create(item: Item): { commit(): unknown };
+  put(item: Item): {
+    where(condition: (attr: Record<string, unknown>, op: ConditionOps) => string): { commit(): unknown };
+  };
 };
+type Countable = { update(key: Item): { add(values: Record<string, number>): { commit(): unknown } } };
 
-/** Replaces a record by its anonymised copy: in place, or (when the key held the person's id) delete + create. */
-async function replace(section: string, entity: EntityView, before: Item, after: Item): Promise<void> {
+/**
+ * Replaces a record by its anonymised copy: in place, or (when the key held the person's id) delete + create,
+ * with the counter changes its erasure makes in the same transaction.
+ */
+async function replace(
+  section: string,
+  entity: EntityView,
+  before: Item,
+  after: Item,
+  counters: readonly CounterChange[] = [],
+): Promise<void> {
   const oldKey = primaryKeyOf(entity, before);
-  if (JSON.stringify(oldKey) === JSON.stringify(primaryKeyOf(entity, after))) {
+  const sameKey = JSON.stringify(oldKey) === JSON.stringify(primaryKeyOf(entity, after));
+  if (sameKey && counters.length === 0) {
     await guard(() => entity.put(after).go());
     return;
   }
   const failed = await transactWithRetry(() =>
     db()
       .transaction.write((entities) => {
-        const target = (entities as unknown as Record<string, Deletable>)[section]!;
+        const all = entities as unknown as Record<string, Deletable & Countable>;
+        const target = all[section]!;
         // Only the record as read is replaced: a pipeline move made meanwhile must not be overwritten.
         const unchanged = (attr: Record<string, unknown>, op: ConditionOps) =>
           ["version", "updatedAt"]
             .filter((name) => before[name] !== undefined)
             .map((name) => op.eq(attr[name], before[name]))
             .join(" AND ");
-        return [target.delete(oldKey).where(unchanged).commit(), target.create(after).commit()] as never;
+        const copy = sameKey
+          ? [target.put(after).where(unchanged).commit()]
+          : [target.delete(oldKey).where(unchanged).commit(), target.create(after).commit()];
+        const changes = counters.map((c) => all[c.entity]!.update(c.key).add(c.add).commit());
+        return [...copy, ...changes] as never;
       })
       .go(),
   );
@@ -345,7 +403,13 @@ export async function erasePersonalData(userId: string, email: string): Promise<
       receipt.deleted.push({ section, count: deleted });
       if (kept > 0) receipt.kept.push({ section, count: kept, reason: rule.reason });
     } else {
-      for (const item of items) await replace(section, entity, item, rule.anonymise(item, userId, erasedAt));
+      for (const item of items) {
+        const counters = await applicable(rule.counters?.(item) ?? []);
+        await replace(section, entity, item, rule.anonymise(item, userId, erasedAt), counters);
+        for (const change of counters) {
+          noteDemandChange(String(change.key.listingId), { applications: 0, filled: 0, ...change.add });
+        }
+      }
       if (items.length > 0) receipt.kept.push({ section, count: items.length, reason: rule.reason });
     }
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { countsStudent } from "@ketnoi/core";
+import { countedSchoolOf, countsStudent } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { type ApplicationEntity, notHiredStatuses } from "../db/entities/application";
@@ -220,7 +220,7 @@ async function removePersonalData(application: ApplicationItem, report: Retentio
       applicationId: randomUUID(),
       updatedAt: at,
       version: application.version + 1,
-      ...(countsStudent(student ?? undefined) ? { countedUniversityId: student!.universityId } : {}),
+      ...(countsStudent(student ?? undefined) ? { countedUniversityId: countedSchoolOf(student!) } : {}),
     };
     try {
       await anonymiseKeptRecord("application", application, studentId, at, stub);

@@ -5,7 +5,7 @@ import { guard } from "./guard";
 import { transactWithRetry } from "./transact";
 
 /** `scopeId` of a province-wide target: `-` is no valid organisation id, so it cannot collide with a university. */
-const provinceWide = "-";
+export const provinceWide = "-";
 
 type TargetItem = {
   year: number;

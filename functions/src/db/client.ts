@@ -7,15 +7,20 @@ let documentClient: DynamoDBDocumentClient | undefined;
 
 /**
  * The process-wide DynamoDB client, created once. Short timeouts and two attempts so that an unreachable
- * database becomes a quick 503 rather than a hung request.
+ * database becomes a quick 503 rather than a hung request. `throwOnRequestTimeout`: @smithy/node-http-handler 4.x
+ * only logs a warning when a request exceeds `requestTimeout` unless told to fail it, so a database that accepts
+ * connections but never answers (hung, paused) would hold the request forever. The timeout is 5 s against AWS;
+ * against DynamoDB Local (an endpoint) 30 s, since on a loaded laptop it sometimes takes over 5 s to answer a
+ * request it does answer; `DYNAMODB_REQUEST_TIMEOUT_MS` overrides both (the outage test uses 4 s).
  */
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
-    const { AWS_REGION, DYNAMODB_ENDPOINT } = dataConfig();
+    const { AWS_REGION, DYNAMODB_ENDPOINT, DYNAMODB_REQUEST_TIMEOUT_MS } = dataConfig();
+    const requestTimeout = DYNAMODB_REQUEST_TIMEOUT_MS ?? (DYNAMODB_ENDPOINT ? 30_000 : 5_000);
     const client = new DynamoDBClient({
       region: AWS_REGION,
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 },
+      requestHandler: { connectionTimeout: 1000, requestTimeout, throwOnRequestTimeout: true },
       ...(DYNAMODB_ENDPOINT
         ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),

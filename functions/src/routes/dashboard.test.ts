@@ -1,11 +1,11 @@
-import { type DashboardTable, type KeyedCount, type Metric, parseCellKey, publishedCount } from "@ketnoi/core";
+import { type DashboardTable, type KeyedCount, type Metric, noValue, parseCellKey, publishedCount } from "@ketnoi/core";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { call, userWithToken } from "../../test/helpers";
 import { memberOf, verifiedOrganisation } from "../../test/marketplace";
 import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
 import { reconcileAggregates } from "../aggregates/reconcile";
-import { parkListing, runPipeline, studentAt } from "../aggregates/test-flows";
+import { confirmEnrolment, parkListing, runPipeline, studentAt } from "../aggregates/test-flows";
 import { createApp } from "../app";
 import { dataConfig } from "../config";
 import { db } from "../db/service";
@@ -181,6 +181,31 @@ describe("what the province sees", () => {
     await runPipeline(recruiter, internship, [late], { offers: 1, accepts: 1 });
     await reader.drain();
     await progress(8);
+    expect((await reconcileAggregates()).drift).toEqual([]);
+  });
+
+  it("counts a student under the school that confirmed them, never under a school they only declared", async () => {
+    const placements = async (universityId: string) => (await stored("internships", { universityId })).count;
+    const [lhu, none] = [await placements("lhu"), await placements(noValue)];
+    const declared = await studentAt("sv-lhu-declared", "lhu", { confirmed: false });
+    await runPipeline(recruiter, internship, [declared], { offers: 1, accepts: 1 });
+    await reader.drain();
+    expect([await placements("lhu"), await placements(noValue)]).toEqual([lhu, none + 1]);
+    const rows = tableOf((await dashboard(province)).json, "byUniversity").rows;
+    expect(rows.find((r) => r.key === noValue)?.label).toEqual({
+      vi: "Trường chưa xác nhận",
+      en: "School not confirmed",
+    });
+    // lhu's own view shows lhu's confirmed students only: the same records, so the same number as the stored cell.
+    const own = await dashboard(lhuStaff, "&scope=university&universityId=lhu");
+    expect(tableOf(own.json, "byField").total!.cells[0]).toBe(
+      publishedCount(await stored("internships", { universityId: "lhu" })),
+    );
+
+    // Once lhu's staff confirm the enrolment, the placement moves under lhu (the stream re-derives it).
+    await confirmEnrolment("lhu", "sv-lhu-declared");
+    await reader.drain();
+    expect([await placements("lhu"), await placements(noValue)]).toEqual([lhu + 1, none]);
     expect((await reconcileAggregates()).drift).toEqual([]);
   });
 });

@@ -112,7 +112,7 @@ async function grow(): Promise<void> {
 }
 
 beforeAll(async () => {
-  await seedDemoData();
+  await seedDemoData({ history: false });
   await effectsSettled(120_000); // the stream consumer has built the aggregates and the index of the seeded data
 }, 180_000);
 

@@ -48,7 +48,7 @@ async function applyMany(listingId: string, orgId: string, count: number) {
 }
 
 beforeAll(async () => {
-  await seedDemoData();
+  await seedDemoData({ history: false });
 });
 
 describe("GET /api/recommendations", () => {

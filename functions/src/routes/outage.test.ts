@@ -42,6 +42,7 @@ beforeAll(async () => {
       STAGE: "test",
       TABLE_NAME: "outage",
       DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_REQUEST_TIMEOUT_MS: "4000",
       AUTH_ISSUER: "http://127.0.0.1/api/dev-auth",
       AUTH_AUDIENCE: "ketnoi-web",
       DEV_AUTH: "true",
@@ -123,5 +124,24 @@ describe("when DynamoDB stops", () => {
     // Every acknowledged create is there; a create whose answer was lost may be there too, but only whole.
     expect(burstOrgs.map((o) => o.orgId)).toEqual(expect.arrayContaining(acknowledged));
     expect(memberships.map((m) => m.orgId).sort()).toEqual(burstOrgs.map((o) => o.orgId).sort());
+  }, 90_000);
+
+  it("answers 503 within the request timeout when DynamoDB hangs (connections accepted, never answered)", async () => {
+    const recruiter = await userWithToken("rec-hung", "recruiter");
+    // A paused process still accepts TCP connections (the kernel queues them) but never answers.
+    dynamo.process.kill("SIGSTOP");
+    try {
+      const started = Date.now();
+      const during = await call("POST", "/api/organisations", { token: recruiter, body: orgBody("Công ty Treo") });
+      const elapsed = Date.now() - started;
+      expect(during.status).toBe(503);
+      expect(during.json.error.code).toBe("database_unavailable");
+      // Two attempts of 4 s each (this file's DYNAMODB_REQUEST_TIMEOUT_MS; 5 s against AWS), not forever.
+      expect(elapsed).toBeLessThan(12_000);
+    } finally {
+      dynamo.process.kill("SIGCONT");
+    }
+    const after = await call("POST", "/api/organisations", { token: recruiter, body: orgBody("Công ty Sau Treo") });
+    expect(after.status).toBe(201);
   }, 90_000);
 });

@@ -17,7 +17,7 @@ const orgMember = demo.memberships.find((m) => m.orgId === listings[0]!.orgId)!.
 let roundId = "";
 
 beforeAll(async () => {
-  await seedDemoData();
+  await seedDemoData({ history: false });
   const staff = await signIn("staff-lhu");
   const opened = await call("POST", "/api/placement-rounds", {
     token: staff,

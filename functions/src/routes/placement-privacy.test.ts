@@ -59,7 +59,7 @@ const erase = async (studentId: string) => {
 };
 
 beforeAll(async () => {
-  await seedDemoData();
+  await seedDemoData({ history: false });
   roundId = await openRound("Đợt có người xóa tài khoản");
   for (const s of students) await rank(roundId, s.userId);
   const ran = await call("POST", `/api/placement-rounds/${roundId}/run`, {

@@ -29,7 +29,7 @@ const outsider = demo.students.find((s) => s.universityId !== "lhu")!;
 let roundId = "";
 
 beforeAll(async () => {
-  await seedDemoData();
+  await seedDemoData({ history: false });
   const created = await call("POST", "/api/placement-rounds", {
     token: await signIn("staff-lhu"),
     body: {

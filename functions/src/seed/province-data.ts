@@ -1,5 +1,6 @@
 import { type ApplicationStatus, targetMetrics, workforceFieldIds } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
+import { provinceWide } from "../data/targets";
 import type { ApplicationEntity } from "../db/entities/application";
 import type { BookingEntity } from "../db/entities/booking";
 import type { ListingDemandEntity } from "../db/entities/listing-demand";
@@ -58,8 +59,11 @@ const outcomes: ReadonlyArray<readonly [ApplicationStatus, number]> = [
   ["rejected", 0.16],
   ["withdrawn", 0.06],
 ];
-// The steps an application went through to reach each status, and who made each.
-const paths: Record<ApplicationStatus, ReadonlyArray<readonly [ApplicationStatus, "student" | "organisation"]>> = {
+/** The steps an application went through to reach each status, and who made each. */
+export const paths: Record<
+  ApplicationStatus,
+  ReadonlyArray<readonly [ApplicationStatus, "student" | "organisation"]>
+> = {
   submitted: [],
   reviewing: [["reviewing", "organisation"]],
   shortlisted: [
@@ -145,7 +149,18 @@ export function generateProvinceData(scale: SeedScale, seed = 2026): ProvinceDat
   const extra = Math.max(0, scale.students - demo.students.length);
   const generatedWithNamed = generateStudents(createRandom(seed + 101), orgById, extra);
   const generated = generatedWithNamed.slice(generatedWithNamed.length - extra);
-  const students = [...demo.students, ...generated.map((s) => ({ ...s.profile, userId: `p-${s.profile.userId}` }))];
+  // Seven in eight generated students had their enrolment confirmed by their school; the rest only declared it,
+  // so they count in the province's totals but under no school (countedSchoolOf).
+  const students = [
+    ...demo.students,
+    ...generated.map((s, i) => ({
+      ...s.profile,
+      userId: `p-${s.profile.userId}`,
+      ...(i % 8 === 7
+        ? {}
+        : { confirmedUniversityId: s.profile.universityId, enrolmentConfirmedAt: s.profile.createdAt }),
+    })),
+  ];
   for (const s of generated) users.push({ ...s.user, userId: `p-${s.user.userId}`, email: `p-${s.user.email}` });
 
   // Listings: the demo's templates for generated verified organisations.
@@ -283,7 +298,7 @@ export function generateProvinceData(scale: SeedScale, seed = 2026): ProvinceDat
   const targets = workforceFieldIds.map((field) => ({
     year,
     field,
-    scopeId: "province",
+    scopeId: provinceWide,
     counts: Object.fromEntries(targetMetrics.map((m) => [m, rng.int(50, 2_000)])) as Record<
       (typeof targetMetrics)[number],
       number

@@ -153,7 +153,7 @@ describe("seedDemoData", () => {
     expect(accounts.status).toBe(200);
     const ids = accounts.json.accounts.map((a: { id: string }) => a.id);
     expect(ids).toEqual(expect.arrayContaining(["sv-lan", "staff-lhu", "rec-amata", "prov-khcn", "admin"]));
-  });
+  }, 180_000); // two full seeds with the years of history, under a loaded test run
 
   it.each([
     ["sv-lan", "student"],

@@ -1,36 +1,17 @@
 import { BatchWriteCommand, type BatchWriteCommandInput, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { reconcileAggregates } from "../aggregates/reconcile";
+import { forgetRecordKeySecrets } from "../aggregates/record-keys";
 import { config } from "../config";
 import { dynamo } from "../db/client";
 import { db } from "../db/service";
 import { tableDefinition } from "../db/table";
+import { writeSeedAggregates } from "./aggregates";
+import { backoff, maxAttempts, putAll } from "./batch";
+import { demoTime } from "./clock";
 import { generateDemoData } from "./demo-data";
+import { emptyHistory, generateDemoHistory } from "./history";
 import { generateProvinceData, type SeedScale } from "./province-data";
 
 type WriteRequest = NonNullable<BatchWriteCommandInput["RequestItems"]>[string][number];
-
-const maxAttempts = 8;
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-
-/**
- * Puts items in batches through an ElectroDB entity (which chunks them by 25) and puts again whatever DynamoDB
- * left unprocessed, with backoff. ElectroDB types unprocessed puts as key attributes only, so they are
- * matched back to the full items with `keyOf`.
- */
-async function putAll<T, K>(
-  items: readonly T[],
-  put: (batch: T[]) => Promise<{ unprocessed: K[] }>,
-  keyOf: (item: T | K) => string,
-): Promise<void> {
-  let pending = [...items];
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt === maxAttempts) throw new Error(`Seeding gave up with ${pending.length} unprocessed items`);
-    if (attempt > 0) await backoff(attempt);
-    const { unprocessed } = await put(pending);
-    const left = new Set(unprocessed.map(keyOf));
-    pending = pending.filter((item) => left.has(keyOf(item)));
-  }
-}
 
 /** Deletes one batch of at most 25 keys, retrying UnprocessedItems with backoff. */
 async function deleteBatch(tableName: string, keys: Array<Record<string, unknown>>): Promise<void> {
@@ -71,6 +52,7 @@ async function clearTable(): Promise<number> {
     deleted += keys.length;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+  forgetRecordKeySecrets();
   return deleted;
 }
 
@@ -81,15 +63,28 @@ export async function tableHasItems(): Promise<boolean> {
 }
 
 /**
- * Writes the demo data set into the configured table through the ElectroDB entities. Puts overwrite, so seeding
- * twice leaves the same data; `reset` first deletes every item of the table (anything not in the demo data too).
+ * Writes the demo data set and its years of history (seed/history.ts) into the configured table through the
+ * ElectroDB entities, with the dashboard's aggregates computed from them in memory (seed/aggregates.ts), so a
+ * fresh start shows the province's progress at once. Puts overwrite, so seeding twice leaves the same data;
+ * `reset` first deletes every item of the table (anything not in the demo data too); `history: false` writes only
+ * the current demo (accounts, organisations, students, listings) and its aggregates.
  * @example const { counts } = await seedDemoData({ reset: true }); // counts.students === 220
  */
-export async function seedDemoData(options: { reset?: boolean } = {}): Promise<{ counts: Record<string, number> }> {
+export async function seedDemoData(
+  options: { reset?: boolean; history?: boolean } = {},
+): Promise<{ counts: Record<string, number> }> {
   const data = generateDemoData();
+  // Tests that only need the demo's accounts and current listings leave the history out (a tenth of the writes).
+  const past = options.history === false ? emptyHistory() : generateDemoHistory(data);
   if (options.reset) await clearTable();
   const { entities } = db();
   const go = { concurrent: 4 } as const;
+  const listings = [...data.listings, ...past.listings];
+  // The counters first: a stream consumer that sees the records afterwards finds them already counted.
+  const aggregates = await writeSeedAggregates(
+    { listings, students: data.students, applications: past.applications, bookings: past.bookings },
+    { concurrent: 8, at: demoTime(0) },
+  );
   await Promise.all([
     putAll(
       data.organisations,
@@ -112,9 +107,39 @@ export async function seedDemoData(options: { reset?: boolean } = {}): Promise<{
       (s) => s.userId,
     ),
     putAll(
-      data.listings,
+      listings,
       (b) => entities.listing.put(b).go(go),
       (l) => l.listingId,
+    ),
+    putAll(
+      past.applications,
+      (b) => entities.application.put(b).go(go),
+      (a) => `${a.listingId}/${a.studentId}`,
+    ),
+    putAll(
+      past.bookings,
+      (b) => entities.booking.put(b).go(go),
+      (b) => `${b.listingId}/${b.sessionId}/${b.holder}`,
+    ),
+    putAll(
+      past.sessionSeats,
+      (b) => entities.sessionSeats.put(b).go(go),
+      (s) => `${s.listingId}/${s.sessionId}`,
+    ),
+    putAll(
+      past.listingDemand,
+      (b) => entities.listingDemand.put(b).go(go),
+      (d) => d.listingId,
+    ),
+    putAll(
+      past.targets,
+      (b) => entities.target.put(b).go(go),
+      (t) => `${t.year}/${t.field}/${t.scopeId}`,
+    ),
+    putAll(
+      past.targetVersions,
+      (b) => entities.targetVersion.put(b).go(go),
+      (t) => `${t.year}/${t.field}/${t.scopeId}/${t.version}`,
     ),
   ]);
   return {
@@ -123,7 +148,17 @@ export async function seedDemoData(options: { reset?: boolean } = {}): Promise<{
       users: data.users.length,
       memberships: data.memberships.length,
       students: data.students.length,
-      listings: data.listings.length,
+      listings: listings.length,
+      applications: past.applications.length,
+      bookings: past.bookings.length,
+      sessionSeats: past.sessionSeats.length,
+      listingDemand: past.listingDemand.length,
+      targets: past.targets.length,
+      targetVersions: past.targetVersions.length,
+      dashboardCells: aggregates.cells,
+      dashboardContributions: aggregates.contributions,
+      // The record-key secret the counters' key sums were computed with (created by the first seed of a table).
+      dashboardSecret: 1,
     },
   };
 }
@@ -131,8 +166,9 @@ export async function seedDemoData(options: { reset?: boolean } = {}): Promise<{
 /**
  * Writes the province-scale data set (`generateProvinceData`): BatchWriteItem through the entities, 25 items a
  * request and `concurrency` requests at once, unprocessed items put again with backoff, progress reported per
- * entity. The dashboard aggregates are then recomputed from the written records (`reconcileAggregates`), so they
- * agree with the data exactly as the stream consumer would have left them.
+ * entity. The dashboard aggregates are written first, computed from the generated records in memory
+ * (`writeSeedAggregates`, the same `recompute` reconciliation checks with): replaying them through the counters
+ * (`reconcileAggregates` with repair) took over an hour at province scale.
  * @example await seedProvinceData(seedScales.district, { reset: true, progress: console.log })
  */
 export async function seedProvinceData(
@@ -146,6 +182,12 @@ export async function seedProvinceData(
   if (options.reset) progress(`cleared ${await clearTable()} items`);
   const { entities } = db();
   const go = { concurrent: options.concurrency ?? 8 } as const;
+  const aggregated = Date.now();
+  const aggregates = await writeSeedAggregates(data, { concurrent: go.concurrent, at: demoTime(0) });
+  progress(
+    `aggregates: ${aggregates.cells} counters, ${aggregates.contributions} contributions in ` +
+      `${((Date.now() - aggregated) / 1000).toFixed(1)} s`,
+  );
   const chunk = 5_000;
   const write = async <T>(
     name: string,
@@ -227,12 +269,6 @@ export async function seedProvinceData(
     (b) => entities.placementRound.put(b).go(go),
     (r) => r.roundId,
   );
-  const aggregated = Date.now();
-  const report = await reconcileAggregates({ repair: true });
-  progress(
-    `aggregates: ${report.cells} counters from ${report.sourceRecords} records in ` +
-      `${((Date.now() - aggregated) / 1000).toFixed(1)} s`,
-  );
   const counts = Object.fromEntries(Object.entries(data).map(([name, items]) => [name, (items as unknown[]).length]));
-  return { counts };
+  return { counts: { ...counts, dashboardCells: aggregates.cells, dashboardContributions: aggregates.contributions } };
 }

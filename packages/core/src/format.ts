@@ -40,8 +40,9 @@ export function formatNumber(value: number, locale: string, maxDecimals = 1): st
 }
 
 /**
- * A share (0.69 = 69 %) as a percentage; vi writes a space before the sign, en does not.
- * @example formatPercent(0.6875, "vi-VN") // "68,8 %" ; formatPercent(0.69, "en-GB") // "69%"
+ * A share (0.69 = 69%) as a percentage, as the locale's CLDR data writes it: vi and en both put the sign right after
+ * the number (vi with a decimal comma). Every percentage the UI shows goes through here, so none is glued by hand.
+ * @example formatPercent(0.6875, "vi-VN") // "68,8%" ; formatPercent(0.69, "en-GB") // "69%"
  */
 export function formatPercent(share: number, locale: string, maxDecimals = 1): string {
   if (!Number.isFinite(share)) return String(share);

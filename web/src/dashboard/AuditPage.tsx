@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@ketnoi/core";
 import { type FieldOrOther, fieldLabel, workforceFields } from "@ketnoi/core/dashboard/fields";
+import { dashboardTableTitles } from "@ketnoi/core/dashboard/table-titles";
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
@@ -24,7 +25,9 @@ const filterLabels = {
   universityId: "dash.university",
   table: "audit.filter.table",
   format: "audit.filter.format",
+  version: "audit.filter.version",
 } as const;
+const formatLabels = { csv: "audit.format.csv", xlsx: "audit.format.xlsx" } as const;
 
 function Log() {
   const { t, pick } = useCatalog(dashboardMessages);
@@ -43,15 +46,19 @@ function Log() {
     if (id && (kind === "university" || kind === "organisation")) return t(`dash.scope.${kind}`, { name: nameOf(id) });
     return scope;
   };
+  /** A filter's value in words: a field, school, table or format by its name, never by its code. */
+  const valueText = (key: string, value: string) => {
+    if (key === "field" && (value === "other" || value in workforceFields))
+      return pick(fieldLabel(value as FieldOrOther));
+    if (key === "universityId" || key === "orgId") return nameOf(value);
+    if (key === "table" && value in dashboardTableTitles)
+      return pick(dashboardTableTitles[value as keyof typeof dashboardTableTitles]);
+    if (key === "format" && value in formatLabels) return t(formatLabels[value as keyof typeof formatLabels]);
+    return value;
+  };
   const filterText = (key: string, value: string) => {
     const label = key in filterLabels ? t(filterLabels[key as keyof typeof filterLabels]) : key;
-    const shown =
-      key === "field" && (value === "other" || value in workforceFields)
-        ? pick(fieldLabel(value as FieldOrOther))
-        : key === "universityId" || key === "orgId"
-          ? nameOf(value)
-          : value;
-    return `${label}: ${shown}`;
+    return `${label}: ${valueText(key, value)}`;
   };
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [loading, setLoading] = createSignal(false);

@@ -1,16 +1,18 @@
 import { For, Show } from "solid-js";
+import { formattersFor } from "../format";
 import { useCatalog } from "../i18n/i18n";
 import type { BarSpec } from "./charts";
 import { dashboardMessages } from "./i18n";
 
 /**
  * Horizontal bars in plain HTML/CSS: labels sit above their bar and wrap, so long names ("Dịch vụ công trực
- * tuyến") are never cut; a target is a marker on the bar with "412/600 (69 %)" beside it. Like the canvas charts it
+ * tuyến") are never cut; a target is a marker on the bar with "412/600 (69%)" beside it. Like the canvas charts it
  * is hidden from screen readers: the table right after holds the same figures.
  */
 export function Bars(props: { spec: BarSpec; title: string }) {
   const { t, locale } = useCatalog(dashboardMessages);
-  const num = (n: number) => n.toLocaleString(locale());
+  const fmt = formattersFor(locale);
+  const num = (n: number) => fmt.number(n);
   return (
     <figure class="dash-chart">
       <div class="dash-bars" aria-hidden="true" data-chart="hbars">
@@ -41,7 +43,7 @@ export function Bars(props: { spec: BarSpec; title: string }) {
                               : t("dash.bar.ofTargetPercent", {
                                   value: num(bar.value),
                                   target: num(bar.target),
-                                  percent: num(bar.percent),
+                                  percent: fmt.percent(bar.percent / 100, 0),
                                 })}
                         </span>
                       </li>

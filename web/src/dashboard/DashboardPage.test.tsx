@@ -113,7 +113,7 @@ describe("Dashboard page", () => {
     const items = within(summary)
       .getAllByRole("listitem")
       .map((li) => li.textContent?.replace(/\s/g, " "));
-    expect(items).toEqual(["Thực tập: 1.300/2.050 chỉ tiêu (63 %)", "Tham quan: 322/400 chỉ tiêu (81 %)"]);
+    expect(items).toEqual(["Thực tập: 1.300/2.050 chỉ tiêu (63%)", "Tham quan: 322/400 chỉ tiêu (81%)"]);
     // Above the first table.
     const first = screen.getByRole("table", { name: "Tiến độ theo lĩnh vực" });
     expect(summary.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -140,7 +140,7 @@ describe("Dashboard page", () => {
     const visits = within(chart.querySelector<HTMLElement>("[data-series='Lượt tham quan (người)']")!);
     // Semiconductors: 310 of 400 visit seats (78 %): the target (the group's largest figure) ends the scale.
     const bar = visits.getByText("Bán dẫn và vi mạch").closest("li")!;
-    expect(bar.textContent).toContain("310/400 (78 %)");
+    expect(bar.textContent).toContain("310/400 (78%)");
     expect(bar.querySelector<HTMLElement>(".dash-bar-target")!.style.left).toBe("100%");
     expect(bar.querySelector<HTMLElement>(".dash-bar-fill")!.style.width).toBe("77.5%");
     // A row without visits nor a visit target is left out; one with visits but no target shows the plain count.

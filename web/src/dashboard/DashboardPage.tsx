@@ -15,7 +15,7 @@ import { DataTable } from "./DataTable";
 import { dashboardMessages } from "./i18n";
 import { type ScopeOption, scopesFor, scopeValue } from "./scopes";
 import "./dashboard.css";
-import { formatDateTime } from "../format";
+import { formatDateTime, formattersFor } from "../format";
 
 type Params = { nam?: string; pham_vi?: string; linh_vuc?: string; truong?: string };
 const thisYear = new Date().getFullYear();
@@ -78,7 +78,8 @@ const summaryMetrics = ["internships", "visits", "jobs", "trainings"] as const;
  */
 function Summary(props: { dashboard: Dashboard }) {
   const { t, locale } = useCatalog(dashboardMessages);
-  const num = (n: number) => n.toLocaleString(locale());
+  const fmt = formattersFor(locale);
+  const num = (n: number) => fmt.number(n);
   // Only scopes with progress tables (province, university) have targets; an organisation's funnel has none.
   const byField = () => props.dashboard.tables.find((table) => table.id === "byField");
   const items = () => {
@@ -110,7 +111,7 @@ function Summary(props: { dashboard: Dashboard }) {
                         metric: metric(item.key),
                         value: num(item.value),
                         target: num(item.target),
-                        percent: num(item.percent),
+                        percent: fmt.percent(item.percent / 100, 0),
                       })}
                 </li>
               )}

@@ -1,16 +1,15 @@
 import type { DashboardTable, TableCell } from "@ketnoi/core";
 import { createUniqueId, For, Show } from "solid-js";
-import { formatNumber } from "../format";
+import { formatNumber, formatPercent } from "../format";
 import { useCatalog } from "../i18n/i18n";
 import { dashboardMessages } from "./i18n";
 
-/** One cell as shown: numbers in the reader's locale (people counts already perturbed), percentages with %. */
+/** One cell as shown: numbers in the reader's locale (people counts already perturbed), percentages by its rule. */
 function Cell(props: { value: TableCell; kind: string }) {
   const { locale } = useCatalog(dashboardMessages);
   const value = props.value;
   if (value === null) return <span class="muted">–</span>;
-  const text = formatNumber(value, locale());
-  return <>{props.kind === "percent" ? `${text}%` : text}</>;
+  return <>{props.kind === "percent" ? formatPercent(value / 100, locale(), 0) : formatNumber(value, locale())}</>;
 }
 
 /** Header groups: a count with its target and percentage share one group header; other columns stand alone. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { yearMonthInVietnam } from "./cells";
+import { noValue, yearMonthInVietnam } from "./cells";
 import {
   applicationContribution,
   bookingContribution,
   contributionDelta,
+  countedSchoolOf,
   type ListingFacts,
   listingContribution,
   type StudentFacts,
@@ -22,6 +23,7 @@ const listing: ListingFacts = {
 };
 const consenting: StudentFacts = {
   universityId: "lhu",
+  confirmedUniversityId: "lhu",
   skills: [{ id: "python" }, { id: "plc" }],
   consents: { provinceStatistics: { granted: true } },
 };
@@ -56,6 +58,19 @@ describe("contributions", () => {
       "2026|accepted|04|semiconductors|lhu|amata|p-long-binh|org-chip|-": 1,
       "2026|internships|04|semiconductors|lhu|amata|p-long-binh|org-chip|-": 1,
     });
+  });
+
+  it("count a student under the school that confirmed them; one only declared counts under no school", () => {
+    const declaredOnly = { ...consenting, confirmedUniversityId: undefined };
+    const movedAway = { ...consenting, universityId: "dnu" };
+    for (const student of [declaredOnly, movedAway]) {
+      expect(countedSchoolOf(student)).toBe(noValue);
+      expect(Object.keys(applicationContribution(accepted, listing, student))).toContain(
+        "2026|internships|04|semiconductors|-|amata|p-long-binh|org-chip|-",
+      );
+      expect(Object.keys(studentContribution(student))).toContain("now|supply|00|software|-|-|-|-|python");
+    }
+    expect(countedSchoolOf(consenting)).toBe("lhu");
   });
 
   it("count nothing for a student without the province-statistics consent, or without a profile", () => {

@@ -1,3 +1,4 @@
+import { confirmedSchoolOf } from "../policy";
 import { type Cell, cellKey, currentBucket, noValue, yearMonthInVietnam } from "./cells";
 import type { FieldOrOther } from "./fields";
 import type { Metric } from "./metrics";
@@ -25,6 +26,8 @@ export interface ListingFacts {
 /** The student-profile fields the counters depend on. */
 export interface StudentFacts {
   universityId: string;
+  /** Set by the school's staff (routes/enrolments.ts): only a confirmed school counts the student as its own. */
+  confirmedUniversityId?: string | undefined;
   skills: ReadonlyArray<{ id: string }>;
   consents: { provinceStatistics: { granted: boolean } };
 }
@@ -112,12 +115,22 @@ export function listingContribution(listing: ListingFacts | undefined): Contribu
   return out;
 }
 
+/**
+ * The school a counted student is counted under: the one that confirmed their enrolment (`confirmedSchoolOf`), else
+ * none (`noValue`, shown as "school not confirmed") — a declared school does not get a student it did not confirm
+ * in its numbers, though the student still counts in the province's totals.
+ * @example countedSchoolOf({ universityId: "lhu", confirmedUniversityId: undefined, … }) // "-"
+ */
+export function countedSchoolOf(student: StudentFacts): string {
+  return confirmedSchoolOf(student) ?? noValue;
+}
+
 /** A consenting student adds supply for each of their skills, under their university. */
 export function studentContribution(student: StudentFacts | undefined): Contribution {
   const out: Contribution = {};
   if (!countsStudent(student)) return out;
   for (const skill of new Set(student.skills.map((s) => s.id))) {
-    addSkill(out, "supply", skill, fieldOfSkill(skill), { universityId: student.universityId });
+    addSkill(out, "supply", skill, fieldOfSkill(skill), { universityId: countedSchoolOf(student) });
   }
   return out;
 }
@@ -133,7 +146,8 @@ export function applicationContribution(
   student: StudentFacts | undefined,
 ): Contribution {
   const out: Contribution = {};
-  const universityId = application?.countedUniversityId ?? (countsStudent(student) ? student.universityId : undefined);
+  const universityId =
+    application?.countedUniversityId ?? (countsStudent(student) ? countedSchoolOf(student) : undefined);
   if (!application || !listing || universityId === undefined) return out;
   const where = whereOf(listing, universityId);
   add(out, "applied", application.createdAt, where);
@@ -161,7 +175,7 @@ export function bookingContribution(
   if (booking?.status !== "confirmed" || listing?.type !== "visit") return out;
   let universityId: string;
   if (booking.kind === "class") universityId = booking.classOrgId ?? noValue;
-  else if (countsStudent(student)) universityId = student.universityId;
+  else if (countsStudent(student)) universityId = countedSchoolOf(student);
   else return out;
   const date = listing.sessions?.find((s) => s.id === booking.sessionId)?.date ?? booking.createdAt;
   add(out, "visits", date, whereOf(listing, universityId), booking.seats);

@@ -9,4 +9,5 @@ export * from "./perturbation";
 export * from "./rollup";
 export * from "./schemas";
 export * from "./skill-fields";
+export * from "./table-titles";
 export type { TargetRow } from "./tables";

@@ -19,7 +19,7 @@ const communeNames = new Map<string, string>(communes.map((c) => [c.id, c.name])
 export const rowLabel = {
   field: (field: string): Bilingual => fieldLabel(field as FieldOrOther),
   university: (id: string, names: OrganisationNames): Bilingual => {
-    if (id === noValue) return { vi: "Không rõ trường", en: "Unknown school" };
+    if (id === noValue) return { vi: "Trường chưa xác nhận", en: "School not confirmed" };
     const name = names[id];
     return name ? { vi: name.vi, en: name.en ?? name.vi } : { vi: id, en: id };
   },

@@ -4,6 +4,7 @@ import { metricLabels } from "./metrics";
 import { noRecords, publishedCount } from "./perturbation";
 import { type CountedCell, sumBy } from "./rollup";
 import type { DashboardTable } from "./schemas";
+import { dashboardTableTitles } from "./table-titles";
 
 /**
  * The skills gap, ranked: demand (published listings requiring a skill) against supply (consenting students
@@ -24,7 +25,7 @@ export function skillsGap(cells: readonly CountedCell[]): DashboardTable {
   rows.sort((a, b) => b.gap - a.gap || b.wanted - a.wanted || a.label.vi.localeCompare(b.label.vi, "vi"));
   return {
     id: "skills",
-    title: { vi: "Khoảng cách kỹ năng (xếp hạng)", en: "Skills gap (ranked)" },
+    title: dashboardTableTitles.skills,
     rowHeader: { vi: "Kỹ năng", en: "Skill" },
     columns: [
       { key: "demand", label: metricLabels.demand, kind: "listings" },

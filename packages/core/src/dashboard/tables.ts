@@ -7,6 +7,7 @@ import { addKeyed, type KeyedCount, noRecords } from "./perturbation";
 import { type CountedCell, type Selection, valuesOf } from "./rollup";
 import type { DashboardTable, TargetCounts } from "./schemas";
 import { type CountColumn, countTable } from "./table";
+import { dashboardTableTitles } from "./table-titles";
 
 /** A target as the tables need it. */
 export interface TargetRow {
@@ -59,7 +60,7 @@ export function progressByField(ctx: TableContext): DashboardTable {
   const fields = shownFields(ctx);
   return countTable({
     id: "byField",
-    title: { vi: "Tiến độ theo lĩnh vực", en: "Progress by field" },
+    title: dashboardTableTitles.byField,
     rowHeader: { vi: "Lĩnh vực", en: "Field" },
     rows: fields.map((f) => ({ key: f, label: rowLabel.field(f) })),
     columns: progressColumns,
@@ -86,7 +87,7 @@ export function progressByUniversity(ctx: TableContext): DashboardTable {
   const rows = ids.filter((id) => !focus || id === focus);
   return countTable({
     id: "byUniversity",
-    title: { vi: "Tiến độ theo trường", en: "Progress by university" },
+    title: dashboardTableTitles.byUniversity,
     rowHeader: { vi: "Trường", en: "University" },
     rows: rows.map((id) => ({ key: id, label: rowLabel.university(id, ctx.names) })),
     columns: progressColumns,
@@ -118,7 +119,7 @@ export const progressByPark = (ctx: TableContext) =>
     ctx,
     {
       id: "byPark",
-      title: { vi: "Theo khu công nghiệp", en: "By industrial park" },
+      title: dashboardTableTitles.byPark,
       rowHeader: { vi: "Khu công nghiệp", en: "Industrial park" },
       ids: [...industrialParks.map((p) => p.id), noValue],
     },
@@ -132,7 +133,7 @@ export const progressByCommune = (ctx: TableContext) =>
     ctx,
     {
       id: "byCommune",
-      title: { vi: "Theo xã/phường", en: "By commune or ward" },
+      title: dashboardTableTitles.byCommune,
       rowHeader: { vi: "Xã/phường", en: "Commune/ward" },
       ids: communes.map((c) => c.id),
     },
@@ -144,7 +145,7 @@ export const progressByCommune = (ctx: TableContext) =>
 export function progressByMonth(ctx: TableContext): DashboardTable {
   return countTable({
     id: "byMonth",
-    title: { vi: "Diễn biến theo tháng", en: "Month by month" },
+    title: dashboardTableTitles.byMonth,
     rowHeader: { vi: "Tháng", en: "Month" },
     rows: months.map((m) => ({ key: String(m), label: rowLabel.month(m) })),
     columns: progressColumns,
@@ -157,7 +158,7 @@ export function progressByMonth(ctx: TableContext): DashboardTable {
 export function funnelByField(ctx: TableContext): DashboardTable {
   return countTable({
     id: "funnel",
-    title: { vi: "Phễu tuyển dụng theo lĩnh vực", en: "Hiring funnel by field" },
+    title: dashboardTableTitles.funnel,
     rowHeader: { vi: "Lĩnh vực", en: "Field" },
     rows: shownFields(ctx).map((f) => ({ key: f, label: rowLabel.field(f) })),
     columns: funnelColumns,
@@ -170,7 +171,7 @@ export function funnelByField(ctx: TableContext): DashboardTable {
 export function funnelByMonth(ctx: TableContext): DashboardTable {
   return countTable({
     id: "funnelByMonth",
-    title: { vi: "Phễu tuyển dụng theo tháng", en: "Hiring funnel by month" },
+    title: dashboardTableTitles.funnelByMonth,
     rowHeader: { vi: "Tháng", en: "Month" },
     rows: months.map((m) => ({ key: String(m), label: rowLabel.month(m) })),
     columns: funnelColumns,

@@ -33,10 +33,10 @@ export const dashboardVi = {
   "dash.column.target": "Chỉ tiêu",
   "dash.column.percent": "% chỉ tiêu",
   "dash.bar.ofTarget": "{value}/{target}",
-  "dash.bar.ofTargetPercent": "{value}/{target} ({percent} %)",
+  "dash.bar.ofTargetPercent": "{value}/{target} ({percent})",
   "dash.bar.targetKey": "Vạch đứng: chỉ tiêu.",
   "dash.summary": "Tiến độ năm {year}",
-  "dash.summary.item": "{metric}: {value}/{target} chỉ tiêu ({percent} %)",
+  "dash.summary.item": "{metric}: {value}/{target} chỉ tiêu ({percent})",
   "dash.summary.itemNoPercent": "{metric}: {value}/{target} chỉ tiêu",
   "dash.summary.noTargets": "Năm {year} chưa có chỉ tiêu nào.",
   "dash.metric.internships": "Thực tập",
@@ -79,6 +79,9 @@ export const dashboardVi = {
   "audit.empty": "Tháng này chưa có lượt truy cập nào.",
   "audit.filter.table": "Bảng",
   "audit.filter.format": "Định dạng",
+  "audit.filter.version": "Phiên bản",
+  "audit.format.csv": "CSV",
+  "audit.format.xlsx": "Excel (XLSX)",
 };
 
 export type DashboardKey = keyof typeof dashboardVi;
