@@ -3,6 +3,8 @@ import type { Action, Resource } from "@ketnoi/core";
 import { makePdf, postForm, uploadCv } from "../../test/files";
 import { call, userWithToken } from "../../test/helpers";
 import { apply, freshIp, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { config } from "../config";
+import { unsubscribeToken } from "../mail/token";
 import { interviewAccessRows } from "./access-interviews";
 import {
   type Actor,
@@ -212,6 +214,46 @@ export const accessTable: AccessRow[] = [
       request: () => ({ path }),
     }),
   ),
+
+  // Mail preferences: the signed-in user's own.
+  {
+    route: "GET /api/me/mail-preferences",
+    actions: "signedIn",
+    may: "signedIn",
+    ok: 200,
+    denied: 200,
+    request: () => ({ path: "/api/me/mail-preferences" }),
+  },
+  {
+    route: "PUT /api/me/mail-preferences",
+    actions: "signedIn",
+    may: "signedIn",
+    ok: 200,
+    denied: 200,
+    request: () => ({ method: "PUT", path: "/api/me/mail-preferences", body: { kinds: { placement: "instant" } } }),
+  },
+  // A mail's unsubscribe link: the signed token is the authority, whoever (or no one) is signed in.
+  {
+    route: "GET /api/mail/unsubscribe",
+    actions: "public",
+    may: everyone,
+    ok: 200,
+    denied: 200,
+    request: () => ({
+      path: `/api/mail/unsubscribe?token=${unsubscribeToken(config().SERVER_SECRET, "access-table-user", "placement")}`,
+    }),
+  },
+  {
+    route: "POST /api/mail/unsubscribe",
+    actions: "public",
+    may: everyone,
+    ok: 200,
+    denied: 200,
+    request: () => ({
+      method: "POST",
+      path: `/api/mail/unsubscribe?token=${unsubscribeToken(config().SERVER_SECRET, "access-table-user", "placement")}`,
+    }),
+  },
 
   // Organisations.
   {
