@@ -12,9 +12,10 @@ import { cvContentType, maxCvBytes } from "@ketnoi/core";
 import { dataConfig } from "../config";
 import { AppError } from "../http/errors";
 import { s3ClientOptions } from "../s3-options";
+import { attachmentDisposition } from "./disposition";
 
-// The only modules that load the S3 client for files are here and in routes/files.ts and effects/files.ts: a route
-// group that never touches files never carries it (docs/architecture.md).
+// The only modules that load the S3 client for files are here (through files/live.ts, in the files function and
+// locally) and effects/files.ts (the stream consumer): the API function never carries it (docs/architecture.md).
 let client: S3Client | undefined;
 let clientFor: string | undefined;
 
@@ -69,8 +70,6 @@ export async function promoteUpload(objectKey: string): Promise<void> {
 export const uploadWindowSeconds = 10 * 60;
 /** How long a recruiter's download link works. */
 export const downloadLinkSeconds = 5 * 60;
-/** How long the links in a student's personal-data export work. */
-export const exportLinkSeconds = 24 * 60 * 60;
 
 /**
  * A presigned POST for one file's upload key (`uploadKeyOf`): its policy fixes the key, the content type (application/pdf) and
@@ -123,18 +122,13 @@ export async function deleteObject(objectKey: string): Promise<void> {
  * than showing it on the storage's origin).
  */
 export async function presignedDownload(objectKey: string, fileName: string, seconds: number) {
-  const ascii =
-    fileName
-      .normalize("NFKD")
-      .replace(/[^\x20-\x7e]/g, "")
-      .replace(/["\\]/g, "") || "cv";
   const url = await getSignedUrl(
     s3(),
     new GetObjectCommand({
       Bucket: filesBucket(),
       Key: objectKey,
       ResponseContentType: cvContentType,
-      ResponseContentDisposition: `attachment; filename="${ascii}.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}.pdf`,
+      ResponseContentDisposition: attachmentDisposition(fileName),
     }),
     { expiresIn: seconds },
   );
