@@ -1,28 +1,13 @@
 import { cvContentType } from "@ketnoi/core";
 import { AwsV4Signer } from "aws4fetch";
 import { dataConfig } from "../config";
-import { AppError } from "../http/errors";
 import { attachmentDisposition } from "./disposition";
+import { filesObjectUrl, signingKeys } from "./signed-s3";
 
 type Item = Record<string, unknown>;
 
 /** How long the links in a student's personal-data export work. */
 export const exportLinkSeconds = 24 * 60 * 60;
-
-/**
- * The credentials a presigned GET is signed with: the local S3's keys (S3_ACCESS_KEY_ID…, as s3-options.ts gives the
- * SDK), else the environment's (Lambda sets the role's AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN).
- */
-function signingKeys(env: NodeJS.ProcessEnv = process.env) {
-  const cfg = dataConfig();
-  const accessKeyId = cfg.S3_ACCESS_KEY_ID ?? env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = cfg.S3_SECRET_ACCESS_KEY ?? env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) {
-    throw new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
-  }
-  const sessionToken = cfg.S3_ACCESS_KEY_ID ? undefined : env.AWS_SESSION_TOKEN;
-  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
-}
 
 /**
  * A presigned GET of one CV object, signed with SigV4 query parameters by aws4fetch (~6 kB) rather than
@@ -38,14 +23,7 @@ export async function presignedExportLink(
   datetime?: string,
 ) {
   const cfg = dataConfig();
-  const bucket = cfg.FILES_BUCKET;
-  if (!bucket) throw new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
-  const path = objectKey.split("/").map(encodeURIComponent).join("/");
-  const url = new URL(
-    cfg.S3_ENDPOINT
-      ? `${cfg.S3_ENDPOINT.replace(/\/$/, "")}/${bucket}/${path}`
-      : `https://${bucket}.s3.${cfg.AWS_REGION}.amazonaws.com/${path}`,
-  );
+  const url = filesObjectUrl(objectKey);
   url.searchParams.set("response-content-type", cvContentType);
   url.searchParams.set("response-content-disposition", attachmentDisposition(fileName));
   url.searchParams.set("X-Amz-Expires", String(seconds));

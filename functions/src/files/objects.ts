@@ -13,6 +13,7 @@ import { dataConfig } from "../config";
 import { AppError } from "../http/errors";
 import { s3ClientOptions } from "../s3-options";
 import { attachmentDisposition } from "./disposition";
+import { uploadKeyOf } from "./upload-key";
 
 // The only modules that load the S3 client for files are here (through files/live.ts, in the files function and
 // locally) and effects/files.ts (the stream consumer): the API function never carries it (docs/architecture.md).
@@ -34,21 +35,13 @@ function s3(): S3Client {
   return client;
 }
 
+export { uploadKeyOf };
+
 /** The files bucket; a 503 where it is not configured (a stage deployed without it). */
 export function filesBucket(): string {
   const bucket = dataConfig().FILES_BUCKET;
   if (!bucket) throw new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
   return bucket;
-}
-
-/**
- * Where the browser's upload lands before the API checked it: `uploads/…`, beside the checked file's `cv/…` key.
- * Only checked files are ever under `cv/`; whatever stays under `uploads/` (an upload never checked) is removed by
- * the bucket's lifecycle rule after a day (infra/files.ts).
- * @example uploadKeyOf("cv/stu-1/abc.pdf") // "uploads/stu-1/abc.pdf"
- */
-export function uploadKeyOf(objectKey: string): string {
-  return objectKey.replace(/^cv\//, "uploads/");
 }
 
 /** Moves a checked upload to its file's key (server-side copy, then the upload is deleted). */
