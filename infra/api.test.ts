@@ -75,6 +75,21 @@ describe.each(stages)("stage %s: the API function", (stage) => {
     expect(JSON.stringify(cognito[0]!.Resource)).toContain(poolId);
   });
 
+  it("gives the files function the API's sign-in, secrets and origin check, and no Cognito or search access", () => {
+    const files = one(stage, "AWS::Lambda::Function", "PlatformApiFilesHandlerFunction")[1].Properties!;
+    const apiEnv = apiFunction(stage).Properties!.Environment.Variables as Record<string, unknown>;
+    const filesEnv = files.Environment.Variables as Record<string, unknown>;
+    for (const name of ["STAGE", "TABLE_NAME", "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "DEV_AUTH"]) {
+      expect(filesEnv[name], name).toEqual(apiEnv[name]);
+    }
+    for (const name of ["SERVER_SECRET", "ORIGIN_VERIFY_SECRET", "WEB_ORIGIN"])
+      expect(filesEnv[name], name).toEqual(apiEnv[name]);
+    expect(filesEnv.SEARCH_BUCKET).toBeUndefined();
+    expect(files).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+    const statements = functionPolicyStatements(synth.templates[stage], "PlatformApiFilesHandlerFunction");
+    expect(JSON.stringify(statements)).not.toMatch(/cognito-idp|search/i);
+  });
+
   it("keeps logs for a week in dev and three months in prod", () => {
     const [logGroupId, logGroup] = one(stage, "AWS::Logs::LogGroup", "PlatformApiHandlerLogs");
     expect(apiFunction(stage).Properties!.LoggingConfig.LogGroup).toEqual(ref(logGroupId));
@@ -135,14 +150,21 @@ describe.each(stages)("stage %s: the HTTP API", (stage) => {
     });
   });
 
-  it("sends every route to the API function with payload format 2.0", () => {
+  it("sends /api/files/* to the files function and every other route to the API function, payload format 2.0", () => {
     const integrations = resourcesOfType(synth.templates[stage], "AWS::ApiGatewayV2::Integration");
-    expect(integrations).toHaveLength(1);
-    const [integrationId, integration] = integrations[0]!;
-    expect(integration.Properties).toMatchObject({ IntegrationType: "AWS_PROXY", PayloadFormatVersion: "2.0" });
-    expect(integration.Properties!.IntegrationUri["Fn::GetAtt"][0]).toMatch(/^PlatformApiHandlerFunction/);
-    for (const [, route] of routes()) {
-      expect(route.Properties!.Target).toEqual({ "Fn::Join": ["", ["integrations/", ref(integrationId)]] });
+    expect(integrations).toHaveLength(2);
+    const target = (fn: RegExp) => {
+      const [id, integration] = integrations.find(([, i]) => fn.test(i.Properties!.IntegrationUri["Fn::GetAtt"][0]))!;
+      expect(integration.Properties).toMatchObject({ IntegrationType: "AWS_PROXY", PayloadFormatVersion: "2.0" });
+      return { "Fn::Join": ["", ["integrations/", ref(id)]] };
+    };
+    const api = target(/^PlatformApiHandlerFunction/);
+    const files = target(/^PlatformApiFilesHandlerFunction/);
+    const all = [...routes()];
+    expect(all.filter(([, r]) => String(r.Properties!.RouteKey).includes(" /api/files/")).length).toBeGreaterThan(0);
+    for (const [, route] of all) {
+      const key = String(route.Properties!.RouteKey);
+      expect(route.Properties!.Target, key).toEqual(key.includes(" /api/files/") ? files : api);
     }
   });
 });

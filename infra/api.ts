@@ -6,10 +6,11 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
+import { routeGroupOf } from "../functions/src/routes/groups";
 import type { KetNoiAuth } from "./auth";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
-import { apiEntry } from "./paths";
+import { apiEntry, filesEntry } from "./paths";
 import { type ApiRoute, apiRoutes } from "./routes";
 import type { KetNoiSearch } from "./search";
 import type { StageSettings } from "./stage";
@@ -47,11 +48,19 @@ const accessLogFormat = AccessLogFormat.custom(
  */
 export { originVerifyHeader } from "../functions/src/http/origin-verify";
 
-/** The HTTP API: one Hono function behind API Gateway v2, a Cognito JWT authorizer on private routes. */
+/**
+ * The HTTP API: the Hono app behind API Gateway v2, a Cognito JWT authorizer on private routes. Two functions serve it:
+ * the API, and the files function for /api/files/* (the `files` route group, functions/src/routes/groups.ts).
+ */
 export class KetNoiApi extends Construct {
   readonly httpApi: HttpApi;
   readonly httpStage: HttpStage;
   readonly handler: KetNoiFunction;
+  /**
+   * The files function: the same app mounting only the `files` route group (functions/src/files-lambda.ts), so the
+   * S3 client and pdf-lib are loaded by CV requests only, not by every route's cold start (issue 14's budgets).
+   */
+  readonly filesHandler: KetNoiFunction;
   readonly accessLogs: LogGroup;
   readonly serverSecret: Secret;
   /** The host CloudFront forwards /api/* to. */
@@ -78,6 +87,18 @@ export class KetNoiApi extends Construct {
       removalPolicy: stage.removalPolicy,
     });
 
+    // What the app's middleware chain reads (sign-in, cursors, the CloudFront header): the same in both functions.
+    const appEnvironment = {
+      STAGE: stage.name,
+      TABLE_NAME: data.table.tableName,
+      AUTH_ISSUER: auth.issuer,
+      AUTH_AUDIENCE: auth.client.userPoolClientId,
+      AUTH_JWKS_URL: auth.jwksUrl,
+      DEV_AUTH: "false",
+      SERVER_SECRET: this.serverSecret.secretValue.unsafeUnwrap(),
+      COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
+      ORIGIN_VERIFY_SECRET: this.originVerifySecret.secretValue.unsafeUnwrap(),
+    };
     this.handler = new KetNoiFunction(this, "Handler", {
       stage,
       entry: apiEntry,
@@ -86,20 +107,20 @@ export class KetNoiApi extends Construct {
       memorySize: 1024,
       // The DynamoDB client gives up after two attempts of at most 5 s; cold start comes on top.
       timeout: Duration.seconds(15),
-      environment: {
-        STAGE: stage.name,
-        TABLE_NAME: data.table.tableName,
-        AUTH_ISSUER: auth.issuer,
-        AUTH_AUDIENCE: auth.client.userPoolClientId,
-        AUTH_JWKS_URL: auth.jwksUrl,
-        DEV_AUTH: "false",
-        SERVER_SECRET: this.serverSecret.secretValue.unsafeUnwrap(),
-        COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
-        ORIGIN_VERIFY_SECRET: this.originVerifySecret.secretValue.unsafeUnwrap(),
-        ...search.environment,
-      },
+      environment: { ...appEnvironment, ...search.environment },
+    });
+    this.filesHandler = new KetNoiFunction(this, "FilesHandler", {
+      stage,
+      entry: filesEntry,
+      description: `KetNoi ${stage.name}: HTTP API, CV files (Hono)`,
+      // The PDF check parses up to 5 MB with pdf-lib in memory: the API's size and CPU.
+      memorySize: 1024,
+      // A check reads the object, parses it and copies it: the DynamoDB and S3 calls, each bounded, plus cold start.
+      timeout: Duration.seconds(20),
+      environment: appEnvironment,
     });
     data.grantDataAccess(this.handler.function);
+    data.grantDataAccess(this.filesHandler.function);
     // Erasure deletes the person's Cognito user (and an admin may disable one): only these two calls, this pool.
     auth.userPool.grant(this.handler.function, "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser");
     search.grantSnapshotRead(this.handler.function);
@@ -122,12 +143,14 @@ export class KetNoiApi extends Construct {
     });
 
     const integration = new HttpLambdaIntegration("Hono", this.handler.function);
+    const filesIntegration = new HttpLambdaIntegration("HonoFiles", this.filesHandler.function);
     const authorizer = new HttpUserPoolAuthorizer("Cognito", auth.userPool, { userPoolClients: [auth.client] });
     for (const route of props.routes ?? apiRoutes) {
       this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration,
+        // The files route group has its own function; everything else, the API's (one OpenAPI document for both).
+        integration: routeGroupOf(route.path) === "files" ? filesIntegration : integration,
         ...(route.access === "private" ? { authorizer } : {}),
       });
     }
@@ -139,5 +162,6 @@ export class KetNoiApi extends Construct {
   /** The origin the browser calls from (CORS), known once the distribution exists. */
   allowWebOrigin(origin: string): void {
     this.handler.function.addEnvironment("WEB_ORIGIN", origin);
+    this.filesHandler.function.addEnvironment("WEB_ORIGIN", origin);
   }
 }

@@ -15,14 +15,14 @@ import { useLocalConfig } from "../functions/src/local/config";
 import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
 import { freePort } from "../functions/src/local/ports";
 import { ensureTable, localClient } from "../functions/src/local/tables";
-import { type RouteGroupName, routeGroupOf, routeGroups } from "../functions/src/routes/groups";
+import { ownFunctionGroups, type RouteGroupName, routeGroupOf, routeGroups } from "../functions/src/routes/groups";
 import { seedDemoData } from "../functions/src/seed/seed";
 import { esbuildOptions } from "./function";
-import { apiEntry, repoRoot, streamEntry } from "./paths";
+import { apiEntry, filesEntry, repoRoot, streamEntry } from "./paths";
 
 // Issue 14: each Lambda bundle, built exactly as it deploys (esbuildOptions), run in a fresh Node process with real
 // events against DynamoDB Local holding the demo data — one route of every route group (routes/groups.ts) through an
-// API Gateway v2 event, a stream record through the consumer, a run of the retention job. The bundles replace
+// API Gateway v2 event to the function that serves it (API or files), a stream record through the consumer, a run of the retention job. The bundles replace
 // packages with lighter modules (infra/function.ts bundleAliases), which tests of the sources never see: this is
 // where a route broken only in the bundle shows. The API verifies tokens as deployed (DEV_AUTH off, a remote JWKS).
 const run = promisify(execFile);
@@ -55,6 +55,7 @@ beforeAll(async () => {
   const built = Promise.all(
     [
       ["api", apiEntry],
+      ["files", filesEntry],
       ["stream", streamEntry],
       ["retention", join(repoRoot, "functions/src/retention-lambda.ts")],
     ].map(([name, entry]) => build({ ...esbuildOptions(entry!, join(dir, `${name}.mjs`)), logLevel: "silent" })),
@@ -104,7 +105,7 @@ const deployEnv = () => ({
 });
 
 /** Imports `bundle` in a fresh Node process and calls its handler with each event in turn; resolves with the results. */
-async function invoke(bundle: "api" | "stream" | "retention", events: unknown[]): Promise<unknown[]> {
+async function invoke(bundle: "api" | "files" | "stream" | "retention", events: unknown[]): Promise<unknown[]> {
   const runner = join(dir, `invoke-${bundle}.mjs`);
   writeFileSync(
     runner,
@@ -148,8 +149,8 @@ function httpGet(path: string, token?: string) {
   };
 }
 
-describe("the built API bundle, one route of every route group", () => {
-  it("answers each group's route as the sources do, tokens verified against the remote JWKS", async () => {
+describe("the built API and files bundles, one route of every route group", () => {
+  it("answers each group's route from its function as the sources do, tokens verified against the remote JWKS", async () => {
     const student = await signDevToken({ ...users.student, role: "student" });
     const province = await signDevToken({ ...users.province, role: "province" });
     // One per group (routes/groups.ts); a group added there without a route here fails below.
@@ -187,23 +188,47 @@ describe("the built API bundle, one route of every route group", () => {
     expect(Object.keys(routes).sort()).toEqual(Object.keys(routeGroups).sort());
     for (const [group, { path }] of Object.entries(routes)) expect(routeGroupOf(path), path).toBe(group);
 
-    const cases = Object.values(routes);
+    // The files group is served by the files function (infra/api.ts routes /api/files/* there), the rest by the API.
+    const own = (group: string) => (ownFunctionGroups as readonly string[]).includes(group);
+    const apiCases = Object.entries(routes)
+      .filter(([group]) => !own(group))
+      .map(([, route]) => route);
+    const filesCases = Object.entries(routes)
+      .filter(([group]) => own(group))
+      .map(([, route]) => route);
+    expect(filesCases.map(({ path }) => path)).toEqual(["/api/files/cv"]);
     const results = (await invoke("api", [
-      ...cases.map(({ path, token }) => httpGet(path, token)),
+      ...apiCases.map(({ path, token }) => httpGet(path, token)),
       // The same authorization: a private route without a token is refused before the route runs.
       httpGet("/api/applications/mine"),
-      // One OpenAPI surface, served by the same bundle.
+      // One OpenAPI surface, served by the API bundle, the files function's paths included.
       httpGet("/api/openapi.json"),
+      // The files group is not mounted here: the API bundle does not carry S3 and pdf-lib.
+      httpGet("/api/files/cv", student),
     ])) as { statusCode: number; body: string }[];
-    cases.forEach(({ path, check }, i) => {
+    apiCases.forEach(({ path, check }, i) => {
       expect(results[i]!.statusCode, `${path}: ${results[i]!.body}`).toBe(200);
       check(results[i]!.body);
     });
-    expect(results[cases.length]!.statusCode).toBe(401);
-    const doc = JSON.parse(results[cases.length + 1]!.body);
+    expect(results[apiCases.length]!.statusCode).toBe(401);
+    const doc = JSON.parse(results[apiCases.length + 1]!.body);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(cases.map(({ path }) => path.replace(listingId, "{id}"))),
+      expect.arrayContaining(Object.values(routes).map(({ path }) => path.replace(listingId, "{id}"))),
     );
+    expect(results[apiCases.length + 2]!.statusCode).toBe(404);
+
+    const fromFiles = (await invoke("files", [
+      ...filesCases.map(({ path, token }) => httpGet(path, token)),
+      // The same middleware chain: anonymous is refused; other groups are not mounted in the files function.
+      httpGet("/api/files/cv"),
+      httpGet(`/api/listings/${listingId}`),
+    ])) as { statusCode: number; body: string }[];
+    filesCases.forEach(({ path, check }, i) => {
+      expect(fromFiles[i]!.statusCode, `${path}: ${fromFiles[i]!.body}`).toBe(200);
+      check(fromFiles[i]!.body);
+    });
+    expect(fromFiles[filesCases.length]!.statusCode).toBe(401);
+    expect(fromFiles[filesCases.length + 1]!.statusCode).toBe(404);
   }, 120_000);
 });
 

@@ -70,15 +70,19 @@ describe.each(stages)("stage %s: the CV files bucket", (stage) => {
     expect(JSON.stringify(cors[0].AllowedOrigins)).not.toContain("*");
   });
 
-  it("lets the API sign, check, copy and delete objects under uploads/ and cv/ only, the consumer only delete", () => {
+  it("lets the files function sign, check, copy and delete under uploads/ and cv/ only; the API only read cv/; the consumer only delete", () => {
     const files = (statements: PolicyStatementJson[]) =>
       statements.filter((s) => JSON.stringify(s.Resource).includes(bucket(stage)[0]));
-    expect(files(functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction"))).toEqual([
+    expect(files(functionPolicyStatements(synth.templates[stage], "PlatformApiFilesHandlerFunction"))).toEqual([
       {
         Effect: "Allow",
         Action: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
         Resource: [objects(stage, uploadPrefix), objects(stage, cvPrefix)],
       },
+    ]);
+    // The export's presigned links (functions/src/files/export-links.ts) need their signer to be allowed the GET.
+    expect(files(functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction"))).toEqual([
+      { Effect: "Allow", Action: "s3:GetObject", Resource: objects(stage, cvPrefix) },
     ]);
     expect(files(functionPolicyStatements(synth.templates[stage], "PlatformStreamConsumerHandlerFunction"))).toEqual([
       {
@@ -89,11 +93,17 @@ describe.each(stages)("stage %s: the CV files bucket", (stage) => {
     ]);
   });
 
-  it("gives both functions FILES_BUCKET, which their configuration accepts", () => {
-    for (const fn of ["PlatformApiHandlerFunction", "PlatformStreamConsumerHandlerFunction"]) {
+  it("gives the three functions FILES_BUCKET, which their configuration accepts", () => {
+    for (const fn of [
+      "PlatformApiHandlerFunction",
+      "PlatformApiFilesHandlerFunction",
+      "PlatformStreamConsumerHandlerFunction",
+    ]) {
       expect(env(stage, fn).FILES_BUCKET).toEqual({ Ref: bucket(stage)[0] });
     }
-    const config = loadConfig({ ...sampleEnvironment(env(stage, "PlatformApiHandlerFunction")), AWS_REGION: "x" });
-    expect(config.FILES_BUCKET).toBeDefined();
+    for (const fn of ["PlatformApiHandlerFunction", "PlatformApiFilesHandlerFunction"]) {
+      const config = loadConfig({ ...sampleEnvironment(env(stage, fn)), AWS_REGION: "x" });
+      expect(config.FILES_BUCKET).toBeDefined();
+    }
   });
 });

@@ -65,7 +65,18 @@ export class KetNoiFiles extends Construct {
   }
 
   /**
-   * The API: signs uploads to `uploads/` (PutObject), reads and deletes them while checking, copies a checked one
+   * The API function: signs the day-long download links of a student's personal-data export (aws4fetch,
+   * functions/src/files/export-links.ts). A presigned URL works only if its signer may do the call: GetObject on
+   * checked files under `cv/`, nothing else.
+   */
+  grantExportLinks(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ["s3:GetObject"], resources: [this.bucket.arnForObjects(`${cvPrefix}*`)] }),
+    );
+  }
+
+  /**
+   * The files function (functions/src/files-lambda.ts): signs uploads to `uploads/` (PutObject), reads and deletes them while checking, copies a checked one
    * to `cv/` (PutObject there, GetObject on the upload), signs downloads of `cv/` (GetObject) and deletes files.
    * No ListBucket, nothing outside the two prefixes.
    */

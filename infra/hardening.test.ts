@@ -116,6 +116,7 @@ describe("capacity and alarms", () => {
     const reserved = stageSettings("prod").reservedConcurrency!;
     const byPrefix: Record<string, number> = {
       PlatformApiHandlerFunction: reserved.api,
+      PlatformApiFilesHandlerFunction: reserved.files,
       PlatformStreamConsumerHandlerFunction: reserved.streamConsumer,
       PlatformRetentionHandlerFunction: reserved.retention,
       PlatformAuthMfaClaimFunction: reserved.mfaClaim,

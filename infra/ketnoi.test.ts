@@ -20,6 +20,7 @@ describe.each(stages)("stage %s", (stage) => {
     const functions = resourcesOfType(synth.templates[stage], "AWS::Lambda::Function");
     const ours = functions.filter(([id]) => id.startsWith("Platform"));
     expect(ours.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^PlatformApiFilesHandlerFunction/),
       expect.stringMatching(/^PlatformApiHandlerFunction/),
       expect.stringMatching(/^PlatformAuthMfaClaimFunction/),
       expect.stringMatching(/^PlatformInterviewJobsHandlerFunction/),
@@ -45,6 +46,7 @@ describe.each(stages)("stage %s", (stage) => {
     const devAuth = ours.map(([id, fn]) => [id, fn.Properties!.Environment?.Variables?.DEV_AUTH]);
     expect(devAuth.filter(([, value]) => value !== undefined)).toEqual([
       [expect.stringMatching(/^PlatformApiHandlerFunction/), "false"],
+      [expect.stringMatching(/^PlatformApiFilesHandlerFunction/), "false"],
     ]);
   });
 

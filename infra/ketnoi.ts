@@ -87,12 +87,15 @@ export class KetNoiPlatform extends Construct {
       ...(props.emailSender ? { emailSender: props.emailSender } : {}),
     });
     this.api = new KetNoiApi(this, "Api", { stage, data: this.data, auth: this.auth, search: this.search });
-    // Students' CV files: the API signs uploads and downloads; the stream consumer deletes erased files' objects.
+    // Students' CV files: the files function signs uploads and downloads and checks uploads; the API function signs
+    // the export's links; the stream consumer deletes erased files' objects.
     this.files = new KetNoiFiles(this, "Files", { stage });
-    for (const fn of [this.api.handler.function, this.streamConsumer.handler.function]) {
+    const fileUsers = [this.api.handler, this.api.filesHandler, this.streamConsumer.handler];
+    for (const { function: fn } of fileUsers) {
       for (const [name, value] of Object.entries(this.files.environment)) fn.addEnvironment(name, value);
     }
-    this.files.grantApi(this.api.handler.function);
+    this.files.grantApi(this.api.filesHandler.function);
+    this.files.grantExportLinks(this.api.handler.function);
     this.files.grantDelete(this.streamConsumer.handler.function);
     this.web = new KetNoiWeb(this, "Web", {
       stage,
@@ -111,6 +114,7 @@ export class KetNoiPlatform extends Construct {
       api: this.api,
       functions: [
         { label: "Api", fn: this.api.handler },
+        { label: "Files", fn: this.api.filesHandler },
         { label: "StreamConsumer", fn: this.streamConsumer.handler, readsStream: true },
         { label: "MfaClaim", fn: this.auth.mfaClaim },
       ],
@@ -142,6 +146,7 @@ export class KetNoiPlatform extends Construct {
     // Every function's concurrency is sized here, in one place (stage.ts, docs/deploy.md).
     const reserved = stage.reservedConcurrency;
     this.api.handler.reserveConcurrency(reserved?.api);
+    this.api.filesHandler.reserveConcurrency(reserved?.files);
     this.streamConsumer.handler.reserveConcurrency(reserved?.streamConsumer);
     this.retention.handler.reserveConcurrency(reserved?.retention);
     this.interviewJobs.handler.reserveConcurrency(reserved?.interviewJobs);

@@ -32,12 +32,8 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
   const add = (construct: Parameters<typeof NagSuppressions.addResourceSuppressions>[0], list: Suppression[]) =>
     NagSuppressions.addResourceSuppressions(construct, list, true);
 
-  for (const fn of [
-    platform.api.handler,
-    platform.streamConsumer.handler,
-    platform.retention.handler,
-    platform.interviewJobs.handler,
-  ]) {
+  const tableReaders = [platform.api.handler, platform.api.filesHandler, platform.streamConsumer.handler];
+  for (const fn of [...tableReaders, platform.retention.handler, platform.interviewJobs.handler]) {
     add(fn, [lambdaRuntime, logsOnlyRole, tableIndexes]);
   }
   add(platform.auth.mfaClaim, [lambdaRuntime, logsOnlyRole]);
@@ -50,6 +46,7 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
     appliesTo: ["uploads/*", "cv/*"].map((p) => `Resource::<PlatformFilesCvFiles58D1EBAA.Arn>/${p}`),
   };
   add(platform.api.handler, [filesPrefixes]);
+  add(platform.api.filesHandler, [filesPrefixes]);
   add(platform.streamConsumer.handler, [filesPrefixes]);
   add(platform.streamConsumer.handler, [
     {

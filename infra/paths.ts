@@ -12,6 +12,9 @@ export const repoRoot = findUp(dirname(fileURLToPath(import.meta.url)), "package
 /** The API's Lambda entry: the same Hono app as the local server. */
 export const apiEntry = join(repoRoot, "functions/src/lambda.ts");
 
+/** The files function's entry: the `files` route group (CV files: S3 and pdf-lib), behind the same middleware. */
+export const filesEntry = join(repoRoot, "functions/src/files-lambda.ts");
+
 /** The table stream consumer's Lambda entry: keeps the search snapshot and sends saved-search alerts. */
 export const streamEntry = join(repoRoot, "functions/src/stream-lambda.ts");
 

@@ -20,6 +20,8 @@ export interface StageSettings {
    */
   readonly reservedConcurrency?: {
     readonly api: number;
+    /** The files function (/api/files/*): uploads, checks and download links are a small share of requests. */
+    readonly files: number;
     readonly streamConsumer: number;
     readonly retention: number;
     readonly mfaClaim: number;
@@ -45,9 +47,9 @@ export function stageSettings(name: string): StageSettings {
       apiThrottle: { rateLimit: 100, burstLimit: 200 },
       // API: 200 req/s burst × ~100 ms per request ≈ 20 busy instances; 100 covers slow DynamoDB moments.
       // The stream consumer runs one batch per shard (a few shards at this size); retention is one daily run;
-      // the sign-in trigger sees a few sign-ins per second at most; the interview job runs one at a time every 5
-      // minutes. 117 of the default 1,000 per account.
-      reservedConcurrency: { api: 100, streamConsumer: 5, retention: 1, mfaClaim: 10, interviewJobs: 1 },
+      // the sign-in trigger sees a few sign-ins per second at most; CV uploads and downloads are a few per second
+      // at a job fair; the interview job runs one at a time every 5 minutes. 137 of the default 1,000 per account.
+      reservedConcurrency: { api: 100, files: 20, streamConsumer: 5, retention: 1, mfaClaim: 10, interviewJobs: 1 },
     };
   }
   return {

@@ -23,6 +23,8 @@ export const streamEntities = {
   aggregates: ["listing", "application", "booking", "student"],
   /** functions/src/effects/notices.ts (`derivers`): application steps and hours, bookings, invitations, re-offers, messages. */
   notices: ["application", "booking", "candidateInvite", "invitation", "placementRound", "message"],
+  /** functions/src/effects/files.ts: a removed CV file record deletes its objects (the student's delete, erasure). */
+  files: ["cvFile"],
 } as const;
 
 const consumedEntities = [...new Set(Object.values(streamEntities).flat())];

@@ -22,7 +22,8 @@ import { resourceAt, resourcesOfType } from "./test/template";
  * and has to say why it is worth its cold start.
  */
 const bundleBudgets: [RegExp, number][] = [
-  [/^PlatformApiHandler/, 1_050_000], // 1,006 kB measured (was 1,308 kB before issue 14)
+  [/^PlatformApiHandler/, 1_050_000], // 1,032 kB (was 1,308 kB before issue 14, 1,822 kB with CV files inside)
+  [/^PlatformApiFilesHandler/, 1_790_000], // 1,723 kB: the same app (all groups bundled, only files mounted) + S3 + pdf-lib
   [/^PlatformStreamConsumerHandler/, 690_000], // 659 kB (was 960 kB)
   [/^PlatformRetentionHandler/, 640_000], // 607 kB (was 771 kB)
   [/^PlatformAuthMfaClaim/, 400_000], // 190 kB (was 326 kB): within the goal

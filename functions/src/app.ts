@@ -18,6 +18,7 @@ import { accessLog } from "./observability/access-log";
 import { errorField, logger } from "./observability/logger";
 import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
+import { type RouteGroupName, routeGroups } from "./routes/groups";
 import { mount as mountAccount } from "./routes/groups/account";
 import { mount as mountCatalog } from "./routes/groups/catalog";
 import { mount as mountFiles } from "./routes/groups/files";
@@ -46,9 +47,12 @@ function toErrorResponse(error: unknown): AppError {
 
 /**
  * Builds KetNoi's HTTP API. The same app is served by @hono/node-server locally and by hono/aws-lambda in deploy.
+ * `groups`: the route groups it serves (routes/groups.ts), all by default (the local server, the tests, the one
+ * OpenAPI document); the files function serves only `files` (files-lambda.ts). Whatever the groups, the middleware
+ * chain is this one, so both functions authorize alike.
  * @example const app = createApp(); const res = await app.request("/api/health");
  */
-export function createApp() {
+export function createApp(groups: readonly RouteGroupName[] = allRouteGroups) {
   const { WEB_ORIGIN, MAX_BODY_BYTES, DEV_AUTH } = config();
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -80,11 +84,34 @@ export function createApp() {
     .use(idempotency)
     .use(normaliseText);
   // The route groups (routes/groups.ts): a route module is one `.route()` line in its group's file.
-  const api = mountFiles(mountInsights(mountAccount(mountOrganisations(mountWork(mountCatalog(mountHealth(base)))))));
+  // A group left out is not mounted (its paths answer 404); the chain keeps its types for the web's `hc` client.
+  const only = <F>(group: RouteGroupName, mount: F): F =>
+    groups.includes(group) ? mount : (((api: unknown) => api) as F);
+  const api = only(
+    "files",
+    mountFiles,
+  )(
+    only(
+      "insights",
+      mountInsights,
+    )(
+      only(
+        "account",
+        mountAccount,
+      )(
+        only(
+          "organisations",
+          mountOrganisations,
+        )(only("work", mountWork)(only("catalog", mountCatalog)(only("health", mountHealth)(base)))),
+      ),
+    ),
+  );
   if (DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
 
   const app: Hono = new Hono().route("/api", api);
-  app.route("/api", docsRoutes(app));
+  // One OpenAPI document for the whole API, whichever groups this app serves (built on the first request for it).
+  const whole = allRouteGroups.every((group) => groups.includes(group));
+  app.route("/api", docsRoutes(whole ? app : () => createApp() as unknown as Hono));
   app.notFound((c) => c.json(new AppError("not_found", 404, "Không có địa chỉ này.").toBody(), 404));
   app.onError((error, c) => {
     const appError = toErrorResponse(error);
@@ -92,6 +119,8 @@ export function createApp() {
   });
   return app as unknown as Hono<AppEnv, RoutesOf<typeof api>>;
 }
+
+const allRouteGroups = Object.keys(routeGroups) as RouteGroupName[];
 
 // Chained `.use()/.route()` calls return HonoBase, not Hono: matching on Hono made AppType empty for `hc`.
 type RoutesOf<T> = T extends HonoBase<AppEnv, infer S, string> ? PrefixSchema<S> : never;

@@ -1,6 +1,7 @@
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./app";
 import { config } from "./config";
+import { apiFunctionGroups } from "./routes/groups";
 import { configureSearch } from "./search/live";
 import { deployedSearchStore } from "./search/s3-fetch-store";
 
@@ -12,5 +13,9 @@ if (searchStore) {
   configureSearch({ store: searchStore, bootstrap: false, persist: false, refreshMs: 15_000 });
 }
 
-/** The API's Lambda entry: the same Hono app as the local server, behind API Gateway v2. */
-export const handler = handle(createApp());
+/**
+ * The API's Lambda entry: the same Hono app as the local server, behind API Gateway v2. It mounts every route group
+ * but `files` (API Gateway sends /api/files/* to files-lambda.ts): that group's S3 client and pdf-lib stay out of this
+ * bundle (files/backend.ts). Its OpenAPI document still lists the files routes (docs/architecture.md).
+ */
+export const handler = handle(createApp(apiFunctionGroups));

@@ -1,5 +1,7 @@
 import type { Role } from "@ketnoi/core";
 import { createApp } from "../src/app";
+// The tests serve every route group, the files routes included (files/backend.ts).
+import "../src/files/live";
 import { signDevToken } from "../src/auth/dev-idp";
 import { db } from "../src/db/service";
 

@@ -47,8 +47,14 @@ async function lambdaEntries(infra: InfraFunction, outdir: string): Promise<Reco
     .node.findAll()
     .filter((c): c is InstanceType<InfraFunction["KetNoiFunction"]> => c instanceof infra.KetNoiFunction);
   if (functions.length === 0) throw new Error("no KetNoiFunction in infra/app.ts's production stack");
+  const scopeIds = functions.map((fn) => fn.node.scope!.node.id);
   const named = functions.map((fn) => {
-    const id = fn.node.scope!.node.id;
+    let id = fn.node.scope!.node.id;
+    // Two functions in one construct (the API's and the files function, infra/api.ts): the second is named by its
+    // own id too ("apiFiles").
+    if (scopeIds.filter((other) => other === id).length > 1 && fn.node.id !== "Handler") {
+      id += fn.node.id.replace(/Handler$/, "");
+    }
     return [id.charAt(0).toLowerCase() + id.slice(1), fn.entry] as const;
   });
   return Object.fromEntries(named.sort(([a], [b]) => a.localeCompare(b)));

@@ -12,9 +12,11 @@ import { cvContentType, maxCvBytes } from "@ketnoi/core";
 import { dataConfig } from "../config";
 import { AppError } from "../http/errors";
 import { s3ClientOptions } from "../s3-options";
+import { attachmentDisposition } from "./disposition";
+import { uploadKeyOf } from "./upload-key";
 
-// The only modules that load the S3 client for files are here and in routes/files.ts and effects/files.ts: a route
-// group that never touches files never carries it (docs/architecture.md).
+// The only modules that load the S3 client for files are here (through files/live.ts, in the files function and
+// locally) and effects/files.ts (the stream consumer): the API function never carries it (docs/architecture.md).
 let client: S3Client | undefined;
 let clientFor: string | undefined;
 
@@ -33,21 +35,13 @@ function s3(): S3Client {
   return client;
 }
 
+export { uploadKeyOf };
+
 /** The files bucket; a 503 where it is not configured (a stage deployed without it). */
 export function filesBucket(): string {
   const bucket = dataConfig().FILES_BUCKET;
   if (!bucket) throw new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
   return bucket;
-}
-
-/**
- * Where the browser's upload lands before the API checked it: `uploads/…`, beside the checked file's `cv/…` key.
- * Only checked files are ever under `cv/`; whatever stays under `uploads/` (an upload never checked) is removed by
- * the bucket's lifecycle rule after a day (infra/files.ts).
- * @example uploadKeyOf("cv/stu-1/abc.pdf") // "uploads/stu-1/abc.pdf"
- */
-export function uploadKeyOf(objectKey: string): string {
-  return objectKey.replace(/^cv\//, "uploads/");
 }
 
 /** Moves a checked upload to its file's key (server-side copy, then the upload is deleted). */
@@ -69,8 +63,6 @@ export async function promoteUpload(objectKey: string): Promise<void> {
 export const uploadWindowSeconds = 10 * 60;
 /** How long a recruiter's download link works. */
 export const downloadLinkSeconds = 5 * 60;
-/** How long the links in a student's personal-data export work. */
-export const exportLinkSeconds = 24 * 60 * 60;
 
 /**
  * A presigned POST for one file's upload key (`uploadKeyOf`): its policy fixes the key, the content type (application/pdf) and
@@ -123,18 +115,13 @@ export async function deleteObject(objectKey: string): Promise<void> {
  * than showing it on the storage's origin).
  */
 export async function presignedDownload(objectKey: string, fileName: string, seconds: number) {
-  const ascii =
-    fileName
-      .normalize("NFKD")
-      .replace(/[^\x20-\x7e]/g, "")
-      .replace(/["\\]/g, "") || "cv";
   const url = await getSignedUrl(
     s3(),
     new GetObjectCommand({
       Bucket: filesBucket(),
       Key: objectKey,
       ResponseContentType: cvContentType,
-      ResponseContentDisposition: `attachment; filename="${ascii}.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}.pdf`,
+      ResponseContentDisposition: attachmentDisposition(fileName),
     }),
     { expiresIn: seconds },
   );

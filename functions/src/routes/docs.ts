@@ -52,12 +52,18 @@ const idempotencyKeyParameter = {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[ch]};`);
 
-/** GET /api/openapi.json and GET /api/docs, a self-contained human-readable page of the same document. */
-export function docsRoutes(app: Hono): HonoApp {
+/**
+ * GET /api/openapi.json and GET /api/docs, a self-contained human-readable page of the same document. `documented`:
+ * the app to describe, or how to build it when the serving app mounts only some route groups (lambda.ts), so the
+ * document stays the whole API's.
+ */
+export function docsRoutes(documented: Hono | (() => Hono)): HonoApp {
+  let described: Hono | undefined;
+  const app = () => (described ??= typeof documented === "function" ? documented() : documented);
   return new HonoApp()
-    .get("/openapi.json", async (c) => c.json(await spec(app)))
+    .get("/openapi.json", async (c) => c.json(await spec(app())))
     .get("/docs", async (c) => {
-      const doc = await spec(app);
+      const doc = await spec(app());
       const rows = Object.entries(doc.paths).flatMap(([path, item]) =>
         Object.entries(item ?? {}).map(([method, op]) => {
           const operation = op as {

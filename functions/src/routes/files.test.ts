@@ -213,6 +213,24 @@ describe("applying with a CV, and the organisation's download", () => {
     expect((await call("GET", path, { token: recruiter })).status).toBe(200);
   });
 
+  it("gives the export a day-long link the API function signs without the S3 SDK (aws4fetch): it downloads the file", async () => {
+    const token = await studentWithProfile("stu-files-export");
+    const { fileId } = await uploadCv(token, "CV Nguyễn", pdf);
+    const exported = await call("GET", "/api/students/me/export", { token });
+    expect(exported.status).toBe(200);
+    const [file] = exported.json.sections.cvFile;
+    expect(file).toMatchObject({ fileId, status: "ready" });
+    expect(file.downloadUrl).toMatch(/X-Amz-Expires=86400/);
+    // s3rver does not check query signatures (export-links.test.ts compares them with the SDK's signer); it does
+    // answer with the response-* parameters, so the file comes as an attachment named after it.
+    const download = await fetch(file.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toBe(
+      `attachment; filename="CV Nguyen.pdf"; filename*=UTF-8''${encodeURIComponent("CV Nguyễn")}.pdf`,
+    );
+    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+  });
+
   it("answers 404 once the student deleted the file", async () => {
     const token = await studentWithProfile("stu-files-gone");
     const { fileId } = await uploadCv(token, "CV", pdf);

@@ -24,17 +24,7 @@ import { getOrganisation } from "../data/organisations";
 import { requireNotErased } from "../data/privacy";
 import { getStudentProfile } from "../data/students";
 import { getUser } from "../data/users";
-import {
-  deleteObject,
-  downloadLinkSeconds,
-  objectSize,
-  presignedCvUpload,
-  presignedDownload,
-  promoteUpload,
-  readObject,
-  uploadKeyOf,
-} from "../files/objects";
-import { checkPdf, refusals } from "../files/pdf-check";
+import { filesBackend } from "../files/backend";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, rateLimit } from "../http/middleware";
@@ -46,7 +36,8 @@ const fileNotFound = () => new AppError("not_found", 404, "Không tìm thấy t�
 /**
  * Students' CV files: upload straight to the files bucket with a presigned POST, checked by the API before they
  * count; downloads by the organisations they applied to through short-lived presigned GETs, each recorded.
- * Mounted at /api/files, a route group of its own: only it (and the stream's effects) loads the S3 client.
+ * Mounted at /api/files, a route group of its own, served by its own function (files-lambda.ts): S3 and pdf-lib are
+ * reached through files/backend.ts, so this module loads neither and the API function's bundle stays without them.
  */
 export const fileRoutes = new Hono<AppEnv>()
   .get(
@@ -83,6 +74,7 @@ export const fileRoutes = new Hono<AppEnv>()
     async (c) => {
       const { userId } = enforce(c, "cvFile:manage", { ownerUserId: c.get("principal")?.userId });
       await requireNotErased(userId);
+      const { deleteObject, presignedCvUpload, uploadKeyOf } = filesBackend();
       const { name, size } = c.req.valid("json");
       const { file, displaced } = await reserveCvSlot(userId, name, size);
       if (displaced) await deleteObject(uploadKeyOf(displaced));
@@ -108,6 +100,7 @@ export const fileRoutes = new Hono<AppEnv>()
       const file = await findCvFile(userId, c.req.valid("param").id);
       if (!file) throw fileNotFound();
       if (file.status === "ready") return c.json(cvView(file));
+      const { checkPdf, deleteObject, objectSize, promoteUpload, readObject, refusals, uploadKeyOf } = filesBackend();
       const upload = uploadKeyOf(file.objectKey);
       const size = await objectSize(upload);
       // Size first, from the object's metadata: an oversize object is never downloaded into the function.
@@ -139,6 +132,7 @@ export const fileRoutes = new Hono<AppEnv>()
       const { userId } = enforce(c, "cvFile:manage", { ownerUserId: c.get("principal")?.userId });
       const file = await findCvFile(userId, c.req.valid("param").id);
       if (file?.status !== "ready") throw fileNotFound();
+      const { presignedDownload, downloadLinkSeconds } = filesBackend();
       return c.json(await presignedDownload(file.objectKey, file.name, downloadLinkSeconds));
     },
   )
@@ -155,6 +149,7 @@ export const fileRoutes = new Hono<AppEnv>()
       const { userId } = enforce(c, "cvFile:manage", { ownerUserId: c.get("principal")?.userId });
       const file = await findCvFile(userId, c.req.valid("param").id);
       if (!file) throw fileNotFound();
+      const { deleteObject, uploadKeyOf } = filesBackend();
       await removeCvFile(file);
       // The record is gone, so the stream deletes these too (effects/files.ts); done here as well so the answer
       // means the file is gone.
@@ -206,6 +201,7 @@ export const fileRoutes = new Hono<AppEnv>()
         actorId: principal.userId,
         actorName: actor?.displayName ?? "",
       });
+      const { presignedDownload, downloadLinkSeconds } = filesBackend();
       return c.json(await presignedDownload(file.objectKey, file.name, downloadLinkSeconds));
     },
   );

@@ -27,6 +27,17 @@ export const routeGroups = {
 
 export type RouteGroupName = keyof typeof routeGroups;
 
+/**
+ * Groups served by a Lambda function of their own, not by the API function: `files` carries the S3 client and
+ * pdf-lib (~600 kB), which every other route's cold start would pay for (files-lambda.ts, infra/api.ts).
+ */
+export const ownFunctionGroups = ["files"] as const satisfies readonly RouteGroupName[];
+
+/** What the API function (lambda.ts) mounts: every group without a function of its own. */
+export const apiFunctionGroups = (Object.keys(routeGroups) as RouteGroupName[]).filter(
+  (group) => !(ownFunctionGroups as readonly RouteGroupName[]).includes(group),
+);
+
 /** The group serving `path` (/api/<segment>/…), or undefined for the documents and unknown paths. */
 export function routeGroupOf(path: string): RouteGroupName | undefined {
   const segment = `/${path.split("/")[2] ?? ""}`;

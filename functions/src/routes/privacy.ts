@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { lockAccount } from "../auth/account-lock";
 import { erasePersonalData, exportPersonalData, requireNotErased } from "../data/privacy";
+import { withDownloadLinks } from "../files/export-links";
 import type { AppEnv } from "../http/env";
 import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
@@ -29,11 +30,8 @@ export const privacyRoutes = new Hono<AppEnv>()
       c.header("Cache-Control", "no-store");
       const data = await exportPersonalData(userId, user?.email ?? "");
       const files = data.sections.cvFile ?? [];
-      if (files.length > 0) {
-        // Loaded only for a student who has CV files: this route group otherwise never loads the S3 client.
-        const { withDownloadLinks } = await import("../files/export-links");
-        data.sections.cvFile = await withDownloadLinks(files);
-      }
+      // Links signed with aws4fetch: the S3 client and its presigner stay in the files function (files/export-links.ts).
+      if (files.length > 0) data.sections.cvFile = await withDownloadLinks(files);
       return c.json(data);
     },
   )
