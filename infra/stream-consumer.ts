@@ -21,8 +21,20 @@ export const streamEntities = {
   search: ["listing", "organisation"],
   /** functions/src/aggregates/consumer.ts (`kinds`): the province dashboard's counted facts. */
   aggregates: ["listing", "application", "booking", "student"],
-  /** functions/src/effects/notices.ts (`derivers`): application steps and hours, bookings, invitations, re-offers, messages. */
-  notices: ["application", "booking", "candidateInvite", "invitation", "placementRound", "message"],
+  /**
+   * functions/src/effects/notices.ts (`derivers`): application steps and hours, bookings, invitations, re-offers,
+   * messages, interviews (times proposed, booked, moved, cancelled) and offers (made, answered, expired).
+   */
+  notices: [
+    "application",
+    "booking",
+    "candidateInvite",
+    "invitation",
+    "placementRound",
+    "message",
+    "interview",
+    "offer",
+  ],
   /** functions/src/effects/files.ts: a removed CV file record deletes its objects (the student's delete, erasure). */
   files: ["cvFile"],
 } as const;

@@ -8,7 +8,7 @@ import { useFormat } from "../format";
 import { TextField } from "../forms/fields";
 import { filesMessages } from "../i18n/files";
 import { useCatalog } from "../i18n/i18n";
-import { deleteCvFile, fetchMyCvFiles, myCvLink, uploadCvFile } from "./api";
+import { type CvFile, deleteCvFile, fetchMyCvFiles, myCvLink, uploadCvFile } from "./api";
 import { cvErrorTexts } from "./cv-errors";
 
 /**
@@ -18,11 +18,17 @@ import { cvErrorTexts } from "./cv-errors";
 export function CvFilesPanel() {
   const { t } = useCatalog(filesMessages);
   const fmt = useFormat();
-  const [files, { refetch, mutate }] = createResource(fetchMyCvFiles);
+  const [failure, setFailure] = createSignal<ApiError>();
+  // A list that cannot be read is said in the panel (the rest of the profile stays usable), never thrown.
+  const [files, { refetch, mutate }] = createResource(() =>
+    fetchMyCvFiles().catch((caught: unknown) => {
+      setFailure(toApiError(caught));
+      return { items: [] as CvFile[], max: 3 };
+    }),
+  );
   const [name, setName] = createSignal("");
   const [chosen, setChosen] = createSignal<File>();
   const [problem, setProblem] = createSignal<string>();
-  const [failure, setFailure] = createSignal<ApiError>();
   const [done, setDone] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   let fileInput: HTMLInputElement | undefined;

@@ -8,7 +8,8 @@ import { fetchMyCvFiles } from "./api";
 /** The apply form's choice of CV: one of the student's checked files, or none. */
 export function CvPicker(props: { value: string; onChange: (fileId: string) => void; error?: string | undefined }) {
   const { t } = useCatalog(filesMessages);
-  const [files] = createResource(fetchMyCvFiles);
+  // Applying works without a CV: if the list cannot be read (or the role has none), the picker just offers none.
+  const [files] = createResource(() => fetchMyCvFiles().catch(() => ({ items: [], max: 3 })));
   const ready = () => (files()?.items ?? []).filter((f) => f.status === "ready");
   return (
     <Show
