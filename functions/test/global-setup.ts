@@ -1,24 +1,22 @@
 import type { TestProject } from "vitest/node";
-import { startDynamoLocal } from "../src/local/dynamodb-local";
-import { freePort } from "../src/local/ports";
+import { assertJava } from "../src/local/dynamodb-local";
 import { startTestS3 } from "./s3";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    dynamoEndpoint: string;
     s3Endpoint: string;
   }
 }
 
 /**
- * One in-memory DynamoDB Local and one s3rver for the whole functions suite; each test file makes its own table
- * and its own files bucket.
+ * One s3rver for the whole functions suite (each test file makes its own bucket). DynamoDB Local is started per
+ * test file by setup.ts: one shared instance slowed down as the suite went on (see there).
  */
 export default async function setup(project: TestProject) {
-  const [dynamo, s3] = await Promise.all([startDynamoLocal({ port: await freePort(), inMemory: true }), startTestS3()]);
-  project.provide("dynamoEndpoint", dynamo.endpoint);
+  assertJava(); // fail once, clearly, before every file tries to start DynamoDB Local
+  const s3 = await startTestS3();
   project.provide("s3Endpoint", s3.endpoint);
   return async () => {
-    await Promise.all([dynamo.stop(), s3.stop()]);
+    await s3.stop();
   };
 }

@@ -6,13 +6,12 @@ import {
   GetShardIteratorCommand,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { MiddlewareStack } from "@smithy/types";
-import { inject } from "vitest";
 import { dataConfig } from "../src/config";
 import { dynamo } from "../src/db/client";
 import type { DynamoDBStreamRecord } from "../src/stream";
 
 /** Every record the file table's stream holds, in order (to hand a batch to the consumer again). */
-export async function allStreamRecords(endpoint = inject("dynamoEndpoint")): Promise<DynamoDBStreamRecord[]> {
+export async function allStreamRecords(endpoint = dataConfig().DYNAMODB_ENDPOINT!): Promise<DynamoDBStreamRecord[]> {
   const { Table } = await dynamo().send(new DescribeTableCommand({ TableName: dataConfig().TABLE_NAME }));
   const StreamArn = Table?.LatestStreamArn;
   const streams = new DynamoDBStreamsClient({

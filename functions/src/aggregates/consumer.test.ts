@@ -1,6 +1,6 @@
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
 import { noValue, parseCellKey } from "@ketnoi/core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
 import { apply, memberOf, verifiedOrganisation } from "../../test/marketplace";
 import { dataConfig } from "../config";
@@ -39,7 +39,7 @@ async function expectNoDrift() {
 
 beforeAll(async () => {
   reader = await startLocalStreamReader({
-    endpoint: inject("dynamoEndpoint"),
+    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 50,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { parseCellKey } from "@ketnoi/core";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { call } from "../../test/helpers";
 import { advance, apply, listingOf, memberOf, move, verifiedOrganisation } from "../../test/marketplace";
 import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
@@ -76,7 +76,7 @@ const board = async () =>
 
 beforeAll(async () => {
   reader = await startLocalStreamReader({
-    endpoint: inject("dynamoEndpoint"),
+    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 50,
@@ -311,7 +311,7 @@ describe("retention of non-hired applicants' data", () => {
   });
 
   it("gives a table from before the retention index that index, and its earlier decisions their keys", async () => {
-    const endpoint = inject("dynamoEndpoint");
+    const endpoint = dataConfig().DYNAMODB_ENDPOINT!;
     const legacy = `legacy-${randomUUID()}`;
     const input = createTableInput(legacy);
     const client = localClient(endpoint);

@@ -1,5 +1,5 @@
 import type { CellCount } from "@ketnoi/core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attackDashboard } from "../../test/dashboard-attacker";
 import { seedSmallCellWorld } from "../../test/dashboard-world";
 import { userWithToken } from "../../test/helpers";
@@ -32,7 +32,7 @@ async function trueCounts(): Promise<CellCount[]> {
 
 beforeAll(async () => {
   reader = await startLocalStreamReader({
-    endpoint: inject("dynamoEndpoint"),
+    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 50,

@@ -1,6 +1,6 @@
 import { type DashboardTable, type KeyedCount, type Metric, noValue, parseCellKey, publishedCount } from "@ketnoi/core";
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, userWithToken } from "../../test/helpers";
 import { memberOf, verifiedOrganisation } from "../../test/marketplace";
 import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
@@ -57,7 +57,7 @@ function peopleCells(tables: DashboardTable[]): number[] {
 
 beforeAll(async () => {
   reader = await startLocalStreamReader({
-    endpoint: inject("dynamoEndpoint"),
+    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 50,
