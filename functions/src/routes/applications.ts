@@ -149,7 +149,7 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
     async (c) => {
       const listing = await visibleListing(c, c.req.valid("param").id);
       enforce(c, "application:review", { orgId: listing.orgId });
-      const { applicationIds, to, reason } = c.req.valid("json");
+      const { applicationIds, to, reason, terms } = c.req.valid("json");
       const current = new Map((await listListingApplications(listing.id)).map((a) => [a.id, a]));
       const results: BulkTransitionResult["results"] = [];
       // One at a time, in the order given: when positions run out, the earlier applicants get the offers.
@@ -160,6 +160,7 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
           const moved = await transitionApplication(application, listing, "organisation", {
             to,
             reason,
+            ...(terms ? { terms } : {}),
             version: application.version,
           });
           results.push({ id, ok: true, status: moved.status, version: moved.version });
