@@ -66,6 +66,18 @@ async function findByTyping(page: Page, webUrl: string, query: string, title: st
   }
 }
 
+/**
+ * The board's quick "Gửi lời mời nhận" opens the offer's terms form (every offer has terms and a reply-by day,
+ * a week ahead by default): a monthly amount, the defaults for the dates, and send.
+ */
+async function offerWithTerms(recruiter: Page, name: string, monthlyVnd: string) {
+  await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${name}` }).click();
+  const card = recruiter.getByRole("listitem").filter({ has: recruiter.getByRole("heading", { name, exact: true }) });
+  await card.getByLabel("Số tiền (VND)").fill(monthlyVnd);
+  await checkPage(recruiter, "offer terms form");
+  await card.getByRole("button", { name: "Gửi lời mời kèm điều kiện" }).click();
+}
+
 async function applyTo(page: Page, webUrl: string, listingId: string, note: string) {
   await page.goto(`${webUrl}/tin/${listingId}`);
   await page.getByLabel("Lời nhắn cho tổ chức").fill(note);
@@ -157,7 +169,7 @@ async function journey(actors: Actors) {
     await recruiter.getByRole("button", { name: `Đưa vào danh sách rút gọn: ${accounts.minh}` }).click();
     await visible(recruiter.getByRole("region", { name: "Danh sách rút gọn (1)" }).getByText(accounts.minh));
     await checkPage(recruiter, "applicant board");
-    await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${accounts.minh}` }).click();
+    await offerWithTerms(recruiter, accounts.minh, "4000000");
     await visible(recruiter.getByRole("region", { name: "Đã mời (1)" }).getByText(accounts.minh));
   });
 
@@ -166,11 +178,12 @@ async function journey(actors: Actors) {
     const card = minh.getByRole("listitem").filter({ has: minh.getByRole("heading", { name: listingTitle }) });
     await visible(card.getByRole("list", { name: "Các bước" }).getByText("Vào danh sách rút gọn"));
     await checkPage(minh, "my applications");
-    await card.getByRole("button", { name: "Nhận lời mời" }).click();
-    // Accepting is final: the card states it with the offer's details before anything is sent.
-    const confirm = card.getByRole("alertdialog");
-    await visible(confirm.getByText(/^Lời mời gửi lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/));
-    await confirm.getByRole("button", { name: "Đồng ý nhận lời" }).click();
+    const offer = card.getByRole("region", { name: "Lời mời nhận việc" });
+    await offer.getByRole("button", { name: "Nhận lời mời" }).click();
+    // Accepting is final: the card states it with the offer's terms before anything is sent.
+    const confirm = offer.getByRole("alertdialog");
+    await visible(confirm.getByText(/^Chi trả: 4\.000\.000\s₫\/tháng$/));
+    await confirm.getByRole("button", { name: "Tôi đồng ý nhận lời" }).click();
     await visible(card.getByText("Đã nhận lời", { exact: true }));
   });
 
@@ -185,11 +198,11 @@ async function journey(actors: Actors) {
   await step("recruiter offers to the second applicant; the offer beyond capacity is refused, visibly", async () => {
     await recruiter.goto(`${webUrl}/tin/${listingId}/ung-vien`);
     await visible(recruiter.getByText("Vị trí: 2 · đang giữ (đã mời hoặc đã nhận): 1 · đã nhận lời: 1"));
-    await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${accounts.lan}` }).click();
+    await offerWithTerms(recruiter, accounts.lan, "4000000");
     await visible(recruiter.getByRole("region", { name: "Đã mời (1)" }).getByText(accounts.lan));
-    await recruiter.getByRole("button", { name: `Gửi lời mời nhận: ${third}` }).click();
+    await offerWithTerms(recruiter, third, "4000000");
     const card = recruiter.getByRole("listitem").filter({ has: recruiter.getByRole("heading", { name: third }) });
-    await visible(card.getByRole("alert").getByText(/^Không thể mời thêm: .*đủ 2 vị trí/));
+    await visible(card.getByRole("alert").getByText(/^Tin đã đủ chỉ tiêu/));
     await visible(recruiter.getByRole("region", { name: "Mới nộp (1)" }).getByText(third));
   });
 }

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from "@ketnoi/core";
+import { type OrganisationKind, todayInVietnam } from "@ketnoi/core";
 import { vi } from "vitest";
 import { db } from "../src/db/service";
 import { call, userWithToken } from "./helpers";
@@ -116,9 +116,20 @@ export function apply(token: string, listingId: string, body: unknown = {}, ip =
   return call("POST", `/api/listings/${listingId}/applications`, { token, body, headers: { "x-forwarded-for": ip } });
 }
 
-/** POST /api/applications/:id/transitions. */
-export function move(token: string, applicationId: string, body: { to: string; version: number; reason?: string }) {
-  return call("POST", `/api/applications/${applicationId}/transitions`, { token, body });
+/** Offer terms a test does not care about: monthly pay, reply by a week from today, start in a month (Vietnam). */
+export function someOfferTerms() {
+  const day = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
+  return { payKind: "monthly", payVnd: 5_000_000, startDate: day(30), replyBy: day(7) };
+}
+
+/** POST /api/applications/:id/transitions; a move to `offered` gets `someOfferTerms()` unless it brings its own. */
+export function move(
+  token: string,
+  applicationId: string,
+  body: { to: string; version: number; reason?: string; terms?: unknown },
+) {
+  const withTerms = body.to === "offered" && !("terms" in body) ? { ...body, terms: someOfferTerms() } : body;
+  return call("POST", `/api/applications/${applicationId}/transitions`, { token, body: withTerms });
 }
 
 /** Moves an application through several organisation steps, returning the last response. */

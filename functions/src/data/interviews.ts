@@ -8,6 +8,7 @@ import {
   interviewMove,
   interviewStatusAfter,
   type PipelineActor,
+  slotLockBlocks,
   slotStart,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
@@ -137,8 +138,9 @@ type Change =
 
 /**
  * Changes an interview, if `actor` may and nobody changed it since `version`: one transaction of the interview's
- * conditional put and the slot lock's create (a pick: `attribute_not_exists`, so of several applicants offered the
- * same time only one gets it, 409 `slot_taken` for the others) or delete (leaving a booked slot frees it).
+ * conditional put and the slot locks' creates (a pick holds every 5-minute block of its time, each
+ * `attribute_not_exists`, so of several applicants offered the same or overlapping times only one gets them, 409
+ * `slot_taken` for the others) or deletes (leaving a booked slot frees its blocks).
  * Every change raises the calendar SEQUENCE and appends to the timeline.
  */
 export async function changeInterview(
@@ -167,7 +169,7 @@ export async function changeInterview(
     version: current.version + 1,
     sequence: current.sequence + 1,
   };
-  let taken: { startsAt: string } | undefined;
+  let taken: { startsAt: string; durationMinutes: number } | undefined;
   if (change.action === "pick") {
     const slot = current.slots.find((s) => s.id === change.slotId);
     if (!slot) throw new AppError("not_found", 404, "Không có khung giờ này trong lịch đề xuất.");
@@ -205,31 +207,33 @@ export async function changeInterview(
           .where((i, op) => `${op.eq(i.version, version)} AND ${op.eq(i.interviewId, current.interviewId)}`)
           .commit(),
         ...(taken
-          ? [
+          ? slotLockBlocks(taken.startsAt, taken.durationMinutes).map((block) =>
               interviewSlotLock
                 .put({
                   listingId: current.listingId,
-                  startsAt: taken.startsAt,
+                  startsAt: block,
                   interviewId: current.interviewId,
                   createdAt: now,
                 })
                 .where((l, op) => op.notExists(l.interviewId))
                 .commit(),
-            ]
+            )
           : []),
+        // A block missing is fine (a lock written before the 5-minute grid held only its start); another
+        // interview's block is never deleted.
         ...(booked
-          ? [
+          ? slotLockBlocks(booked.startsAt, booked.durationMinutes).map((block) =>
               interviewSlotLock
-                .delete({ listingId: current.listingId, startsAt: booked.startsAt })
-                .where((l, op) => op.eq(l.interviewId, current.interviewId))
+                .delete({ listingId: current.listingId, startsAt: block })
+                .where((l, op) => `${op.notExists(l.interviewId)} OR ${op.eq(l.interviewId, current.interviewId)}`)
                 .commit(),
-            ]
+            )
           : []),
       ])
       .go(),
   );
   if (failed === 0) throw interviewChanged();
-  if (failed === 1 && taken) throw slotTaken();
+  if (failed >= 1 && taken) throw slotTaken();
   if (failed >= 1) throw interviewChanged();
   return next;
 }

@@ -6,6 +6,7 @@ import {
   listingOf,
   memberOf,
   move,
+  someOfferTerms,
   studentWithProfile,
   verifiedOrganisation,
 } from "../../test/marketplace";
@@ -71,7 +72,7 @@ describe("applications under concurrency", () => {
     expect([refused.status, refused.json.error.code]).toEqual([409, "capacity_full"]);
     const bulk = await call("POST", `/api/listings/${listingId}/applications/bulk`, {
       token: recruiter,
-      body: { applicationIds: ids.filter((_, i) => !offeredAt.includes(i)), to: "offered" },
+      body: { applicationIds: ids.filter((_, i) => !offeredAt.includes(i)), to: "offered", terms: someOfferTerms() },
     });
     expect(
       bulk.json.results.every((r: { ok: boolean; error?: { code: string } }) => r.error?.code === "capacity_full"),

@@ -137,7 +137,7 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Applications"],
       summary: "Move several applicants of a listing at once (members of its organisation)",
-      description: `Each application moves from its current status; the result lists each outcome in order. ${notFoundRule}`,
+      description: `Each application moves from its current status; the result lists each outcome in order. A bulk offer carries one set of \`terms\` (reply-by day included) for every applicant (400 without). ${notFoundRule}`,
       security: bearer,
       responses: responses(
         { 200: { description: "Per-application results", schema: BulkTransitionResultSchema } },
@@ -149,7 +149,7 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
     async (c) => {
       const listing = await visibleListing(c, c.req.valid("param").id);
       enforce(c, "application:review", { orgId: listing.orgId });
-      const { applicationIds, to, reason } = c.req.valid("json");
+      const { applicationIds, to, reason, terms } = c.req.valid("json");
       const current = new Map((await listListingApplications(listing.id)).map((a) => [a.id, a]));
       const results: BulkTransitionResult["results"] = [];
       // One at a time, in the order given: when positions run out, the earlier applicants get the offers.
@@ -160,6 +160,7 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
           const moved = await transitionApplication(application, listing, "organisation", {
             to,
             reason,
+            ...(terms ? { terms } : {}),
             version: application.version,
           });
           results.push({ id, ok: true, status: moved.status, version: moved.version });
@@ -216,7 +217,8 @@ export const applicationRoutes = new Hono<AppEnv>()
         "The organisation moves forward (reviewing, shortlisted, interview, offered) or rejects with a reason; " +
         "the student withdraws while not final and accepts or declines an offer. 403 `forbidden`: the move is " +
         "the other party's. 409: `invalid_transition`, `version_conflict`, `capacity_full` (an offer reserves " +
-        "one of the listing's positions). Anyone else gets 404.",
+        "one of the listing's positions). A move to `offered` needs `terms` with a reply-by day (400 without), as " +
+        "in POST …/offer. Anyone else gets 404.",
       security: bearer,
       responses: responses(
         { 200: { description: "Moved", schema: ApplicationSchema } },

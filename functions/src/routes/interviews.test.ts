@@ -254,3 +254,73 @@ describe("the slot race", () => {
     expect(stored.json.history.filter((e: { kind: string }) => e.kind === "picked")).toHaveLength(1);
   });
 });
+
+describe("overlapping times (one interviewer per listing)", () => {
+  const at = (days: number, times: Array<[string, number]>) => ({
+    ...inPerson([]),
+    slots: times.map(([startTime, durationMinutes]) => ({ date: dayAhead(days), startTime, durationMinutes })),
+  });
+
+  it("refuses a proposal whose own times overlap, and takes one whose times are back to back", async () => {
+    const id = await inInterviewStage(await studentWithProfile("sv-iv-overlap-own"));
+    const url = `/api/applications/${id}/interview`;
+    const overlapping = await call("POST", url, {
+      token: recruiter,
+      body: at(20, [
+        ["09:00", 60],
+        ["09:30", 60],
+      ]),
+    });
+    expect(overlapping.status).toBe(400);
+    expect(overlapping.json.error.code).toBe("validation_failed");
+    const backToBack = await call("POST", url, {
+      token: recruiter,
+      body: at(20, [
+        ["09:00", 45],
+        ["09:45", 45],
+      ]),
+    });
+    expect(backToBack.status, backToBack.text).toBe(201);
+  });
+
+  it("lets no two students hold overlapping times, one after the other or at once; back to back is fine", async () => {
+    const students = await Promise.all(["a", "b", "c", "d", "e"].map((s) => studentWithProfile(`sv-iv-overlap-${s}`)));
+    const ids: string[] = [];
+    for (const token of students) ids.push(await inInterviewStage(token));
+    const times: Array<[string, number]> = [
+      ["09:00", 60],
+      ["09:30", 60],
+      ["10:00", 45],
+      ["14:00", 60],
+      ["14:55", 30],
+    ];
+    const proposals = await Promise.all(
+      ids.map((id, i) =>
+        call("POST", `/api/applications/${id}/interview`, { token: recruiter, body: at(21, [times[i]!]) }),
+      ),
+    );
+    const pick = (i: number) =>
+      call("POST", `/api/applications/${ids[i]}/interview/pick`, {
+        token: students[i]!,
+        body: { slotId: proposals[i]!.json.slots[0].id, version: 1 },
+      });
+    expect((await pick(0)).status).toBe(200);
+    const overlapping = await pick(1);
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.json.error.code).toBe("slot_taken");
+    expect((await pick(2)).status).toBe(200);
+    // 14:00–15:00 and 14:55–15:25 picked at the same moment: exactly one holds the afternoon.
+    const race = await Promise.all([pick(3), pick(4)]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    // Giving the 09:00 time up frees it: the student refused before may take 09:30 once 10:00 is given up too.
+    for (const i of [0, 2]) {
+      const current = (await call("GET", `/api/applications/${ids[i]}/interview`, { token: recruiter })).json;
+      const cancelled = await call("POST", `/api/applications/${ids[i]}/interview/cancel`, {
+        token: recruiter,
+        body: { reason: "Đổi người phỏng vấn.", version: current.version },
+      });
+      expect(cancelled.status, cancelled.text).toBe(200);
+    }
+    expect((await pick(1)).status).toBe(200);
+  });
+});

@@ -164,3 +164,42 @@ describe("offers with terms", () => {
     expect(kinds).toContain("offer_expired");
   });
 });
+
+describe("every offer carries terms (the board's quick button and bulk offers included)", () => {
+  it("refuses a move or a bulk move to `offered` without terms; a bulk offer gives each applicant the terms", async () => {
+    const bulkListing = await listingOf(recruiter, "org-offer", { positions: 5 });
+    const applicants = [];
+    for (const userId of ["sv-offer-b1", "sv-offer-b2"]) {
+      const res = await apply(await studentWithProfile(userId), bulkListing, {});
+      applicants.push({ id: res.json.id as string, version: res.json.version as number });
+    }
+    const [first] = applicants;
+    const bare = await call("POST", `/api/applications/${first!.id}/transitions`, {
+      token: recruiter,
+      body: { to: "offered", version: first!.version },
+    });
+    expect([bare.status, bare.json.error?.code]).toEqual([400, "validation_failed"]);
+    const stray = await call("POST", `/api/applications/${first!.id}/transitions`, {
+      token: recruiter,
+      body: { to: "reviewing", terms: terms(), version: first!.version },
+    });
+    expect(stray.status).toBe(400);
+    const url = `/api/listings/${bulkListing}/applications/bulk`;
+    const ids = applicants.map((a) => a.id);
+    const bareBulk = await call("POST", url, { token: recruiter, body: { applicationIds: ids, to: "offered" } });
+    expect([bareBulk.status, bareBulk.json.error?.code]).toEqual([400, "validation_failed"]);
+    expect((await call("GET", `/api/listings/${bulkListing}`)).json.reservedCount ?? 0).toBe(0);
+
+    const offered = await call("POST", url, {
+      token: recruiter,
+      body: { applicationIds: ids, to: "offered", terms: terms(dayAhead(7)) },
+    });
+    expect(offered.status, offered.text).toBe(200);
+    expect(offered.json.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true]);
+    for (const id of ids) {
+      const offer = await call("GET", `/api/applications/${id}/offer`, { token: recruiter });
+      expect(offer.json).toMatchObject({ status: "open", terms: { replyBy: dayAhead(7), payVnd: 5_000_000 } });
+    }
+    expect((await call("GET", `/api/listings/${bulkListing}`)).json.reservedCount).toBe(2);
+  });
+});

@@ -1,17 +1,14 @@
-import type { Offer, OfferPayKind } from "@ketnoi/core";
-import { OfferTermsSchema } from "@ketnoi/core/schemas/offer";
-import { todayInVietnam } from "@ketnoi/core/time";
-import { createResource, createSignal, For, Show } from "solid-js";
+import type { Offer } from "@ketnoi/core";
+import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
-import { SelectField, TextArea, TextField } from "../forms/fields";
-import { type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
+import { TextArea } from "../forms/fields";
+import { focusFirstError } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { fetchOffer, makeOffer, withdrawOffer } from "./api";
 import { termLines } from "./format";
 import { interviewMessages } from "./i18n";
-
-const daysAhead = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
+import { checkOfferTerms, createOfferTermsDraft, OfferTermsFields } from "./OfferTermsFields";
 
 /**
  * The organisation's offer with terms on the applicant board: the form (pay in VND monthly or in total, or unpaid
@@ -24,6 +21,8 @@ export function OfferPanel(props: {
   canOffer: boolean;
   /** Whether an offer may exist (the application was offered at some point): only then is it read. */
   lookUp: boolean;
+  /** Raised by the card's quick "make an offer" button: opens this terms form (an offer never goes without terms). */
+  openRequests?: number;
   onChanged: () => void;
 }) {
   const { t, locale } = useCatalog(interviewMessages);
@@ -33,14 +32,8 @@ export function OfferPanel(props: {
   const offer = () => changed() ?? loaded();
   const [editing, setEditing] = createSignal(false);
   const [withdrawing, setWithdrawing] = createSignal(false);
-  const [payKind, setPayKind] = createSignal<OfferPayKind>("monthly");
-  const [payVnd, setPayVnd] = createSignal("");
-  const [startDate, setStartDate] = createSignal(daysAhead(30));
-  const [replyBy, setReplyBy] = createSignal(daysAhead(7));
-  const [place, setPlace] = createSignal("");
-  const [note, setNote] = createSignal("");
+  const terms = createOfferTermsDraft();
   const [reason, setReason] = createSignal("");
-  const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<ApiError>();
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
@@ -62,22 +55,22 @@ export function OfferPanel(props: {
     }
   }
 
+  function openForm() {
+    setEditing(true);
+    queueMicrotask(() => document.getElementById(`f-${id("pay-kind")}`)?.focus());
+  }
+  createEffect(
+    on(
+      () => props.openRequests ?? 0,
+      (requests) => requests > 0 && props.canOffer && openForm(),
+      { defer: true },
+    ),
+  );
+
   function submit(event: Event) {
     event.preventDefault();
-    const draft = {
-      payKind: payKind(),
-      ...(payKind() === "unpaid" || payVnd() === "" ? {} : { payVnd: Number(payVnd()) }),
-      startDate: startDate(),
-      replyBy: replyBy(),
-      ...(place().trim() ? { place: place().trim() } : {}),
-      ...(note().trim() ? { note: note().trim() } : {}),
-    };
-    const checked = validateWith(OfferTermsSchema, draft, t);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return focusFirstError(form);
-    }
-    setErrors({});
+    const checked = checkOfferTerms(terms, t);
+    if (!checked.ok) return focusFirstError(form);
     void run(() => makeOffer(props.applicationId, { terms: checked.value, version: props.applicationVersion }));
   }
 
@@ -142,10 +135,7 @@ export function OfferPanel(props: {
               type="button"
               class="button button-small"
               aria-label={t("offer.makeFor", { name: props.name })}
-              onClick={() => {
-                setEditing(true);
-                queueMicrotask(() => document.getElementById(`f-${id("pay-kind")}`)?.focus());
-              }}
+              onClick={openForm}
             >
               {t("offer.make")}
             </button>
@@ -153,49 +143,7 @@ export function OfferPanel(props: {
         </Show>
         <Show when={props.canOffer && editing()}>
           <form ref={form} class="offer-form" onSubmit={submit} novalidate>
-            <SelectField
-              name={id("pay-kind")}
-              label={t("offer.payKind")}
-              required
-              value={payKind()}
-              options={(["monthly", "total", "unpaid"] as const).map((k) => ({ value: k, label: t(`offer.pay.${k}`) }))}
-              onChange={(v) => setPayKind(v as OfferPayKind)}
-            />
-            <Show when={payKind() !== "unpaid"}>
-              <TextField
-                name={id("pay-vnd")}
-                type="number"
-                inputmode="numeric"
-                min="1000"
-                step="100000"
-                label={t("offer.payVnd")}
-                required
-                value={payVnd()}
-                onInput={setPayVnd}
-                error={errors().payVnd}
-              />
-            </Show>
-            <TextField
-              name={id("start")}
-              type="date"
-              label={t("offer.startDate")}
-              required
-              value={startDate()}
-              onInput={setStartDate}
-              error={errors().startDate}
-            />
-            <TextField
-              name={id("reply-by")}
-              type="date"
-              label={t("offer.replyBy")}
-              required
-              min={todayInVietnam(new Date())}
-              value={replyBy()}
-              onInput={setReplyBy}
-              error={errors().replyBy}
-            />
-            <TextField name={id("place")} label={t("offer.place")} value={place()} onInput={setPlace} />
-            <TextArea name={id("note")} label={t("offer.note")} rows={2} value={note()} onInput={setNote} />
+            <OfferTermsFields draft={terms} prefix={props.applicationId} />
             <p class="actions">
               <button type="submit" class="button button-small" disabled={busy()}>
                 {t("offer.send")}

@@ -49,7 +49,7 @@ export const interviewEn: Record<InterviewKey, string> = {
   "iv.error.slot_taken": "Another applicant just took this time. Choose another time or ask for other times.",
   "iv.error.not_in_interview_stage": "Move the application to “Interview” first.",
   "iv.error.interview_exists": "This application has an open interview; use “Reschedule”.",
-  "iv.error.slots": "Every time must be in the future (within 180 days), no two the same.",
+  "iv.error.slots": "Every time must be in the future (within 180 days), and no two may overlap.",
   "iv.error.address": "An in-person interview needs a commune in Đồng Nai and an address.",
   "iv.error.link": "An online interview needs an https link.",
   "iv.done.proposed": "Proposed times sent.",
@@ -65,6 +65,8 @@ export const interviewEn: Record<InterviewKey, string> = {
   "offer.payVnd": "Amount (VND)",
   "offer.startDate": "Start date",
   "offer.replyBy": "Reply by (end of day)",
+  "offer.replyByHint":
+    "A week by default. If the applicant has not answered by then, the offer expires and the position is freed.",
   "offer.place": "Place of work",
   "offer.note": "Note",
   "offer.send": "Send the offer with these terms",

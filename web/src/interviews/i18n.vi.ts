@@ -48,7 +48,7 @@ export const interviewVi = {
   "iv.error.slot_taken": "Khung giờ này vừa có ứng viên khác chọn. Hãy chọn khung giờ khác hoặc xin đổi lịch.",
   "iv.error.not_in_interview_stage": "Hãy chuyển hồ sơ sang bước “Mời phỏng vấn” trước.",
   "iv.error.interview_exists": "Hồ sơ đã có lịch đang mở; hãy dùng “Đổi lịch”.",
-  "iv.error.slots": "Mỗi khung giờ phải ở tương lai (trong vòng 180 ngày) và không trùng nhau.",
+  "iv.error.slots": "Mỗi khung giờ phải ở tương lai (trong vòng 180 ngày) và không trùng hoặc chồng lên nhau.",
   "iv.error.address": "Phỏng vấn trực tiếp cần xã/phường ở Đồng Nai và địa chỉ.",
   "iv.error.link": "Phỏng vấn trực tuyến cần đường dẫn https.",
   "iv.done.proposed": "Đã gửi lịch đề xuất.",
@@ -64,6 +64,8 @@ export const interviewVi = {
   "offer.payVnd": "Số tiền (VND)",
   "offer.startDate": "Ngày bắt đầu",
   "offer.replyBy": "Hạn trả lời (hết ngày)",
+  "offer.replyByHint":
+    "Mặc định 7 ngày. Quá hạn mà ứng viên chưa trả lời, lời mời tự hết hạn và vị trí được giải phóng.",
   "offer.place": "Nơi làm việc",
   "offer.note": "Ghi chú",
   "offer.send": "Gửi lời mời kèm điều kiện",

@@ -44,6 +44,9 @@ export function ApplicantCard(props: {
   const [reason, setReason] = createSignal("");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [busy, setBusy] = createSignal(false);
+  // The quick "make an offer" button opens the offer's terms form below instead of moving at once: every offer
+  // carries pay, start and reply-by terms, and only a reply-by day lets an unanswered offer expire.
+  const [offerRequests, setOfferRequests] = createSignal(0);
   let rejectBox: HTMLDivElement | undefined;
   const app = () => props.application;
   const name = () => applicantName(app());
@@ -178,7 +181,7 @@ export function ApplicantCard(props: {
                 classList={{ "button-secondary": to !== forward()[0] }}
                 aria-label={t("board.actionFor", { action: action(to), name: name() })}
                 disabled={busy()}
-                onClick={() => void go(to)}
+                onClick={() => (to === "offered" ? setOfferRequests((n) => n + 1) : void go(to))}
               >
                 {action(to)}
               </button>
@@ -234,7 +237,8 @@ export function ApplicantCard(props: {
         applicationId={app().id}
         applicationVersion={app().version}
         name={name()}
-        canOffer={app().status === "shortlisted" || app().status === "interview"}
+        canOffer={organisationMoves(app().status).includes("offered")}
+        openRequests={offerRequests()}
         lookUp={app().history.some((step) => step.status === "offered")}
         onChanged={props.onReload}
       />

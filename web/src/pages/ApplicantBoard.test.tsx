@@ -1,7 +1,10 @@
+import { todayInVietnam } from "@ketnoi/core/time";
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { listingFixture, people, renderPage, signInAs } from "../../test/helpers";
 import ApplicantBoard from "./ApplicantBoard";
+
+const dayAhead = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
 
 const listing = listingFixture({ positions: 1, reservedCount: 1, acceptedCount: 0 });
 const application = (id: string, status: string, applicant: object, version = 1) => ({
@@ -54,6 +57,8 @@ describe("Applicant board", () => {
       "Mời phỏng vấn: Trần Quang Minh",
       "Gửi lời mời nhận: Trần Quang Minh",
       "Báo chưa phù hợp: Trần Quang Minh",
+      // Every offer goes with terms: the offer panel is there wherever an offer is a legal step.
+      "Gửi lời mời nhận cho Trần Quang Minh",
     ]);
     expect(moves("UV-BBB222")).toEqual([
       "Mời phỏng vấn: UV-BBB222",
@@ -69,7 +74,7 @@ describe("Applicant board", () => {
 
   it("moves an applicant with its version, and shows the capacity refusal next to the card", async () => {
     const calls = await serve((url, body) => {
-      if (url === "/api/applications/ap-2/transitions") {
+      if (url === "/api/applications/ap-2/offer") {
         return { status: 409, body: { error: { code: "capacity_full", message: "Đã đủ vị trí." } } };
       }
       return { body: { ...minh, status: (body as { to: string }).to, version: 2 } };
@@ -82,11 +87,51 @@ describe("Applicant board", () => {
     const sent = calls.mock.calls.find(([url]) => url === "/api/applications/ap-1/transitions");
     expect(JSON.parse(String(sent?.[1]?.body))).toEqual({ to: "shortlisted", version: 1 });
 
+    // The quick offer button opens the terms form (reply-by a week ahead, shown) instead of moving at once.
     fireEvent.click(screen.getByRole("button", { name: "Gửi lời mời nhận: UV-BBB222" }));
     const card = screen.getByRole("heading", { name: "UV-BBB222" }).closest("li") as HTMLElement;
-    expect((await within(card).findByRole("alert")).textContent).toContain(
-      "Không thể mời thêm: các lời mời và người đã nhận lời đang giữ đủ 1 vị trí.",
-    );
+    const replyBy = (await within(card).findByLabelText(/^Hạn trả lời/)) as HTMLInputElement;
+    expect(replyBy.value).toBe(dayAhead(7));
+    fireEvent.input(within(card).getByLabelText(/^Số tiền \(VND\)/), { target: { value: "4000000" } });
+    fireEvent.click(within(card).getByRole("button", { name: "Gửi lời mời kèm điều kiện" }));
+    expect((await within(card).findByRole("alert")).textContent).toContain("Tin đã đủ chỉ tiêu");
+    expect(calls.mock.calls.some(([url]) => url === "/api/applications/ap-2/transitions")).toBe(false);
+    const offer = calls.mock.calls.find(([url]) => url === "/api/applications/ap-2/offer");
+    expect(JSON.parse(String(offer?.[1]?.body))).toMatchObject({
+      terms: { payKind: "monthly", payVnd: 4_000_000, replyBy: dayAhead(7) },
+      version: 2,
+    });
+  });
+
+  it("offers several applicants at once only with terms, validated like one offer", async () => {
+    const calls = await serve(() => ({
+      body: {
+        results: [
+          { id: "ap-1", ok: true, status: "offered", version: 2 },
+          { id: "ap-2", ok: true, status: "offered", version: 3 },
+        ],
+      },
+    }));
+    renderPage(ApplicantBoard, `/tin/${listing.id}/ung-vien`, "/tin/:id/ung-vien");
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Chọn Trần Quang Minh" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Chọn UV-BBB222" }));
+    const bulk = screen.getByRole("group", { name: "Thao tác hàng loạt" });
+    fireEvent.change(within(bulk).getByLabelText("Chuyển các hồ sơ đã chọn sang"), { target: { value: "offered" } });
+    expect((within(bulk).getByLabelText(/^Hạn trả lời/) as HTMLInputElement).value).toBe(dayAhead(7));
+    // No amount for a paid offer: refused in the form, nothing sent.
+    fireEvent.click(within(bulk).getByRole("button", { name: "Áp dụng" }));
+    const amount = within(bulk).getByLabelText(/^Số tiền \(VND\)/);
+    await waitFor(() => expect(amount.getAttribute("aria-invalid")).toBe("true"));
+    expect(calls.mock.calls.some(([url]) => String(url).endsWith("/applications/bulk"))).toBe(false);
+    fireEvent.input(amount, { target: { value: "4500000" } });
+    fireEvent.click(within(bulk).getByRole("button", { name: "Áp dụng" }));
+    expect(await screen.findByText("Đã chuyển 2 hồ sơ sang “Nhận được lời mời”.")).toBeTruthy();
+    const sent = calls.mock.calls.find(([url]) => String(url).endsWith("/applications/bulk"));
+    expect(JSON.parse(String(sent?.[1]?.body))).toMatchObject({
+      applicationIds: ["ap-1", "ap-2"],
+      to: "offered",
+      terms: { payKind: "monthly", payVnd: 4_500_000, replyBy: dayAhead(7), startDate: dayAhead(30) },
+    });
   });
 
   it("moves several applicants at once, offering only steps legal for all, and needs a reason to reject", async () => {

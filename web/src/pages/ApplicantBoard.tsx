@@ -13,6 +13,8 @@ import { SelectField, TextArea } from "../forms/fields";
 import { type FieldErrors, focusFirstError, validateWith } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { orgMessages } from "../i18n/org";
+import { interviewMessages } from "../interviews/i18n";
+import { checkOfferTerms, createOfferTermsDraft, OfferTermsFields } from "../interviews/OfferTermsFields";
 import { fetchListing } from "../listings/listings";
 import { ApplicantCard, applicantName } from "../org/ApplicantCard";
 import { commonMoves, groupByColumn } from "../org/board";
@@ -39,6 +41,9 @@ function Board(props: { listingId: string }) {
   const [bulkErrors, setBulkErrors] = createSignal<FieldErrors>({});
   const [bulkFailure, setBulkFailure] = createSignal<ApiError>();
   const [bulkOutcome, setBulkOutcome] = createSignal<string[]>([]);
+  // A bulk offer gives every selected applicant the same terms, made in the same form as one applicant's offer.
+  const bulkTerms = createOfferTermsDraft();
+  const offerText = useCatalog(interviewMessages).t;
   let bulkBox: HTMLFieldSetElement | undefined;
   const statusLabel = (status: ApplicationStatus) => applicationStatusLabels[status][lang()];
   const errorText = () => ({
@@ -77,10 +82,13 @@ function Board(props: { listingId: string }) {
   async function applyBulk() {
     setBulkFailure(undefined);
     setBulkOutcome([]);
+    const terms = bulkTo() === "offered" ? checkOfferTerms(bulkTerms, offerText) : undefined;
+    if (terms && !terms.ok) return focusFirstError(bulkBox);
     const body = {
       applicationIds: chosen().map((a) => a.id),
       to: bulkTo(),
       ...(bulkTo() === "rejected" && bulkReason().trim() ? { reason: bulkReason() } : {}),
+      ...(terms?.ok ? { terms: terms.value } : {}),
     };
     const checked = validateWith(ApplicationBulkTransitionSchema, body, t, {
       reason: { field: "reason", message: t("board.reasonRequired") },
@@ -157,6 +165,9 @@ function Board(props: { listingId: string }) {
                       onChange={setBulkTo}
                       error={bulkErrors().to}
                     />
+                    <Show when={bulkTo() === "offered"}>
+                      <OfferTermsFields draft={bulkTerms} prefix="bulk" />
+                    </Show>
                     <Show when={bulkTo() === "rejected"}>
                       <TextArea
                         name="bulk-reason"

@@ -3,10 +3,16 @@ import { majorIds } from "../catalog";
 import { applicationStatuses, pipelineActors } from "../pipeline";
 import { BoundedNumberSchema, IdSchema, IntegerSchema, IsoTimestampSchema, VersionSchema } from "./common";
 import type { ListingQuestion } from "./listing";
+import { OfferTermsSchema } from "./offer";
 
 const LongText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2000));
 const ReasonSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000));
 const rejectionNeedsReason = "Cần nêu lý do từ chối để sinh viên biết";
+/**
+ * Every offer carries its terms and a reply-by day (as on Handshake and TopCV): without one an offer would hold a
+ * position forever, since only the reply-by day lets it expire. Terms go with `offered` and nothing else.
+ */
+const offerNeedsTerms = "Lời mời nhận cần kèm điều kiện và hạn trả lời.";
 
 /** An answer to one of the listing's questions. */
 export const ApplicationAnswerSchema = v.strictObject({ questionId: IdSchema, text: LongText });
@@ -49,10 +55,20 @@ export function answerIssues(
 
 /** Body of POST /api/applications/:id/transitions: the target status and the version the caller saw. */
 export const ApplicationTransitionSchema = v.pipe(
-  v.strictObject({ to: v.picklist(applicationStatuses), reason: v.optional(ReasonSchema), version: VersionSchema }),
+  v.strictObject({
+    to: v.picklist(applicationStatuses),
+    reason: v.optional(ReasonSchema),
+    /** Required with `offered` (the same terms as POST …/offer), refused with any other move. */
+    terms: v.optional(OfferTermsSchema),
+    version: VersionSchema,
+  }),
   v.forward(
     v.check((t) => t.to !== "rejected" || t.reason !== undefined, rejectionNeedsReason),
     ["reason"],
+  ),
+  v.forward(
+    v.check((t) => (t.to === "offered") === (t.terms !== undefined), offerNeedsTerms),
+    ["terms"],
   ),
 );
 export type ApplicationTransition = v.InferOutput<typeof ApplicationTransitionSchema>;
@@ -71,10 +87,16 @@ export const ApplicationBulkTransitionSchema = v.pipe(
     ),
     to: v.picklist(applicationStatuses),
     reason: v.optional(ReasonSchema),
+    /** With `offered`: one set of terms for every selected applicant (each gets their own offer). */
+    terms: v.optional(OfferTermsSchema),
   }),
   v.forward(
     v.check((t) => t.to !== "rejected" || t.reason !== undefined, rejectionNeedsReason),
     ["reason"],
+  ),
+  v.forward(
+    v.check((t) => (t.to === "offered") === (t.terms !== undefined), offerNeedsTerms),
+    ["terms"],
   ),
 );
 export type ApplicationBulkTransition = v.InferOutput<typeof ApplicationBulkTransitionSchema>;

@@ -36,21 +36,47 @@ export function slotStart(slot: { date: string; startTime: string }): number {
   return vietnamInstant(slot.date, slot.startTime);
 }
 
-/** Problems with a set of slots at `now`: every slot in the future (at most 180 days ahead), no two at one start. */
+/**
+ * Problems with a set of slots at `now`: every slot in the future (at most 180 days ahead), and no two overlapping
+ * (one interviewer cannot be in two interviews at once, so 09:00–10:00 and 09:30–10:30 are refused; back to back,
+ * 09:00–09:45 then 09:45, is fine).
+ */
 export function slotProblems(slots: readonly InterviewSlotInput[], now: Date): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  const seen = new Set<number>();
+  const spans: Array<{ start: number; end: number }> = [];
   slots.forEach((slot, index) => {
     const start = slotStart(slot);
+    const end = start + (Number(slot.durationMinutes) || 0) * 60_000;
     if (!(start > now.getTime())) {
       problems.push({ path: `slots.${index}.date`, message: "Khung giờ phải ở tương lai." });
     } else if (start > now.getTime() + maxDaysAhead * 86_400_000) {
       problems.push({ path: `slots.${index}.date`, message: `Khung giờ chỉ trong vòng ${maxDaysAhead} ngày tới.` });
     }
-    if (seen.has(start)) problems.push({ path: `slots.${index}.startTime`, message: "Hai khung giờ trùng nhau." });
-    seen.add(start);
+    if (spans.some((s) => s.start === start || (start < s.end && s.start < end))) {
+      problems.push({ path: `slots.${index}.startTime`, message: "Hai khung giờ trùng hoặc chồng lên nhau." });
+    }
+    spans.push({ start, end });
   });
   return problems;
+}
+
+/** The grid of interview slot locks: a taken slot holds every 5-minute block it touches (data/interviews.ts). */
+export const slotLockMinutes = 5;
+
+/**
+ * The lock blocks a slot holds, as ISO instants of their starts: two slots of one listing overlap exactly when they
+ * share a block (on the 5-minute grid; slots that merely come within the same 5 minutes also meet, a turnaround
+ * no interviewer would plan anyway). 15–240 minutes make 3–49 blocks, within a DynamoDB transaction's 100 items.
+ * @example slotLockBlocks("2027-01-04T02:00:00.000Z", 15) // ["…T02:00:00.000Z", "…T02:05:00.000Z", "…T02:10:00.000Z"]
+ */
+export function slotLockBlocks(startsAt: string, durationMinutes: number): string[] {
+  const block = slotLockMinutes * 60_000;
+  const start = Date.parse(startsAt);
+  const first = Math.floor(start / block) * block;
+  const end = start + durationMinutes * 60_000;
+  const blocks: string[] = [];
+  for (let at = first; at < end; at += block) blocks.push(new Date(at).toISOString());
+  return blocks;
 }
 
 const communeIds = communes.map((c) => c.id) as [string, ...string[]];
@@ -82,7 +108,7 @@ const placeMessage = "Phỏng vấn trực tiếp cần địa chỉ ở Đồng
 const linkRule = (p: ProposalShape) => p.mode !== "online" || p.link !== undefined;
 const linkMessage = "Phỏng vấn trực tuyến cần đường dẫn https.";
 const slotsRule = (p: ProposalShape) => slotProblems(p.slots, new Date()).length === 0;
-const slotsMessage = `Mỗi khung giờ phải ở tương lai (trong vòng ${maxDaysAhead} ngày) và không trùng nhau.`;
+const slotsMessage = `Mỗi khung giờ phải ở tương lai (trong vòng ${maxDaysAhead} ngày) và không trùng hoặc chồng lên nhau.`;
 
 /** Body of POST /api/applications/:id/interview: a member proposes 1–5 slots, a place or a link, a note. */
 export const InterviewProposeSchema = v.pipe(
