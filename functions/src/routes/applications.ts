@@ -36,8 +36,8 @@ import { enforce, rateLimit, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const listingNotFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
-const applicationNotFound = () => new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+const listingNotFound = () => new AppError("not_found", "Không tìm thấy tin.");
+const applicationNotFound = () => new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
 
 /** A listing the caller may know exists: drafts are 404 outside the organisation, as on GET /api/listings/:id. */
 export async function visibleListing(c: Context<AppEnv>, listingId: string): Promise<StoredListing> {
@@ -52,11 +52,7 @@ export async function visibleListing(c: Context<AppEnv>, listingId: string): Pro
     const verification = org?.verification ?? "pending";
     if (!organisationStanding[verification].listingsPublic) {
       if (verification === "pending") throw listingNotFound();
-      throw new AppError(
-        "organisation_inactive",
-        410,
-        "Tổ chức đăng tin này đã bị từ chối hoặc đình chỉ; tin không còn hiển thị và không nhận hồ sơ hay đặt chỗ.",
-      );
+      throw new AppError("organisation_inactive");
     }
   }
   return listing;
@@ -65,8 +61,8 @@ export async function visibleListing(c: Context<AppEnv>, listingId: string): Pro
 /** Throws 409 `listing_closed` / `deadline_passed` unless the listing takes applications and bookings today. */
 export function assertIntakeOpen(listing: StoredListing): void {
   const intake = listingIntake(listing, new Date());
-  if (intake === "listing_closed") throw new AppError("listing_closed", 409, "Tin này không còn nhận hồ sơ.");
-  if (intake === "deadline_passed") throw new AppError("deadline_passed", 409, "Đã quá hạn nộp hồ sơ của tin này.");
+  if (intake === "listing_closed") throw new AppError("listing_closed");
+  if (intake === "deadline_passed") throw new AppError("deadline_passed");
 }
 
 const notFoundRule =
@@ -97,15 +93,15 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
       const { userId } = enforce(c, "application:create");
       const listing = await visibleListing(c, c.req.valid("param").id);
       if (listing.type === "visit") {
-        throw new AppError("wrong_listing_type", 409, "Tin tham quan được đặt chỗ theo buổi, không nộp hồ sơ.");
+        throw new AppError("wrong_listing_type", "Tin tham quan được đặt chỗ theo buổi, không nộp hồ sơ.");
       }
       assertIntakeOpen(listing);
       if (!(await getStudentProfile(userId))) {
-        throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên trước khi ứng tuyển.");
+        throw new AppError("profile_required", "Hãy tạo hồ sơ sinh viên trước khi ứng tuyển.");
       }
       const input = c.req.valid("json");
       const issues = answerIssues(listing.questions ?? [], input.answers);
-      if (issues.length > 0) throw new AppError("validation_failed", 400, "Câu trả lời chưa hợp lệ.", issues);
+      if (issues.length > 0) throw new AppError("validation_failed", "Câu trả lời chưa hợp lệ.", issues);
       const cv = input.cvFileId ? await attachableCv(userId, input.cvFileId) : undefined;
       const [view] = await forStudent([await submitApplication(listing, userId, input, cv)]);
       return c.json(view!, 201);
@@ -252,7 +248,7 @@ export const applicationRoutes = new Hono<AppEnv>()
     validate("json", VolunteerHoursSchema),
     async (c) => {
       const { application, actor } = await applicationFor(c, c.req.valid("param").id);
-      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức ghi nhận giờ tình nguyện.");
+      if (actor !== "organisation") throw new AppError("forbidden", "Chỉ tổ chức ghi nhận giờ tình nguyện.");
       const listing = await getListing(application.listingId);
       if (!listing) throw applicationNotFound();
       const { hours, version } = c.req.valid("json");

@@ -28,7 +28,7 @@ import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 import { assertIntakeOpen, visibleListing } from "./applications";
 
-const bookingNotFound = () => new AppError("not_found", 404, "Không tìm thấy lượt đặt chỗ.");
+const bookingNotFound = () => new AppError("not_found", "Không tìm thấy lượt đặt chỗ.");
 
 /** Bookings under a visit listing: book seats in a session, and the host's list. Mounted at /api/listings. */
 export const listingBookingRoutes = new Hono<AppEnv>()
@@ -65,16 +65,16 @@ export const listingBookingRoutes = new Hono<AppEnv>()
       }
       const listing = await visibleListing(c, id);
       if (listing.type !== "visit") {
-        throw new AppError("wrong_listing_type", 409, "Chỉ tin tham quan mới đặt chỗ theo buổi.");
+        throw new AppError("wrong_listing_type", "Chỉ tin tham quan mới đặt chỗ theo buổi.");
       }
       assertIntakeOpen(listing);
       const session = listing.sessions?.find((s) => s.id === sessionId);
-      if (!session) throw new AppError("not_found", 404, "Không tìm thấy buổi tham quan.");
+      if (!session) throw new AppError("not_found", "Không tìm thấy buổi tham quan.");
       if (!sessionBookable(session.date, new Date())) {
-        throw new AppError("session_past", 409, "Buổi tham quan này đã diễn ra.");
+        throw new AppError("session_past");
       }
       if (!classBooking && !(await getStudentProfile(userId))) {
-        throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên trước khi đặt chỗ.");
+        throw new AppError("profile_required", "Hãy tạo hồ sơ sinh viên trước khi đặt chỗ.");
       }
       const booking = await bookSeats(
         listing,

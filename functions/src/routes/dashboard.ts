@@ -41,7 +41,7 @@ async function selectionFor(c: Context<AppEnv>, query: DashboardQuery): Promise<
       orgId: query.universityId!,
       ...(school ? { orgKind: school.kind, orgVerification: school.verification } : {}),
     });
-    if (!school) throw new AppError("not_found", 404, "Không tìm thấy trường.");
+    if (!school) throw new AppError("not_found", "Không tìm thấy trường.");
     return { year, scope: { kind: "university", id: school.id }, filters: { field: query.field } };
   }
   enforce(c, "dashboard:viewOrganisation", { orgId: query.orgId! });
@@ -101,7 +101,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
       const selection = await selectionFor(c, query);
       const only = query.table === "all" ? undefined : query.table;
       const { tables } = await loadDashboard(selection, only);
-      if (tables.length === 0) throw new AppError("not_found", 404, "Phạm vi này không có bảng đó.");
+      if (tables.length === 0) throw new AppError("not_found", "Phạm vi này không có bảng đó.");
       await recordAudit(c.get("principal")!, {
         action: "dashboard.export",
         scope: scopeLabel(selection),

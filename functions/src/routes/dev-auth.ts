@@ -41,7 +41,7 @@ export const devAuthRoutes = new Hono()
     async (c) => {
       const { userId } = c.req.valid("json");
       const user = await getUser(userId);
-      if (!user?.demo) throw new AppError("not_found", 404, "Không có tài khoản demo này.");
+      if (!user?.demo) throw new AppError("not_found", "Không có tài khoản demo này.");
       const token = await signDevToken(user);
       return c.json({ token, expiresIn: devTokenTtlSeconds });
     },

@@ -33,7 +33,7 @@ async function enforceSchoolStaff(c: Context<AppEnv>, orgId: string) {
     orgId,
     ...(org ? { orgKind: org.kind, orgVerification: org.verification } : {}),
   });
-  if (!org) throw new AppError("not_found", 404, "Không tìm thấy trường.");
+  if (!org) throw new AppError("not_found", "Không tìm thấy trường.");
 }
 
 /**

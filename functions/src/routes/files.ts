@@ -31,7 +31,7 @@ import { enforce, rateLimit } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const fileNotFound = () => new AppError("not_found", 404, "Không tìm thấy tệp này.");
+const fileNotFound = () => new AppError("not_found", "Không tìm thấy tệp này.");
 
 /**
  * Students' CV files: upload straight to the files bucket with a presigned POST, checked by the API before they
@@ -113,7 +113,7 @@ export const fileRoutes = new Hono<AppEnv>()
       if (!verdict.ok) {
         await deleteObject(upload);
         await removeCvFile(file);
-        throw new AppError(verdict.refusal.code, 422, verdict.refusal.message);
+        throw new AppError(verdict.refusal.code, verdict.refusal.message);
       }
       await promoteUpload(file.objectKey);
       return c.json(cvView(await markCvReady(file, size!, verdict.pages)));
@@ -173,7 +173,7 @@ export const fileRoutes = new Hono<AppEnv>()
     validate("param", IdParamSchema),
     async (c) => {
       const application = await findApplication(c.req.valid("param").id);
-      if (!application) throw new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+      if (!application) throw new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
       // Membership first: an outsider learns nothing about the student's consent or files.
       enforce(c, "application:review", { orgId: application.orgId });
       const profile = await getStudentProfile(application.studentId);
@@ -182,13 +182,12 @@ export const fileRoutes = new Hono<AppEnv>()
       if (!authorize(principal, "cvFile:download", { orgId: application.orgId, shareConsent }).allowed) {
         throw new AppError(
           "consent_required",
-          403,
           "Sinh viên chưa đồng ý (hoặc đã rút đồng ý) chia sẻ thông tin với tổ chức đã ứng tuyển, nên không thể tải CV.",
         );
       }
       const file = application.cv ? await findCvFile(application.studentId, application.cv.fileId) : undefined;
       if (file?.status !== "ready")
-        throw new AppError("not_found", 404, "Hồ sơ này không kèm CV, hoặc sinh viên đã xóa tệp.");
+        throw new AppError("not_found", "Hồ sơ này không kèm CV, hoặc sinh viên đã xóa tệp.");
       const [org, actor] = await Promise.all([getOrganisation(application.orgId), getUser(principal.userId)]);
       // Recorded before the link is handed out: a download the student cannot see never happens.
       await recordFileAccess({

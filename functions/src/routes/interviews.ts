@@ -25,7 +25,7 @@ import { validate } from "../http/validate";
 import { calendarOf } from "../interviews/attachment";
 import { applicationFor, visibleListing } from "./applications";
 
-const noInterview = () => new AppError("not_found", 404, "Hồ sơ này chưa có lịch phỏng vấn.");
+const noInterview = () => new AppError("not_found", "Hồ sơ này chưa có lịch phỏng vấn.");
 
 const whoMay =
   "The application's student or a member of the listing's organisation (application:respond / application:review " +
@@ -76,7 +76,7 @@ export const interviewRoutes = new Hono<AppEnv>()
     validate("json", InterviewProposeSchema),
     async (c) => {
       const { application, actor } = await applicationFor(c, c.req.valid("param").id);
-      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức đề xuất lịch phỏng vấn.");
+      if (actor !== "organisation") throw new AppError("forbidden", "Chỉ tổ chức đề xuất lịch phỏng vấn.");
       const created = await proposeInterview(application, c.req.valid("json"));
       return c.json(interviewView(created), 201);
     },
@@ -177,7 +177,7 @@ export const interviewRoutes = new Hono<AppEnv>()
     async (c) => {
       const { interview } = await interviewFor(c, c.req.valid("param").id);
       const calendar = await calendarOf(interview);
-      if (!calendar) throw new AppError("not_scheduled", 409, "Chưa chọn khung giờ phỏng vấn nên chưa có lịch.");
+      if (!calendar) throw new AppError("not_scheduled");
       c.header("Content-Type", "text/calendar; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${calendar.filename}"`);
       return c.body(calendar.content);

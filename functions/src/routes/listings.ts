@@ -28,7 +28,7 @@ import { bearer, responses } from "../http/openapi";
 import { refuseProblems, validate } from "../http/validate";
 import { visibleListing } from "./applications";
 
-const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
+const notFound = () => new AppError("not_found", "Không tìm thấy tin.");
 
 /** Listings: the public feed, one listing, creation and edits (with status moves). */
 export const listingRoutes = new Hono<AppEnv>()
@@ -80,7 +80,7 @@ export const listingRoutes = new Hono<AppEnv>()
       const input = c.req.valid("json");
       enforce(c, "listing:create", { orgId: input.orgId });
       const org = await getOrganisation(input.orgId);
-      if (!org) throw new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+      if (!org) throw new AppError("not_found", "Không tìm thấy tổ chức.");
       refuseProblems(listingTimeProblems(input, new Date()));
       const [full] = await withOrganisation([await createListing(input)]);
       return c.json(full!, 201);
@@ -105,11 +105,7 @@ export const listingRoutes = new Hono<AppEnv>()
       const patch = c.req.valid("json");
       enforce(c, "listing:update", { orgId: listing.orgId });
       if (patch.status && !canTransitionListing(listing.status, patch.status)) {
-        throw new AppError(
-          "invalid_transition",
-          409,
-          `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`,
-        );
+        throw new AppError("invalid_transition", `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`);
       }
       const publishing = patch.status === "published" && listing.status !== "published";
       if (publishing) {

@@ -50,7 +50,7 @@ export const mailPreferenceRoutes = new Hono<AppEnv>()
   );
 
 const invalidToken = () =>
-  new AppError("validation_failed", 400, "Liên kết hủy nhận thư không hợp lệ. Hãy đổi cài đặt thư sau khi đăng nhập.");
+  new AppError("validation_failed", "Liên kết hủy nhận thư không hợp lệ. Hãy đổi cài đặt thư sau khi đăng nhập.");
 
 function tokenOf(token: string) {
   const read = readUnsubscribeToken(config().SERVER_SECRET, token);

@@ -41,7 +41,7 @@ export const recommendationRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { userId } = enforce(c, "recommendation:read");
     const student = await getStudentProfile(userId);
-    if (!student) throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên để nhận gợi ý phù hợp.");
+    if (!student) throw new AppError("profile_required", "Hãy tạo hồ sơ sinh viên để nhận gợi ý phù hợp.");
     const items = await recommendationsFor(student, { now: new Date(), limit: c.req.valid("query").limit });
     return c.json({ items });
   },
@@ -94,7 +94,7 @@ export const listingCandidateRoutes = new Hono<AppEnv>()
       const listing = await visibleListing(c, c.req.valid("param").id);
       const { userId } = enforce(c, "candidate:invite", { orgId: listing.orgId });
       const result = await inviteCandidate(listing, c.req.valid("json").candidateId, userId);
-      if (!result) throw new AppError("not_found", 404, "Không tìm thấy ứng viên này.");
+      if (!result) throw new AppError("not_found", "Không tìm thấy ứng viên này.");
       return c.json(result);
     },
   );

@@ -32,8 +32,8 @@ import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const orgNotFound = () => new AppError("not_found", 404, "Không tìm thấy tổ chức.");
-const invitationNotFound = () => new AppError("not_found", 404, "Không tìm thấy lời mời.");
+const orgNotFound = () => new AppError("not_found", "Không tìm thấy tổ chức.");
+const invitationNotFound = () => new AppError("not_found", "Không tìm thấy lời mời.");
 
 /**
  * Loads an organisation for a member-management action. Someone outside the organisation (not a member, not an
@@ -149,8 +149,8 @@ async function myInvitation(c: Context<AppEnv>, invitationId: string) {
   const user = await getUser(principal.userId);
   const invitation = user?.email ? await invitationAddressedTo(invitationId, user.email) : undefined;
   if (!user || !invitation) throw invitationNotFound();
-  if (invitation.status !== "pending") throw new AppError("invalid_transition", 409, "Lời mời này đã được trả lời.");
-  if (!isOpen(invitation)) throw new AppError("invitation_expired", 409, "Lời mời đã hết hạn; hãy xin lời mời mới.");
+  if (invitation.status !== "pending") throw new AppError("invalid_transition", "Lời mời này đã được trả lời.");
+  if (!isOpen(invitation)) throw new AppError("invitation_expired");
   return { principal, user, invitation };
 }
 
@@ -188,7 +188,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       if (!org) throw invitationNotFound();
       if (!authorize(principal, "organisation:join", { orgKind: org.kind }).allowed) {
         const needed = memberRoleFor(org.kind) === "recruiter" ? "nhà tuyển dụng" : "cán bộ";
-        throw new AppError("role_mismatch", 403, `Chỉ tài khoản ${needed} mới tham gia được loại tổ chức này.`);
+        throw new AppError("role_mismatch", `Chỉ tài khoản ${needed} mới tham gia được loại tổ chức này.`);
       }
       await acceptInvitation(invitation, principal.userId);
       return c.body(null, 204);

@@ -35,7 +35,7 @@ import { rateLimit, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const applicationNotFound = () => new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+const applicationNotFound = () => new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
 const onlyTheTwoSides = "Only the applicant and the members of the listing's organisation; anyone else gets 404.";
 
 /** The application and the caller's side of its thread (policy.ts `threadSideOf`); 404 for anyone on neither side. */
@@ -54,7 +54,7 @@ function beforeOf(applicationId: string, sealed: string | undefined) {
   if (opened === undefined) return undefined;
   const [thread, createdAt, messageId] = opened.split("\n");
   if (thread !== applicationId || !createdAt || !messageId) {
-    throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+    throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
       { path: "cursor", message: "Con trỏ trang không thuộc cuộc trò chuyện này." },
     ]);
   }
@@ -116,7 +116,7 @@ export const applicationMessageRoutes = new Hono<AppEnv>()
     async (c) => {
       const { application, side, userId } = await threadFor(c, c.req.valid("param").id);
       if (application.status === "withdrawn" || isErasedToken(application.studentId)) {
-        throw new AppError("thread_closed", 409, "Hồ sơ ứng tuyển đã rút hoặc đã xóa; không thể nhắn thêm.");
+        throw new AppError("thread_closed");
       }
       const message = await sendMessage(application, side, userId, c.req.valid("json").text);
       const [view] = await messageViews([message], side, userId);

@@ -45,7 +45,7 @@ export const notificationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { userId } = requirePrincipal(c);
       if (!(await markNotificationRead(userId, c.req.valid("param").id))) {
-        throw new AppError("not_found", 404, "Không tìm thấy thông báo.");
+        throw new AppError("not_found", "Không tìm thấy thông báo.");
       }
       return c.body(null, 204);
     },

@@ -18,7 +18,7 @@ import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 import { applicationFor } from "./applications";
 
-const noOffer = () => new AppError("not_found", 404, "Hồ sơ này chưa có lời mời kèm điều kiện.");
+const noOffer = () => new AppError("not_found", "Hồ sơ này chưa có lời mời kèm điều kiện.");
 
 /** Moves the application (and with it the offer, in one transaction: data/offer-records.ts) and answers the offer. */
 async function moveWithOffer(
@@ -27,7 +27,7 @@ async function moveWithOffer(
   move: Parameters<typeof transitionApplication>[3],
 ) {
   const listing = await getListing(application.listingId);
-  if (!listing) throw new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+  if (!listing) throw new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
   await transitionApplication(application, listing, actor, move);
   const offer = await getOffer(application.id);
   if (!offer) throw noOffer();
@@ -74,7 +74,7 @@ export const offerRoutes = new Hono<AppEnv>()
     validate("json", OfferCreateSchema),
     async (c) => {
       const { application, actor } = await applicationFor(c, c.req.valid("param").id);
-      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức đưa ra lời mời.");
+      if (actor !== "organisation") throw new AppError("forbidden", "Chỉ tổ chức đưa ra lời mời.");
       const { terms, version } = c.req.valid("json");
       return c.json(await moveWithOffer(application, actor, { to: "offered", version, terms }), 201);
     },

@@ -25,7 +25,7 @@ import { enforce, requirePrincipal } from "../http/middleware";
 import { bearer, responses } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const notFound = () => new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+const notFound = () => new AppError("not_found", "Không tìm thấy tổ chức.");
 
 /** Organisations: directory, profile, creation, edits and verification. */
 export const organisationRoutes = new Hono<AppEnv>()

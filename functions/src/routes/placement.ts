@@ -54,7 +54,7 @@ const schoolResource = (
   ...(org ? { orgKind: org.kind, orgVerification: org.verification } : {}),
 });
 
-const roundNotFound = () => new AppError("not_found", 404, "Không tìm thấy đợt phân bổ.");
+const roundNotFound = () => new AppError("not_found", "Không tìm thấy đợt phân bổ.");
 
 /** Whether the principal is staff of the school that owns rounds keyed `universityId` (or the province, for its). */
 async function ownsRound(principal: Principal, universityId: string): Promise<boolean> {
@@ -90,7 +90,7 @@ async function ownedRound(c: Context<AppEnv>, id: string): Promise<StoredRound> 
   const round = await existingRound(id);
   if (await ownsRound(requirePrincipal(c), round.universityId)) return round;
   await participant(c, round);
-  throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
+  throw new AppError("forbidden");
 }
 
 /**
@@ -113,7 +113,6 @@ async function requireSchools(ids: string[]) {
   if (notSchools.length > 0) {
     throw new AppError(
       "validation_failed",
-      400,
       "Chỉ chọn được các trường.",
       notSchools.map((id) => ({ path: "universityIds", message: `${id} không phải là trường.` })),
     );
@@ -151,7 +150,7 @@ export const placementRoutes = new Hono<AppEnv>()
       const owned = (
         await Promise.all(owners.map(async (id) => ((await ownsRound(principal, id)) ? id : undefined)))
       ).filter((id): id is string => id !== undefined);
-      if (owned.length === 0) throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
+      if (owned.length === 0) throw new AppError("forbidden");
       const rounds = (await Promise.all(owned.map(listRounds))).flat();
       return c.json({ items: await Promise.all(rounds.map((r) => roundView(r, { kind: "owner" }))) });
     },
@@ -308,7 +307,7 @@ export const placementRoutes = new Hono<AppEnv>()
       const principal = requirePrincipal(c);
       const round = await existingRound(c.req.valid("param").id);
       if (await ownsRound(principal, round.universityId)) {
-        throw new AppError("forbidden", 403, "Chỉ sinh viên được phân bổ mới trả lời được.");
+        throw new AppError("forbidden", "Chỉ sinh viên được phân bổ mới trả lời được.");
       }
       const studentId = await participant(c, round);
       await respondToAssignment(round, studentId, c.req.valid("json").decision, new Date());

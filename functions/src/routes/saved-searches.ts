@@ -64,7 +64,7 @@ export const savedSearchRoutes = new Hono<AppEnv>()
     async (c) => {
       const { userId } = enforce(c, "savedSearch:manage", { ownerUserId: c.get("principal")?.userId });
       if (!(await deleteSavedSearch(userId, c.req.valid("param").id))) {
-        throw new AppError("not_found", 404, "Không tìm thấy tìm kiếm đã lưu.");
+        throw new AppError("not_found", "Không tìm thấy tìm kiếm đã lưu.");
       }
       return c.body(null, 204);
     },

@@ -1,4 +1,4 @@
-import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
+import { SearchPageSchema, SearchQuerySchema, todayInVietnam } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { getListings, publicListings } from "../data/listings";
@@ -9,7 +9,7 @@ import { responses } from "../http/openapi";
 import { validate } from "../http/validate";
 import type { IndexPage } from "../search/listing-index";
 import { searchIndex } from "../search/live";
-import { InvalidCursorError, todayInVietnam } from "../search/query";
+import { InvalidCursorError } from "../search/query";
 
 /** Full-text search over published listings. */
 export const searchRoutes = new Hono<AppEnv>().get(
@@ -32,7 +32,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
       page = index.page(criteria, { limit, cursor: openCursor("search", cursor), today: todayInVietnam(new Date()) });
     } catch (error) {
       if (!(error instanceof InvalidCursorError)) throw error;
-      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+      throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
         { path: "cursor", message: error.message },
       ]);
     }

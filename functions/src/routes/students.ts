@@ -23,7 +23,7 @@ export const studentRoutes = new Hono<AppEnv>()
       const { userId } = requirePrincipal(c);
       enforce(c, "student:read", { ownerUserId: userId });
       const profile = await getStudentProfile(userId);
-      if (!profile) throw new AppError("not_found", 404, "Bạn chưa tạo hồ sơ.");
+      if (!profile) throw new AppError("not_found", "Bạn chưa tạo hồ sơ.");
       return c.json(profile);
     },
   )

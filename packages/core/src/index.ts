@@ -1,5 +1,6 @@
 export * from "./catalog";
 export * from "./dashboard";
+export * from "./errors";
 export * from "./interview";
 export * from "./matching";
 export * from "./pipeline";
