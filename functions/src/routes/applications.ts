@@ -15,7 +15,6 @@ import {
   VolunteerHoursSchema,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import {
   findApplication,
   forOrganisation,
@@ -33,7 +32,7 @@ import { recordVolunteerHours } from "../data/volunteer-hours";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, rateLimit, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 const listingNotFound = () => new AppError("not_found", "Không tìm thấy tin.");
@@ -72,7 +71,7 @@ const notFoundRule =
 export const listingApplicationRoutes = new Hono<AppEnv>()
   .post(
     "/:id/applications",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Apply to a listing (students; 20 per minute per client)",
       description:
@@ -80,11 +79,10 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
         "`already_applied`, `listing_closed`, `deadline_passed`, `profile_required`, `wrong_listing_type` " +
         "(visits are booked, not applied to); 400 when `cvFileId` is not one of the student's ready CV files " +
         "(GET /api/files/cv). A draft listing is 404.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Submitted", schema: ApplicationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 429, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Submitted", schema: ApplicationSchema } },
+      errors: [404, 409, 429],
     }),
     rateLimit({ windowMs: 60_000, max: 20 }),
     validate("param", IdParamSchema),
@@ -109,15 +107,13 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/applications",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "The applicant board of a listing (members of its organisation)",
       description: `Applicants appear pseudonymously unless they consent to share their details. ${notFoundRule}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Applications", schema: ApplicationListSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Applications", schema: ApplicationListSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     validate("query", ApplicationBoardQuerySchema),
@@ -130,15 +126,14 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/applications/bulk",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Move several applicants of a listing at once (members of its organisation)",
       description: `Each application moves from its current status; the result lists each outcome in order. ${notFoundRule}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Per-application results", schema: BulkTransitionResultSchema } },
-        [400, 401, 403, 404, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Per-application results", schema: BulkTransitionResultSchema } },
+      errors: [404],
     }),
     validate("param", IdParamSchema),
     validate("json", ApplicationBulkTransitionSchema),
@@ -172,11 +167,11 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
 export const applicationRoutes = new Hono<AppEnv>()
   .get(
     "/mine",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "My applications with their current status and timeline, newest first",
-      security: bearer,
-      responses: responses({ 200: { description: "Applications", schema: ApplicationListSchema } }, [401, 503]),
+      auth: true,
+      ok: { 200: { description: "Applications", schema: ApplicationListSchema } },
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -185,14 +180,12 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "One application (its student, or members of the listing's organisation; anyone else gets 404)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The application", schema: ApplicationSchema } },
-        [400, 401, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The application", schema: ApplicationSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -205,7 +198,7 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/transitions",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Move an application along the pipeline, with the version last read",
       description:
@@ -213,11 +206,10 @@ export const applicationRoutes = new Hono<AppEnv>()
         "the student withdraws while not final and accepts or declines an offer. 403 `forbidden`: the move is " +
         "the other party's. 409: `invalid_transition`, `version_conflict`, `capacity_full` (an offer reserves " +
         "one of the listing's positions). Anyone else gets 404.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Moved", schema: ApplicationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Moved", schema: ApplicationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", ApplicationTransitionSchema),
@@ -232,17 +224,16 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/hours",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Record the hours an accepted volunteer served (members of the listing's organisation)",
       description:
         "Volunteer listings only (409 `wrong_listing_type`), accepted applications only (409 `invalid_transition`), " +
         "with the version last read (409 `version_conflict`). The student is notified. Anyone else gets 404.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Recorded", schema: ApplicationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Recorded", schema: ApplicationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", VolunteerHoursSchema),

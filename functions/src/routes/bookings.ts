@@ -9,7 +9,6 @@ import {
   sessionBookable,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import {
   bookSeats,
   cancelBooking,
@@ -24,7 +23,7 @@ import { getStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { assertIntakeOpen, visibleListing } from "./applications";
 
@@ -34,7 +33,7 @@ const bookingNotFound = () => new AppError("not_found", "Không tìm thấy lư�
 export const listingBookingRoutes = new Hono<AppEnv>()
   .post(
     "/:id/sessions/:sessionId/bookings",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "Book seats in a visit session: `{}` books one seat for the signed-in student",
       description:
@@ -42,11 +41,10 @@ export const listingBookingRoutes = new Hono<AppEnv>()
         "One booking per student and session. 409 codes: `capacity_full`, `already_booked`, `listing_closed`, " +
         "`deadline_passed`, `session_past`, `profile_required`, `wrong_listing_type`. A draft listing or an " +
         "unknown session is 404.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Booked", schema: BookingSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Booked", schema: BookingSchema } },
+      errors: [404, 409],
     }),
     validate("param", SessionParamSchema),
     validate("json", BookingCreateSchema),
@@ -86,17 +84,15 @@ export const listingBookingRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/bookings",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "A visit listing's bookings and seats per session (members of its organisation)",
       description:
         "Students appear pseudonymously unless they consent to share their details. Another organisation's " +
         "listing: 403 if it is public, 404 if it is a draft.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Bookings", schema: ListingBookingsSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Bookings", schema: ListingBookingsSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -110,11 +106,11 @@ export const listingBookingRoutes = new Hono<AppEnv>()
 export const bookingRoutes = new Hono<AppEnv>()
   .get(
     "/mine",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "My bookings (a student's seats, or the class bookings a staff member made), newest first",
-      security: bearer,
-      responses: responses({ 200: { description: "Bookings", schema: BookingListSchema } }, [401, 503]),
+      auth: true,
+      ok: { 200: { description: "Bookings", schema: BookingListSchema } },
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -123,12 +119,13 @@ export const bookingRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "Cancel a booking and release its seats (its booker, or a colleague for a class booking)",
       description: "Repeating the request returns the cancelled booking unchanged. Anyone else gets 404.",
-      security: bearer,
-      responses: responses({ 200: { description: "Cancelled", schema: BookingSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "Cancelled", schema: BookingSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {

@@ -17,7 +17,7 @@ import { getOrganisation } from "../data/organisations";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { bearer, responses, route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 const scopeText =
@@ -54,15 +54,13 @@ const scopeLabel = (s: Selection) => (s.scope.id ? `${s.scope.kind}:${s.scope.id
 export const dashboardRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Dashboard"],
       summary: "Progress against targets, funnel, trends and skills gap, as de-identified, perturbed tables",
       description: scopeText,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The dashboard", schema: DashboardSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The dashboard", schema: DashboardSchema } },
+      errors: [400, 404],
     }),
     validate("query", DashboardQuerySchema),
     async (c) => {

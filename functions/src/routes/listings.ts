@@ -9,7 +9,6 @@ import {
   listingTimeProblems,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { seatsTakenOf } from "../data/bookings";
 import {
   createListing,
@@ -24,7 +23,7 @@ import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { refuseProblems, validate } from "../http/validate";
 import { visibleListing } from "./applications";
 
@@ -34,10 +33,11 @@ const notFound = () => new AppError("not_found", "Không tìm thấy tin.");
 export const listingRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary: "Published listings, newest first, with cursor pagination",
-      responses: responses({ 200: { description: "A page of listings", schema: ListingPageSchema } }, [400, 503]),
+      ok: { 200: { description: "A page of listings", schema: ListingPageSchema } },
+      errors: [400],
     }),
     validate("query", ListingListQuerySchema),
     async (c) => {
@@ -48,11 +48,12 @@ export const listingRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary:
         "One listing (drafts only for the organisation's members; a rejected or suspended organisation's listings answer 410 `organisation_inactive` to everyone else)",
-      responses: responses({ 200: { description: "The listing", schema: ListingSchema } }, [400, 404, 503]),
+      ok: { 200: { description: "The listing", schema: ListingSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -66,14 +67,13 @@ export const listingRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary: "Create a draft listing for an organisation the caller belongs to",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Created", schema: ListingSchema } },
-        [400, 401, 403, 404, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Created", schema: ListingSchema } },
+      errors: [404],
     }),
     validate("json", ListingCreateSchema),
     async (c) => {
@@ -88,14 +88,13 @@ export const listingRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary: "Edit a listing or move its status (publishing needs a verified organisation)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Updated", schema: ListingSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Updated", schema: ListingSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", ListingPatchSchema),

@@ -8,13 +8,12 @@ import {
   type PipelineActor,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { type StoredApplication, transitionApplication } from "../data/applications";
 import { getListing } from "../data/listings";
 import { getOffer, offerView } from "../data/offer-records";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { applicationFor } from "./applications";
 
@@ -42,12 +41,13 @@ const sides =
 export const offerRoutes = new Hono<AppEnv>()
   .get(
     "/:id/offer",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "The application's offer and its terms",
       description: sides,
-      security: bearer,
-      responses: responses({ 200: { description: "The offer", schema: OfferSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "The offer", schema: OfferSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -59,7 +59,7 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary:
         "Make an offer with terms (members): pay in VND (monthly, total, or unpaid training), start date, reply-by date",
@@ -67,8 +67,10 @@ export const offerRoutes = new Hono<AppEnv>()
         "Moves the application to `offered` with the application version last read; the offer reserves one of the " +
         "listing's positions (409 `capacity_full`). An offer not answered by its reply-by day (Vietnam) expires and " +
         "frees the position. 409: `invalid_transition`, `version_conflict`.",
-      security: bearer,
-      responses: responses({ 201: { description: "Offered", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Offered", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferCreateSchema),
@@ -81,12 +83,14 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer/accept",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "Accept the offer (the student, after seeing its terms)",
       description: "409 `offer_expired` once the reply-by day is over, `version_conflict`, `invalid_transition`.",
-      security: bearer,
-      responses: responses({ 200: { description: "Accepted", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Accepted", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferAcceptSchema),
@@ -97,11 +101,13 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer/decline",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "Decline the offer, optionally saying why (the student); frees the position",
-      security: bearer,
-      responses: responses({ 200: { description: "Declined", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Declined", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferDeclineSchema),
@@ -113,11 +119,13 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer/withdraw",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "Withdraw an open offer with a reason (members); the application is rejected and the position freed",
-      security: bearer,
-      responses: responses({ 200: { description: "Withdrawn", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Withdrawn", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferWithdrawSchema),
