@@ -7,6 +7,8 @@ import {
   ListingPatchSchema,
   ListingSchema,
   listingTimeProblems,
+  onlyTypeFields,
+  typeFieldsPatch,
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { seatsTakenOf } from "../data/bookings";
@@ -77,7 +79,8 @@ export const listingRoutes = new Hono<AppEnv>()
     }),
     validate("json", ListingCreateSchema),
     async (c) => {
-      const input = c.req.valid("json");
+      // Fields the listing's type does not use are dropped (core typeFields), as the web form never sends them.
+      const input = onlyTypeFields(c.req.valid("json"));
       enforce(c, "listing:create", { orgId: input.orgId });
       const org = await getOrganisation(input.orgId);
       if (!org) throw new AppError("not_found", "Không tìm thấy tổ chức.");
@@ -101,7 +104,8 @@ export const listingRoutes = new Hono<AppEnv>()
     async (c) => {
       const listing = await getListing(c.req.valid("param").id);
       if (!listing) throw notFound();
-      const patch = c.req.valid("json");
+      // As on create; a change of type also clears the stored fields the new type does not use.
+      const patch = typeFieldsPatch(c.req.valid("json"), listing);
       enforce(c, "listing:update", { orgId: listing.orgId });
       if (patch.status && !canTransitionListing(listing.status, patch.status)) {
         throw new AppError("invalid_transition", `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`);

@@ -2,6 +2,7 @@ export * from "./catalog";
 export * from "./dashboard";
 export * from "./errors";
 export * from "./interview";
+export * from "./listing-fields";
 export * from "./matching";
 export * from "./pipeline";
 export * from "./placement";
