@@ -34,5 +34,7 @@ describe("the AppError codemod", () => {
       'new OtherError("x", 404, "y");',
     ].join("\n");
     expect(rewriteAppErrors(source)).toBe(source);
+    const kept = '// codemod:app-error keep\nnew AppError("not_found", 404, "x");';
+    expect(rewriteAppErrors(kept)).toBe(kept);
   });
 });

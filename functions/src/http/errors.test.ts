@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
 import { AppError } from "./errors";
 
+// codemod:app-error keep — this file checks the old (code, status, message) form still compiles.
+
 describe("AppError and the error catalogue", () => {
   it("takes its status from the catalogue and its message from the call, or the catalogue's default", () => {
     const conflict = new AppError("version_conflict");
