@@ -31,18 +31,14 @@ import { mount as mountWork } from "./routes/groups/work";
 function toErrorResponse(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
-    if (error.status === 400) return new AppError("invalid_json", 400, "Nội dung JSON không đọc được.");
-    if (error.status === 413) return new AppError("payload_too_large", 413, "Dữ liệu gửi lên quá lớn.");
+    if (error.status === 400) return new AppError("invalid_json");
+    if (error.status === 413) return new AppError("payload_too_large");
   }
   if (isDatabaseUnavailable(error)) {
-    return new AppError(
-      "database_unavailable",
-      503,
-      "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.",
-    );
+    return new AppError("database_unavailable");
   }
   logger.error("unhandled", { error: errorField(error) });
-  return new AppError("internal_error", 500, "Đã có lỗi xảy ra; vui lòng thử lại.");
+  return new AppError("internal_error");
 }
 
 /**
@@ -57,7 +53,7 @@ export function createApp(groups: readonly RouteGroupName[] = allRouteGroups) {
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new AppError("payload_too_large", 413, `Dữ liệu gửi lên vượt quá ${MAX_BODY_BYTES} byte.`);
+      throw new AppError("payload_too_large", `Dữ liệu gửi lên vượt quá ${MAX_BODY_BYTES} byte.`);
     },
   });
   const base = new Hono<AppEnv>()
@@ -112,7 +108,10 @@ export function createApp(groups: readonly RouteGroupName[] = allRouteGroups) {
   // One OpenAPI document for the whole API, whichever groups this app serves (built on the first request for it).
   const whole = allRouteGroups.every((group) => groups.includes(group));
   app.route("/api", docsRoutes(whole ? app : () => createApp() as unknown as Hono));
-  app.notFound((c) => c.json(new AppError("not_found", 404, "Không có địa chỉ này.").toBody(), 404));
+  app.notFound((c) => {
+    const notFound = new AppError("not_found", "Không có địa chỉ này.");
+    return c.json(notFound.toBody(), notFound.status);
+  });
   app.onError((error, c) => {
     const appError = toErrorResponse(error);
     return c.json(appError.toBody(), appError.status);

@@ -14,7 +14,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SearchCriteria, SearchSort } from "@ketnoi/core";
+import { type SearchCriteria, type SearchSort, todayInVietnam } from "@ketnoi/core";
 import { seatsTakenOf } from "../../functions/src/data/bookings";
 import { getListing, getListings, publicListings, withOrganisation } from "../../functions/src/data/listings";
 import { openCursor, sealCursor } from "../../functions/src/http/cursor";
@@ -25,7 +25,6 @@ import { freePort } from "../../functions/src/local/ports";
 import { serveApi } from "../../functions/src/local/server";
 import { ensureTable } from "../../functions/src/local/tables";
 import { configureSearch, searchIndex } from "../../functions/src/search/live";
-import { todayInVietnam } from "../../functions/src/search/query";
 import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
 import { seedDemoData } from "../../functions/src/seed/seed";
 import { serveBenchChild } from "./harness";
@@ -45,7 +44,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const notFound = new AppError("not_found", 404, "Không tìm thấy tin.");
+const notFound = new AppError("not_found", "Không tìm thấy tin.");
 
 /** GET /api/listings/:id as the route answers an anonymous caller: drafts are not found. */
 async function listingDetail(res: ServerResponse, id: string): Promise<void> {
@@ -101,7 +100,7 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return listingDetail(res, decodeURIComponent(url.pathname.slice("/api/listings/".length)));
   }
   if (req.method === "GET" && url.pathname === "/api/search") return search(res, url.searchParams);
-  const unknown = new AppError("not_found", 404, "Không có địa chỉ này.");
+  const unknown = new AppError("not_found", "Không có địa chỉ này.");
   sendJson(res, unknown.status, unknown.toBody());
 }
 

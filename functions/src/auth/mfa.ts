@@ -41,11 +41,7 @@ export const requireMfa: MiddlewareHandler<AppEnv> = async (c, next) => {
     const method = c.req.method === "HEAD" ? "GET" : c.req.method;
     const exempt = exemptRoutes.some(([m, path]) => m === method && path.test(c.req.path));
     if (!exempt) {
-      throw new AppError(
-        "mfa_required",
-        403,
-        "Vai trò của bạn cần xác thực hai bước (ứng dụng xác thực) trước khi xem dữ liệu cá nhân.",
-      );
+      throw new AppError("mfa_required");
     }
   }
   return next();

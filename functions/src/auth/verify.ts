@@ -19,7 +19,7 @@ function jwks(): Promise<JWTVerifyGetKey> {
 }
 
 const invalidToken = () =>
-  new AppError("unauthenticated", 401, "Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.");
+  new AppError("unauthenticated", "Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.");
 
 /** The role carried by the token's Cognito groups; a user without a group is a student (self sign-up). */
 function roleFrom(groups: unknown): Role {

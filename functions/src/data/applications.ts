@@ -30,9 +30,9 @@ function toStored({ applicationId, ...rest }: ApplicationItem): StoredApplicatio
 }
 
 const capacityFull = () =>
-  new AppError("capacity_full", 409, "Tin đã đủ chỉ tiêu: số lời mời và nhận lời đã bằng số vị trí tuyển.");
+  new AppError("capacity_full", "Tin đã đủ chỉ tiêu: số lời mời và nhận lời đã bằng số vị trí tuyển.");
 const versionConflict = () =>
-  new AppError("version_conflict", 409, "Hồ sơ vừa được cập nhật ở nơi khác; hãy tải lại rồi thử lại.");
+  new AppError("version_conflict", "Hồ sơ vừa được cập nhật ở nơi khác; hãy tải lại rồi thử lại.");
 
 /**
  * Submits a student's application. The item is keyed by (listing, student) and written on condition that no
@@ -73,7 +73,7 @@ export async function submitApplication(
       .go(),
   );
   if (failed === 0) {
-    throw new AppError("already_applied", 409, "Bạn đã ứng tuyển tin này rồi; hãy xem trạng thái trong hồ sơ của bạn.");
+    throw new AppError("already_applied");
   }
   noteDemandChange(listing.id, { applications: 1, filled: 0 });
   // The student's and the organisation's notices follow from the stored item (effects/notices.ts).
@@ -129,8 +129,8 @@ export async function transitionApplication(
   const decision = checkMove(application.status, move.to, actor);
   if (!decision.allowed) {
     throw decision.reason === "not_your_move"
-      ? new AppError("forbidden", 403, "Bước này do bên còn lại thực hiện.")
-      : new AppError("invalid_transition", 409, `Không thể chuyển hồ sơ từ "${application.status}" sang "${move.to}".`);
+      ? new AppError("forbidden", "Bước này do bên còn lại thực hiện.")
+      : new AppError("invalid_transition", `Không thể chuyển hồ sơ từ "${application.status}" sang "${move.to}".`);
   }
   const now = new Date().toISOString();
   const step: ApplicationStep = {

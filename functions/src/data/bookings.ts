@@ -38,7 +38,6 @@ async function capacityFull(listingId: string, session: { id: string; seats: num
   const seatsLeft = Math.max(0, session.seats - ((await seatsTakenOf(listingId))[session.id] ?? 0));
   return new AppError(
     "capacity_full",
-    409,
     seatsLeft === 0 ? "Buổi tham quan đã hết chỗ." : `Buổi tham quan chỉ còn ${seatsLeft} chỗ.`,
     { seatsLeft },
   );
@@ -84,7 +83,7 @@ export async function bookSeats(listing: StoredListing, session: VisitSession, b
       ])
       .go(),
   );
-  if (failed === 0) throw new AppError("already_booked", 409, "Bạn đã đặt chỗ buổi này rồi.");
+  if (failed === 0) throw new AppError("already_booked");
   if (failed === 1) throw await capacityFull(listing.id, session);
   // The booker's notice follows from the stored booking (effects/notices.ts).
   const booking = toStored(item as BookingItem);

@@ -13,7 +13,7 @@ export type CvFileItem = EntityItem<typeof CvFileEntity>;
 const stalePendingMs = 30 * 60 * 1000;
 
 const limitReached = () =>
-  new AppError("cv_limit", 409, `Bạn đã có ${maxCvFiles} CV; hãy xóa bớt một tệp trước khi tải tệp mới lên.`);
+  new AppError("cv_limit", `Bạn đã có ${maxCvFiles} CV; hãy xóa bớt một tệp trước khi tải tệp mới lên.`);
 
 /** What the student sees of a file record. */
 export function cvView(item: CvFileItem): CvFile {
@@ -96,7 +96,7 @@ export async function markCvReady(file: CvFileItem, size: number, pages: number)
         .set({ status: "ready", size, pages, readyAt })
         .where((a, op) => `${op.eq(a.fileId, file.fileId)} AND ${op.eq(a.status, "pending")}`)
         .go(),
-    () => new AppError("not_found", 404, "Không tìm thấy tệp này; có thể bạn vừa xóa nó."),
+    () => new AppError("not_found", "Không tìm thấy tệp này; có thể bạn vừa xóa nó."),
   );
   return { ...file, status: "ready", size, pages, readyAt };
 }
@@ -109,7 +109,7 @@ export async function removeCvFile(file: CvFileItem): Promise<void> {
         .entities.cvFile.delete({ studentId: file.studentId, slot: file.slot })
         .where((a, op) => op.eq(a.fileId, file.fileId))
         .go(),
-    () => new AppError("not_found", 404, "Không tìm thấy tệp này."),
+    () => new AppError("not_found", "Không tìm thấy tệp này."),
   );
 }
 
@@ -135,7 +135,7 @@ export async function recordFileAccess(entry: {
 export async function attachableCv(studentId: string, fileId: string): Promise<{ fileId: string; name: string }> {
   const file = await findCvFile(studentId, fileId);
   if (file?.status !== "ready") {
-    throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+    throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
       { path: "cvFileId", message: "Không có CV này trong tệp của bạn (hoặc tệp chưa kiểm tra xong)" },
     ]);
   }

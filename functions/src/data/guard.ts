@@ -10,17 +10,10 @@ export async function guard<T>(operation: () => Promise<T>, onConflict?: () => A
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (isDatabaseUnavailable(error)) {
-      throw new AppError(
-        "database_unavailable",
-        503,
-        "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.",
-      );
+      throw new AppError("database_unavailable");
     }
     if (isConditionFailure(error)) {
-      throw (
-        onConflict?.() ??
-        new AppError("version_conflict", 409, "Dữ liệu đã được người khác thay đổi; hãy tải lại rồi sửa tiếp.")
-      );
+      throw onConflict?.() ?? new AppError("version_conflict");
     }
     throw error;
   }
@@ -35,7 +28,7 @@ export async function paginate<T>(cursor: string | undefined, operation: () => P
     return await guard(operation);
   } catch (error) {
     if (cursor && !(error instanceof AppError) && isRejectedCursor(error)) {
-      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+      throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
         { path: "cursor", message: "Con trỏ trang không hợp lệ; hãy tải lại từ trang đầu." },
       ]);
     }

@@ -22,13 +22,8 @@ import { transactWithRetry } from "./transact";
 export type InterviewItem = EntityItem<typeof InterviewEntity>;
 
 const interviewChanged = () =>
-  new AppError("version_conflict", 409, "Lịch phỏng vấn vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");
-const slotTaken = () =>
-  new AppError(
-    "slot_taken",
-    409,
-    "Khung giờ này vừa có ứng viên khác chọn; hãy chọn khung giờ khác hoặc xin đổi lịch.",
-  );
+  new AppError("version_conflict", "Lịch phỏng vấn vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");
+const slotTaken = () => new AppError("slot_taken");
 
 /** The public shape of a stored interview (never the student's id). */
 export function interviewView(item: InterviewItem): Interview {
@@ -85,11 +80,7 @@ export async function proposeInterview(
   input: InterviewPropose,
 ): Promise<InterviewItem> {
   if (application.status !== "interview") {
-    throw new AppError(
-      "not_in_interview_stage",
-      409,
-      "Chỉ đề xuất lịch cho hồ sơ đang ở bước “Mời phỏng vấn”; hãy chuyển hồ sơ sang bước này trước.",
-    );
+    throw new AppError("not_in_interview_stage");
   }
   const now = new Date().toISOString();
   const slots = slotsOf(input);
@@ -121,11 +112,7 @@ export async function proposeInterview(
       .go(),
   );
   if (failed === 0) {
-    throw new AppError(
-      "interview_exists",
-      409,
-      "Hồ sơ này đã có lịch phỏng vấn đang mở; hãy đổi lịch thay vì đề xuất mới.",
-    );
+    throw new AppError("interview_exists");
   }
   return item;
 }
@@ -152,10 +139,9 @@ export async function changeInterview(
   const decision = interviewMove(current.status, change.action as InterviewAction, actor);
   if (!decision.allowed) {
     throw decision.reason === "not_your_move"
-      ? new AppError("forbidden", 403, "Bước này do bên còn lại thực hiện.")
+      ? new AppError("forbidden", "Bước này do bên còn lại thực hiện.")
       : new AppError(
           "invalid_transition",
-          409,
           `Không thể thực hiện khi lịch phỏng vấn đang ở trạng thái "${current.status}".`,
         );
   }
@@ -172,9 +158,9 @@ export async function changeInterview(
   let taken: { startsAt: string; durationMinutes: number } | undefined;
   if (change.action === "pick") {
     const slot = current.slots.find((s) => s.id === change.slotId);
-    if (!slot) throw new AppError("not_found", 404, "Không có khung giờ này trong lịch đề xuất.");
+    if (!slot) throw new AppError("not_found", "Không có khung giờ này trong lịch đề xuất.");
     if (Date.parse(slot.startsAt) <= Date.now()) {
-      throw new AppError("slot_past", 409, "Khung giờ này đã qua; hãy chọn khung giờ khác hoặc xin đổi lịch.");
+      throw new AppError("slot_past");
     }
     next = { ...next, chosenSlotId: slot.id, startsAt: slot.startsAt };
     event.startsAt = slot.startsAt;

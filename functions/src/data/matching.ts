@@ -83,7 +83,7 @@ export async function inviteCandidate(
   const student = stored?.data as StudentProfile | null | undefined;
   if (!student?.consents.recommendToRecruiters.granted) return undefined;
   const invitedAt = new Date().toISOString();
-  const alreadyInvited = new AppError("already_exists", 409, "Đã mời sinh viên này.");
+  const alreadyInvited = new AppError("already_exists", "Đã mời sinh viên này.");
   const created = await guard(
     () =>
       db()

@@ -22,10 +22,9 @@ export type StoredInvitation = EntityItem<typeof InvitationEntity>;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-const memberNotFound = () => new AppError("not_found", 404, "Không tìm thấy thành viên này.");
-const lastOwner = () =>
-  new AppError("last_owner", 409, "Tổ chức phải còn ít nhất một chủ sở hữu; hãy chỉ định chủ sở hữu khác trước.");
-const busy = () => new AppError("version_conflict", 409, "Thành viên vừa được người khác thay đổi; hãy tải lại.");
+const memberNotFound = () => new AppError("not_found", "Không tìm thấy thành viên này.");
+const lastOwner = () => new AppError("last_owner");
+const busy = () => new AppError("version_conflict", "Thành viên vừa được người khác thay đổi; hãy tải lại.");
 
 /**
  * The id of the invitation of an address to an organisation. Derived, not random, so that two concurrent invites
@@ -95,7 +94,7 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
   const invitee = await findUserByEmail(email);
   if (invitee) {
     const { data } = await guard(() => db().entities.membership.get({ orgId: org.id, userId: invitee.userId }).go());
-    if (data) throw new AppError("already_exists", 409, "Người này đã là thành viên của tổ chức.");
+    if (data) throw new AppError("already_exists", "Người này đã là thành viên của tổ chức.");
   }
   const now = nowSeconds();
   const item: StoredInvitation = {
@@ -117,7 +116,7 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
           (a, op) => `${op.notExists(a.invitationId)} OR ${op.ne(a.status, "pending")} OR ${op.lt(a.expiresAt, now)}`,
         )
         .go(),
-    () => new AppError("already_exists", 409, "Địa chỉ này đã có một lời mời đang chờ trả lời."),
+    () => new AppError("already_exists", "Địa chỉ này đã có một lời mời đang chờ trả lời."),
   );
   // The invitee's notice follows from the stored invitation (effects/notices.ts).
   return toInvitation(item, new Map([[org.id, org]]));
@@ -150,7 +149,7 @@ export async function invitationAddressedTo(
   return data && data.email === normaliseEmail(email) ? data : undefined;
 }
 
-const answered = () => new AppError("invalid_transition", 409, "Lời mời này đã được trả lời.");
+const answered = () => new AppError("invalid_transition", "Lời mời này đã được trả lời.");
 
 /**
  * Accepts an invitation: marks it accepted and creates the membership in one transaction, so a double click or
@@ -174,7 +173,7 @@ export async function acceptInvitation(invitation: StoredInvitation, userId: str
       .go(),
   );
   if (failed === 0) throw answered();
-  if (failed === 1) throw new AppError("already_exists", 409, "Bạn đã là thành viên của tổ chức này.");
+  if (failed === 1) throw new AppError("already_exists", "Bạn đã là thành viên của tổ chức này.");
   // The inviter's notice follows from the stored acceptance (effects/notices.ts).
 }
 

@@ -97,7 +97,7 @@ export async function threadState(applicationId: string, userId: string) {
   return { counts: countsOf(thread.data), seen: marker.data?.seen ?? 0 };
 }
 
-const alreadyMarked = new AppError("already_exists", 409, "already marked at least as far");
+const alreadyMarked = new AppError("already_exists", "already marked at least as far");
 
 /**
  * Raises the reader's marker to `seen` of the other side's messages (never beyond what exists, never down): the

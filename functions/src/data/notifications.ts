@@ -42,7 +42,7 @@ export async function notify(userId: string, input: NotificationInput): Promise<
   await Promise.allSettled(senders.map((sender) => sender.send(userId, input, notice)));
 }
 
-const alreadyDelivered = new AppError("already_exists", 409, "notice already delivered");
+const alreadyDelivered = new AppError("already_exists", "notice already delivered");
 
 /**
  * Stores a notice derived from a stored change exactly once: its id is a hash of `key` (what the change was, e.g.

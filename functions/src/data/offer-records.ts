@@ -44,7 +44,7 @@ export function offerView(item: OfferItem): Offer {
 }
 
 const offerChanged = () =>
-  new AppError("version_conflict", 409, "Lời mời vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");
+  new AppError("version_conflict", "Lời mời vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");
 
 /** What answering an offer makes of it, by the application's next status. */
 function offerStatusAfter(to: ApplicationStatus, expired: boolean): OfferStatus | undefined {
@@ -94,7 +94,7 @@ export async function offerSideOfMove(
   if (stored?.status !== "open") return undefined;
   const lapsed = offerLapsed(stored, now);
   if (move.to === "accepted" && lapsed) {
-    throw new AppError("offer_expired", 409, `Lời mời đã hết hạn trả lời (${stored.replyBy}).`);
+    throw new AppError("offer_expired", `Lời mời đã hết hạn trả lời (${stored.replyBy}).`);
   }
   const status = offerStatusAfter(move.to, Boolean(move.expired));
   if (!status) return undefined;

@@ -28,9 +28,9 @@ export async function createOrganisation(
           membership.create({ orgId, userId: ownerUserId, role: "owner", createdAt: now }).commit(),
         ])
         .go();
-      if (result.canceled) throw new AppError("already_exists", 409, "Tổ chức đã tồn tại.");
+      if (result.canceled) throw new AppError("already_exists", "Tổ chức đã tồn tại.");
     },
-    () => new AppError("already_exists", 409, "Tổ chức đã tồn tại."),
+    () => new AppError("already_exists", "Tổ chức đã tồn tại."),
   );
   return toOrganisation(item as OrganisationItem);
 }

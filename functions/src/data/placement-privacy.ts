@@ -91,7 +91,7 @@ function rankingsWithout(round: StoredRound, studentId: string): Record<string, 
   return changed ? kept : undefined;
 }
 
-const changedMeanwhile = () => new AppError("version_conflict", 409, "Dữ liệu vừa thay đổi; hãy gửi lại yêu cầu xóa.");
+const changedMeanwhile = () => new AppError("version_conflict", "Dữ liệu vừa thay đổi; hãy gửi lại yêu cầu xóa.");
 
 /**
  * Erases a student from placement rounds. A round that has not placed them yet simply loses their record (and

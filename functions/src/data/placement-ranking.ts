@@ -42,14 +42,13 @@ export async function rankingView(round: StoredRound, listing: StoredListing): P
  */
 export async function saveRanking(round: StoredRound, listing: StoredListing, order: string[], now: Date) {
   if (round.status !== "open") {
-    throw new AppError("round_closed", 409, "Đợt phân bổ đã chạy; không sửa thứ hạng được nữa.");
+    throw new AppError("round_closed", "Đợt phân bổ đã chạy; không sửa thứ hạng được nữa.");
   }
   const current = new Set((await applicantsOf(round, listing.id)).map((s) => candidateIdOf(listing.id, s.userId)));
   const unknown = order.filter((id) => !current.has(id));
   if (unknown.length > 0) {
     throw new AppError(
       "validation_failed",
-      400,
       "Chỉ được xếp các ứng viên đã chọn tin này.",
       unknown.map((id) => ({ path: "order", message: `Ứng viên ${id} không chọn tin này.` })),
     );

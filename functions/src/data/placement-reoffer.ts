@@ -12,7 +12,7 @@ import {
   saveResult,
 } from "./placement";
 
-const roundNotRun = () => new AppError("round_not_run", 409, "Đợt phân bổ chưa chạy nên chưa có chỗ nào để mời lại.");
+const roundNotRun = () => new AppError("round_not_run", "Đợt phân bổ chưa chạy nên chưa có chỗ nào để mời lại.");
 
 /**
  * Offers declined seats onwards: re-runs the round (core `reofferRound`) on the inputs the run placed on, without

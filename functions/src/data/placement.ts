@@ -110,8 +110,7 @@ export const isErasedToken = (id: string) => id.startsWith(erasedPrefix);
 /** The universities whose students take part in a round. */
 export const eligibleUniversities = (round: StoredRound): string[] => round.universityIds ?? [round.universityId];
 
-const roundClosed = () =>
-  new AppError("round_closed", 409, "Đợt phân bổ đã chạy hoặc đã quá hạn nộp nguyện vọng; không thể sửa nữa.");
+const roundClosed = () => new AppError("round_closed");
 
 /**
  * The most organisations one round's listings may come from: a round is written with one link per organisation
@@ -139,14 +138,13 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
   if (missing.length > 0) {
     throw new AppError(
       "validation_failed",
-      400,
       "Có tin không tồn tại hoặc chưa đăng.",
       missing.map((id) => ({ path: "listings", message: `Tin ${id} không tồn tại hoặc chưa đăng.` })),
     );
   }
   const byOrg = listingsByOrganisation(listings as StoredListing[]);
   if (byOrg.size > maxRoundOrganisations) {
-    throw new AppError("validation_failed", 400, "Đợt phân bổ có tin của quá nhiều tổ chức.", [
+    throw new AppError("validation_failed", "Đợt phân bổ có tin của quá nhiều tổ chức.", [
       {
         path: "listings",
         message: `Các tin của một đợt chỉ được thuộc tối đa ${maxRoundOrganisations} tổ chức (đang có ${byOrg.size}).`,
@@ -229,11 +227,7 @@ export async function respondToAssignment(
 ): Promise<void> {
   const seen = assignmentOf(round, studentId);
   if (!seen) {
-    throw new AppError(
-      "not_assigned",
-      409,
-      "Bạn không được phân bổ chỗ nào trong đợt này nên không có gì để xác nhận.",
-    );
+    throw new AppError("not_assigned");
   }
   for (let attempt = 1; ; attempt++) {
     const failed = await transactWithRetry(() =>
@@ -253,14 +247,12 @@ export async function respondToAssignment(
         .go(),
     );
     if (failed === -1) return;
-    if (failed === 1)
-      throw new AppError("already_responded", 409, "Bạn đã trả lời về chỗ được phân bổ; không thể đổi nữa.");
+    if (failed === 1) throw new AppError("already_responded");
     // The round changed since it was read (a run logged, a re-offer, an erasure): answer again if the seat did not.
     const fresh = await getRound(round.roundId);
     if (!fresh || assignmentOf(fresh, studentId)?.listingId !== seen.listingId || attempt >= 5) {
       throw new AppError(
         "version_conflict",
-        409,
         "Chỗ được phân bổ cho bạn vừa thay đổi; hãy tải lại trang để xem chỗ mới rồi trả lời.",
       );
     }
@@ -284,7 +276,6 @@ export async function savePreferences(round: StoredRound, studentId: string, cho
   if (unknown.length > 0) {
     throw new AppError(
       "validation_failed",
-      400,
       "Chỉ được chọn các tin của đợt phân bổ này.",
       unknown.map((id) => ({ path: "choices", message: `Tin ${id} không thuộc đợt này.` })),
     );
@@ -409,7 +400,6 @@ export function assertStorable(result: RoundResult): void {
   if (bytes > maxResultBytes) {
     throw new AppError(
       "round_too_large",
-      409,
       `Kết quả đợt phân bổ quá lớn để lưu (${Math.ceil(bytes / 1000)} kB, tối đa ${maxResultBytes / 1000} kB). ` +
         "Hãy chia thành các đợt nhỏ hơn, ví dụ theo trường hoặc theo ngành.",
     );

@@ -165,7 +165,7 @@ const exportNotes: Bilingual[] = [
  */
 export async function requireNotErased(userId: string): Promise<User | undefined> {
   const user = await getUser(userId);
-  if (user?.erasedAt) throw new AppError("not_found", 404, "Tài khoản này đã bị xóa.");
+  if (user?.erasedAt) throw new AppError("not_found", "Tài khoản này đã bị xóa.");
   return user;
 }
 
@@ -373,7 +373,7 @@ async function replace(
       .go(),
   );
   // The record changed between reading and anonymising it: the student repeats the request, which resumes.
-  if (failed !== -1) throw new AppError("version_conflict", 409, "Dữ liệu vừa thay đổi; hãy gửi lại yêu cầu xóa.");
+  if (failed !== -1) throw new AppError("version_conflict", "Dữ liệu vừa thay đổi; hãy gửi lại yêu cầu xóa.");
 }
 
 /**

@@ -15,7 +15,7 @@ export type StoredSavedSearch = SavedSearch & { userId: string };
 const alertMarkerSeconds = 90 * 24 * 60 * 60;
 
 const limitReached = () =>
-  new AppError("saved_search_limit", 409, `Bạn chỉ lưu được tối đa ${maxSavedSearches} tìm kiếm; hãy xóa bớt.`);
+  new AppError("saved_search_limit", `Bạn chỉ lưu được tối đa ${maxSavedSearches} tìm kiếm; hãy xóa bớt.`);
 
 function toSavedSearch(item: SavedSearchItem): StoredSavedSearch {
   return {

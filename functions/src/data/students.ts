@@ -23,7 +23,7 @@ export async function studentsDeclaring(universityId: string): Promise<StudentPr
  * student did not declare this school: a school confirms only its own declared students.
  */
 export async function setEnrolment(universityId: string, userId: string, confirmed: boolean): Promise<StudentProfile> {
-  const notDeclared = () => new AppError("not_found", 404, "Sinh viên này không khai báo học tại trường.");
+  const notDeclared = () => new AppError("not_found", "Sinh viên này không khai báo học tại trường.");
   const patch = db().entities.student.patch({ userId });
   const changed = confirmed
     ? patch.set({ confirmedUniversityId: universityId, enrolmentConfirmedAt: new Date().toISOString() })
@@ -60,18 +60,18 @@ export async function saveStudentProfile(
   ) as StudentProfile["consents"];
 
   if (!current) {
-    if (version !== undefined) throw new AppError("not_found", 404, "Chưa có hồ sơ để cập nhật.");
+    if (version !== undefined) throw new AppError("not_found", "Chưa có hồ sơ để cập nhật.");
     const item = { userId, ...fields, consents: consentRecord, createdAt: now, updatedAt: now, version: 1 };
     await guard(
       () => db().entities.student.create(item).go(),
-      () => new AppError("version_conflict", 409, "Hồ sơ vừa được tạo ở nơi khác; hãy tải lại."),
+      () => new AppError("version_conflict", "Hồ sơ vừa được tạo ở nơi khác; hãy tải lại."),
     );
     const created = toProfile(item as StudentItem);
     noteProfileSaved(created);
     return created;
   }
   if (version === undefined) {
-    throw new AppError("version_conflict", 409, "Hồ sơ đã tồn tại; hãy gửi kèm phiên bản (version) đang sửa.");
+    throw new AppError("version_conflict", "Hồ sơ đã tồn tại; hãy gửi kèm phiên bản (version) đang sửa.");
   }
   // A confirmed enrolment holds while the student keeps the same school; declaring another one drops it.
   const confirmation =

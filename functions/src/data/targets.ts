@@ -53,8 +53,8 @@ export async function saveTarget(input: TargetInput, changedBy: string): Promise
   );
   if (failed !== -1) {
     throw input.version === undefined
-      ? new AppError("already_exists", 409, "Chỉ tiêu này đã có; hãy tải lại rồi sửa.")
-      : new AppError("version_conflict", 409, "Chỉ tiêu vừa được người khác sửa; hãy tải lại rồi sửa tiếp.");
+      ? new AppError("already_exists", "Chỉ tiêu này đã có; hãy tải lại rồi sửa.")
+      : new AppError("version_conflict", "Chỉ tiêu vừa được người khác sửa; hãy tải lại rồi sửa tiếp.");
   }
   return toTarget(item);
 }

@@ -28,5 +28,5 @@ export async function transactWithRetry(write: () => Promise<TransactionOutcome>
     }
     await sleep(Math.random() * 10 * attempt);
   }
-  throw new AppError("database_unavailable", 503, "Hệ thống đang bận xử lý yêu cầu khác; vui lòng thử lại.");
+  throw new AppError("database_unavailable", "Hệ thống đang bận xử lý yêu cầu khác; vui lòng thử lại.");
 }

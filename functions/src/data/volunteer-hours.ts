@@ -16,10 +16,10 @@ export async function recordVolunteerHours(
   version: number,
 ): Promise<StoredApplication> {
   if (listing.type !== "volunteer") {
-    throw new AppError("wrong_listing_type", 409, "Chỉ ghi nhận giờ cho vai trò tình nguyện.");
+    throw new AppError("wrong_listing_type", "Chỉ ghi nhận giờ cho vai trò tình nguyện.");
   }
   if (application.status !== "accepted") {
-    throw new AppError("invalid_transition", 409, "Chỉ ghi nhận giờ cho tình nguyện viên đã nhận lời.");
+    throw new AppError("invalid_transition", "Chỉ ghi nhận giờ cho tình nguyện viên đã nhận lời.");
   }
   const now = new Date().toISOString();
   await guard(() =>

@@ -32,7 +32,7 @@ export function installFilesBackend(backend: FilesBackend): void {
 /** The installed files backend; 503 `files_unavailable` in a function that was built without it. */
 export function filesBackend(): FilesBackend {
   if (!installed) {
-    throw new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
+    throw new AppError("files_unavailable");
   }
   return installed;
 }

@@ -40,7 +40,7 @@ export { uploadKeyOf };
 /** The files bucket; a 503 where it is not configured (a stage deployed without it). */
 export function filesBucket(): string {
   const bucket = dataConfig().FILES_BUCKET;
-  if (!bucket) throw new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
+  if (!bucket) throw new AppError("files_unavailable");
   return bucket;
 }
 

@@ -6,7 +6,7 @@ import { AppError } from "../http/errors";
 // (~145 kB, with its presigners ~600 kB with pdf-lib): the API function's export links and the stream consumer's
 // deletions (issue 14's size budgets). The files function keeps the SDK (files/objects.ts).
 
-const unavailable = () => new AppError("files_unavailable", 503, "Kho tệp chưa được cấu hình; vui lòng thử lại sau.");
+const unavailable = () => new AppError("files_unavailable");
 
 /**
  * The keys requests are signed with: the local S3's (S3_ACCESS_KEY_ID…, as s3-options.ts gives the SDK), else the

@@ -20,7 +20,7 @@ export function sealCursor(scope: CursorScope, cursor: string | null): string | 
 }
 
 const invalidCursor = () =>
-  new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+  new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
     { path: "cursor", message: "Con trỏ trang không hợp lệ; hãy tải lại từ trang đầu." },
   ]);
 

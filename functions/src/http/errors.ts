@@ -1,76 +1,36 @@
-import type { ErrorBody } from "@ketnoi/core";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type ErrorBody, type ErrorCode, type ErrorStatus, errorCatalogue, errorStatus } from "@ketnoi/core";
 
-/** Stable error codes clients can rely on. */
-export type ErrorCode =
-  | "validation_failed"
-  | "invalid_json"
-  | "unauthenticated"
-  | "account_erased"
-  | "forbidden"
-  | "mfa_required"
-  | "organisation_unverified"
-  | "organisation_inactive"
-  | "not_found"
-  | "version_conflict"
-  | "already_exists"
-  | "invalid_transition"
-  | "listing_closed"
-  | "deadline_passed"
-  | "session_past"
-  | "wrong_listing_type"
-  | "profile_required"
-  | "already_applied"
-  | "not_in_interview_stage"
-  | "interview_exists"
-  | "slot_taken"
-  | "slot_past"
-  | "not_scheduled"
-  | "offer_expired"
-  | "already_booked"
-  | "capacity_full"
-  | "last_owner"
-  | "role_mismatch"
-  | "invitation_expired"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "idempotency_key_reused"
-  | "idempotency_in_progress"
-  | "saved_search_limit"
-  | "round_closed"
-  | "not_assigned"
-  | "already_responded"
-  | "round_not_run"
-  | "round_too_large"
-  | "thread_closed"
-  | "search_unavailable"
-  // CV files (routes/files.ts): a fourth file, an upload that is not an acceptable PDF, a download without consent.
-  | "cv_limit"
-  | "file_missing"
-  | "file_too_large"
-  | "file_empty"
-  | "not_a_pdf"
-  | "pdf_unreadable"
-  | "too_many_pages"
-  | "consent_required"
-  | "files_unavailable"
-  | "database_unavailable"
-  | "internal_error";
+/** Stable error codes clients can rely on: the catalogue in core (`errorCatalogue`) is the list. */
+export type { ErrorCode } from "@ketnoi/core";
 
 /**
- * The one error type of the API: a stable code, an HTTP status and a message safe to show a user.
- * @example throw new AppError("not_found", 404, "Không tìm thấy tin tuyển dụng")
+ * The one error type of the API: a stable code, its HTTP status (from core's `errorCatalogue`, never restated at
+ * the call site) and a message safe to show a user (the catalogue's default when none is given).
+ * @example throw new AppError("not_found", "Không tìm thấy tin tuyển dụng")
  */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly status: ErrorStatus<C>;
+  readonly details?: unknown;
+
+  constructor(code: C, message?: string, details?: unknown);
+  /**
+   * @deprecated The status comes from the catalogue: `npm run codemod:app-error` drops it. Kept so that branches
+   * written before the catalogue still compile after a merge; the type still insists on the catalogue's status.
+   */
+  constructor(code: C, status: ErrorStatus<C>, message: string, details?: unknown);
   constructor(
-    readonly code: ErrorCode,
-    readonly status: ContentfulStatusCode,
-    message: string,
-    readonly details?: unknown,
+    readonly code: C,
+    statusOrMessage?: number | string,
+    messageOrDetails?: unknown,
+    legacyDetails?: unknown,
   ) {
-    super(message);
+    const legacy = typeof statusOrMessage === "number";
+    const message = legacy ? (messageOrDetails as string) : statusOrMessage;
+    super(message ?? errorCatalogue[code].vi);
     this.name = "AppError";
+    this.status = errorStatus(code);
+    const details = legacy ? legacyDetails : messageOrDetails;
+    if (details !== undefined) this.details = details;
   }
 
   toBody(): ErrorBody {

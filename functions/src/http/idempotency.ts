@@ -48,7 +48,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (key === undefined || !writeMethods.has(c.req.method)) return next();
   if (!keyFormat.test(key)) {
-    throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+    throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
       { path: "Idempotency-Key", message: "Khóa phải dài 8–128 ký tự ASCII in được, không có khoảng trắng." },
     ]);
   }
@@ -151,11 +151,7 @@ async function awaitFirst(requestId: string, bodyHash: string): Promise<Stored |
     const { data } = await guard(() => entity().get({ requestId }).go({ consistent: true }));
     if (!data || lapsed(data, Date.now())) return undefined;
     if (data.bodyHash !== bodyHash) {
-      throw new AppError(
-        "idempotency_key_reused",
-        409,
-        "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy tạo khóa mới cho yêu cầu mới.",
-      );
+      throw new AppError("idempotency_key_reused");
     }
     if (data.state === "done") return data;
     if (Date.now() + delay > deadline) throw inProgress();
@@ -163,12 +159,7 @@ async function awaitFirst(requestId: string, bodyHash: string): Promise<Stored |
   }
 }
 
-const inProgress = () =>
-  new AppError(
-    "idempotency_in_progress",
-    409,
-    "Yêu cầu với khóa Idempotency-Key này đang được xử lý; hãy thử lại sau giây lát.",
-  );
+const inProgress = () => new AppError("idempotency_in_progress");
 
 /** Frees the key after a failure, so that the client's retry runs the request again. */
 async function release(requestId: string, holder: string): Promise<void> {

@@ -14,14 +14,13 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     return next();
   }
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
-  if (!match) throw new AppError("unauthenticated", 401, "Thiếu hoặc sai định dạng mã đăng nhập (Bearer).");
+  if (!match) throw new AppError("unauthenticated", "Thiếu hoặc sai định dạng mã đăng nhập (Bearer).");
   const principal = await principalFromToken(match[1]!);
   // A valid signature is not enough: an erased or disabled account's tokens are refused on every route.
   const lock = await accountLock(principal.userId);
   if (lock) {
     throw new AppError(
       "account_erased",
-      401,
       lock === "erased"
         ? "Tài khoản này đã bị xóa; mã đăng nhập không còn dùng được."
         : "Tài khoản này đã bị khóa; mã đăng nhập không còn dùng được.",
@@ -34,23 +33,16 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The signed-in principal, or a 401. */
 export function requirePrincipal(c: Context<AppEnv>): Principal {
   const principal = c.get("principal");
-  if (!principal) throw new AppError("unauthenticated", 401, "Bạn cần đăng nhập để làm việc này.");
+  if (!principal) throw new AppError("unauthenticated");
   return principal;
 }
 
-const denialMessages = {
-  unauthenticated: "Bạn cần đăng nhập để làm việc này.",
-  forbidden: "Bạn không có quyền làm việc này.",
-  organisation_unverified: "Tổ chức chưa được xác minh nên chưa thể đăng tin.",
-} as const;
-
-/** Asks the policy; throws 401/403 with the policy's reason when it says no. */
+/** Asks the policy; throws its reason (401 or 403, with the catalogue's message) when it says no. */
 export function enforce(c: Context<AppEnv>, action: Action, resource: Resource = {}): Principal {
   const principal = c.get("principal");
   const decision = authorize(principal, action, resource);
   if (!decision.allowed) {
-    const status = decision.reason === "unauthenticated" ? 401 : 403;
-    throw new AppError(decision.reason, status, denialMessages[decision.reason]);
+    throw new AppError(decision.reason);
   }
   return principal!;
 }
@@ -82,11 +74,7 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
       c.req.path === "/api/mail/unsubscribe" &&
       /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
     if (!oneClick && !/^application\/json(\s*;|$)/i.test(type)) {
-      throw new AppError(
-        "unsupported_media_type",
-        415,
-        "Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json).",
-      );
+      throw new AppError("unsupported_media_type");
     }
   }
   return next();
@@ -112,7 +100,7 @@ export function rateLimit(options: {
       hits.set(key, { count: 1, resetAt: now + options.windowMs });
     } else if (++entry.count > options.max) {
       c.header("Retry-After", String(Math.ceil((entry.resetAt - now) / 1000)));
-      throw new AppError("rate_limited", 429, "Bạn thao tác quá nhanh; hãy thử lại sau ít phút.");
+      throw new AppError("rate_limited");
     }
     return next();
   };

@@ -24,6 +24,23 @@ describe("the OpenAPI document", () => {
     expect(doc.components.responses.TooManyRequests.headers["Retry-After"]).toBeDefined();
   });
 
+  it("documents the standard errors route() adds: 401/403 when signed in, 400/413/415 with a JSON body, 503", async () => {
+    const doc = (await call("GET", "/api/openapi.json")).json;
+    type Op = { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> };
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths) as [string, Record<string, Op>][]) {
+      for (const [method, op] of Object.entries(item)) {
+        const expected = [
+          ...(op.security?.length && path !== "/api/me" ? ["401", "403"] : []),
+          ...(op.requestBody ? ["400", "413", "415"] : []),
+          ...(path.startsWith("/api/dev-auth/") ? [] : ["503"]),
+        ];
+        for (const status of expected) if (!op.responses[status]) missing.push(`${method} ${path} ${status}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("passes Redocly's recommended lint (redocly.yaml) with no error and no warning", async () => {
     const file = join(scratch, "openapi.json");
     writeFileSync(file, (await call("GET", "/api/openapi.json")).text);

@@ -1,6 +1,6 @@
-import { ErrorBodySchema } from "@ketnoi/core";
+import { ErrorBodySchema, errorCodesOf } from "@ketnoi/core";
 import { toJsonSchema } from "@valibot/to-json-schema";
-import { resolver } from "hono-openapi";
+import { describeRoute, resolver } from "hono-openapi";
 import type { GenericSchema } from "valibot";
 
 /** OpenAPI response entries: the success body and the error shape every route shares. */
@@ -33,7 +33,7 @@ const errorComponent = (status: number) => ({
   content: { "application/json": { schema: errorBodyJsonSchema } },
 });
 const errorHead = (status: number) => ({
-  description: errorDescriptions[status] ?? "Error",
+  description: errorDescription(status),
   ...(status === 429 ? { headers: { "Retry-After": retryAfterHeader } } : {}),
 });
 
@@ -44,17 +44,25 @@ const retryAfterHeader = {
   schema: { type: "integer" as const, minimum: 1 },
 };
 
-const errorDescriptions: Record<number, string> = {
-  400: "Invalid input (validation_failed, invalid_json)",
-  401: "Not signed in or invalid token (unauthenticated), or the account was erased or disabled (account_erased)",
-  403: "Not allowed (forbidden, organisation_unverified, role_mismatch; mfa_required: a staff, recruiter, province or admin token without a second factor)",
-  404: "Not found (not_found)",
-  409: "Conflict (version_conflict, already_exists, invalid_transition, capacity_full, listing_closed, deadline_passed…; see docs/api.md)",
-  413: "Body too large (payload_too_large)",
-  415: "Body is not JSON (unsupported_media_type)",
-  429: "Too many requests (rate_limited): from the route's own limit or the edge's per-address limit (docs/api.md)",
-  500: "Unexpected error (internal_error); nothing about it is sent",
-  503: "Database unavailable (database_unavailable)",
+/** What each error status means; the codes after it come from core's `errorCatalogue`, so a new code shows here. */
+const statusTitles: Record<number, string> = {
+  400: "Invalid input",
+  401: "Not signed in, invalid token, or the account was erased or disabled",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict (see docs/api.md)",
+  410: "Gone",
+  413: "Body too large",
+  415: "Body is not JSON",
+  422: "Unacceptable upload",
+  429: "Too many requests: from the route's own limit or the edge's per-address limit (docs/api.md)",
+  500: "Unexpected error; nothing about it is sent",
+  503: "A backing service is unavailable; try again later",
+};
+const errorDescription = (status: number) => {
+  const codes = errorCodesOf(status);
+  const title = statusTitles[status] ?? "Error";
+  return codes.length ? `${title} (${codes.join(", ")})` : title;
 };
 
 /** Security requirement for routes that need a signed-in user. */
@@ -96,4 +104,38 @@ export function completeDocument<T extends object>(document: T): T {
     }
   }
   return document;
+}
+
+type OkResponses = Parameters<typeof responses>[0];
+
+/** What a route's documentation says beyond the standard: its tags, summary, success bodies and own errors. */
+export interface RouteDoc {
+  tags: string[];
+  summary: string;
+  description?: string;
+  /** Needs a signed-in user: `security: bearer`, 401, and 403 (the policy's refusals; `mfa_required`). */
+  auth?: boolean;
+  /** Reads a JSON body: 400 (validation, unreadable JSON), 413 (too large) and 415 (not JSON). */
+  body?: boolean;
+  ok: OkResponses;
+  /** The route's own error statuses (404, 409, 422…; 400 for a route that validates only its path or query). */
+  errors?: number[];
+}
+
+/** The statuses every route of a kind may answer, as the middleware chain (app.ts) produces them. */
+export const standardErrors = (doc: Pick<RouteDoc, "auth" | "body">) => [
+  ...(doc.body ? [400, 413, 415] : []),
+  ...(doc.auth ? [401, 403] : []),
+  // Every route reads DynamoDB (or the search index, or the file store): any may find it unavailable.
+  503,
+];
+
+/**
+ * A route's OpenAPI operation with the standard responses added (`standardErrors`): routes list only their own.
+ * Descriptions of each status come from the error catalogue (`errorResponse`).
+ * @example .post("/", route({ tags: ["Listings"], summary: "Create", auth: true, body: true, ok: { 201: … }, errors: [404] }), …)
+ */
+export function route({ auth, body, ok, errors = [], ...doc }: RouteDoc) {
+  const statuses = [...new Set([...standardErrors({ auth, body }), ...errors])].sort((a, b) => a - b);
+  return describeRoute({ ...doc, ...(auth ? { security: bearer } : {}), responses: responses(ok, statuses) });
 }

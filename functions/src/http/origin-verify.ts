@@ -20,7 +20,7 @@ const same = (a: string, b: string) => {
 export const requireOrigin: MiddlewareHandler = async (c, next) => {
   const secret = config().ORIGIN_VERIFY_SECRET;
   if (secret && !same(c.req.header(originVerifyHeader) ?? "", secret)) {
-    throw new AppError("forbidden", 403, "Hãy dùng KetNoi qua địa chỉ trang web chính thức.");
+    throw new AppError("forbidden", "Hãy dùng KetNoi qua địa chỉ trang web chính thức.");
   }
   return next();
 };

@@ -68,7 +68,7 @@ export function signInFirst(appOf: () => Hono): MiddlewareHandler<AppEnv> {
     const method = c.req.method === "HEAD" ? "GET" : c.req.method;
     const matches = routes.filter((r) => r.method === method && r.pattern.test(c.req.path));
     const route = matches.sort((a, b) => b.staticSegments - a.staticSegments)[0];
-    if (route?.private) throw new AppError("unauthenticated", 401, "Bạn cần đăng nhập để làm việc này.");
+    if (route?.private) throw new AppError("unauthenticated");
     return next();
   };
 }

@@ -14,7 +14,7 @@ export function validate<T extends keyof ValidationTargets, S extends GenericSch
         path: (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join("."),
         message: issue.message,
       }));
-      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", details);
+      throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", details);
     }
   });
 }
@@ -24,5 +24,5 @@ export function validate<T extends keyof ValidationTargets, S extends GenericSch
  * failures, so the web shows each message beside its field.
  */
 export function refuseProblems(problems: ReadonlyArray<{ path: string; message: string }>): void {
-  if (problems.length > 0) throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", problems);
+  if (problems.length > 0) throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", problems);
 }

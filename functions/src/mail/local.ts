@@ -1,3 +1,4 @@
+import { untilNextVietnamHour } from "@ketnoi/core";
 import { loadMailConfig, setMailConfig } from "../config";
 import { startMailDev } from "../local/maildev";
 import { errorField, logger } from "../observability/logger";
@@ -12,15 +13,6 @@ export interface LocalMail {
   /** Runs the daily digest now (the timer's job), e.g. from a test. */
   runDigest: typeof runDailyDigest;
   stop(): Promise<void>;
-}
-
-const vietnamOffsetMs = 7 * 60 * 60_000;
-
-/** Milliseconds from `now` to the next `hour`:00 in Vietnam time. */
-export function untilNextVietnamHour(now: Date, hour: number): number {
-  const local = new Date(now.getTime() + vietnamOffsetMs);
-  const next = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour) - vietnamOffsetMs;
-  return next > now.getTime() ? next - now.getTime() : next + 24 * 60 * 60_000 - now.getTime();
 }
 
 /**

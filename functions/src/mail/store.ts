@@ -79,7 +79,7 @@ export async function suppressAddress(email: string, reason: "bounce" | "complai
   });
 }
 
-const alreadyThere = new AppError("already_exists", 409, "already there");
+const alreadyThere = new AppError("already_exists", "already there");
 
 /** A `sending` claim older than this is taken to belong to a sender that died, and is taken over. */
 export const claimLeaseMs = 5 * 60_000;

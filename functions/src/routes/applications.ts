@@ -15,7 +15,6 @@ import {
   VolunteerHoursSchema,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import {
   findApplication,
   forOrganisation,
@@ -33,11 +32,11 @@ import { recordVolunteerHours } from "../data/volunteer-hours";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, rateLimit, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const listingNotFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
-const applicationNotFound = () => new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+const listingNotFound = () => new AppError("not_found", "Không tìm thấy tin.");
+const applicationNotFound = () => new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
 
 /** A listing the caller may know exists: drafts are 404 outside the organisation, as on GET /api/listings/:id. */
 export async function visibleListing(c: Context<AppEnv>, listingId: string): Promise<StoredListing> {
@@ -52,11 +51,7 @@ export async function visibleListing(c: Context<AppEnv>, listingId: string): Pro
     const verification = org?.verification ?? "pending";
     if (!organisationStanding[verification].listingsPublic) {
       if (verification === "pending") throw listingNotFound();
-      throw new AppError(
-        "organisation_inactive",
-        410,
-        "Tổ chức đăng tin này đã bị từ chối hoặc đình chỉ; tin không còn hiển thị và không nhận hồ sơ hay đặt chỗ.",
-      );
+      throw new AppError("organisation_inactive");
     }
   }
   return listing;
@@ -65,8 +60,8 @@ export async function visibleListing(c: Context<AppEnv>, listingId: string): Pro
 /** Throws 409 `listing_closed` / `deadline_passed` unless the listing takes applications and bookings today. */
 export function assertIntakeOpen(listing: StoredListing): void {
   const intake = listingIntake(listing, new Date());
-  if (intake === "listing_closed") throw new AppError("listing_closed", 409, "Tin này không còn nhận hồ sơ.");
-  if (intake === "deadline_passed") throw new AppError("deadline_passed", 409, "Đã quá hạn nộp hồ sơ của tin này.");
+  if (intake === "listing_closed") throw new AppError("listing_closed");
+  if (intake === "deadline_passed") throw new AppError("deadline_passed");
 }
 
 const notFoundRule =
@@ -76,7 +71,7 @@ const notFoundRule =
 export const listingApplicationRoutes = new Hono<AppEnv>()
   .post(
     "/:id/applications",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Apply to a listing (students; 20 per minute per client)",
       description:
@@ -84,11 +79,10 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
         "`already_applied`, `listing_closed`, `deadline_passed`, `profile_required`, `wrong_listing_type` " +
         "(visits are booked, not applied to); 400 when `cvFileId` is not one of the student's ready CV files " +
         "(GET /api/files/cv). A draft listing is 404.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Submitted", schema: ApplicationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 429, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Submitted", schema: ApplicationSchema } },
+      errors: [404, 409, 429],
     }),
     rateLimit({ windowMs: 60_000, max: 20 }),
     validate("param", IdParamSchema),
@@ -97,15 +91,15 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
       const { userId } = enforce(c, "application:create");
       const listing = await visibleListing(c, c.req.valid("param").id);
       if (listing.type === "visit") {
-        throw new AppError("wrong_listing_type", 409, "Tin tham quan được đặt chỗ theo buổi, không nộp hồ sơ.");
+        throw new AppError("wrong_listing_type", "Tin tham quan được đặt chỗ theo buổi, không nộp hồ sơ.");
       }
       assertIntakeOpen(listing);
       if (!(await getStudentProfile(userId))) {
-        throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên trước khi ứng tuyển.");
+        throw new AppError("profile_required", "Hãy tạo hồ sơ sinh viên trước khi ứng tuyển.");
       }
       const input = c.req.valid("json");
       const issues = answerIssues(listing.questions ?? [], input.answers);
-      if (issues.length > 0) throw new AppError("validation_failed", 400, "Câu trả lời chưa hợp lệ.", issues);
+      if (issues.length > 0) throw new AppError("validation_failed", "Câu trả lời chưa hợp lệ.", issues);
       const cv = input.cvFileId ? await attachableCv(userId, input.cvFileId) : undefined;
       const [view] = await forStudent([await submitApplication(listing, userId, input, cv)]);
       return c.json(view!, 201);
@@ -113,15 +107,13 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/applications",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "The applicant board of a listing (members of its organisation)",
       description: `Applicants appear pseudonymously unless they consent to share their details. ${notFoundRule}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Applications", schema: ApplicationListSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Applications", schema: ApplicationListSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     validate("query", ApplicationBoardQuerySchema),
@@ -134,15 +126,14 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/applications/bulk",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Move several applicants of a listing at once (members of its organisation)",
       description: `Each application moves from its current status; the result lists each outcome in order. A bulk offer carries one set of \`terms\` (reply-by day included) for every applicant (400 without). ${notFoundRule}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Per-application results", schema: BulkTransitionResultSchema } },
-        [400, 401, 403, 404, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Per-application results", schema: BulkTransitionResultSchema } },
+      errors: [404],
     }),
     validate("param", IdParamSchema),
     validate("json", ApplicationBulkTransitionSchema),
@@ -177,11 +168,11 @@ export const listingApplicationRoutes = new Hono<AppEnv>()
 export const applicationRoutes = new Hono<AppEnv>()
   .get(
     "/mine",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "My applications with their current status and timeline, newest first",
-      security: bearer,
-      responses: responses({ 200: { description: "Applications", schema: ApplicationListSchema } }, [401, 503]),
+      auth: true,
+      ok: { 200: { description: "Applications", schema: ApplicationListSchema } },
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -190,14 +181,12 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "One application (its student, or members of the listing's organisation; anyone else gets 404)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The application", schema: ApplicationSchema } },
-        [400, 401, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The application", schema: ApplicationSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -210,7 +199,7 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/transitions",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Move an application along the pipeline, with the version last read",
       description:
@@ -219,11 +208,10 @@ export const applicationRoutes = new Hono<AppEnv>()
         "the other party's. 409: `invalid_transition`, `version_conflict`, `capacity_full` (an offer reserves " +
         "one of the listing's positions). A move to `offered` needs `terms` with a reply-by day (400 without), as " +
         "in POST …/offer. Anyone else gets 404.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Moved", schema: ApplicationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Moved", schema: ApplicationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", ApplicationTransitionSchema),
@@ -238,23 +226,22 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/hours",
-    describeRoute({
+    route({
       tags: ["Applications"],
       summary: "Record the hours an accepted volunteer served (members of the listing's organisation)",
       description:
         "Volunteer listings only (409 `wrong_listing_type`), accepted applications only (409 `invalid_transition`), " +
         "with the version last read (409 `version_conflict`). The student is notified. Anyone else gets 404.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Recorded", schema: ApplicationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Recorded", schema: ApplicationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", VolunteerHoursSchema),
     async (c) => {
       const { application, actor } = await applicationFor(c, c.req.valid("param").id);
-      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức ghi nhận giờ tình nguyện.");
+      if (actor !== "organisation") throw new AppError("forbidden", "Chỉ tổ chức ghi nhận giờ tình nguyện.");
       const listing = await getListing(application.listingId);
       if (!listing) throw applicationNotFound();
       const { hours, version } = c.req.valid("json");

@@ -1,21 +1,21 @@
 import { AuditListSchema, AuditQuerySchema } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { auditMonth, listAudit } from "../data/audit";
 import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 /** The audit log of dashboard views, exports and target changes (platform admins). Mounted at /api/audit. */
 export const auditRoutes = new Hono<AppEnv>().get(
   "/",
-  describeRoute({
+  route({
     tags: ["Dashboard"],
     summary: "Who viewed or exported which dashboard numbers, or changed a target, and when (one month, newest first)",
-    security: bearer,
-    responses: responses({ 200: { description: "Audit entries", schema: AuditListSchema } }, [400, 401, 403, 503]),
+    auth: true,
+    ok: { 200: { description: "Audit entries", schema: AuditListSchema } },
+    errors: [400],
   }),
   validate("query", AuditQuerySchema),
   async (c) => {

@@ -9,7 +9,6 @@ import {
   sessionBookable,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import {
   bookSeats,
   cancelBooking,
@@ -24,17 +23,17 @@ import { getStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { assertIntakeOpen, visibleListing } from "./applications";
 
-const bookingNotFound = () => new AppError("not_found", 404, "Không tìm thấy lượt đặt chỗ.");
+const bookingNotFound = () => new AppError("not_found", "Không tìm thấy lượt đặt chỗ.");
 
 /** Bookings under a visit listing: book seats in a session, and the host's list. Mounted at /api/listings. */
 export const listingBookingRoutes = new Hono<AppEnv>()
   .post(
     "/:id/sessions/:sessionId/bookings",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "Book seats in a visit session: `{}` books one seat for the signed-in student",
       description:
@@ -42,11 +41,10 @@ export const listingBookingRoutes = new Hono<AppEnv>()
         "One booking per student and session. 409 codes: `capacity_full`, `already_booked`, `listing_closed`, " +
         "`deadline_passed`, `session_past`, `profile_required`, `wrong_listing_type`. A draft listing or an " +
         "unknown session is 404.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Booked", schema: BookingSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Booked", schema: BookingSchema } },
+      errors: [404, 409],
     }),
     validate("param", SessionParamSchema),
     validate("json", BookingCreateSchema),
@@ -65,16 +63,16 @@ export const listingBookingRoutes = new Hono<AppEnv>()
       }
       const listing = await visibleListing(c, id);
       if (listing.type !== "visit") {
-        throw new AppError("wrong_listing_type", 409, "Chỉ tin tham quan mới đặt chỗ theo buổi.");
+        throw new AppError("wrong_listing_type", "Chỉ tin tham quan mới đặt chỗ theo buổi.");
       }
       assertIntakeOpen(listing);
       const session = listing.sessions?.find((s) => s.id === sessionId);
-      if (!session) throw new AppError("not_found", 404, "Không tìm thấy buổi tham quan.");
+      if (!session) throw new AppError("not_found", "Không tìm thấy buổi tham quan.");
       if (!sessionBookable(session.date, new Date())) {
-        throw new AppError("session_past", 409, "Buổi tham quan này đã diễn ra.");
+        throw new AppError("session_past");
       }
       if (!classBooking && !(await getStudentProfile(userId))) {
-        throw new AppError("profile_required", 409, "Hãy tạo hồ sơ sinh viên trước khi đặt chỗ.");
+        throw new AppError("profile_required", "Hãy tạo hồ sơ sinh viên trước khi đặt chỗ.");
       }
       const booking = await bookSeats(
         listing,
@@ -86,17 +84,15 @@ export const listingBookingRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/bookings",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "A visit listing's bookings and seats per session (members of its organisation)",
       description:
         "Students appear pseudonymously unless they consent to share their details. Another organisation's " +
         "listing: 403 if it is public, 404 if it is a draft.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Bookings", schema: ListingBookingsSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Bookings", schema: ListingBookingsSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -110,11 +106,11 @@ export const listingBookingRoutes = new Hono<AppEnv>()
 export const bookingRoutes = new Hono<AppEnv>()
   .get(
     "/mine",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "My bookings (a student's seats, or the class bookings a staff member made), newest first",
-      security: bearer,
-      responses: responses({ 200: { description: "Bookings", schema: BookingListSchema } }, [401, 503]),
+      auth: true,
+      ok: { 200: { description: "Bookings", schema: BookingListSchema } },
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -123,12 +119,13 @@ export const bookingRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Bookings"],
       summary: "Cancel a booking and release its seats (its booker, or a colleague for a class booking)",
       description: "Repeating the request returns the cancelled booking unchanged. Anyone else gets 404.",
-      security: bearer,
-      responses: responses({ 200: { description: "Cancelled", schema: BookingSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "Cancelled", schema: BookingSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {

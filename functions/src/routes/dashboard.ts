@@ -17,7 +17,7 @@ import { getOrganisation } from "../data/organisations";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { bearer, responses, route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 const scopeText =
@@ -41,7 +41,7 @@ async function selectionFor(c: Context<AppEnv>, query: DashboardQuery): Promise<
       orgId: query.universityId!,
       ...(school ? { orgKind: school.kind, orgVerification: school.verification } : {}),
     });
-    if (!school) throw new AppError("not_found", 404, "Không tìm thấy trường.");
+    if (!school) throw new AppError("not_found", "Không tìm thấy trường.");
     return { year, scope: { kind: "university", id: school.id }, filters: { field: query.field } };
   }
   enforce(c, "dashboard:viewOrganisation", { orgId: query.orgId! });
@@ -54,15 +54,13 @@ const scopeLabel = (s: Selection) => (s.scope.id ? `${s.scope.kind}:${s.scope.id
 export const dashboardRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Dashboard"],
       summary: "Progress against targets, funnel, trends and skills gap, as de-identified, perturbed tables",
       description: scopeText,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The dashboard", schema: DashboardSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The dashboard", schema: DashboardSchema } },
+      errors: [400, 404],
     }),
     validate("query", DashboardQuerySchema),
     async (c) => {
@@ -101,7 +99,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
       const selection = await selectionFor(c, query);
       const only = query.table === "all" ? undefined : query.table;
       const { tables } = await loadDashboard(selection, only);
-      if (tables.length === 0) throw new AppError("not_found", 404, "Phạm vi này không có bảng đó.");
+      if (tables.length === 0) throw new AppError("not_found", "Phạm vi này không có bảng đó.");
       await recordAudit(c.get("principal")!, {
         action: "dashboard.export",
         scope: scopeLabel(selection),

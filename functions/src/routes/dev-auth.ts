@@ -6,7 +6,7 @@ import { devJwks, devTokenTtlSeconds, signDevToken } from "../auth/dev-idp";
 import { getUser, listDemoAccounts } from "../data/users";
 import { AppError } from "../http/errors";
 import { rateLimit } from "../http/middleware";
-import { responses } from "../http/openapi";
+import { responses, route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 /**
@@ -16,13 +16,10 @@ import { validate } from "../http/validate";
 export const devAuthRoutes = new Hono()
   .get(
     "/accounts",
-    describeRoute({
+    route({
       tags: ["Development sign-in"],
       summary: "Demo accounts of every role",
-      responses: responses(
-        { 200: { description: "Accounts", schema: v.object({ accounts: v.array(DemoAccountSchema) }) } },
-        [503],
-      ),
+      ok: { 200: { description: "Accounts", schema: v.object({ accounts: v.array(DemoAccountSchema) }) } },
     }),
     async (c) => c.json({ accounts: await listDemoAccounts() }),
   )
@@ -33,7 +30,7 @@ export const devAuthRoutes = new Hono()
       summary: "Sign in as a demo account",
       responses: responses(
         { 200: { description: "A signed ID token", schema: TokenResponseSchema } },
-        [400, 404, 415, 429],
+        [400, 404, 413, 415, 429],
       ),
     }),
     rateLimit({ windowMs: 60_000, max: 30 }),
@@ -41,7 +38,7 @@ export const devAuthRoutes = new Hono()
     async (c) => {
       const { userId } = c.req.valid("json");
       const user = await getUser(userId);
-      if (!user?.demo) throw new AppError("not_found", 404, "Không có tài khoản demo này.");
+      if (!user?.demo) throw new AppError("not_found", "Không có tài khoản demo này.");
       const token = await signDevToken(user);
       return c.json({ token, expiresIn: devTokenTtlSeconds });
     },

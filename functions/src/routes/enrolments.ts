@@ -9,13 +9,12 @@ import {
 } from "@ketnoi/core";
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { getOrganisation } from "../data/organisations";
 import { setEnrolment, studentsDeclaring } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 const toEnrolment = (p: StudentProfile) => ({
@@ -33,7 +32,7 @@ async function enforceSchoolStaff(c: Context<AppEnv>, orgId: string) {
     orgId,
     ...(org ? { orgKind: org.kind, orgVerification: org.verification } : {}),
   });
-  if (!org) throw new AppError("not_found", 404, "Không tìm thấy trường.");
+  if (!org) throw new AppError("not_found", "Không tìm thấy trường.");
 }
 
 /**
@@ -43,14 +42,12 @@ async function enforceSchoolStaff(c: Context<AppEnv>, orgId: string) {
 export const enrolmentRoutes = new Hono<AppEnv>()
   .get(
     "/:id/enrolments",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "Students who declared this school, each confirmed or not (the school's staff)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Declared students", schema: EnrolmentListSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Declared students", schema: EnrolmentListSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -62,17 +59,16 @@ export const enrolmentRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/enrolments/:userId",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "Confirm (or withdraw) that a student who declared this school studies there (the school's staff)",
       description:
         "Only a verified university or institute's staff. 404 when the student did not declare this school. A " +
         "student who later declares another school loses the confirmation.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The enrolment", schema: EnrolmentSchema } },
-        [400, 401, 403, 404, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The enrolment", schema: EnrolmentSchema } },
+      errors: [404],
     }),
     validate("param", EnrolmentParamSchema),
     validate("json", EnrolmentDecisionSchema),

@@ -9,7 +9,6 @@ import {
   maxCvFiles,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { findApplication } from "../data/applications";
 import {
   cvView,
@@ -28,10 +27,10 @@ import { filesBackend } from "../files/backend";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, rateLimit } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const fileNotFound = () => new AppError("not_found", 404, "Không tìm thấy tệp này.");
+const fileNotFound = () => new AppError("not_found", "Không tìm thấy tệp này.");
 
 /**
  * Students' CV files: upload straight to the files bucket with a presigned POST, checked by the API before they
@@ -42,11 +41,11 @@ const fileNotFound = () => new AppError("not_found", 404, "Không tìm thấy t�
 export const fileRoutes = new Hono<AppEnv>()
   .get(
     "/cv",
-    describeRoute({
+    route({
       tags: ["Files"],
       summary: "My CV files (students; at most 3)",
-      security: bearer,
-      responses: responses({ 200: { description: "Files", schema: CvFileListSchema } }, [401, 403, 503]),
+      auth: true,
+      ok: { 200: { description: "Files", schema: CvFileListSchema } },
     }),
     async (c) => {
       const { userId } = enforce(c, "cvFile:manage", { ownerUserId: c.get("principal")?.userId });
@@ -56,18 +55,17 @@ export const fileRoutes = new Hono<AppEnv>()
   )
   .post(
     "/cv",
-    describeRoute({
+    route({
       tags: ["Files"],
       summary: "Start a CV upload: a presigned POST for one PDF of at most 5 MB (students; 10 per minute)",
       description:
         "The browser sends the form `fields` and then the file to `upload.url` (multipart/form-data) within 10 " +
         "minutes, then calls POST /api/files/cv/:id/check. The policy fixes the key, `Content-Type: application/pdf` " +
         "and `content-length-range` up to the declared size. 409 `cv_limit` when the student already has 3 files.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Upload form", schema: CvUploadSchema } },
-        [400, 401, 403, 409, 413, 415, 429, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Upload form", schema: CvUploadSchema } },
+      errors: [409, 429],
     }),
     rateLimit({ windowMs: 60_000, max: 10 }),
     validate("json", CvUploadRequestSchema),
@@ -84,15 +82,16 @@ export const fileRoutes = new Hono<AppEnv>()
   )
   .post(
     "/cv/:id/check",
-    describeRoute({
+    route({
       tags: ["Files"],
       summary: "Check an uploaded CV and mark it ready (students)",
       description:
         "The object must be at most 5 MB, start with `%PDF-`, open as a PDF and have 1–30 pages. Anything else is " +
         "deleted with its record and answered 422 with a code (`file_missing`, `file_too_large`, `file_empty`, " +
         "`not_a_pdf`, `pdf_unreadable`, `too_many_pages`) and a Vietnamese message.",
-      security: bearer,
-      responses: responses({ 200: { description: "Ready", schema: CvFileSchema } }, [400, 401, 403, 404, 422, 503]),
+      auth: true,
+      ok: { 200: { description: "Ready", schema: CvFileSchema } },
+      errors: [400, 404, 422],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -113,7 +112,7 @@ export const fileRoutes = new Hono<AppEnv>()
       if (!verdict.ok) {
         await deleteObject(upload);
         await removeCvFile(file);
-        throw new AppError(verdict.refusal.code, 422, verdict.refusal.message);
+        throw new AppError(verdict.refusal.code, verdict.refusal.message);
       }
       await promoteUpload(file.objectKey);
       return c.json(cvView(await markCvReady(file, size!, verdict.pages)));
@@ -121,11 +120,12 @@ export const fileRoutes = new Hono<AppEnv>()
   )
   .get(
     "/cv/:id/download",
-    describeRoute({
+    route({
       tags: ["Files"],
       summary: "A 5-minute download link to one of my ready CV files (students)",
-      security: bearer,
-      responses: responses({ 200: { description: "Link", schema: FileLinkSchema } }, [400, 401, 403, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "Link", schema: FileLinkSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -138,11 +138,12 @@ export const fileRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/cv/:id",
-    describeRoute({
+    route({
       tags: ["Files"],
       summary: "Delete one of my CV files (students); applications it was attached to no longer offer it",
-      security: bearer,
-      responses: responses({ 204: { description: "Deleted" } }, [400, 401, 403, 404, 503]),
+      auth: true,
+      ok: { 204: { description: "Deleted" } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -159,21 +160,22 @@ export const fileRoutes = new Hono<AppEnv>()
   )
   .get(
     "/applications/:id/cv",
-    describeRoute({
+    route({
       tags: ["Files"],
       summary: "A 5-minute download link to the CV attached to an application (members of the listing's organisation)",
       description:
         "Only while the student consents to share their details with organisations they applied to " +
         "(`shareWithAppliedOrgs`); each link given is recorded in the student's file-access log (their export). " +
         "404 when the application has no CV (or it was deleted); 403 for anyone else, or without consent.",
-      security: bearer,
-      responses: responses({ 200: { description: "Link", schema: FileLinkSchema } }, [400, 401, 403, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "Link", schema: FileLinkSchema } },
+      errors: [400, 404],
     }),
     rateLimit({ windowMs: 60_000, max: 60 }),
     validate("param", IdParamSchema),
     async (c) => {
       const application = await findApplication(c.req.valid("param").id);
-      if (!application) throw new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+      if (!application) throw new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
       // Membership first: an outsider learns nothing about the student's consent or files.
       enforce(c, "application:review", { orgId: application.orgId });
       const profile = await getStudentProfile(application.studentId);
@@ -182,13 +184,12 @@ export const fileRoutes = new Hono<AppEnv>()
       if (!authorize(principal, "cvFile:download", { orgId: application.orgId, shareConsent }).allowed) {
         throw new AppError(
           "consent_required",
-          403,
           "Sinh viên chưa đồng ý (hoặc đã rút đồng ý) chia sẻ thông tin với tổ chức đã ứng tuyển, nên không thể tải CV.",
         );
       }
       const file = application.cv ? await findCvFile(application.studentId, application.cv.fileId) : undefined;
       if (file?.status !== "ready")
-        throw new AppError("not_found", 404, "Hồ sơ này không kèm CV, hoặc sinh viên đã xóa tệp.");
+        throw new AppError("not_found", "Hồ sơ này không kèm CV, hoặc sinh viên đã xóa tệp.");
       const [org, actor] = await Promise.all([getOrganisation(application.orgId), getUser(principal.userId)]);
       // Recorded before the link is handed out: a download the student cannot see never happens.
       await recordFileAccess({

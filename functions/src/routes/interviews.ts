@@ -20,12 +20,12 @@ import {
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { bearer, responses, route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { calendarOf } from "../interviews/attachment";
 import { applicationFor, visibleListing } from "./applications";
 
-const noInterview = () => new AppError("not_found", 404, "Hồ sơ này chưa có lịch phỏng vấn.");
+const noInterview = () => new AppError("not_found", "Hồ sơ này chưa có lịch phỏng vấn.");
 
 const whoMay =
   "The application's student or a member of the listing's organisation (application:respond / application:review " +
@@ -43,12 +43,13 @@ async function interviewFor(c: Parameters<typeof applicationFor>[0], application
 export const interviewRoutes = new Hono<AppEnv>()
   .get(
     "/:id/interview",
-    describeRoute({
+    route({
       tags: ["Interviews"],
       summary: "The application's interview: slots, place or link, status and its timeline",
       description: whoMay,
-      security: bearer,
-      responses: responses({ 200: { description: "The interview", schema: InterviewSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "The interview", schema: InterviewSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -58,7 +59,7 @@ export const interviewRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/interview",
-    describeRoute({
+    route({
       tags: ["Interviews"],
       summary: "Propose 1–5 interview slots (members of the listing's organisation)",
       description:
@@ -66,34 +67,32 @@ export const interviewRoutes = new Hono<AppEnv>()
         "person needs a commune of Đồng Nai and an address, online an https link. The application must be in the " +
         "`interview` stage (409 `not_in_interview_stage`); one open interview per application (409 " +
         "`interview_exists`). The student is notified.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Proposed", schema: InterviewSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Proposed", schema: InterviewSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", InterviewProposeSchema),
     async (c) => {
       const { application, actor } = await applicationFor(c, c.req.valid("param").id);
-      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức đề xuất lịch phỏng vấn.");
+      if (actor !== "organisation") throw new AppError("forbidden", "Chỉ tổ chức đề xuất lịch phỏng vấn.");
       const created = await proposeInterview(application, c.req.valid("json"));
       return c.json(interviewView(created), 201);
     },
   )
   .post(
     "/:id/interview/pick",
-    describeRoute({
+    route({
       tags: ["Interviews"],
       summary: "Take one proposed slot (the student)",
       description:
         "409 `slot_taken`: another applicant of the listing took the same time first (a time is held by one " +
         "interview at a time); `slot_past`; `version_conflict`; `invalid_transition` when nothing is proposed.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Scheduled", schema: InterviewSchema } },
-        [400, 401, 403, 404, 409, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Scheduled", schema: InterviewSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", InterviewPickSchema),
@@ -105,11 +104,13 @@ export const interviewRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/interview/request-change",
-    describeRoute({
+    route({
       tags: ["Interviews"],
       summary: "Ask for other times with a note (the student; also after taking a slot, which frees it)",
-      security: bearer,
-      responses: responses({ 200: { description: "Asked", schema: InterviewSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Asked", schema: InterviewSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", InterviewRequestChangeSchema),
@@ -123,14 +124,13 @@ export const interviewRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/interview/reschedule",
-    describeRoute({
+    route({
       tags: ["Interviews"],
       summary: "Propose new slots with a reason (members; frees a taken slot; calendars get the update)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Rescheduled", schema: InterviewSchema } },
-        [400, 401, 403, 404, 409, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Rescheduled", schema: InterviewSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", InterviewRescheduleSchema),
@@ -144,11 +144,13 @@ export const interviewRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/interview/cancel",
-    describeRoute({
+    route({
       tags: ["Interviews"],
       summary: "Cancel the interview with a reason (either side; calendars get a cancellation)",
-      security: bearer,
-      responses: responses({ 200: { description: "Cancelled", schema: InterviewSchema } }, [400, 401, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Cancelled", schema: InterviewSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", InterviewCancelSchema),
@@ -170,14 +172,14 @@ export const interviewRoutes = new Hono<AppEnv>()
       security: bearer,
       responses: {
         200: { description: "An .ics file", content: { "text/calendar": { schema: { type: "string" } } } },
-        ...responses({}, [400, 401, 404, 409, 503]),
+        ...responses({}, [400, 401, 403, 404, 409, 503]),
       },
     }),
     validate("param", IdParamSchema),
     async (c) => {
       const { interview } = await interviewFor(c, c.req.valid("param").id);
       const calendar = await calendarOf(interview);
-      if (!calendar) throw new AppError("not_scheduled", 409, "Chưa chọn khung giờ phỏng vấn nên chưa có lịch.");
+      if (!calendar) throw new AppError("not_scheduled");
       c.header("Content-Type", "text/calendar; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${calendar.filename}"`);
       return c.body(calendar.content);
@@ -187,14 +189,12 @@ export const interviewRoutes = new Hono<AppEnv>()
 /** A listing's interviews for its applicant board (members). Mounted at /api/listings. */
 export const listingInterviewRoutes = new Hono<AppEnv>().get(
   "/:id/interviews",
-  describeRoute({
+  route({
     tags: ["Interviews"],
     summary: "The interviews of a listing's applicants (members of its organisation)",
-    security: bearer,
-    responses: responses(
-      { 200: { description: "Interviews", schema: InterviewListSchema } },
-      [400, 401, 403, 404, 503],
-    ),
+    auth: true,
+    ok: { 200: { description: "Interviews", schema: InterviewListSchema } },
+    errors: [400, 404],
   }),
   validate("param", IdParamSchema),
   async (c) => {

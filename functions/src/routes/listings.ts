@@ -7,9 +7,10 @@ import {
   ListingPatchSchema,
   ListingSchema,
   listingTimeProblems,
+  onlyTypeFields,
+  typeFieldsPatch,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { seatsTakenOf } from "../data/bookings";
 import {
   createListing,
@@ -24,20 +25,21 @@ import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { refuseProblems, validate } from "../http/validate";
 import { visibleListing } from "./applications";
 
-const notFound = () => new AppError("not_found", 404, "Không tìm thấy tin.");
+const notFound = () => new AppError("not_found", "Không tìm thấy tin.");
 
 /** Listings: the public feed, one listing, creation and edits (with status moves). */
 export const listingRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary: "Published listings, newest first, with cursor pagination",
-      responses: responses({ 200: { description: "A page of listings", schema: ListingPageSchema } }, [400, 503]),
+      ok: { 200: { description: "A page of listings", schema: ListingPageSchema } },
+      errors: [400],
     }),
     validate("query", ListingListQuerySchema),
     async (c) => {
@@ -48,11 +50,12 @@ export const listingRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary:
         "One listing (drafts only for the organisation's members; a rejected or suspended organisation's listings answer 410 `organisation_inactive` to everyone else)",
-      responses: responses({ 200: { description: "The listing", schema: ListingSchema } }, [400, 404, 503]),
+      ok: { 200: { description: "The listing", schema: ListingSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -66,21 +69,21 @@ export const listingRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary: "Create a draft listing for an organisation the caller belongs to",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Created", schema: ListingSchema } },
-        [400, 401, 403, 404, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Created", schema: ListingSchema } },
+      errors: [404],
     }),
     validate("json", ListingCreateSchema),
     async (c) => {
-      const input = c.req.valid("json");
+      // Fields the listing's type does not use are dropped (core typeFields), as the web form never sends them.
+      const input = onlyTypeFields(c.req.valid("json"));
       enforce(c, "listing:create", { orgId: input.orgId });
       const org = await getOrganisation(input.orgId);
-      if (!org) throw new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+      if (!org) throw new AppError("not_found", "Không tìm thấy tổ chức.");
       refuseProblems(listingTimeProblems(input, new Date()));
       const [full] = await withOrganisation([await createListing(input)]);
       return c.json(full!, 201);
@@ -88,28 +91,24 @@ export const listingRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Listings"],
       summary: "Edit a listing or move its status (publishing needs a verified organisation)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Updated", schema: ListingSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Updated", schema: ListingSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", ListingPatchSchema),
     async (c) => {
       const listing = await getListing(c.req.valid("param").id);
       if (!listing) throw notFound();
-      const patch = c.req.valid("json");
+      // As on create; a change of type also clears the stored fields the new type does not use.
+      const patch = typeFieldsPatch(c.req.valid("json"), listing);
       enforce(c, "listing:update", { orgId: listing.orgId });
       if (patch.status && !canTransitionListing(listing.status, patch.status)) {
-        throw new AppError(
-          "invalid_transition",
-          409,
-          `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`,
-        );
+        throw new AppError("invalid_transition", `Không thể chuyển tin từ "${listing.status}" sang "${patch.status}".`);
       }
       const publishing = patch.status === "published" && listing.status !== "published";
       if (publishing) {

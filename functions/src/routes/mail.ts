@@ -6,12 +6,11 @@ import {
   mailChannelOf,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { config } from "../config";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { rateLimit, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { getMailPreferences, publicPreferences, updateMailPreferences } from "../mail/store";
 import { readUnsubscribeToken } from "../mail/token";
@@ -20,11 +19,11 @@ import { readUnsubscribeToken } from "../mail/token";
 export const mailPreferenceRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Account"],
       summary: "My mail preferences: every kind of notice with its channel (instant, daily digest, off)",
-      security: bearer,
-      responses: responses({ 200: { description: "Preferences", schema: MailPreferencesSchema } }, [401, 503]),
+      auth: true,
+      ok: { 200: { description: "Preferences", schema: MailPreferencesSchema } },
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -33,14 +32,12 @@ export const mailPreferenceRoutes = new Hono<AppEnv>()
   )
   .put(
     "/",
-    describeRoute({
+    route({
       tags: ["Account"],
       summary: "Change my mail language and/or some kinds' channels (kinds not sent keep theirs)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Preferences after the change", schema: MailPreferencesSchema } },
-        [400, 401, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Preferences after the change", schema: MailPreferencesSchema } },
     }),
     validate("json", MailPreferencesUpdateSchema),
     async (c) => {
@@ -50,7 +47,7 @@ export const mailPreferenceRoutes = new Hono<AppEnv>()
   );
 
 const invalidToken = () =>
-  new AppError("validation_failed", 400, "Liên kết hủy nhận thư không hợp lệ. Hãy đổi cài đặt thư sau khi đăng nhập.");
+  new AppError("validation_failed", "Liên kết hủy nhận thư không hợp lệ. Hãy đổi cài đặt thư sau khi đăng nhập.");
 
 function tokenOf(token: string) {
   const read = readUnsubscribeToken(config().SERVER_SECRET, token);
@@ -66,13 +63,11 @@ function tokenOf(token: string) {
 export const mailRoutes = new Hono<AppEnv>()
   .get(
     "/unsubscribe",
-    describeRoute({
+    route({
       tags: ["Mail"],
       summary: "What an unsubscribe link is for (the kind and its current channel); changes nothing",
-      responses: responses(
-        { 200: { description: "The link's kind", schema: MailUnsubscribeResultSchema } },
-        [400, 503],
-      ),
+      ok: { 200: { description: "The link's kind", schema: MailUnsubscribeResultSchema } },
+      errors: [400],
     }),
     rateLimit({ windowMs: 60_000, max: 30 }),
     validate("query", MailUnsubscribeSchema),
@@ -83,12 +78,13 @@ export const mailRoutes = new Hono<AppEnv>()
   )
   .post(
     "/unsubscribe",
-    describeRoute({
+    route({
       tags: ["Mail"],
       summary:
         "One-click unsubscribe (RFC 8058): turns the token's kind of mail off for its user. Accepts the mail " +
         "client's form body `List-Unsubscribe=One-Click` or no body",
-      responses: responses({ 200: { description: "Turned off", schema: MailUnsubscribeResultSchema } }, [400, 503]),
+      ok: { 200: { description: "Turned off", schema: MailUnsubscribeResultSchema } },
+      errors: [400],
     }),
     rateLimit({ windowMs: 60_000, max: 30 }),
     validate("query", MailUnsubscribeSchema),

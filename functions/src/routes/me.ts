@@ -9,6 +9,7 @@ import { bearer, responses } from "../http/openapi";
 /** GET /api/me: who is signed in, with role and organisations. */
 export const meRoutes = new Hono<AppEnv>().get(
   "/",
+  // route-docs: by hand — the one signed-in route without 403 (the MFA gate lets it through: auth/mfa.ts).
   describeRoute({
     tags: ["Account"],
     summary: "The signed-in user",

@@ -10,7 +10,6 @@ import {
   memberRoleFor,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import {
   acceptInvitation,
@@ -29,11 +28,11 @@ import { getUser } from "../data/users";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const orgNotFound = () => new AppError("not_found", 404, "Không tìm thấy tổ chức.");
-const invitationNotFound = () => new AppError("not_found", 404, "Không tìm thấy lời mời.");
+const orgNotFound = () => new AppError("not_found", "Không tìm thấy tổ chức.");
+const invitationNotFound = () => new AppError("not_found", "Không tìm thấy lời mời.");
 
 /**
  * Loads an organisation for a member-management action. Someone outside the organisation (not a member, not an
@@ -55,11 +54,12 @@ const itemsOf = <S extends v.GenericSchema>(schema: S) => v.object({ items: v.ar
 export const memberRoutes = new Hono<AppEnv>()
   .get(
     "/:id/members",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "An organisation's members with their role (its members and admins)",
-      security: bearer,
-      responses: responses({ 200: { description: "Members", schema: itemsOf(MemberSchema) } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "Members", schema: itemsOf(MemberSchema) } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -69,14 +69,13 @@ export const memberRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/members/:userId",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "Change a member's role (owners and admins); the last owner cannot be demoted (409 last_owner)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The member", schema: MemberSchema } },
-        [400, 401, 403, 404, 409, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The member", schema: MemberSchema } },
+      errors: [404, 409],
     }),
     validate("param", MemberParamSchema),
     validate("json", MemberRolePatchSchema),
@@ -88,11 +87,12 @@ export const memberRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/:id/members/:userId",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "Remove a member (owners and admins) or leave (any member); never the last owner (409 last_owner)",
-      security: bearer,
-      responses: responses({ 204: { description: "Removed" } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      ok: { 204: { description: "Removed" } },
+      errors: [400, 404, 409],
     }),
     validate("param", MemberParamSchema),
     async (c) => {
@@ -104,14 +104,12 @@ export const memberRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/invitations",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "An organisation's open invitations (owners and admins)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Open invitations", schema: itemsOf(InvitationSchema) } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Open invitations", schema: itemsOf(InvitationSchema) } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -121,18 +119,17 @@ export const memberRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/invitations",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "Invite an e-mail address as owner or staff for 14 days (owners and admins)",
       description:
         "The response is the same whether or not the address has an account. An account that exists gets an " +
         "in-app notification (kind `invitation`, link `/loi-moi`). 409 `already_exists`: an open invitation to " +
         "the address, or the address belongs to a member already.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Invited", schema: InvitationSchema } },
-        [400, 401, 403, 404, 409, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Invited", schema: InvitationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", InvitationCreateSchema),
@@ -149,8 +146,8 @@ async function myInvitation(c: Context<AppEnv>, invitationId: string) {
   const user = await getUser(principal.userId);
   const invitation = user?.email ? await invitationAddressedTo(invitationId, user.email) : undefined;
   if (!user || !invitation) throw invitationNotFound();
-  if (invitation.status !== "pending") throw new AppError("invalid_transition", 409, "Lời mời này đã được trả lời.");
-  if (!isOpen(invitation)) throw new AppError("invitation_expired", 409, "Lời mời đã hết hạn; hãy xin lời mời mới.");
+  if (invitation.status !== "pending") throw new AppError("invalid_transition", "Lời mời này đã được trả lời.");
+  if (!isOpen(invitation)) throw new AppError("invitation_expired");
   return { principal, user, invitation };
 }
 
@@ -158,11 +155,11 @@ async function myInvitation(c: Context<AppEnv>, invitationId: string) {
 export const invitationRoutes = new Hono<AppEnv>()
   .get(
     "/mine",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "My open invitations, matched by my account's e-mail address",
-      security: bearer,
-      responses: responses({ 200: { description: "Invitations", schema: itemsOf(InvitationSchema) } }, [401, 503]),
+      auth: true,
+      ok: { 200: { description: "Invitations", schema: itemsOf(InvitationSchema) } },
     }),
     async (c) => {
       const user = await getUser(requirePrincipal(c).userId);
@@ -171,15 +168,16 @@ export const invitationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/accept",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "Accept an invitation and become a member",
       description:
         "Enterprises take recruiter accounts; universities, institutes, innovation centres and government units " +
         "take staff accounts (403 `role_mismatch` otherwise). 409: `invalid_transition` (already answered), " +
         "`invitation_expired`, `already_exists` (already a member).",
-      security: bearer,
-      responses: responses({ 204: { description: "Accepted" } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      ok: { 204: { description: "Accepted" } },
+      errors: [400, 404, 409],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -188,7 +186,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       if (!org) throw invitationNotFound();
       if (!authorize(principal, "organisation:join", { orgKind: org.kind }).allowed) {
         const needed = memberRoleFor(org.kind) === "recruiter" ? "nhà tuyển dụng" : "cán bộ";
-        throw new AppError("role_mismatch", 403, `Chỉ tài khoản ${needed} mới tham gia được loại tổ chức này.`);
+        throw new AppError("role_mismatch", `Chỉ tài khoản ${needed} mới tham gia được loại tổ chức này.`);
       }
       await acceptInvitation(invitation, principal.userId);
       return c.body(null, 204);
@@ -196,11 +194,12 @@ export const invitationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/decline",
-    describeRoute({
+    route({
       tags: ["Members"],
       summary: "Decline an invitation",
-      security: bearer,
-      responses: responses({ 204: { description: "Declined" } }, [400, 401, 404, 409, 503]),
+      auth: true,
+      ok: { 204: { description: "Declined" } },
+      errors: [400, 404, 409],
     }),
     validate("param", IdParamSchema),
     async (c) => {

@@ -14,7 +14,6 @@ import {
   unreadIn,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import { findApplication } from "../data/applications";
 import {
@@ -32,10 +31,10 @@ import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { rateLimit, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const applicationNotFound = () => new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+const applicationNotFound = () => new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
 const onlyTheTwoSides = "Only the applicant and the members of the listing's organisation; anyone else gets 404.";
 
 /** The application and the caller's side of its thread (policy.ts `threadSideOf`); 404 for anyone on neither side. */
@@ -54,7 +53,7 @@ function beforeOf(applicationId: string, sealed: string | undefined) {
   if (opened === undefined) return undefined;
   const [thread, createdAt, messageId] = opened.split("\n");
   if (thread !== applicationId || !createdAt || !messageId) {
-    throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+    throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
       { path: "cursor", message: "Con trỏ trang không thuộc cuộc trò chuyện này." },
     ]);
   }
@@ -67,12 +66,13 @@ const other = (side: ThreadSide) => (side === "student" ? "organisation" : "stud
 export const applicationMessageRoutes = new Hono<AppEnv>()
   .get(
     "/:id/messages",
-    describeRoute({
+    route({
       tags: ["Messages"],
       summary: "A page of an application's thread, newest last; `cursor` pages to older messages",
       description: `Members see which member wrote each of the organisation's messages. ${onlyTheTwoSides}`,
-      security: bearer,
-      responses: responses({ 200: { description: "Messages", schema: MessagePageSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "Messages", schema: MessagePageSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     validate("query", MessagePageQuerySchema),
@@ -96,17 +96,16 @@ export const applicationMessageRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/messages",
-    describeRoute({
+    route({
       tags: ["Messages"],
       summary: "Write in an application's thread (30 per minute per sender)",
       description:
         "Text up to 2,000 characters. The other side is notified in-app. 409 `thread_closed`: the student withdrew " +
         `the application or the account was erased. ${onlyTheTwoSides}`,
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Sent", schema: MessageSchema } },
-        [400, 401, 404, 409, 413, 415, 429, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Sent", schema: MessageSchema } },
+      errors: [404, 409, 429],
     }),
     // Per sender, not per address: a thread is a conversation between people, and one person should not flood it
     // from several devices; the address is only the fallback for a request without a principal (refused anyway).
@@ -116,7 +115,7 @@ export const applicationMessageRoutes = new Hono<AppEnv>()
     async (c) => {
       const { application, side, userId } = await threadFor(c, c.req.valid("param").id);
       if (application.status === "withdrawn" || isErasedToken(application.studentId)) {
-        throw new AppError("thread_closed", 409, "Hồ sơ ứng tuyển đã rút hoặc đã xóa; không thể nhắn thêm.");
+        throw new AppError("thread_closed");
       }
       const message = await sendMessage(application, side, userId, c.req.valid("json").text);
       const [view] = await messageViews([message], side, userId);
@@ -125,15 +124,14 @@ export const applicationMessageRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/messages/read",
-    describeRoute({
+    route({
       tags: ["Messages"],
       summary: "Mark the other side's messages read, up to `seen` (the page's otherSideCount)",
       description: `Each participant has their own marker; it only moves forward (two tabs keep the higher). ${onlyTheTwoSides}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The stored mark", schema: v.object({ seen: v.number() }) } },
-        [400, 401, 404, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The stored mark", schema: v.object({ seen: v.number() }) } },
+      errors: [404],
     }),
     validate("param", IdParamSchema),
     validate("json", MessageReadSchema),
@@ -144,27 +142,27 @@ export const applicationMessageRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/notes",
-    describeRoute({
+    route({
       tags: ["Messages"],
       summary: "The organisation's private note and 1–5 rating on an applicant (its members only)",
       description: "Never shown to the student: anyone but the organisation's members gets 404.",
-      security: bearer,
-      responses: responses({ 200: { description: "The note", schema: ApplicantNoteSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "The note", schema: ApplicantNoteSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => c.json(await getApplicantNote(await noteFor(c, c.req.valid("param").id))),
   )
   .put(
     "/:id/notes",
-    describeRoute({
+    route({
       tags: ["Messages"],
       summary: "Save the organisation's note and rating, with the version last read (0: the first)",
       description: "409 `version_conflict` when another member saved since. Anyone but the members gets 404.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The saved note", schema: ApplicantNoteSchema } },
-        [400, 401, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The saved note", schema: ApplicantNoteSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", ApplicantNoteWriteSchema),
@@ -187,11 +185,11 @@ async function noteFor(c: Context<AppEnv>, applicationId: string) {
 /** The caller's unread messages over all threads, for the menu's badge. Mounted at /api/messages. */
 export const messageRoutes = new Hono<AppEnv>().get(
   "/unread",
-  describeRoute({
+  route({
     tags: ["Messages"],
     summary: "My unread messages: the total and per application (a few Queries, whatever the number of threads)",
-    security: bearer,
-    responses: responses({ 200: { description: "Unread", schema: UnreadMessagesSchema } }, [401, 503]),
+    auth: true,
+    ok: { 200: { description: "Unread", schema: UnreadMessagesSchema } },
   }),
   async (c) => c.json(await unreadMessages(requirePrincipal(c))),
 );

@@ -1,31 +1,27 @@
 import { IdParamSchema, NotificationSchema } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import { listNotifications, markNotificationRead } from "../data/notifications";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 /** The signed-in user's in-app notifications. */
 export const notificationRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Notifications"],
       summary: "My notifications, newest first",
-      security: bearer,
-      responses: responses(
-        {
-          200: {
-            description: "Notifications",
-            schema: v.object({ items: v.array(NotificationSchema), unread: v.number() }),
-          },
+      auth: true,
+      ok: {
+        200: {
+          description: "Notifications",
+          schema: v.object({ items: v.array(NotificationSchema), unread: v.number() }),
         },
-        [401, 503],
-      ),
+      },
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -35,17 +31,18 @@ export const notificationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/read",
-    describeRoute({
+    route({
       tags: ["Notifications"],
       summary: "Mark a notification read",
-      security: bearer,
-      responses: responses({ 204: { description: "Marked" } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 204: { description: "Marked" } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
       const { userId } = requirePrincipal(c);
       if (!(await markNotificationRead(userId, c.req.valid("param").id))) {
-        throw new AppError("not_found", 404, "Không tìm thấy thông báo.");
+        throw new AppError("not_found", "Không tìm thấy thông báo.");
       }
       return c.body(null, 204);
     },

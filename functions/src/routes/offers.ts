@@ -8,17 +8,16 @@ import {
   type PipelineActor,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { type StoredApplication, transitionApplication } from "../data/applications";
 import { getListing } from "../data/listings";
 import { getOffer, offerView } from "../data/offer-records";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { applicationFor } from "./applications";
 
-const noOffer = () => new AppError("not_found", 404, "Hồ sơ này chưa có lời mời kèm điều kiện.");
+const noOffer = () => new AppError("not_found", "Hồ sơ này chưa có lời mời kèm điều kiện.");
 
 /** Moves the application (and with it the offer, in one transaction: data/offer-records.ts) and answers the offer. */
 async function moveWithOffer(
@@ -27,7 +26,7 @@ async function moveWithOffer(
   move: Parameters<typeof transitionApplication>[3],
 ) {
   const listing = await getListing(application.listingId);
-  if (!listing) throw new AppError("not_found", 404, "Không tìm thấy hồ sơ ứng tuyển.");
+  if (!listing) throw new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
   await transitionApplication(application, listing, actor, move);
   const offer = await getOffer(application.id);
   if (!offer) throw noOffer();
@@ -42,12 +41,13 @@ const sides =
 export const offerRoutes = new Hono<AppEnv>()
   .get(
     "/:id/offer",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "The application's offer and its terms",
       description: sides,
-      security: bearer,
-      responses: responses({ 200: { description: "The offer", schema: OfferSchema } }, [400, 401, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "The offer", schema: OfferSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -59,7 +59,7 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary:
         "Make an offer with terms (members): pay in VND (monthly, total, or unpaid training), start date, reply-by date",
@@ -67,26 +67,30 @@ export const offerRoutes = new Hono<AppEnv>()
         "Moves the application to `offered` with the application version last read; the offer reserves one of the " +
         "listing's positions (409 `capacity_full`). An offer not answered by its reply-by day (Vietnam) expires and " +
         "frees the position. 409: `invalid_transition`, `version_conflict`.",
-      security: bearer,
-      responses: responses({ 201: { description: "Offered", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Offered", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferCreateSchema),
     async (c) => {
       const { application, actor } = await applicationFor(c, c.req.valid("param").id);
-      if (actor !== "organisation") throw new AppError("forbidden", 403, "Chỉ tổ chức đưa ra lời mời.");
+      if (actor !== "organisation") throw new AppError("forbidden", "Chỉ tổ chức đưa ra lời mời.");
       const { terms, version } = c.req.valid("json");
       return c.json(await moveWithOffer(application, actor, { to: "offered", version, terms }), 201);
     },
   )
   .post(
     "/:id/offer/accept",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "Accept the offer (the student, after seeing its terms)",
       description: "409 `offer_expired` once the reply-by day is over, `version_conflict`, `invalid_transition`.",
-      security: bearer,
-      responses: responses({ 200: { description: "Accepted", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Accepted", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferAcceptSchema),
@@ -97,11 +101,13 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer/decline",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "Decline the offer, optionally saying why (the student); frees the position",
-      security: bearer,
-      responses: responses({ 200: { description: "Declined", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Declined", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferDeclineSchema),
@@ -113,11 +119,13 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/offer/withdraw",
-    describeRoute({
+    route({
       tags: ["Offers"],
       summary: "Withdraw an open offer with a reason (members); the application is rejected and the position freed",
-      security: bearer,
-      responses: responses({ 200: { description: "Withdrawn", schema: OfferSchema } }, [400, 401, 403, 404, 409, 503]),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Withdrawn", schema: OfferSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OfferWithdrawSchema),

@@ -22,10 +22,10 @@ import {
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { responses, route } from "../http/openapi";
 import { validate } from "../http/validate";
 
-const notFound = () => new AppError("not_found", 404, "Không tìm thấy tổ chức.");
+const notFound = () => new AppError("not_found", "Không tìm thấy tổ chức.");
 
 /** Organisations: directory, profile, creation, edits and verification. */
 export const organisationRoutes = new Hono<AppEnv>()
@@ -48,10 +48,11 @@ export const organisationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "One organisation (unverified ones only for members, admins and province officers)",
-      responses: responses({ 200: { description: "The organisation", schema: OrganisationSchema } }, [400, 404, 503]),
+      ok: { 200: { description: "The organisation", schema: OrganisationSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -68,14 +69,13 @@ export const organisationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "Register an organisation; the caller becomes its owner and it awaits verification",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Created", schema: OrganisationSchema } },
-        [400, 401, 403, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Created", schema: OrganisationSchema } },
+      errors: [409],
     }),
     validate("json", OrganisationCreateSchema),
     async (c) => {
@@ -85,14 +85,13 @@ export const organisationRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "Edit an organisation's profile (owners and admins), with the version last read",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Updated", schema: OrganisationSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Updated", schema: OrganisationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", OrganisationPatchSchema),
@@ -105,14 +104,12 @@ export const organisationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/listings",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "All of an organisation's listings, any status, newest first (its members and admins)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Listings", schema: v.object({ items: v.array(ListingSchema) }) } },
-        [400, 401, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Listings", schema: v.object({ items: v.array(ListingSchema) }) } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -125,7 +122,7 @@ export const organisationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/verification",
-    describeRoute({
+    route({
       tags: ["Organisations"],
       summary: "Verify, reject or suspend an organisation (admins and province officers)",
       description:
@@ -133,11 +130,10 @@ export const organisationRoutes = new Hono<AppEnv>()
         "recommendations and public detail (410 `organisation_inactive`), refuses new applications and bookings, " +
         "and sends every student with an open application an in-app notice. Members still see everything, with " +
         "the reason. `verified` lifts a suspension.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Decision recorded", schema: OrganisationSchema } },
-        [400, 401, 403, 404, 409, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Decision recorded", schema: OrganisationSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", VerificationDecisionSchema),

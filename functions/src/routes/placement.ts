@@ -20,7 +20,6 @@ import {
   type VerificationStatus,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { getListing, type StoredListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
 import {
@@ -42,7 +41,7 @@ import { getStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { refuseProblems, validate } from "../http/validate";
 
 /** The policy's view of a school: its kind and standing (only a verified university or institute acts as one). */
@@ -54,7 +53,7 @@ const schoolResource = (
   ...(org ? { orgKind: org.kind, orgVerification: org.verification } : {}),
 });
 
-const roundNotFound = () => new AppError("not_found", 404, "Không tìm thấy đợt phân bổ.");
+const roundNotFound = () => new AppError("not_found", "Không tìm thấy đợt phân bổ.");
 
 /** Whether the principal is staff of the school that owns rounds keyed `universityId` (or the province, for its). */
 async function ownsRound(principal: Principal, universityId: string): Promise<boolean> {
@@ -90,7 +89,7 @@ async function ownedRound(c: Context<AppEnv>, id: string): Promise<StoredRound> 
   const round = await existingRound(id);
   if (await ownsRound(requirePrincipal(c), round.universityId)) return round;
   await participant(c, round);
-  throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
+  throw new AppError("forbidden");
 }
 
 /**
@@ -113,7 +112,6 @@ async function requireSchools(ids: string[]) {
   if (notSchools.length > 0) {
     throw new AppError(
       "validation_failed",
-      400,
       "Chỉ chọn được các trường.",
       notSchools.map((id) => ({ path: "universityIds", message: `${id} không phải là trường.` })),
     );
@@ -128,11 +126,11 @@ const visibility =
 export const placementRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Rounds of the caller's school: staff see their schools' rounds, students their own school's",
-      security: bearer,
-      responses: responses({ 200: { description: "Rounds", schema: PlacementRoundListSchema } }, [401, 403, 503]),
+      auth: true,
+      ok: { 200: { description: "Rounds", schema: PlacementRoundListSchema } },
     }),
     async (c) => {
       const principal = requirePrincipal(c);
@@ -151,25 +149,23 @@ export const placementRoutes = new Hono<AppEnv>()
       const owned = (
         await Promise.all(owners.map(async (id) => ((await ownsRound(principal, id)) ? id : undefined)))
       ).filter((id): id is string => id !== undefined);
-      if (owned.length === 0) throw new AppError("forbidden", 403, "Bạn không có quyền làm việc này.");
+      if (owned.length === 0) throw new AppError("forbidden");
       const rounds = (await Promise.all(owned.map(listRounds))).flat();
       return c.json({ items: await Promise.all(rounds.map((r) => roundView(r, { kind: "owner" }))) });
     },
   )
   .post(
     "/",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Open a placement round for the caller's school (its staff), or across universities (the province)",
       description:
         "`universityId`: a school's round, for its staff. `universityIds`: a province-wide round, for province " +
         "officers; its students are those of the chosen universities who have a profile. Every listing must be " +
         "published. The tie-break seed is drawn now and kept with the round.",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Opened", schema: PlacementRoundSchema } },
-        [400, 401, 403, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Opened", schema: PlacementRoundSchema } },
     }),
     validate("json", PlacementRoundCreateSchema),
     async (c) => {
@@ -190,15 +186,13 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "One round, with the result the caller may see and what the round guarantees (vi, en)",
       description: visibility,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The round", schema: PlacementRoundSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The round", schema: PlacementRoundSchema } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -211,15 +205,14 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/preferences",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Rank listings of a round, best first (students of the round's school)",
       description: `409 \`round_closed\` after the deadline or once the round has run. ${visibility}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The round as the student sees it", schema: PlacementRoundSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The round as the student sees it", schema: PlacementRoundSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", PlacementPreferencesSchema),
@@ -232,7 +225,7 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/run",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Run the round (its school's staff): idempotent and audited",
       description:
@@ -241,11 +234,10 @@ export const placementRoutes = new Hono<AppEnv>()
         "closes the preferences. Once the round has a result, running again keeps it (with its answers and " +
         "re-offers) and only logs the run. 409 `version_conflict` if the round changed meanwhile. Before the " +
         'ranking deadline it waits: 400 naming `confirmEarly` unless the body is `{ "confirmEarly": true }`.',
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The placed round", schema: PlacementRoundSchema } },
-        [400, 401, 403, 404, 409, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The placed round", schema: PlacementRoundSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", PlacementRunSchema),
@@ -266,7 +258,7 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/reoffer",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Offer declined seats onwards (the round's owner): re-runs the round without those who declined",
       description:
@@ -276,11 +268,9 @@ export const placementRoutes = new Hono<AppEnv>()
         "before; only students who have not answered can move; the result is stable among the students still in " +
         "the market. Students whose seat is new or changed get a notification. With no new decline the result is " +
         "kept and the re-offer only logged. 409 `round_not_run` before the round has run. Same access as run.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The round after the re-offer", schema: PlacementRoundSchema } },
-        [400, 401, 403, 404, 409, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The round after the re-offer", schema: PlacementRoundSchema } },
+      errors: [400, 404, 409],
     }),
     validate("param", IdParamSchema),
     async (c) => {
@@ -290,17 +280,16 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/response",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Confirm or decline one's assignment once the round has run (the assigned student, once)",
       description:
         "409 `not_assigned` when the round has not run or gave the caller no seat; 409 `already_responded` on a " +
         `second answer. The school's staff see each assignment's answer. ${visibility}`,
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The round as the student sees it", schema: PlacementRoundSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The round as the student sees it", schema: PlacementRoundSchema } },
+      errors: [404, 409],
     }),
     validate("param", IdParamSchema),
     validate("json", PlacementResponseSchema),
@@ -308,7 +297,7 @@ export const placementRoutes = new Hono<AppEnv>()
       const principal = requirePrincipal(c);
       const round = await existingRound(c.req.valid("param").id);
       if (await ownsRound(principal, round.universityId)) {
-        throw new AppError("forbidden", 403, "Chỉ sinh viên được phân bổ mới trả lời được.");
+        throw new AppError("forbidden", "Chỉ sinh viên được phân bổ mới trả lời được.");
       }
       const studentId = await participant(c, round);
       await respondToAssignment(round, studentId, c.req.valid("json").decision, new Date());
@@ -317,17 +306,15 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/listings/:listingId/ranking",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "The students who chose a listing in a round, as the run will rank them (its organisation's members)",
       description:
         "Pseudonymous: a per-listing candidate id and label and the match score, best first: the automatic ranking " +
         "by score, or the organisation's edited order where it has one. Anyone but the listing's organisation gets 404.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The ranking", schema: PlacementRankingSchema } },
-        [400, 401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "The ranking", schema: PlacementRankingSchema } },
+      errors: [400, 404],
     }),
     validate("param", RoundListingParamSchema),
     async (c) => {
@@ -338,18 +325,17 @@ export const placementRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/listings/:listingId/ranking",
-    describeRoute({
+    route({
       tags: ["Placement"],
       summary: "Edit a listing's ranking before the round runs (its organisation's members)",
       description:
         "`order`: candidate ids, best first; each must have chosen the listing (400). Candidates left out, and " +
         "students who choose the listing later, follow in the automatic order. 409 `round_closed` once run; " +
         "409 `version_conflict` if the round changed meanwhile.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The ranking the run will use", schema: PlacementRankingSchema } },
-        [400, 401, 403, 404, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The ranking the run will use", schema: PlacementRankingSchema } },
+      errors: [404, 409],
     }),
     validate("param", RoundListingParamSchema),
     validate("json", PlacementRankingEditSchema),
@@ -367,7 +353,7 @@ export const placementRoutes = new Hono<AppEnv>()
  */
 export const organisationPlacementRoutes = new Hono<AppEnv>().get(
   "/:id/placement-rounds",
-  describeRoute({
+  route({
     tags: ["Placement"],
     summary: "The placement rounds that include the organisation's listings, newest first (its members)",
     description:
@@ -375,8 +361,9 @@ export const organisationPlacementRoutes = new Hono<AppEnv>().get(
       "(`applicants`) and whether the organisation saved its own ranking (`edited`; else the automatic one is " +
       "used). Each listing's ranking is at GET /api/placement-rounds/{id}/listings/{listingId}/ranking. No student " +
       "is named. Anyone but a member (recruiter or staff) of the organisation gets 403.",
-    security: bearer,
-    responses: responses({ 200: { description: "Rounds", schema: OrgPlacementRoundListSchema } }, [400, 401, 403, 503]),
+    auth: true,
+    ok: { 200: { description: "Rounds", schema: OrgPlacementRoundListSchema } },
+    errors: [400],
   }),
   validate("param", IdParamSchema),
   async (c) => {

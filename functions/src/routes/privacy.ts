@@ -1,26 +1,23 @@
 import { ErasureReceiptSchema, ErasureRequestSchema, PersonalDataExportSchema } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { lockAccount } from "../auth/account-lock";
 import { erasePersonalData, exportPersonalData, requireNotErased } from "../data/privacy";
 import { withDownloadLinks } from "../files/export-links";
 import type { AppEnv } from "../http/env";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 /** A student's rights over their personal data (Law 91/2025/QH15): access (export) and erasure. */
 export const privacyRoutes = new Hono<AppEnv>()
   .get(
     "/me/export",
-    describeRoute({
+    route({
       tags: ["Students"],
       summary: "Download everything stored about me, as JSON (one section per kind of record)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "My personal data", schema: PersonalDataExportSchema } },
-        [401, 403, 404, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "My personal data", schema: PersonalDataExportSchema } },
+      errors: [404],
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
@@ -37,7 +34,7 @@ export const privacyRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/me",
-    describeRoute({
+    route({
       tags: ["Students"],
       summary: 'Erase my account; send { "confirm": "XOA TAI KHOAN" }',
       description:
@@ -46,11 +43,10 @@ export const privacyRoutes = new Hono<AppEnv>()
         "organisations' and rounds' numbers stay exact; leaves a nameless account tombstone. " +
         "The receipt lists what was deleted and what was kept and why (vi, en). Cannot be undone. 409 " +
         "`version_conflict`: an application or booking changed meanwhile; send the request again to finish.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Erasure receipt", schema: ErasureReceiptSchema } },
-        [400, 401, 403, 404, 409, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Erasure receipt", schema: ErasureReceiptSchema } },
+      errors: [404, 409],
     }),
     validate("json", ErasureRequestSchema),
     async (c) => {

@@ -1,6 +1,5 @@
 import { IdParamSchema, SavedSearchCreateSchema, SavedSearchSchema } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import {
   createSavedSearch,
@@ -11,7 +10,7 @@ import {
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 // The owner id is not part of the public shape.
@@ -21,14 +20,11 @@ const publicShape = ({ userId: _userId, ...search }: StoredSavedSearch) => searc
 export const savedSearchRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Saved searches"],
       summary: "My saved searches, oldest first",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Saved searches", schema: v.object({ items: v.array(SavedSearchSchema) }) } },
-        [401, 403, 503],
-      ),
+      auth: true,
+      ok: { 200: { description: "Saved searches", schema: v.object({ items: v.array(SavedSearchSchema) }) } },
     }),
     async (c) => {
       const { userId } = enforce(c, "savedSearch:manage", { ownerUserId: c.get("principal")?.userId });
@@ -37,14 +33,13 @@ export const savedSearchRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describeRoute({
+    route({
       tags: ["Saved searches"],
       summary: "Save a search (at most 20): new listings that match it produce one in-app notification each",
-      security: bearer,
-      responses: responses(
-        { 201: { description: "Saved", schema: SavedSearchSchema } },
-        [400, 401, 403, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 201: { description: "Saved", schema: SavedSearchSchema } },
+      errors: [409],
     }),
     validate("json", SavedSearchCreateSchema),
     async (c) => {
@@ -54,17 +49,18 @@ export const savedSearchRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/:id",
-    describeRoute({
+    route({
       tags: ["Saved searches"],
       summary: "Delete one of my saved searches",
-      security: bearer,
-      responses: responses({ 204: { description: "Deleted" } }, [400, 401, 403, 404, 503]),
+      auth: true,
+      ok: { 204: { description: "Deleted" } },
+      errors: [400, 404],
     }),
     validate("param", IdParamSchema),
     async (c) => {
       const { userId } = enforce(c, "savedSearch:manage", { ownerUserId: c.get("principal")?.userId });
       if (!(await deleteSavedSearch(userId, c.req.valid("param").id))) {
-        throw new AppError("not_found", 404, "Không tìm thấy tìm kiếm đã lưu.");
+        throw new AppError("not_found", "Không tìm thấy tìm kiếm đã lưu.");
       }
       return c.body(null, 204);
     },

@@ -1,27 +1,27 @@
-import { SearchPageSchema, SearchQuerySchema } from "@ketnoi/core";
+import { SearchPageSchema, SearchQuerySchema, todayInVietnam } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { getListings, publicListings } from "../data/listings";
 import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
-import { responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 import type { IndexPage } from "../search/listing-index";
 import { searchIndex } from "../search/live";
-import { InvalidCursorError, todayInVietnam } from "../search/query";
+import { InvalidCursorError } from "../search/query";
 
 /** Full-text search over published listings. */
 export const searchRoutes = new Hono<AppEnv>().get(
   "/",
-  describeRoute({
+  route({
     tags: ["Search"],
     summary: "Search published listings (Vietnamese or English, with or without diacritics), filter, sort, page",
     description:
       "Every word must match (prefix, and one typo from five letters on); when no listing has every word, listings " +
       "with some of them are returned and `matchedAllTerms` is false. Sorted by relevance when `q` is given, else " +
       "newest first. Passed deadlines are hidden unless `deadlineAhead=false`.",
-    responses: responses({ 200: { description: "A page of results", schema: SearchPageSchema } }, [400, 503]),
+    ok: { 200: { description: "A page of results", schema: SearchPageSchema } },
+    errors: [400],
   }),
   validate("query", SearchQuerySchema),
   async (c) => {
@@ -32,7 +32,7 @@ export const searchRoutes = new Hono<AppEnv>().get(
       page = index.page(criteria, { limit, cursor: openCursor("search", cursor), today: todayInVietnam(new Date()) });
     } catch (error) {
       if (!(error instanceof InvalidCursorError)) throw error;
-      throw new AppError("validation_failed", 400, "Dữ liệu gửi lên không hợp lệ.", [
+      throw new AppError("validation_failed", "Dữ liệu gửi lên không hợp lệ.", [
         { path: "cursor", message: error.message },
       ]);
     }

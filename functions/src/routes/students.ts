@@ -1,42 +1,41 @@
 import { StudentProfileInputSchema, StudentProfileSchema } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { requireNotErased } from "../data/privacy";
 import { getStudentProfile, saveStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce, requirePrincipal } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 /** The signed-in student's own profile. */
 export const studentRoutes = new Hono<AppEnv>()
   .get(
     "/me",
-    describeRoute({
+    route({
       tags: ["Students"],
       summary: "My student profile",
-      security: bearer,
-      responses: responses({ 200: { description: "The profile", schema: StudentProfileSchema } }, [401, 403, 404, 503]),
+      auth: true,
+      ok: { 200: { description: "The profile", schema: StudentProfileSchema } },
+      errors: [404],
     }),
     async (c) => {
       const { userId } = requirePrincipal(c);
       enforce(c, "student:read", { ownerUserId: userId });
       const profile = await getStudentProfile(userId);
-      if (!profile) throw new AppError("not_found", 404, "Bạn chưa tạo hồ sơ.");
+      if (!profile) throw new AppError("not_found", "Bạn chưa tạo hồ sơ.");
       return c.json(profile);
     },
   )
   .put(
     "/me",
-    describeRoute({
+    route({
       tags: ["Students"],
       summary: "Create or update my profile and consents (send the version last read when updating)",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "Saved", schema: StudentProfileSchema } },
-        [400, 401, 403, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "Saved", schema: StudentProfileSchema } },
+      errors: [409],
     }),
     validate("json", StudentProfileInputSchema),
     async (c) => {

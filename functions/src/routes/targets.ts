@@ -7,23 +7,23 @@ import {
   TargetSchema,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { recordAudit } from "../data/audit";
 import { listTargets, saveTarget, targetHistory } from "../data/targets";
 import type { AppEnv } from "../http/env";
 import { enforce } from "../http/middleware";
-import { bearer, responses } from "../http/openapi";
+import { route } from "../http/openapi";
 import { validate } from "../http/validate";
 
 /** Workforce targets per year and field (chỉ tiêu), versioned. Mounted at /api/targets. */
 export const targetRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({
+    route({
       tags: ["Dashboard"],
       summary: "The year's targets (province officers, admins, school staff)",
-      security: bearer,
-      responses: responses({ 200: { description: "Targets", schema: TargetListSchema } }, [400, 401, 403, 503]),
+      auth: true,
+      ok: { 200: { description: "Targets", schema: TargetListSchema } },
+      errors: [400],
     }),
     validate("query", TargetListQuerySchema),
     async (c) => {
@@ -34,15 +34,14 @@ export const targetRoutes = new Hono<AppEnv>()
   )
   .put(
     "/",
-    describeRoute({
+    route({
       tags: ["Dashboard"],
       summary: "Create (no `version`) or change (with the `version` read) a target; every version is kept",
       description: "Province officers and admins. 409 `already_exists` or `version_conflict`.",
-      security: bearer,
-      responses: responses(
-        { 200: { description: "The saved target", schema: TargetSchema } },
-        [400, 401, 403, 409, 413, 415, 503],
-      ),
+      auth: true,
+      body: true,
+      ok: { 200: { description: "The saved target", schema: TargetSchema } },
+      errors: [409],
     }),
     validate("json", TargetInputSchema),
     async (c) => {
@@ -59,11 +58,12 @@ export const targetRoutes = new Hono<AppEnv>()
   )
   .get(
     "/history",
-    describeRoute({
+    route({
       tags: ["Dashboard"],
       summary: "A target's versions, newest first: who set which counts, when",
-      security: bearer,
-      responses: responses({ 200: { description: "Versions", schema: TargetHistorySchema } }, [400, 401, 403, 503]),
+      auth: true,
+      ok: { 200: { description: "Versions", schema: TargetHistorySchema } },
+      errors: [400],
     }),
     validate("query", TargetHistoryQuerySchema),
     async (c) => {

@@ -1,9 +1,9 @@
+import { todayInVietnam } from "@ketnoi/core";
 import { notify } from "../data/notifications";
 import { allSavedSearches, claimAlert, releaseAlert, type StoredSavedSearch } from "../data/saved-searches";
 import { errorField, logger } from "../observability/logger";
 import type { SearchDocument } from "./document";
 import { ListingSearchIndex } from "./listing-index";
-import { todayInVietnam } from "./query";
 
 /** How many alerts are delivered at once (each is two or three DynamoDB writes). */
 const deliveryConcurrency = 8;

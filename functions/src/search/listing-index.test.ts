@@ -1,8 +1,8 @@
-import type { SearchCriteria } from "@ketnoi/core";
+import { type SearchCriteria, todayInVietnam } from "@ketnoi/core";
 import { describe, expect, it } from "vitest";
 import { fixtureDocuments, fixtureToday } from "./fixtures";
 import { ListingSearchIndex, snapshotFormat } from "./listing-index";
-import { InvalidCursorError, todayInVietnam } from "./query";
+import { InvalidCursorError } from "./query";
 
 const index = ListingSearchIndex.fromDocuments(fixtureDocuments());
 const base: SearchCriteria = { deadlineAhead: true, verifiedOnly: false };

@@ -40,8 +40,7 @@ let dirty = false;
 const log = (level: "warn" | "error", message: string, error?: unknown) =>
   console[level](JSON.stringify({ level, message, ...(error ? { error: String(error) } : {}) }));
 
-const unavailable = () =>
-  new AppError("search_unavailable", 503, "Tìm kiếm tạm thời chưa sẵn sàng, vui lòng thử lại sau.");
+const unavailable = () => new AppError("search_unavailable");
 
 // Deployed stages get the S3 store from their Lambda entries (lambda.ts, stream-lambda.ts), which refuse to start
 // without SEARCH_BUCKET/SEARCH_KEY; any other process on such a stage that searches anyway answers 503.

@@ -16,9 +16,6 @@ export class InvalidCursorError extends Error {
   }
 }
 
-// One Vietnam-time module for the project (core/time); re-exported for the search callers that import it here.
-export { todayInVietnam } from "@ketnoi/core/time";
-
 /**
  * Whether a listing's stored fields pass the criteria's filters (not the text). A deadline is open through its
  * own day; `deadlineAhead` is on unless explicitly false.

@@ -5,6 +5,8 @@
  * the Vietnamese UI.
  */
 
+import { vietnamUtcOffset } from "./time";
+
 export type FormatLang = "vi" | "en";
 
 /** Vietnam has one zone, UTC+7, without daylight saving time (see time.ts). */
@@ -93,5 +95,5 @@ export function formatDateTime(isoTimestamp: string, locale: string): string {
  */
 export function formatLocalDateTime(date: string, time: string, locale: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return `${date} ${time}`.trim();
-  return formatDateTime(`${date}T${time}:00+07:00`, locale);
+  return formatDateTime(`${date}T${time}:00${vietnamUtcOffset}`, locale);
 }

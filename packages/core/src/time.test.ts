@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { dayNumber } from "./matching";
 import { normaliseInput } from "./text";
-import { publishTimeProblems, roundDeadlineProblems, runTooEarly, sessionStarted, todayInVietnam } from "./time";
+import {
+  publishTimeProblems,
+  roundDeadlineProblems,
+  runTooEarly,
+  sessionStarted,
+  todayInVietnam,
+  untilNextVietnamHour,
+  vietnamDay,
+  vietnamInstant,
+} from "./time";
 
 const at = (iso: string) => new Date(iso);
 
@@ -8,6 +18,15 @@ describe("Vietnam time rules", () => {
   it("turns the day at 17:00 UTC", () => {
     expect(todayInVietnam(at("2026-03-31T16:59:59Z"))).toBe("2026-03-31");
     expect(todayInVietnam(at("2026-03-31T17:00:00Z"))).toBe("2026-04-01");
+    // The ranking's day number (matching) turns at the same instant as the calendar day.
+    expect(vietnamDay(at("2026-03-31T16:59:59Z"))).toBe(dayNumber("2026-03-31"));
+    expect(vietnamDay(at("2026-03-31T17:00:00Z"))).toBe(dayNumber("2026-04-01"));
+    expect(vietnamInstant("2026-04-01", "00:00")).toBe(Date.parse("2026-03-31T17:00:00Z"));
+  });
+
+  it("times a daily job to the next hour in Vietnam, tomorrow once today's has passed", () => {
+    expect(untilNextVietnamHour(at("2026-01-01T23:00:00Z"), 7)).toBe(3_600_000); // 06:00 → 07:00 on 2 January
+    expect(untilNextVietnamHour(at("2026-01-02T00:30:00Z"), 7)).toBe(23.5 * 3_600_000); // 07:30 → 07:00 tomorrow
   });
 
   it("keeps a deadline open through its own day and names each past session", () => {

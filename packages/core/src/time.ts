@@ -4,14 +4,44 @@
  * are decided here, whatever the clock zone of the server or the phone.
  */
 
-const vietnamOffsetMs = 7 * 60 * 60 * 1000;
+/** Vietnam's offset from UTC, in milliseconds and as ISO 8601 writes it. */
+export const vietnamOffsetMs = 7 * 60 * 60 * 1000;
+export const vietnamUtcOffset = "+07:00";
+const dayMs = 86_400_000;
+
+/**
+ * A Date whose UTC fields read Vietnam's wall clock at `instant` (for year, month, day and hour arithmetic only:
+ * it is not the same instant).
+ * @example wallClockInVietnam(Date.parse("2026-03-31T18:00:00Z")).getUTCDate() // 1
+ */
+export function wallClockInVietnam(instant: number | Date): Date {
+  return new Date(Number(instant) + vietnamOffsetMs);
+}
 
 /**
  * Today's date in Vietnam, as `YYYY-MM-DD`.
  * @example todayInVietnam(new Date("2026-03-31T18:00:00Z")) // "2026-04-01"
  */
 export function todayInVietnam(now: Date): string {
-  return new Date(now.getTime() + vietnamOffsetMs).toISOString().slice(0, 10);
+  return wallClockInVietnam(now).toISOString().slice(0, 10);
+}
+
+/**
+ * Today's day number in Vietnam (days since 1970-01-01 there), where deadlines are read.
+ * @example vietnamDay(new Date("1970-01-01T17:00:00Z")) // 1
+ */
+export function vietnamDay(now: Date): number {
+  return Math.floor(wallClockInVietnam(now).getTime() / dayMs);
+}
+
+/**
+ * Milliseconds from `now` to the next `hour`:00 in Vietnam time (a daily job's first run).
+ * @example untilNextVietnamHour(new Date("2026-01-01T23:00:00Z"), 7) // one hour: 07:00 in Vietnam is 00:00 UTC
+ */
+export function untilNextVietnamHour(now: Date, hour: number): number {
+  const local = wallClockInVietnam(now);
+  const next = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour) - vietnamOffsetMs;
+  return next > now.getTime() ? next - now.getTime() : next + dayMs - now.getTime();
 }
 
 /**
@@ -20,7 +50,7 @@ export function todayInVietnam(now: Date): string {
  */
 export function vietnamInstant(date: string, time = "00:00"): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return Number.NaN;
-  return Date.parse(`${date}T${time}:00+07:00`);
+  return Date.parse(`${date}T${time}:00${vietnamUtcOffset}`);
 }
 
 /** Whether a deadline day (inclusive, in Vietnam) is over; a missing or malformed date is the schema's concern. */

@@ -1,6 +1,7 @@
 import type { AuditEntry } from "@ketnoi/core";
 import { type FieldOrOther, fieldLabel, workforceFields } from "@ketnoi/core/dashboard/fields";
 import { dashboardTableTitles } from "@ketnoi/core/dashboard/table-titles";
+import { todayInVietnam } from "@ketnoi/core/time";
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
@@ -14,7 +15,7 @@ import { dashboardMessages } from "./i18n";
 import "./dashboard.css";
 
 // Months are Vietnam time (UTC+7), as the audit log partitions them.
-const currentMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+const currentMonth = () => todayInVietnam(new Date()).slice(0, 7);
 
 type Names = Record<string, LocalizedText>;
 

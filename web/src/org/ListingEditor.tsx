@@ -1,5 +1,6 @@
 import type { Listing, ListingCreate, ListingPatch } from "@ketnoi/core";
 import { listingTypes, workModes } from "@ketnoi/core/catalog";
+import { typeFields } from "@ketnoi/core/listing-fields";
 import { ListingCreateSchema, ListingPatchSchema } from "@ketnoi/core/schemas/listing";
 import { listingTimeProblems } from "@ketnoi/core/time";
 import { createSignal, onMount, Show } from "solid-js";
@@ -21,7 +22,6 @@ import {
   listingEditFields,
   listingFieldsFromDraft,
   previewListing,
-  typeFields,
 } from "./listing-form";
 import { PlaceFields } from "./PlaceFields";
 import { QuestionRows, SessionRows } from "./RowEditors";

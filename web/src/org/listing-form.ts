@@ -1,4 +1,5 @@
 import type { Listing, ListingPatch, ListingType } from "@ketnoi/core";
+import { typeFields } from "@ketnoi/core/listing-fields";
 import { skillLabelsOf } from "@ketnoi/core/skills";
 
 /** One visit session as typed in the form: every value a string until it is checked. */
@@ -40,19 +41,6 @@ export interface ListingDraft {
   sessions: SessionDraft[];
   questions: QuestionDraft[];
 }
-
-/** Which type-specific fields a listing type uses; the others are hidden and not sent. */
-export const typeFields: Record<
-  ListingType,
-  { positions: boolean; pay: boolean; duration: boolean; sessions: boolean }
-> = {
-  internship: { positions: true, pay: true, duration: true, sessions: false },
-  job: { positions: true, pay: false, duration: false, sessions: false },
-  visit: { positions: false, pay: false, duration: false, sessions: true },
-  training: { positions: true, pay: false, duration: true, sessions: false },
-  event: { positions: false, pay: false, duration: false, sessions: false },
-  volunteer: { positions: true, pay: false, duration: true, sessions: false },
-};
 
 /** A fresh id for a session or question row: the schema's id format, unique enough within one listing. */
 export function newRowId(prefix: "s" | "q"): string {

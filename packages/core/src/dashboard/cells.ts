@@ -1,3 +1,4 @@
+import { wallClockInVietnam } from "../time";
 import type { FieldOrOther } from "./fields";
 import type { Metric } from "./metrics";
 
@@ -61,9 +62,6 @@ export function parseCellKey(key: string): Cell {
   };
 }
 
-// Vietnam has one time zone, UTC+7, without daylight saving time.
-const vietnamOffsetMs = 7 * 60 * 60 * 1000;
-
 /**
  * The year and month an instant or a local date falls in, in Vietnam time: an acceptance at 23:30 on 31 March
  * UTC is April in Đồng Nai. Plain dates (`YYYY-MM-DD`, e.g. a visit session) are already local.
@@ -71,6 +69,6 @@ const vietnamOffsetMs = 7 * 60 * 60 * 1000;
  */
 export function yearMonthInVietnam(value: string): { year: number; month: number } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)) };
-  const local = new Date(Date.parse(value) + vietnamOffsetMs);
+  const local = wallClockInVietnam(Date.parse(value));
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
 }

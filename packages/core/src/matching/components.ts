@@ -10,9 +10,6 @@ import { matchTuning } from "./weights";
  * these, so they cannot drift apart.
  */
 
-const dayMs = 86_400_000;
-const vietnamOffsetMs = 7 * 3_600_000;
-
 /**
  * Days since 1970-01-01 of an ISO date (YYYY-MM-DD), without building a Date (it runs 100,000 times a ranking).
  * @example dayNumber("1970-01-02") // 1
@@ -36,10 +33,8 @@ export function dayNumber(isoDate: string): number {
   return era * 146_097 + doe - 719_468;
 }
 
-/** Today's day number in Vietnam (UTC+7), where deadlines are read. */
-export function vietnamDay(now: Date): number {
-  return Math.floor((now.getTime() + vietnamOffsetMs) / dayMs);
-}
+// Today's day number in Vietnam, where deadlines are read: one Vietnam-time module for the project (core/time).
+export { vietnamDay } from "../time";
 
 /** Credit for knowing a skill at `level` when `expected` is asked: full at or above, less per missing level. */
 export function levelCredit(level: number, expected: number): number {
