@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: "functions",
-          include: ["functions/src/**/*.test.ts"],
+          include: ["functions/src/**/*.test.ts", "functions/test/**/*.test.ts"],
           environment: "node",
           globalSetup: ["functions/test/global-setup.ts"],
           setupFiles: ["functions/test/setup.ts"],

@@ -1,4 +1,4 @@
-import { parkListing, runPipeline, studentAt } from "../src/aggregates/test-flows";
+import { parkListing, runPipeline, studentAt } from "./flows";
 import { memberOf, verifiedOrganisation } from "./marketplace";
 
 /**

@@ -1,6 +1,6 @@
-import { accessTable, expectedStatus, sendCell } from "../../functions/src/hardening/access-table";
-import { apiRoutes, fillPath, send } from "../../functions/src/hardening/probe";
-import { actors, buildWorld } from "../../functions/src/hardening/world";
+import { accessTable, expectedStatus, sendCell } from "../../functions/test/hardening/access-table";
+import { apiRoutes, fillPath, send } from "../../functions/test/hardening/probe";
+import { actors, buildWorld } from "../../functions/test/hardening/world";
 import { call, useRemoteApi, userWithToken } from "../../functions/test/helpers";
 import { apply, listingOf, memberOf, studentWithProfile } from "../../functions/test/marketplace";
 import type { ProbeModule } from "./contract";
@@ -8,7 +8,7 @@ import { probePlatform } from "./platform";
 
 /**
  * The authorization matrix over HTTP against a fresh platform: every route × every role as
- * functions/src/hardening/access-table.ts says (the table the test suite checks against the policy), then the
+ * functions/test/hardening/access-table.ts says (the table the test suite checks against the policy), then the
  * lifecycle states: an organisation pending, verified, rejected and suspended (what the public, a student and a
  * member get), and an erased account's token on every private route.
  */

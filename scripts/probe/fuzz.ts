@@ -7,9 +7,9 @@ import {
   rawSegments,
   toJsonText,
   validValue,
-} from "../../functions/src/hardening/fuzz-inputs";
-import { type ApiRoute, apiRoutes, fillPath, type JsonSchema, send } from "../../functions/src/hardening/probe";
-import { buildWorld, orgA, userIds } from "../../functions/src/hardening/world";
+} from "../../functions/test/hardening/fuzz-inputs";
+import { type ApiRoute, apiRoutes, fillPath, type JsonSchema, send } from "../../functions/test/hardening/probe";
+import { buildWorld, orgA, userIds } from "../../functions/test/hardening/world";
 import { useRemoteApi } from "../../functions/test/helpers";
 import { freshIp } from "../../functions/test/marketplace";
 import type { ProbeModule } from "./contract";

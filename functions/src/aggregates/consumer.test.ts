@@ -1,6 +1,7 @@
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
 import { noValue, parseCellKey } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { book, parkListing, runPipeline, studentAt, updateStudent } from "../../test/flows";
 import { call } from "../../test/helpers";
 import { apply, memberOf, verifiedOrganisation } from "../../test/marketplace";
 import { dataConfig } from "../config";
@@ -8,7 +9,6 @@ import { db } from "../db/service";
 import { type AggregatorRecord, aggregateStreamRecords } from "./consumer";
 import { type LocalStreamReader, startLocalStreamReader } from "./local-stream";
 import { reconcileAggregates } from "./reconcile";
-import { book, parkListing, runPipeline, studentAt, updateStudent } from "./test-flows";
 
 let reader: LocalStreamReader;
 const seen: _Record[] = [];

@@ -3,11 +3,11 @@ import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamo
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { parseCellKey } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { studentAt } from "../../test/flows";
 import { call } from "../../test/helpers";
 import { advance, apply, listingOf, memberOf, move, verifiedOrganisation } from "../../test/marketplace";
 import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
 import { reconcileAggregates } from "../aggregates/reconcile";
-import { studentAt } from "../aggregates/test-flows";
 import { dataConfig } from "../config";
 import { dynamo } from "../db/client";
 import { db } from "../db/service";

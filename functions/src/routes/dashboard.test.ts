@@ -1,11 +1,11 @@
 import { type DashboardTable, type KeyedCount, type Metric, noValue, parseCellKey, publishedCount } from "@ketnoi/core";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmEnrolment, parkListing, runPipeline, studentAt } from "../../test/flows";
 import { call, userWithToken } from "../../test/helpers";
 import { memberOf, verifiedOrganisation } from "../../test/marketplace";
 import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
 import { reconcileAggregates } from "../aggregates/reconcile";
-import { confirmEnrolment, parkListing, runPipeline, studentAt } from "../aggregates/test-flows";
 import { createApp } from "../app";
 import { dataConfig } from "../config";
 import { db } from "../db/service";

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes, fillPath, send } from "../../test/hardening/probe";
 import { call, userWithToken } from "../../test/helpers";
 import { listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
 import { db } from "../db/service";
-import { apiRoutes, fillPath, send } from "../hardening/probe";
 
 // Found from outside: after DELETE /api/students/me the same token still created saved searches (201) and read
 // /api/me, notifications, applications, bookings, rounds and invitations (200). Now the auth middleware asks, on

@@ -1,6 +1,6 @@
 import { type SearchCriteria, todayInVietnam } from "@ketnoi/core";
 import { describe, expect, it } from "vitest";
-import { fixtureDocuments, fixtureToday } from "./fixtures";
+import { fixtureDocuments, fixtureToday } from "../../test/search-fixtures";
 import { ListingSearchIndex, snapshotFormat } from "./listing-index";
 import { InvalidCursorError } from "./query";
 

@@ -1,6 +1,6 @@
 import type { Organisation } from "@ketnoi/core";
-import type { StoredListing } from "../data/listings";
-import { type SearchDocument, toSearchDocument } from "./document";
+import type { StoredListing } from "../src/data/listings";
+import { type SearchDocument, toSearchDocument } from "../src/search/document";
 
 /**
  * Test fixtures for the search tests: a small Đồng Nai catalogue whose words, places and dates make each

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshIp } from "../../test/marketplace";
+import { freshIp } from "../marketplace";
 import {
   bodyArbitrary,
   type FuzzBody,

@@ -1,4 +1,4 @@
-import { requestApi } from "../../test/helpers";
+import { requestApi } from "../helpers";
 
 /** One operation of the OpenAPI document: what the fuzzer and the authorization matrix iterate over. */
 export interface ApiRoute {

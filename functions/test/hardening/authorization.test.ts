@@ -1,8 +1,8 @@
 import { authorize, type Principal } from "@ketnoi/core";
 import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshIp } from "../../test/marketplace";
-import { config } from "../config";
+import { config } from "../../src/config";
+import { freshIp } from "../marketplace";
 import { type AccessRow, accessTable, expectedStatus, sendCell } from "./access-table";
 import { apiRoutes, fillPath, send } from "./probe";
 import { type Actor, actors, buildWorld, orgA, orgB, userIds, type World } from "./world";
@@ -34,7 +34,7 @@ describe("the authorization table", () => {
   it("classifies every route of the OpenAPI document, and only those", () => {
     const classified = new Set(accessTable.map((row) => row.route));
     const unclassified = routes.map((r) => r.key).filter((key) => !classified.has(key));
-    expect(unclassified, "add these routes to functions/src/hardening/access-table.ts").toEqual([]);
+    expect(unclassified, "add these routes to functions/test/hardening/access-table.ts").toEqual([]);
     expect(
       [...classified].filter((key) => !secured.has(key)),
       "rows for routes that no longer exist",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, userWithToken } from "../../test/helpers";
-import { apply, listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { call, userWithToken } from "../helpers";
+import { apply, listingOf, memberOf, studentWithProfile, verifiedOrganisation } from "../marketplace";
 
 // Unsafe integers used to reach DynamoDB (`"version": 1e21` → 500 internal_error). Every number in every core
 // schema is now bounded (packages/core/src/schemas/bounded.test.ts), so each is a 400 naming the field.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshIp } from "../../test/marketplace";
-import { config } from "../config";
+import { config } from "../../src/config";
+import { freshIp } from "../marketplace";
 import { apiRoutes, fillPath, type Probe, send } from "./probe";
 import { buildWorld, orgA, userIds, type World } from "./world";
 

@@ -1,5 +1,5 @@
-import { call, userWithToken } from "../../test/helpers";
-import { advance, apply, type ListingOptions, listingOf, memberOf, move } from "../../test/marketplace";
+import { call, userWithToken } from "./helpers";
+import { advance, apply, type ListingOptions, listingOf, memberOf, move } from "./marketplace";
 
 /**
  * Demo flows for the aggregate tests (imported by *.test.ts only): students and the marketplace moves that change

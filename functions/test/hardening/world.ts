@@ -1,4 +1,6 @@
-import { call, userWithToken } from "../../test/helpers";
+import { listNotifications, notify } from "../../src/data/notifications";
+import { db } from "../../src/db/service";
+import { call, userWithToken } from "../helpers";
 import {
   advance,
   apply,
@@ -7,9 +9,7 @@ import {
   move,
   studentWithProfile,
   verifiedOrganisation,
-} from "../../test/marketplace";
-import { listNotifications, notify } from "../data/notifications";
-import { db } from "../db/service";
+} from "../marketplace";
 
 /** The eight callers of the authorization matrix; each role's resources are "own" for it and "other's" for the rest. */
 export const actors = [

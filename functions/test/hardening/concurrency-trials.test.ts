@@ -5,17 +5,9 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call } from "../../test/helpers";
-import {
-  advance,
-  apply,
-  listingOf,
-  memberOf,
-  move,
-  studentWithProfile,
-  verifiedOrganisation,
-} from "../../test/marketplace";
-import { db } from "../db/service";
+import { db } from "../../src/db/service";
+import { call } from "../helpers";
+import { advance, apply, listingOf, memberOf, move, studentWithProfile, verifiedOrganisation } from "../marketplace";
 
 const trials = { numRuns: 6, seed: 20261127, endOnFailure: true } as const;
 let recruiter: string;

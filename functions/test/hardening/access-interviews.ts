@@ -1,6 +1,6 @@
 import { todayInVietnam } from "@ketnoi/core";
-import { call } from "../../test/helpers";
-import { advance, apply } from "../../test/marketplace";
+import { call } from "../helpers";
+import { advance, apply } from "../marketplace";
 import type { AccessRow } from "./access-table";
 import { type Actor, freshListing, orgA, userIds, type World } from "./world";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, userWithToken } from "../../test/helpers";
-import { listingOf, memberOf, verifiedOrganisation } from "../../test/marketplace";
-import { recordAudit } from "../data/audit";
+import { recordAudit } from "../../src/data/audit";
+import { call, userWithToken } from "../helpers";
+import { listingOf, memberOf, verifiedOrganisation } from "../marketplace";
 
 // Bugs the fuzzer and the authorization matrix found, each pinned by the smallest request that showed it.
 

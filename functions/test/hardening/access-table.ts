@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Action, Resource } from "@ketnoi/core";
-import { makePdf, postForm, uploadCv } from "../../test/files";
-import { call, userWithToken } from "../../test/helpers";
-import { apply, freshIp, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
-import { config } from "../config";
-import { unsubscribeToken } from "../mail/token";
+import { config } from "../../src/config";
+import { unsubscribeToken } from "../../src/mail/token";
+import { makePdf, postForm, uploadCv } from "../files";
+import { call, userWithToken } from "../helpers";
+import { apply, freshIp, studentWithProfile, verifiedOrganisation } from "../marketplace";
 import { interviewAccessRows } from "./access-interviews";
 import {
   type Actor,
