@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Contribution, contributionDelta, parseCellKey } from "@ketnoi/core";
+import { noteCellChanges } from "../data/dashboard-cells";
 import { transactWithRetry } from "../data/transact";
 import { db } from "../db/service";
 import { recordKeyOf } from "./record-keys";
@@ -120,6 +121,8 @@ export async function syncFact(
       }
       rev = record.rev;
       cellsChanged += chunk.length;
+      // This process's dashboard read model shows the committed change at once (npm start, tests).
+      noteCellChanges(chunk.map(([key, change]) => ({ key, count: change, keySum: change * recordKey })));
     }
     if (!conflict) return { outcome: "applied", cellsChanged };
   }

@@ -10,6 +10,7 @@ import {
   studentContribution,
 } from "@ketnoi/core";
 import { dataConfig } from "../config";
+import { forgetDashboardCells } from "../data/dashboard-cells";
 import { dynamo } from "../db/client";
 import { db } from "../db/service";
 import { type FactKind, factId, orderKeyOf } from "./apply";
@@ -198,7 +199,10 @@ export async function reconcileAggregates(options: { repair?: boolean } = {}): P
     }
   }
   drift.sort((x, y) => x.cellKey.localeCompare(y.cellKey));
-  if (options.repair) await repair(facts, byEntity.get("dashContribution")!, drift);
+  if (options.repair) {
+    await repair(facts, byEntity.get("dashContribution")!, drift);
+    forgetDashboardCells(); // this process's dashboards read the repaired counters
+  }
   return {
     sourceRecords: facts.length,
     cells: [...expected.values()].filter((e) => e.count !== 0).length,

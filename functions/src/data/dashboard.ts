@@ -1,6 +1,5 @@
 import {
   buildDashboardTables,
-  type CellCount,
   currentBucket,
   type Dashboard,
   type DashboardTableId,
@@ -8,30 +7,19 @@ import {
   parseCellKey,
   type Selection,
 } from "@ketnoi/core";
-import { db } from "../db/service";
-import { guard } from "./guard";
+import { bucketCells } from "./dashboard-cells";
 import { getOrganisations } from "./organisations";
 import { listTargets } from "./targets";
 
-/** The counters of one bucket (a year, or `now`), with their records' key sums: one Query of its partition. */
-async function cellsOf(bucket: string): Promise<CellCount[]> {
-  const { data } = await guard(() =>
-    db()
-      .entities.dashCell.query.byBucket({ bucket })
-      .go({ pages: "all", attributes: ["cellKey", "count", "keySum"] }),
-  );
-  return data.map((c) => ({ key: c.cellKey, count: c.count, keySum: c.keySum }));
-}
-
 /**
- * A dashboard as its viewer may see it: the year's and the current counters (two Queries), the year's targets
- * (one Query) and the names of the schools in the rows (one batch read), rolled up and perturbed by core.
+ * A dashboard as its viewer may see it: the year's and the current counters (this process's read model,
+ * data/dashboard-cells.ts: no counter read per request once loaded), the year's targets (one Query) and the names of the schools in the rows (one batch read), rolled up and perturbed by core.
  * Never a scan, whatever the table size.
  */
 export async function loadDashboard(selection: Selection, only?: DashboardTableId): Promise<Dashboard> {
   const [yearCells, currentCells, targets] = await Promise.all([
-    cellsOf(String(selection.year)),
-    cellsOf(currentBucket),
+    bucketCells(String(selection.year)),
+    bucketCells(currentBucket),
     listTargets(selection.year),
   ]);
   const cells = [...yearCells, ...currentCells];

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { dataConfig } from "../config";
@@ -12,6 +14,14 @@ let documentClient: DynamoDBDocumentClient | undefined;
  * connections but never answers (hung, paused) would hold the request forever. The timeout is 5 s against AWS;
  * against DynamoDB Local (an endpoint) 30 s, since on a loaded laptop it sometimes takes over 5 s to answer a
  * request it does answer; `DYNAMODB_REQUEST_TIMEOUT_MS` overrides both (the outage test uses 4 s).
+ *
+ * Sockets are not capped. @smithy/node-http-handler's default agent holds 50, and a command queued for one of them
+ * runs down the 1-second `connectionTimeout` while it waits (the timer starts when the request is created, not when
+ * it gets a socket): a process serving more concurrent commands than that — the local API under load, a
+ * multi-page dashboard read beside it — failed healthy, merely slow commands as TimeoutError, i.e. 503
+ * "database unavailable" (the district routes bench: dashboard, apply, candidates; routes/db-pool.test.ts). So
+ * the connection timeout now measures connecting only; how much runs at once is bounded by the requests served
+ * (one at a time in a Lambda), not by a hidden queue. Keep-alive reuses the sockets.
  */
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
@@ -20,7 +30,13 @@ export function dynamo(): DynamoDBDocumentClient {
     const client = new DynamoDBClient({
       region: AWS_REGION,
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 1000, requestTimeout, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: 1000,
+        requestTimeout,
+        throwOnRequestTimeout: true,
+        httpAgent: new HttpAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
+        httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
+      },
       ...(DYNAMODB_ENDPOINT
         ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),

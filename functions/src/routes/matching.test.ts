@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
+import { consentingStudents } from "../data/candidate-pool";
 import { noteDemandChange } from "../data/listing-demand";
 import { candidateIdOf } from "../data/matching";
 import { db } from "../db/service";
@@ -262,5 +263,28 @@ describe("the consent index the candidate lists read", () => {
     await save(true);
     await save(true);
     expect((await indexed()).filter((id) => id === studentId)).toEqual([studentId]);
+  });
+});
+
+describe("the consenting students each API process holds for candidate lists", () => {
+  it("keeps only what the ranking reads: no names, school, CV or contact details in memory", async () => {
+    const recruiter = await signIn("rec-amata");
+    const res = await call("GET", "/api/listings/amata-tech-intern-embedded/candidates?limit=5", { token: recruiter });
+    expect(res.status).toBe(200);
+    expect(res.json.items.length).toBeGreaterThan(0);
+    const held = await consentingStudents();
+    expect(held.length).toBe(demo.students.filter((s) => s.consents.recommendToRecruiters.granted).length);
+    const allowed = new Set([
+      "userId",
+      "major",
+      "year",
+      "skills",
+      "languages",
+      "availableFrom",
+      "availableTo",
+      "reachableCommunes",
+      "consents",
+    ]);
+    for (const student of held) expect(Object.keys(student).filter((key) => !allowed.has(key))).toEqual([]);
   });
 });

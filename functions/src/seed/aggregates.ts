@@ -1,6 +1,7 @@
 import { parseCellKey } from "@ketnoi/core";
 import { factId, orderKeyOf } from "../aggregates/apply";
 import { recompute, type SourceRecords } from "../aggregates/reconcile";
+import { forgetDashboardCells } from "../data/dashboard-cells";
 import { db } from "../db/service";
 import { putAll } from "./batch";
 
@@ -68,5 +69,6 @@ export async function writeSeedAggregates(
       (c) => c.cellKey,
     ),
   ]);
+  forgetDashboardCells(); // this process's dashboards read the written counters
   return { cells: cells.length, contributions: contributions.length };
 }
