@@ -303,4 +303,50 @@ describe("the built mail consumer bundle", () => {
     expect(mails.map((m) => m.subject)).toEqual(["Đã xác nhận lịch tham quan (bundle)"]);
     expect(mails[0]!.text).toContain("https://ketnoi.example/lich-tham-quan");
   }, 120_000);
+
+  it("sends through SES v2 as deployed: one SendEmail with the configuration set and the unsubscribe headers", async () => {
+    // An HTTP endpoint in SES v2's place (AWS_ENDPOINT_URL_SESV2): it records what the bundle's nodemailer SES
+    // transport and SDK client really send, and answers as SES does.
+    const requests: { path: string; body: Record<string, unknown> }[] = [];
+    const ses = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        requests.push({ path: req.url ?? "", body: JSON.parse(body || "{}") });
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ MessageId: "ses-1" }));
+      });
+    });
+    await new Promise<void>((resolve) => ses.listen(0, "127.0.0.1", resolve));
+    try {
+      await notify(users.student.userId, {
+        kind: "booking_confirmed",
+        title: { vi: "Lịch tham quan qua SES", en: "Visit via SES" },
+      });
+      const stored = (await scanEntity("notification")).find(
+        (item) => item.userId?.S === users.student.userId && item.title?.M?.vi?.S === "Lịch tham quan qua SES",
+      )!;
+      const record = { eventName: "INSERT", dynamodb: { NewImage: stored, SequenceNumber: "8" } };
+      const sesEnv = {
+        MAIL_TRANSPORT: "ses",
+        MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
+        SES_CONFIGURATION_SET: "ketnoi-prod",
+        AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
+      };
+      expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], sesEnv)).toEqual([
+        { batchItemFailures: [] },
+        { batchItemFailures: [] },
+      ]);
+      expect(requests.map((r) => r.path)).toEqual(["/v2/email/outbound-emails"]);
+      const sent = requests[0]!.body as { ConfigurationSetName: string; Content: { Raw: { Data: string } } };
+      expect(sent.ConfigurationSetName).toBe("ketnoi-prod");
+      const raw = Buffer.from(sent.Content.Raw.Data, "base64").toString("utf8");
+      expect(raw).toContain(`To: ${users.student.email}`);
+      expect(raw).toContain("From: KetNoi <no-reply@ketnoi.example>");
+      expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    } finally {
+      await new Promise((resolve) => ses.close(resolve));
+    }
+  }, 120_000);
 });
