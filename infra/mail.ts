@@ -1,16 +1,15 @@
 import { join } from "node:path";
-import { Duration, Stack, TimeZone } from "aws-cdk-lib";
+import { Aws, Duration, TimeZone } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from "aws-cdk-lib/aws-ses";
-import { type ITopic, Topic } from "aws-cdk-lib/aws-sns";
-import { LambdaSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import { type ITopic, Subscription, SubscriptionProtocol, Topic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { KetNoiData } from "./data";
@@ -157,7 +156,17 @@ export class KetNoiMail extends Construct {
         new PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/*`] }),
       );
     }
-    this.events.addSubscription(new LambdaSubscription(this.bounces.function));
+    // Declared directly (not through LambdaSubscription, whose permission's logical id embeds the stack name) so
+    // that both deploy entries give these resources the same logical ids.
+    new Subscription(this, "BounceSubscription", {
+      topic: this.events,
+      protocol: SubscriptionProtocol.LAMBDA,
+      endpoint: this.bounces.function.functionArn,
+    });
+    this.bounces.function.addPermission("InvokedByMailEvents", {
+      principal: new ServicePrincipal("sns.amazonaws.com"),
+      sourceArn: this.events.topicArn,
+    });
 
     // The table stream's second reader (DynamoDB Streams serves two per shard without throttling: the stream
     // consumer and this one). Declared directly, as the stream consumer's is, so both deploy entries give the
@@ -182,7 +191,9 @@ export class KetNoiMail extends Construct {
 
     // Least privilege: send only as this identity's address, through this configuration set (so every mail's
     // bounces reach the handler), and nothing else in SES.
-    const { account, region } = Stack.of(this);
+    // The pseudo parameters, not the stack's env: the SST entry knows the account at synthesis, the CDK entry does not,
+    // and both must synthesize the same policy.
+    const { ACCOUNT_ID: account, REGION: region } = Aws;
     const send = new PolicyStatement({
       actions: ["ses:SendEmail", "ses:SendRawEmail"],
       resources: [
