@@ -18,11 +18,13 @@ export const edgeStackName = (stage: string) => `KetNoi-${stage}-edge`;
  * KetNoi-prod-edge first). Context flags:
  * - `webPlaceholder=true` (set by `npm run synth`) synthesizes before the web app is built;
  * - `acceptDefaultDomain=true` lets prod run on the CloudFront domain (docs/deploy.md, Custom domain);
- * - `alarmEmail=…` instead of KETNOI_ALARM_EMAIL.
+ * - `alarmEmail=…` instead of KETNOI_ALARM_EMAIL;
+ * - `mailDomain=…` instead of KETNOI_MAIL_DOMAIN (mail of notices through SES, docs/notifications.md).
  */
 export function createCdkApp(app: App = new App()): App {
   const flag = (name: string) => String(app.node.tryGetContext(name)) === "true";
   const alarmEmail = app.node.tryGetContext("alarmEmail") as string | undefined;
+  const mailDomain = app.node.tryGetContext("mailDomain") as string | undefined;
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   for (const stage of stages) {
     const edge = new KetNoiEdgeStack(app, edgeStackName(stage), {
@@ -45,6 +47,7 @@ export function createCdkApp(app: App = new App()): App {
         acceptDefaultDomain: flag("acceptDefaultDomain"),
         webAclArn: edge.webAcl.attrArn,
         ...(alarmEmail ? { alarmEmail } : {}),
+        ...(mailDomain ? { mailDomain } : {}),
       }),
     );
   }

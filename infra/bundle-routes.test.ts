@@ -11,13 +11,17 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devJwks, signDevToken } from "../functions/src/auth/dev-idp";
 import { config } from "../functions/src/config";
+import { notify } from "../functions/src/data/notifications";
 import { useLocalConfig } from "../functions/src/local/config";
 import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
+import { type MailDev, startMailDev } from "../functions/src/local/maildev";
 import { freePort } from "../functions/src/local/ports";
 import { ensureTable, localClient } from "../functions/src/local/tables";
 import { ownFunctionGroups, type RouteGroupName, routeGroupOf, routeGroups } from "../functions/src/routes/groups";
 import { seedDemoData } from "../functions/src/seed/seed";
+import { mailsTo } from "../functions/test/maildev";
 import { esbuildOptions } from "./function";
+import { mailConsumerEntry } from "./mail";
 import { apiEntry, filesEntry, repoRoot, streamEntry } from "./paths";
 
 // Issue 14: each Lambda bundle, built exactly as it deploys (esbuildOptions), run in a fresh Node process with real
@@ -66,6 +70,7 @@ beforeAll(async () => {
       ["files", filesEntry],
       ["stream", streamEntry],
       ["retention", join(repoRoot, "functions/src/retention-lambda.ts")],
+      ["mail", mailConsumerEntry],
     ].map(([name, entry]) => build({ ...esbuildOptions(entry!, join(dir, `${name}.mjs`)), logLevel: "silent" })),
   );
   // The accounts and current listings are enough here: the years of history only make the seed slower.
@@ -114,7 +119,11 @@ const deployEnv = () => ({
 });
 
 /** Imports `bundle` in a fresh Node process and calls its handler with each event in turn; resolves with the results. */
-async function invoke(bundle: "api" | "files" | "stream" | "retention", events: unknown[]): Promise<unknown[]> {
+async function invoke(
+  bundle: "api" | "files" | "stream" | "retention" | "mail",
+  events: unknown[],
+  env: Record<string, string> = {},
+): Promise<unknown[]> {
   const runner = join(dir, `invoke-${bundle}.mjs`);
   writeFileSync(
     runner,
@@ -126,7 +135,7 @@ process.stdout.write("\\n@@" + JSON.stringify(results));`,
   );
   const { stdout } = await run(process.execPath, [runner, JSON.stringify(events)], {
     cwd: dir,
-    env: deployEnv(),
+    env: { ...deployEnv(), ...env },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -255,5 +264,89 @@ describe("the built stream consumer and retention bundles", () => {
   it("the retention job runs to completion over the demo data", async () => {
     const [report] = (await invoke("retention", [{}])) as { complete: boolean }[];
     expect(report).toMatchObject({ complete: true });
+  }, 120_000);
+});
+
+describe("the built mail consumer bundle", () => {
+  let maildev: MailDev | undefined;
+  afterAll(async () => {
+    await maildev?.stop();
+  });
+
+  it("mails a notice from its stream INSERT record once, over SMTP to maildev, however often it is delivered", async () => {
+    maildev = await startMailDev({ smtpPort: await freePort(), webPort: await freePort() });
+    await notify(users.student.userId, {
+      kind: "booking_confirmed",
+      title: { vi: "Đã xác nhận lịch tham quan (bundle)", en: "Visit confirmed (bundle)" },
+      link: "/lich-tham-quan",
+    });
+    const stored = (await scanEntity("notification")).find(
+      (item) => item.userId?.S === users.student.userId && item.title?.M?.vi?.S?.includes("(bundle)"),
+    )!;
+    const record = {
+      eventID: "bundle-mail-1",
+      eventName: "INSERT",
+      eventSourceARN: `arn:aws:dynamodb:ap-southeast-1:1:table/${tableName}/stream/x`,
+      dynamodb: { NewImage: stored, SequenceNumber: "7" },
+    };
+    // As deployed (infra/mail.ts environment) but over SMTP: the SES transport is the same nodemailer call.
+    const mailEnv = {
+      MAIL_TRANSPORT: "smtp",
+      SMTP_PORT: String(maildev.smtpPort),
+      MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
+    };
+    expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], mailEnv)).toEqual([
+      { batchItemFailures: [] },
+      { batchItemFailures: [] },
+    ]);
+    const mails = await mailsTo(maildev.webUrl, users.student.email);
+    expect(mails.map((m) => m.subject)).toEqual(["Đã xác nhận lịch tham quan (bundle)"]);
+    expect(mails[0]!.text).toContain("https://ketnoi.example/lich-tham-quan");
+  }, 120_000);
+
+  it("sends through SES v2 as deployed: one SendEmail with the configuration set and the unsubscribe headers", async () => {
+    // An HTTP endpoint in SES v2's place (AWS_ENDPOINT_URL_SESV2): it records what the bundle's nodemailer SES
+    // transport and SDK client really send, and answers as SES does.
+    const requests: { path: string; body: Record<string, unknown> }[] = [];
+    const ses = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        requests.push({ path: req.url ?? "", body: JSON.parse(body || "{}") });
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ MessageId: "ses-1" }));
+      });
+    });
+    await new Promise<void>((resolve) => ses.listen(0, "127.0.0.1", resolve));
+    try {
+      await notify(users.student.userId, {
+        kind: "booking_confirmed",
+        title: { vi: "Lịch tham quan qua SES", en: "Visit via SES" },
+      });
+      const stored = (await scanEntity("notification")).find(
+        (item) => item.userId?.S === users.student.userId && item.title?.M?.vi?.S === "Lịch tham quan qua SES",
+      )!;
+      const record = { eventName: "INSERT", dynamodb: { NewImage: stored, SequenceNumber: "8" } };
+      const sesEnv = {
+        MAIL_TRANSPORT: "ses",
+        MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
+        SES_CONFIGURATION_SET: "ketnoi-prod",
+        AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
+      };
+      expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], sesEnv)).toEqual([
+        { batchItemFailures: [] },
+        { batchItemFailures: [] },
+      ]);
+      expect(requests.map((r) => r.path)).toEqual(["/v2/email/outbound-emails"]);
+      const sent = requests[0]!.body as { ConfigurationSetName: string; Content: { Raw: { Data: string } } };
+      expect(sent.ConfigurationSetName).toBe("ketnoi-prod");
+      const raw = Buffer.from(sent.Content.Raw.Data, "base64").toString("utf8");
+      expect(raw).toContain(`To: ${users.student.email}`);
+      expect(raw).toContain("From: KetNoi <no-reply@ketnoi.example>");
+      expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    } finally {
+      await new Promise((resolve) => ses.close(resolve));
+    }
   }, 120_000);
 });

@@ -138,7 +138,12 @@ describe("capacity and alarms", () => {
     expect(alarms.length).toBeGreaterThanOrEqual(10);
     for (const [, alarm] of alarms) expect(alarm.Properties!.AlarmActions).toEqual([ref(topicId)]);
     const subscriptions = resourcesOfType(prod(), "AWS::SNS::Subscription").map(([, s]) => s.Properties!);
-    expect(subscriptions).toEqual([expect.objectContaining({ TopicArn: ref(topicId), Protocol: "email" })]);
+    // The other subscription is mail's: SES bounce and complaint events to their handler (infra/mail.ts).
+    const [mailEvents] = synth.resource("prod", "AWS::SNS::Topic", "PlatformMailEvents");
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ TopicArn: ref(topicId), Protocol: "email" }),
+      expect.objectContaining({ TopicArn: ref(mailEvents), Protocol: "lambda" }),
+    ]);
   });
 
   it("draws a dashboard with the API, the functions, the stream, the business metrics and every alarm", () => {

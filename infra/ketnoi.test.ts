@@ -24,6 +24,10 @@ describe.each(stages)("stage %s", (stage) => {
       expect.stringMatching(/^PlatformApiHandlerFunction/),
       expect.stringMatching(/^PlatformAuthMfaClaimFunction/),
       expect.stringMatching(/^PlatformInterviewJobsHandlerFunction/),
+      // Mail (infra/mail.ts), mounted because the synthesis configures a mail domain (synthContext).
+      expect.stringMatching(/^PlatformMailBouncesFunction/),
+      expect.stringMatching(/^PlatformMailConsumerFunction/),
+      expect.stringMatching(/^PlatformMailDigestFunction/),
       expect.stringMatching(/^PlatformRetentionHandlerFunction/),
       expect.stringMatching(/^PlatformStreamConsumerHandlerFunction/),
     ]);
@@ -60,6 +64,10 @@ describe.each(stages)("stage %s", (stage) => {
         "AlarmTopicArn",
         "DistributionId",
         "FilesBucket",
+        // The mail domain's three DKIM CNAMEs to publish (docs/notifications.md, Deploy setup).
+        "MailDkim1",
+        "MailDkim2",
+        "MailDkim3",
         "SearchSnapshotBucket",
         "TableName",
         "UserPoolClientId",

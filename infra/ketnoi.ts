@@ -5,6 +5,7 @@ import { type EmailSenderProps, KetNoiAuth } from "./auth";
 import { KetNoiData } from "./data";
 import { KetNoiFiles } from "./files";
 import { KetNoiInterviewJobs } from "./interview-jobs";
+import { KetNoiMail } from "./mail";
 import { KetNoiMonitoring } from "./monitoring";
 import { KetNoiRetention } from "./retention";
 import { KetNoiSearch } from "./search";
@@ -29,6 +30,11 @@ export interface KetNoiPlatformProps {
    * TLS 1.0 (CloudFront ignores the TLSv1.2_2021 policy there). Only this explicit flag accepts that.
    */
   readonly acceptDefaultDomain?: boolean;
+  /**
+   * The domain notices are mailed from (`no-reply@<domain>`, SES identity, docs/notifications.md). Without it the
+   * stage sends no mail: notices stay in-app.
+   */
+  readonly mailDomain?: string;
 }
 
 /** Why a production platform cannot be built from these props; empty when it can. */
@@ -65,6 +71,8 @@ export class KetNoiPlatform extends Construct {
   readonly retention: KetNoiRetention;
   readonly files: KetNoiFiles;
   readonly interviewJobs: KetNoiInterviewJobs;
+  /** Mail of notices, the daily digest and bounce handling; only when a mail domain is configured. */
+  readonly mail?: KetNoiMail;
 
   constructor(scope: Construct, id: string, props: KetNoiPlatformProps) {
     super(scope, id);
@@ -135,12 +143,31 @@ export class KetNoiPlatform extends Construct {
       data: this.data,
       alarmTopic: this.monitoring.alarmTopic,
     });
+    // Notices by mail (docs/notifications.md): its own stream reader, the digest schedule, SES bounces.
+    if (props.mailDomain) {
+      this.mail = new KetNoiMail(this, "Mail", {
+        stage,
+        data: this.data,
+        domain: props.mailDomain,
+        serverSecret: this.api.serverSecret,
+        webOrigin: this.web.url,
+        alarmTopic: this.monitoring.alarmTopic,
+      });
+    }
+    const mail = this.mail;
     this.monitoring.addDashboard(
       [
         { label: "Retention", fn: this.retention.handler },
         { label: "InterviewJobs", fn: this.interviewJobs.handler },
+        ...(mail
+          ? [
+              { label: "Mail", fn: mail.consumer, readsStream: true },
+              { label: "MailDigest", fn: mail.digest },
+              { label: "MailBounces", fn: mail.bounces },
+            ]
+          : []),
       ],
-      [...this.retention.alarms, ...this.interviewJobs.alarms],
+      [...this.retention.alarms, ...this.interviewJobs.alarms, ...(mail?.alarms ?? [])],
     );
 
     // Every function's concurrency is sized here, in one place (stage.ts, docs/deploy.md).
@@ -171,6 +198,13 @@ export class KetNoiPlatform extends Construct {
       DistributionId: { value: this.web.distribution.distributionId, description: "CloudFront distribution" },
       AlarmTopicArn: { value: this.monitoring.alarmTopic.topicArn, description: "SNS topic alarms publish to" },
     };
+    // The domain's DKIM CNAMEs: SES verifies the mail identity once they are published (docs/notifications.md).
+    this.mail?.identity.dkimRecords.forEach((record, i) => {
+      outputs[`MailDkim${i + 1}`] = {
+        value: `${record.name} CNAME ${record.value}`,
+        description: "Publish at the mail domain's DNS to verify it for SES",
+      };
+    });
     for (const [name, output] of Object.entries(outputs)) new CfnOutput(stack, name, output);
   }
 }

@@ -10,7 +10,7 @@ import { bounceRateAlarmThreshold, KetNoiMail } from "./mail";
 import { stageSettings } from "./stage";
 import { functionPolicyStatements, resourcesOfType, sampleEnvironment, scratchFolder } from "./test/template";
 
-// The mail construct on its own stack (not yet mounted in KetNoiPlatform: docs/mail.md, "Deploy").
+// The mail construct on its own stack (KetNoiPlatform mounts it with a mail domain: infra/ketnoi.test.ts, nag, synth).
 const scratch = scratchFolder("ketnoi-mail-");
 let template: Template;
 beforeAll(() => {
@@ -44,8 +44,8 @@ describe("mail in deploy", () => {
     template.resourceCountIs("AWS::SNS::Subscription", 1);
   });
 
-  it("lets the senders and the digest send only as no-reply@ through the configuration set", () => {
-    for (const prefix of ["Sender", "MailDigestFunction"]) {
+  it("lets the senders, the mail consumer and the digest send only as no-reply@ through the configuration set", () => {
+    for (const prefix of ["Sender", "MailConsumerFunction", "MailDigestFunction"]) {
       const ses = functionPolicyStatements(template, prefix).filter((s) => JSON.stringify(s.Action).includes("ses:"));
       expect(ses, prefix).toHaveLength(1);
       expect(ses[0]!.Action).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);

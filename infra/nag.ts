@@ -62,6 +62,25 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
     },
   ]);
 
+  // Mail (infra/mail.ts), when mounted: three functions on the table, the consumer a stream reader like the other.
+  const mail = platform.mail;
+  if (mail) {
+    for (const fn of [mail.consumer, mail.digest, mail.bounces]) add(fn, [lambdaRuntime, logsOnlyRole, tableIndexes]);
+    add(mail.consumer, [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "dynamodb:ListStreams takes no resource ARN (CDK grants it on *); the stream ARN is scoped.",
+        appliesTo: ["Resource::*"],
+      },
+    ]);
+    add(mail.deadLetterQueue, [
+      {
+        id: "AwsSolutions-SQS3",
+        reason: "This queue is itself the dead-letter destination of the mail consumer (its on-failure target).",
+      },
+    ]);
+  }
+
   add(platform.auth.userPool, [
     {
       id: "AwsSolutions-COG1",
@@ -138,8 +157,21 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
     add(construct, [{ id: "AwsSolutions-APIG4", reason: "A public route by design (infra/routes.ts)." }]);
   }
 
-  // CDK's own provider for uploading the web app (one per stack, outside the platform construct).
+  // The role EventBridge Scheduler assumes to invoke the digest (aws-scheduler-targets makes one per stack and target
+  // account, outside the platform construct).
   const stack = Stack.of(platform);
+  for (const child of stack.node.children.filter((c) => c.node.id.startsWith("SchedulerRoleForTarget"))) {
+    add(child, [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "lambda:InvokeFunction on the digest function and its versions (<arn>:*), which is how CDK's LambdaInvoke " +
+          "target grants it; no other function.",
+      },
+    ]);
+  }
+
+  // CDK's own provider for uploading the web app (one per stack, outside the platform construct).
   for (const child of stack.node.children.filter((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"))) {
     add(child, [
       { ...lambdaRuntime, reason: "CDK's BucketDeployment provider: its runtime is chosen by aws-cdk-lib." },

@@ -84,6 +84,14 @@ describe("platformProps (both entries' settings)", () => {
     );
   });
 
+  it("mounts mail only with a mail domain, from KETNOI_MAIL_DOMAIN or the caller's option", () => {
+    const dist = { KETNOI_WEB_DIST: placeholderWebAssets() };
+    expect(platformProps("dev", { allowPlaceholderWeb: true }, dist).mailDomain).toBeUndefined();
+    const env = { ...dist, KETNOI_MAIL_DOMAIN: "ketnoi.example.vn" };
+    expect(platformProps("dev", { allowPlaceholderWeb: true }, env).mailDomain).toBe("ketnoi.example.vn");
+    expect(platformProps("dev", { allowPlaceholderWeb: true, mailDomain: "m.vn" }, env).mailDomain).toBe("m.vn");
+  });
+
   it("refuses to deploy without a built web app unless a placeholder is allowed", () => {
     const missing = { KETNOI_WEB_DIST: join(scratch.path, "no-such-dist") };
     expect(() => platformProps("prod", { allowPlaceholderWeb: false }, missing)).toThrow(/npm run build/);

@@ -14,12 +14,19 @@ export function deployRegion(env: NodeJS.ProcessEnv = process.env): string {
  * - KETNOI_DOMAIN (comma-separated names) and KETNOI_CERTIFICATE_ARN (us-east-1): prod's custom domain;
  * - KETNOI_WEB_DIST: the built web app, default web/dist;
  * - KETNOI_WEB_ACL_ARN: the CloudFront web ACL (infra/edge.ts) when the caller does not pass `webAclArn`;
- * - KETNOI_ACCEPT_DEFAULT_DOMAIN=true: prod on the CloudFront domain (TLS 1.0 allowed there; docs/deploy.md).
+ * - KETNOI_ACCEPT_DEFAULT_DOMAIN=true: prod on the CloudFront domain (TLS 1.0 allowed there; docs/deploy.md);
+ * - KETNOI_MAIL_DOMAIN: the domain notices are mailed from through SES (docs/notifications.md); unset, no mail.
  * `options` take precedence: infra/app.ts passes its CDK context flags and the edge stack's ARN there.
  */
 export function platformProps(
   stage: string,
-  options: { allowPlaceholderWeb: boolean; acceptDefaultDomain?: boolean; webAclArn?: string; alarmEmail?: string },
+  options: {
+    allowPlaceholderWeb: boolean;
+    acceptDefaultDomain?: boolean;
+    webAclArn?: string;
+    alarmEmail?: string;
+    mailDomain?: string;
+  },
   env: NodeJS.ProcessEnv = process.env,
 ): KetNoiPlatformProps {
   const domainNames = (env.KETNOI_DOMAIN ?? "")
@@ -31,11 +38,13 @@ export function platformProps(
   }
   const alarmEmail = options.alarmEmail ?? env.KETNOI_ALARM_EMAIL;
   const webAclArn = options.webAclArn ?? env.KETNOI_WEB_ACL_ARN;
+  const mailDomain = options.mailDomain ?? env.KETNOI_MAIL_DOMAIN;
   return {
     stage,
     webAssetsFolder: webAssetsFolder({ allowPlaceholder: options.allowPlaceholderWeb }, env),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(webAclArn ? { webAclArn } : {}),
+    ...(mailDomain ? { mailDomain } : {}),
     ...(options.acceptDefaultDomain || env.KETNOI_ACCEPT_DEFAULT_DOMAIN === "true"
       ? { acceptDefaultDomain: true }
       : {}),

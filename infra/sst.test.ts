@@ -28,6 +28,7 @@ beforeAll(async () => {
     KETNOI_WEB_ACL_ARN: "arn:aws:wafv2:us-east-1:111111111111:global/webacl/ketnoi-prod/abc",
     KETNOI_ACCEPT_DEFAULT_DOMAIN: "true",
     KETNOI_ALARM_EMAIL: synthContext.alarmEmail,
+    KETNOI_MAIL_DOMAIN: synthContext.mailDomain,
   });
   try {
     await initProject({ stage: "prod" });

@@ -26,6 +26,13 @@ const consumerFunction = (stage: Stage) => one(stage, "AWS::Lambda::Function", "
 const queue = (stage: Stage) => one(stage, "AWS::SQS::Queue", "PlatformStreamConsumerDeadLetterQueue");
 const tableId = (stage: Stage) => one(stage, "AWS::DynamoDB::Table", "PlatformDataTable")[0];
 const bucketId = (stage: Stage) => one(stage, "AWS::S3::Bucket", "PlatformSearchSnapshots")[0];
+/** The stream's event source mappings of the function with this logical id prefix. */
+const mappingsOf = (stage: Stage, functionPrefix: string) => {
+  const [functionId] = one(stage, "AWS::Lambda::Function", functionPrefix);
+  return resourcesOfType(synth.templates[stage], "AWS::Lambda::EventSourceMapping").filter(
+    ([, mapping]) => JSON.stringify(mapping.Properties!.FunctionName) === JSON.stringify(ref(functionId)),
+  );
+};
 
 /**
  * Lambda's event filter matching, for the subset of patterns used here: a list of allowed values at a leaf, and
@@ -91,7 +98,10 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
     );
 
-    const mappings = resourcesOfType(synth.templates[stage], "AWS::Lambda::EventSourceMapping");
+    // The stream has two readers, this consumer and the mail consumer (infra/mail.ts): DynamoDB Streams serves two
+    // per shard without throttling, so a third reader needs a fan-out (Kinesis) first.
+    expect(resourcesOfType(synth.templates[stage], "AWS::Lambda::EventSourceMapping")).toHaveLength(2);
+    const mappings = mappingsOf(stage, "PlatformStreamConsumerHandlerFunction");
     expect(mappings).toHaveLength(1);
     expect(mappings[0]![1].Properties).toMatchObject({
       FunctionName: ref(consumerFunction(stage)[0]),
@@ -109,7 +119,7 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
   });
 
   it("is invoked for exactly the entities its code reads, on every kind of change", () => {
-    const [, mapping] = resourcesOfType(synth.templates[stage], "AWS::Lambda::EventSourceMapping")[0]!;
+    const [, mapping] = mappingsOf(stage, "PlatformStreamConsumerHandlerFunction")[0]!;
     const patterns = (mapping.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) =>
       JSON.parse(f.Pattern),
     );
@@ -128,6 +138,27 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
     // A new deriver (e.g. messages' notices) that is missing here would work locally and never run in deploy.
     const consumed = new Set<string>(Object.values(streamEntities).flat());
     expect([...sourceEntities].filter((entity) => !consumed.has(entity))).toEqual([]);
+  });
+
+  it("has the mail consumer as its one other reader, invoked only for inserted notifications", () => {
+    const [, mapping] = mappingsOf(stage, "PlatformMailConsumerFunction")[0]!;
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: { "Fn::GetAtt": [tableId(stage), "StreamArn"] },
+      StartingPosition: "LATEST",
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      MaximumRecordAgeInSeconds: 24 * 3600,
+    });
+    const patterns = (mapping.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) =>
+      JSON.parse(f.Pattern),
+    );
+    const delivered = (record: ReturnType<typeof streamRecord>) => patterns.some((p) => matches(p, record));
+    expect(delivered(streamRecord("INSERT", "notification"))).toBe(true);
+    expect(delivered(streamRecord("MODIFY", "notification"))).toBe(false); // marked read
+    expect(delivered(streamRecord("REMOVE", "notification"))).toBe(false); // expired by its TTL
+    for (const entity of [...new Set(Object.values(streamEntities).flat()), "searchAlert", "user"]) {
+      for (const eventName of ["INSERT", "MODIFY", "REMOVE"] as const)
+        expect(delivered(streamRecord(eventName, entity)), `${entity} ${eventName}`).toBe(false);
+    }
   });
 
   it("alarms on its errors, throttles, lag behind the stream and any message in its dead-letter queue", () => {

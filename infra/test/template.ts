@@ -91,6 +91,7 @@ export const synthContext = {
   webPlaceholder: "true",
   acceptDefaultDomain: "true",
   alarmEmail: "alarms@example.invalid",
+  mailDomain: "mail.example.invalid",
 } as const;
 
 export function synthesizeCdkApp(): SynthesizedCdkApp {
