@@ -28,7 +28,7 @@ const bundleBudgets: [RegExp, number][] = [
   // 1,834 kB: the same app (all groups bundled, only files mounted) + S3 + pdf-lib; an app module without the groups
   // would take ~300 kB off (not done).
   [/^PlatformApiFilesHandler/, 1_880_000],
-  [/^PlatformStreamConsumerHandler/, 690_000], // 659 kB (was 960 kB)
+  [/^PlatformStreamConsumerHandler/, 720_000], // 692 kB (was 960 kB; error catalogue and dashboard cells since)
   [/^PlatformRetentionHandler/, 640_000], // 607 kB (was 771 kB)
   [/^PlatformInterviewJobsHandler/, 650_000], // 621 kB: reminders and offer expiry (table reader, like retention)
   [/^PlatformAuthMfaClaim/, 400_000], // 190 kB (was 326 kB): within the goal
