@@ -107,6 +107,7 @@ const deployEnv = (nodeOptions: string, dynamoEndpoint: string, tableName: strin
  */
 interface ImportSample {
   importMs: number;
+  importCpuMs?: number;
   /** With an event: the first call of `handler` after the import, and the median of the warm calls after it. */
   firstMs?: number;
   warmMs?: number;
@@ -132,7 +133,10 @@ function importMs(runner: string, bundle: string, env: NodeJS.ProcessEnv, event?
 const runnerScript = `const started = performance.now();
 const { handler } = await import(process.argv[2]);
 const importMs = performance.now();
-const out = { importMs };
+// CPU time of the process so far (every thread: V8's compiler and GC helpers too): less sensitive than the wall
+// clock to other processes competing for the cores.
+const cpu = process.cpuUsage();
+const out = { importMs, importCpuMs: (cpu.user + cpu.system) / 1000 };
 if (process.argv[3]) {
   const event = JSON.parse(process.argv[3]);
   const context = { getRemainingTimeInMillis: () => 600000, functionName: "bench", awsRequestId: "r" };
@@ -375,10 +379,13 @@ export const handler = async () => {
           };
           const helloMs = medianOf("hello")!;
           const floorMs = medianOf("floor")!;
+          const floorCpuMs = medianOf("floor", "importCpuMs")!;
           const figures: Record<string, FigureValue> = {
             helloImportMs: helloMs,
             floorImportMs: floorMs,
             floorSizeKb: kb(floorBundle.bytes),
+            helloImportCpuMs: medianOf("hello", "importCpuMs")!,
+            floorImportCpuMs: floorCpuMs,
             floorFirstRequestMs: medianOf("floor", "firstMs")!,
             floorWarmRequestMs: medianOf("floor", "warmMs")!,
             floorDefaultChainImportMs: medianOf("floorDefaultChain")!,
@@ -400,11 +407,14 @@ export const handler = async () => {
                     importMsWithoutSourceMaps: medianOf(`${name}WithoutSourceMaps`)!,
                   }
                 : {};
+            const cpuMs = medianOf(name, "importCpuMs")!;
             figures[name] = {
               sizeKb: sizeKb!,
               importMs: ms,
               importRatio: round2(ms / helloMs),
               importVsFloor: round2(ms / floorMs),
+              importCpuMs: cpuMs,
+              importCpuVsFloor: round2(cpuMs / floorCpuMs),
               ...request,
               ...variantsOf,
               ...sizeDetails,
