@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../functions/src/config";
+import { routeGroupOf } from "../functions/src/routes/groups";
+import { groupFunctions } from "./api";
 import { stages } from "./app";
 import { apiRoutes } from "./routes";
 import {
@@ -150,21 +152,38 @@ describe.each(stages)("stage %s: the HTTP API", (stage) => {
     });
   });
 
-  it("sends /api/files/* to the files function and every other route to the API function, payload format 2.0", () => {
+  it("sends each route group's paths to its own function and the documents to the docs function, payload format 2.0", () => {
     const integrations = resourcesOfType(synth.templates[stage], "AWS::ApiGatewayV2::Integration");
-    expect(integrations).toHaveLength(2);
+    // The docs function, one per group in groupFunctions, and the files function (issue 14).
+    expect(integrations).toHaveLength(groupFunctions.length + 2);
     const target = (fn: RegExp) => {
       const [id, integration] = integrations.find(([, i]) => fn.test(i.Properties!.IntegrationUri["Fn::GetAtt"][0]))!;
       expect(integration.Properties).toMatchObject({ IntegrationType: "AWS_PROXY", PayloadFormatVersion: "2.0" });
       return { "Fn::Join": ["", ["integrations/", ref(id)]] };
     };
-    const api = target(/^PlatformApiHandlerFunction/);
-    const files = target(/^PlatformApiFilesHandlerFunction/);
+    const capital = (group: string) => `${group.charAt(0).toUpperCase()}${group.slice(1)}`;
+    const targets: Record<string, unknown> = {
+      docs: target(/^PlatformApiHandlerFunction/),
+      files: target(/^PlatformApiFilesHandlerFunction/),
+      ...Object.fromEntries(
+        groupFunctions.map((group) => [group, target(new RegExp(`^PlatformApi${capital(group)}HandlerFunction`))]),
+      ),
+    };
     const all = [...routes()];
-    expect(all.filter(([, r]) => String(r.Properties!.RouteKey).includes(" /api/files/")).length).toBeGreaterThan(0);
+    for (const group of [...groupFunctions, "files"]) {
+      expect(
+        all.filter(([, r]) => routeGroupOf(String(r.Properties!.RouteKey).split(" ")[1]!) === group).length,
+      ).toBeGreaterThan(0);
+    }
     for (const [, route] of all) {
       const key = String(route.Properties!.RouteKey);
-      expect(route.Properties!.Target, key).toEqual(key.includes(" /api/files/") ? files : api);
+      expect(route.Properties!.Target, key).toEqual(targets[routeGroupOf(key.split(" ")[1]!) ?? "docs"]);
     }
+    expect(
+      all
+        .filter(([, r]) => JSON.stringify(r.Properties!.Target) === JSON.stringify(targets.docs))
+        .map(([, r]) => r.Properties!.RouteKey)
+        .sort(),
+    ).toEqual(["GET /api/docs", "GET /api/openapi.json"]);
   });
 });

@@ -6,11 +6,11 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
-import { routeGroupOf } from "../functions/src/routes/groups";
+import { type RouteGroupName, routeGroupOf } from "../functions/src/routes/groups";
 import type { KetNoiAuth } from "./auth";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
-import { apiEntry, filesEntry } from "./paths";
+import { apiEntry, filesEntry, groupEntry } from "./paths";
 import { type ApiRoute, apiRoutes } from "./routes";
 import type { KetNoiSearch } from "./search";
 import type { StageSettings } from "./stage";
@@ -48,14 +48,46 @@ const accessLogFormat = AccessLogFormat.custom(
  */
 export { originVerifyHeader } from "../functions/src/http/origin-verify";
 
+/** The route groups with a function of their own built from functions/src/lambdas/<group>.ts (files: files-lambda.ts). */
+export const groupFunctions = [
+  "catalog",
+  "work",
+  "organisations",
+  "account",
+  "insights",
+  "health",
+] as const satisfies readonly Exclude<RouteGroupName, "files">[];
+export type GroupFunctionName = (typeof groupFunctions)[number];
+
 /**
- * The HTTP API: the Hono app behind API Gateway v2, a Cognito JWT authorizer on private routes. Two functions serve it:
- * the API, and the files function for /api/files/* (the `files` route group, functions/src/routes/groups.ts).
+ * How the API's reserved concurrency (stage.ts `api`) is shared among the group functions, in hundredths: the public
+ * hot path (catalog) gets the most. The shares sum to 100, so the stage's total is unchanged by the split.
+ */
+const concurrencyShares: Record<GroupFunctionName | "docs", number> = {
+  catalog: 40,
+  work: 20,
+  account: 15,
+  organisations: 10,
+  insights: 5,
+  health: 5,
+  docs: 5,
+};
+
+/**
+ * The HTTP API: the Hono app behind API Gateway v2, a Cognito JWT authorizer on private routes. One function per
+ * route group (functions/src/routes/groups.ts, issue 14): each bundles only its group's routes behind the same
+ * middleware chain, so a cold start loads what that group needs; the docs function (`handler`) serves the one
+ * OpenAPI document, and the files function /api/files/*.
  */
 export class KetNoiApi extends Construct {
   readonly httpApi: HttpApi;
   readonly httpStage: HttpStage;
+  /** The docs function (functions/src/lambda.ts): /api/openapi.json and /api/docs, generated from the whole app. */
   readonly handler: KetNoiFunction;
+  /** One function per route group but files (functions/src/lambdas/<group>.ts). */
+  readonly groupHandlers: Record<GroupFunctionName, KetNoiFunction>;
+  /** Every function behind the HTTP API: docs, the group functions and files. */
+  readonly handlers: KetNoiFunction[];
   /**
    * The files function: the same app mounting only the `files` route group (functions/src/files-lambda.ts), so the
    * S3 client and pdf-lib are loaded by CV requests only, not by every route's cold start (issue 14's budgets).
@@ -102,13 +134,27 @@ export class KetNoiApi extends Construct {
     this.handler = new KetNoiFunction(this, "Handler", {
       stage,
       entry: apiEntry,
-      description: `KetNoi ${stage.name}: HTTP API (Hono)`,
-      // 1 GB buys the CPU for a short cold start; requests are short, so the GB-seconds stay cheap.
+      description: `KetNoi ${stage.name}: HTTP API documents (OpenAPI, Hono)`,
       memorySize: 1024,
-      // The DynamoDB client gives up after two attempts of at most 5 s; cold start comes on top.
       timeout: Duration.seconds(15),
       environment: { ...appEnvironment, ...search.environment },
     });
+    this.groupHandlers = Object.fromEntries(
+      groupFunctions.map((group) => [
+        group,
+        new KetNoiFunction(this, `${group.charAt(0).toUpperCase()}${group.slice(1)}Handler`, {
+          stage,
+          entry: groupEntry(group),
+          description: `KetNoi ${stage.name}: HTTP API, ${group} routes (Hono)`,
+          // 1 GB buys the CPU for a short cold start; requests are short, so the GB-seconds stay cheap.
+          memorySize: 1024,
+          // The DynamoDB client gives up after two attempts of at most 5 s; cold start comes on top.
+          timeout: Duration.seconds(15),
+          // Search and recommendations read the search snapshot (catalog only).
+          environment: { ...appEnvironment, ...(group === "catalog" ? search.environment : {}) },
+        }),
+      ]),
+    ) as Record<GroupFunctionName, KetNoiFunction>;
     this.filesHandler = new KetNoiFunction(this, "FilesHandler", {
       stage,
       entry: filesEntry,
@@ -119,11 +165,16 @@ export class KetNoiApi extends Construct {
       timeout: Duration.seconds(20),
       environment: appEnvironment,
     });
-    data.grantDataAccess(this.handler.function);
-    data.grantDataAccess(this.filesHandler.function);
-    // Erasure deletes the person's Cognito user (and an admin may disable one): only these two calls, this pool.
-    auth.userPool.grant(this.handler.function, "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser");
+    this.handlers = [this.handler, ...Object.values(this.groupHandlers), this.filesHandler];
+    // Every function's middleware reads the table (sign-in, account locks, idempotency).
+    for (const fn of this.handlers) data.grantDataAccess(fn.function);
+    // Erasure deletes the person's Cognito user (routes/privacy.ts, the account group): only this call, this pool.
+    // The docs function bundles the same routes (it is the whole app), so it gets the same grant.
+    for (const fn of [this.handler, this.groupHandlers.account]) {
+      auth.userPool.grant(fn.function, "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser");
+    }
     search.grantSnapshotRead(this.handler.function);
+    search.grantSnapshotRead(this.groupHandlers.catalog.function);
 
     this.httpApi = new HttpApi(this, "HttpApi", {
       description: `KetNoi ${stage.name} API`,
@@ -142,15 +193,27 @@ export class KetNoiApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat },
     });
 
+    // The documents (and any path no group claims) go to the docs function; each group's paths to its function.
     const integration = new HttpLambdaIntegration("Hono", this.handler.function);
     const filesIntegration = new HttpLambdaIntegration("HonoFiles", this.filesHandler.function);
+    const groupIntegrations = Object.fromEntries(
+      groupFunctions.map((group) => [
+        group,
+        new HttpLambdaIntegration(`Hono-${group}`, this.groupHandlers[group].function),
+      ]),
+    ) as Record<GroupFunctionName, HttpLambdaIntegration>;
+    const integrationOf = (path: string) => {
+      const group = routeGroupOf(path);
+      if (group === "files") return filesIntegration;
+      return group ? groupIntegrations[group] : integration;
+    };
     const authorizer = new HttpUserPoolAuthorizer("Cognito", auth.userPool, { userPoolClients: [auth.client] });
     for (const route of props.routes ?? apiRoutes) {
       this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        // The files route group has its own function; everything else, the API's (one OpenAPI document for both).
-        integration: routeGroupOf(route.path) === "files" ? filesIntegration : integration,
+        // Each route group has its own function; the documents, the docs function (one OpenAPI document for all).
+        integration: integrationOf(route.path),
         ...(route.access === "private" ? { authorizer } : {}),
       });
     }
@@ -161,7 +224,21 @@ export class KetNoiApi extends Construct {
 
   /** The origin the browser calls from (CORS), known once the distribution exists. */
   allowWebOrigin(origin: string): void {
-    this.handler.function.addEnvironment("WEB_ORIGIN", origin);
-    this.filesHandler.function.addEnvironment("WEB_ORIGIN", origin);
+    for (const fn of this.handlers) fn.function.addEnvironment("WEB_ORIGIN", origin);
+  }
+
+  /**
+   * Reserves the stage's concurrency: `api` shared among the docs and group functions (concurrencyShares, at least
+   * 1 each), `files` for the files function.
+   */
+  reserveConcurrency(reserved: { api: number; files: number } | undefined): void {
+    if (!reserved) return;
+    this.handler.reserveConcurrency(Math.max(1, Math.round((reserved.api * concurrencyShares.docs) / 100)));
+    for (const group of groupFunctions) {
+      this.groupHandlers[group].reserveConcurrency(
+        Math.max(1, Math.round((reserved.api * concurrencyShares[group]) / 100)),
+      );
+    }
+    this.filesHandler.reserveConcurrency(reserved.files);
   }
 }

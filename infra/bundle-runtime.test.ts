@@ -6,12 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { Service } from "electrodb";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredListing } from "../functions/src/data/listings";
-import { ListingEntity } from "../functions/src/db/entities/listing";
-import { OrganisationEntity } from "../functions/src/db/entities/organisation";
+import { listingEntity } from "../functions/src/db/entities/listing";
+import { organisationEntity } from "../functions/src/db/entities/organisation";
 import { ListingSearchIndex } from "../functions/src/search/listing-index";
 import { fixtureDocuments, fixtureListings, fixtureOrgs } from "../functions/test/search-fixtures";
 import { esbuildOptions } from "./function";
@@ -46,7 +45,9 @@ let server: Server;
 let endpoint: string;
 
 // The table as the API would have written it: ElectroDB's own item format (keys, entity markers) for the fixtures.
-const model = new Service({ listing: ListingEntity, organisation: OrganisationEntity }, { table: tableName });
+const model = {
+  entities: { listing: listingEntity({ table: tableName }), organisation: organisationEntity({ table: tableName }) },
+};
 const listingItem = ({ id, ...rest }: StoredListing) =>
   model.entities.listing.put({ listingId: id, ...rest, sortAt: rest.publishedAt ?? rest.createdAt } as never).params()
     .Item as Record<string, unknown>;

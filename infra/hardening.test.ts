@@ -114,8 +114,16 @@ describe("the edge", () => {
 describe("capacity and alarms", () => {
   it("reserves concurrency for every KetNoi function in prod (not on disposable stages)", () => {
     const reserved = stageSettings("prod").reservedConcurrency!;
+    // The API's reservation is shared among the docs and route-group functions (infra/api.ts), its total unchanged.
+    const apiShares = { "": 5, Catalog: 40, Work: 20, Account: 15, Organisations: 10, Insights: 5, Health: 5 };
+    expect(Object.values(apiShares).reduce((a, b) => a + b, 0)).toBe(100);
     const byPrefix: Record<string, number> = {
-      PlatformApiHandlerFunction: reserved.api,
+      ...Object.fromEntries(
+        Object.entries(apiShares).map(([group, share]) => [
+          `PlatformApi${group}HandlerFunction`,
+          Math.round((reserved.api * share) / 100),
+        ]),
+      ),
       PlatformApiFilesHandlerFunction: reserved.files,
       PlatformStreamConsumerHandlerFunction: reserved.streamConsumer,
       PlatformRetentionHandlerFunction: reserved.retention,

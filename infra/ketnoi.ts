@@ -98,12 +98,14 @@ export class KetNoiPlatform extends Construct {
     // Students' CV files: the files function signs uploads and downloads and checks uploads; the API function signs
     // the export's links; the stream consumer deletes erased files' objects.
     this.files = new KetNoiFiles(this, "Files", { stage });
-    const fileUsers = [this.api.handler, this.api.filesHandler, this.streamConsumer.handler];
+    const fileUsers = [...this.api.handlers, this.streamConsumer.handler];
     for (const { function: fn } of fileUsers) {
       for (const [name, value] of Object.entries(this.files.environment)) fn.addEnvironment(name, value);
     }
     this.files.grantApi(this.api.filesHandler.function);
+    // The export's links: the account group's privacy routes, and the docs function that bundles every group.
     this.files.grantExportLinks(this.api.handler.function);
+    this.files.grantExportLinks(this.api.groupHandlers.account.function);
     this.files.grantDelete(this.streamConsumer.handler.function);
     this.web = new KetNoiWeb(this, "Web", {
       stage,
@@ -122,6 +124,11 @@ export class KetNoiPlatform extends Construct {
       api: this.api,
       functions: [
         { label: "Api", fn: this.api.handler },
+        // One function per route group (issue 14): each with its own errors, throttles and duration.
+        ...Object.entries(this.api.groupHandlers).map(([group, fn]) => ({
+          label: `Api${group.charAt(0).toUpperCase()}${group.slice(1)}`,
+          fn,
+        })),
         { label: "Files", fn: this.api.filesHandler },
         { label: "StreamConsumer", fn: this.streamConsumer.handler, readsStream: true },
         { label: "MfaClaim", fn: this.auth.mfaClaim },
@@ -172,8 +179,7 @@ export class KetNoiPlatform extends Construct {
 
     // Every function's concurrency is sized here, in one place (stage.ts, docs/deploy.md).
     const reserved = stage.reservedConcurrency;
-    this.api.handler.reserveConcurrency(reserved?.api);
-    this.api.filesHandler.reserveConcurrency(reserved?.files);
+    this.api.reserveConcurrency(reserved);
     this.streamConsumer.handler.reserveConcurrency(reserved?.streamConsumer);
     this.retention.handler.reserveConcurrency(reserved?.retention);
     this.interviewJobs.handler.reserveConcurrency(reserved?.interviewJobs);

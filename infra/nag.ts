@@ -32,7 +32,7 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
   const add = (construct: Parameters<typeof NagSuppressions.addResourceSuppressions>[0], list: Suppression[]) =>
     NagSuppressions.addResourceSuppressions(construct, list, true);
 
-  const tableReaders = [platform.api.handler, platform.api.filesHandler, platform.streamConsumer.handler];
+  const tableReaders = [...platform.api.handlers, platform.streamConsumer.handler];
   for (const fn of [...tableReaders, platform.retention.handler, platform.interviewJobs.handler]) {
     add(fn, [lambdaRuntime, logsOnlyRole, tableIndexes]);
   }
@@ -46,6 +46,7 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
     appliesTo: ["uploads/*", "cv/*"].map((p) => `Resource::<PlatformFilesCvFiles58D1EBAA.Arn>/${p}`),
   };
   add(platform.api.handler, [filesPrefixes]);
+  add(platform.api.groupHandlers.account, [filesPrefixes]);
   add(platform.api.filesHandler, [filesPrefixes]);
   add(platform.streamConsumer.handler, [filesPrefixes]);
   add(platform.streamConsumer.handler, [

@@ -9,8 +9,11 @@ import { fileURLToPath } from "node:url";
  */
 export const repoRoot = findUp(dirname(fileURLToPath(import.meta.url)), "package-lock.json");
 
-/** The API's Lambda entry: the same Hono app as the local server. */
+/** The docs function's entry: the whole Hono app (but files), serving the one OpenAPI document. */
 export const apiEntry = join(repoRoot, "functions/src/lambda.ts");
+
+/** A route group's function entry (issue 14): that group's routes only, behind the one middleware chain. */
+export const groupEntry = (group: string) => join(repoRoot, `functions/src/lambdas/${group}.ts`);
 
 /** The files function's entry: the `files` route group (CV files: S3 and pdf-lib), behind the same middleware. */
 export const filesEntry = join(repoRoot, "functions/src/files-lambda.ts");

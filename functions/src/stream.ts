@@ -63,7 +63,7 @@ const indexedOrgFields = ["name", "sectors", "verification"] as const;
 // ElectroDB parses its own raw item (keys and markers dropped) into the entity's attribute shape.
 function parseListing(raw: Item): ReturnType<typeof fromListingItem> | undefined {
   const { data } = db().entities.listing.parse({ Item: raw });
-  return data ? fromListingItem(data as EntityItem<typeof ListingEntity>) : undefined;
+  return data ? fromListingItem(data as EntityItem<ListingEntity>) : undefined;
 }
 
 /** Reads a batch into the last change per listing, the listings newly published, and organisations to re-index. */

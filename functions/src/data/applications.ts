@@ -21,7 +21,7 @@ import { offerSideOfMove } from "./offer-records";
 import { getOrganisation } from "./organisations";
 import { transactWithRetry } from "./transact";
 
-type ApplicationItem = EntityItem<typeof ApplicationEntity>;
+type ApplicationItem = EntityItem<ApplicationEntity>;
 /** An application as stored: the public shape without the listing's title and organisation name. */
 export type StoredApplication = Omit<Application, "listingTitle" | "orgName" | "applicant"> & { studentId: string };
 

@@ -11,7 +11,7 @@ import type { StoredListing } from "./listings";
 import { getOrganisations } from "./organisations";
 import { transactWithRetry } from "./transact";
 
-type BookingItem = EntityItem<typeof BookingEntity>;
+type BookingItem = EntityItem<BookingEntity>;
 /** A booking as stored, with the booker's user id (never shown to the host for student bookings). */
 export type StoredBooking = Omit<BookingItem, "bookingId"> & { id: string };
 type VisitSession = v.InferOutput<typeof VisitSessionSchema>;

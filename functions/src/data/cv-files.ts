@@ -6,7 +6,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
-export type CvFileItem = EntityItem<typeof CvFileEntity>;
+export type CvFileItem = EntityItem<CvFileEntity>;
 
 /** A pending upload older than this never completed: its slot is free again (the bucket's lifecycle rule removes
  * the object, if any, under `cv/` objects never marked ready — see infra/files.ts). */

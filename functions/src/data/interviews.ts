@@ -19,7 +19,7 @@ import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
 import { transactWithRetry } from "./transact";
 
-export type InterviewItem = EntityItem<typeof InterviewEntity>;
+export type InterviewItem = EntityItem<InterviewEntity>;
 
 const interviewChanged = () =>
   new AppError("version_conflict", "Lịch phỏng vấn vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");

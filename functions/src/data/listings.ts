@@ -14,7 +14,7 @@ import { db } from "../db/service";
 import { guard, paginate, patchOperations } from "./guard";
 import { getOrganisations } from "./organisations";
 
-type ListingItem = EntityItem<typeof ListingEntity>;
+type ListingItem = EntityItem<ListingEntity>;
 /** A listing as stored, before the organisation's name and badge and the skills' labels are attached. */
 export type StoredListing = Omit<Listing, "orgName" | "orgVerified" | "orgStanding" | "skillLabels">;
 

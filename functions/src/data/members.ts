@@ -18,7 +18,7 @@ import { transactWithRetry } from "./transact";
 import { findUserByEmail } from "./users";
 
 /** An invitation as stored (expiry in epoch seconds, the TTL attribute). */
-export type StoredInvitation = EntityItem<typeof InvitationEntity>;
+export type StoredInvitation = EntityItem<InvitationEntity>;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 

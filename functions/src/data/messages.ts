@@ -17,8 +17,8 @@ import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
 import { transactWithRetry } from "./transact";
 
-type MessageItem = EntityItem<typeof MessageEntity>;
-type ThreadItem = EntityItem<typeof ThreadEntity>;
+type MessageItem = EntityItem<MessageEntity>;
+type ThreadItem = EntityItem<ThreadEntity>;
 
 /** The application a thread belongs to: the parts that decide its sides. */
 export type ThreadOf = Pick<StoredApplication, "id" | "studentId" | "orgId" | "listingId">;

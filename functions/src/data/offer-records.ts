@@ -5,7 +5,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
-export type OfferItem = EntityItem<typeof OfferEntity>;
+export type OfferItem = EntityItem<OfferEntity>;
 type Write = Parameters<ReturnType<typeof db>["transaction"]["write"]>[0];
 type TxEntities = Parameters<Write>[0];
 type TxItems = ReturnType<Write>;

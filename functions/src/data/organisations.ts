@@ -6,7 +6,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard, patchOperations } from "./guard";
 
-type OrganisationItem = EntityItem<typeof OrganisationEntity>;
+type OrganisationItem = EntityItem<OrganisationEntity>;
 
 function toOrganisation({ orgId, ...rest }: OrganisationItem): Organisation {
   return { id: orgId, ...rest } as Organisation;

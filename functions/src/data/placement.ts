@@ -27,7 +27,7 @@ import { getListing, type StoredListing } from "./listings";
 import { candidateIdOf } from "./matching";
 import { transactWithRetry } from "./transact";
 
-export type StoredRound = EntityItem<typeof PlacementRoundEntity>;
+export type StoredRound = EntityItem<PlacementRoundEntity>;
 
 /**
  * One run or re-offer of a round, kept so that anyone can see when it was run, by whom, on which inputs (for a
@@ -196,7 +196,7 @@ export async function listRounds(universityId: string): Promise<StoredRound[]> {
   return data;
 }
 
-type StoredPreference = EntityItem<typeof PlacementPreferenceEntity>;
+type StoredPreference = EntityItem<PlacementPreferenceEntity>;
 
 /** A student's record in a round (undefined when they have not ranked yet). */
 async function getPreference(roundId: string, studentId: string): Promise<StoredPreference | undefined> {

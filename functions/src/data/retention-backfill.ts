@@ -7,7 +7,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
-type ApplicationItem = EntityItem<typeof ApplicationEntity>;
+type ApplicationItem = EntityItem<ApplicationEntity>;
 
 /**
  * Gives the retention index's keys to not-hired applications written before the index existed (a table created

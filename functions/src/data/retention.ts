@@ -10,7 +10,7 @@ import { guard } from "./guard";
 import { deleteConversation } from "./messages";
 import { anonymiseKeptRecord } from "./privacy";
 
-type ApplicationItem = EntityItem<typeof ApplicationEntity>;
+type ApplicationItem = EntityItem<ApplicationEntity>;
 export type NotHiredStatus = (typeof notHiredStatuses)[number];
 
 /** How one run of the retention job is done. Everything is optional: the scheduled run passes only `shouldStop`. */

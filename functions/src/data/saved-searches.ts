@@ -6,7 +6,7 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
-type SavedSearchItem = EntityItem<typeof SavedSearchEntity>;
+type SavedSearchItem = EntityItem<SavedSearchEntity>;
 
 /** A saved search with its owner, as alert evaluation needs it. */
 export type StoredSavedSearch = SavedSearch & { userId: string };

@@ -6,7 +6,7 @@ import { AppError } from "../http/errors";
 import { noteProfileSaved } from "./candidate-pool";
 import { guard } from "./guard";
 
-type StudentItem = EntityItem<typeof StudentEntity>;
+type StudentItem = EntityItem<StudentEntity>;
 
 function toProfile(item: StudentItem): StudentProfile {
   return item as StudentProfile;

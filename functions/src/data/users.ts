@@ -7,7 +7,7 @@ import { isConditionFailure } from "../http/errors";
 import { guard } from "./guard";
 import { getOrganisations, membershipsOf } from "./organisations";
 
-export type User = EntityItem<typeof UserEntity>;
+export type User = EntityItem<UserEntity>;
 
 /** One user, or undefined. */
 export async function getUser(userId: string): Promise<User | undefined> {

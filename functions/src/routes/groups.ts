@@ -7,13 +7,17 @@
  * - a route module in a group: ONE line, `.route("/prefix", xRoutes)` (with its import), in that group's file under
  *   routes/groups/. A first path segment no group had yet also goes into that group's `prefixes` below:
  *   routes/groups.test.ts fails naming any documented path whose segment no group claims;
- * - a new group: a file under routes/groups/, an entry here, its `mount` in app.ts's chain, and one route of it in
- *   infra/bundle-routes.test.ts (which drives the built Lambda bundle, one route per group).
+ * - a new group: a file under routes/groups/, an entry here, its `mount` in app.ts's chain, its Lambda entry
+ *   functions/src/lambdas/<group>.ts and its name in infra/api.ts `groupFunctions`, and one route of it in
+ *   infra/bundle-routes.test.ts (which drives each built Lambda bundle, one route per group).
+ *
+ * Deployed, each group is a function of its own (issue 14, docs/decisions.md "Cold start"): its entry builds the
+ * app with app-base.ts's `buildApp` and this group's `mount` only, so its bundle holds its routes and no other's.
  *
  * Measured and not taken (docs/decisions.md, "Cold start"): loading each group with a dynamic import inside the one
  * bundle. esbuild then wraps the groups' modules for lazy initialisation, which kept the import time the same
  * (compiling the file dominates, not running the routes' top level) and made the bundle ~100 kB larger (less tree
- * shaking). The groups are the seam for one function per group if the size budget must come down further.
+ * shaking).
  */
 export const routeGroups = {
   health: { prefixes: ["/health"] },
@@ -33,7 +37,7 @@ export type RouteGroupName = keyof typeof routeGroups;
  */
 export const ownFunctionGroups = ["files"] as const satisfies readonly RouteGroupName[];
 
-/** What the API function (lambda.ts) mounts: every group without a function of its own. */
+/** What the docs function (lambda.ts) mounts to generate the one OpenAPI document: every group but files. */
 export const apiFunctionGroups = (Object.keys(routeGroups) as RouteGroupName[]).filter(
   (group) => !(ownFunctionGroups as readonly RouteGroupName[]).includes(group),
 );

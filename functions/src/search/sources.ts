@@ -9,7 +9,7 @@ import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
 import { type SearchDocument, toSearchDocument } from "./document";
 
-type ListingItem = EntityItem<typeof ListingEntity>;
+type ListingItem = EntityItem<ListingEntity>;
 
 /** A listing item (from a Query or a stream image) as the data layer's StoredListing. */
 export function fromListingItem({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredListing {

@@ -16,11 +16,11 @@ import type { ListingSeed, Prose, Text } from "./content/types";
 import { demoEmail, demoEmailDomain, generateStudents, randomPerson } from "./people";
 import { createRandom, type Random } from "./random";
 
-export type DemoUser = EntityItem<typeof UserEntity>;
-export type DemoMembership = EntityItem<typeof MembershipEntity>;
-export type DemoOrganisation = EntityItem<typeof OrganisationEntity>;
-export type DemoStudent = EntityItem<typeof StudentEntity>;
-export type DemoListing = EntityItem<typeof ListingEntity>;
+export type DemoUser = EntityItem<UserEntity>;
+export type DemoMembership = EntityItem<MembershipEntity>;
+export type DemoOrganisation = EntityItem<OrganisationEntity>;
+export type DemoStudent = EntityItem<StudentEntity>;
+export type DemoListing = EntityItem<ListingEntity>;
 
 /** Everything the demo seed writes, shaped as the ElectroDB entity items. */
 export interface DemoData {

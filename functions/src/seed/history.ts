@@ -23,8 +23,8 @@ export const historyYears = [2023, 2024, 2025, 2026] as const;
 /** Earlier seasons of the demo's organisations: closed listings with their applicants, bookings and targets. */
 export type DemoHistory = Pick<ProvinceData, "applications" | "bookings" | "sessionSeats" | "listingDemand"> & {
   listings: DemoListing[];
-  targets: EntityItem<typeof TargetEntity>[];
-  targetVersions: EntityItem<typeof TargetVersionEntity>[];
+  targets: EntityItem<TargetEntity>[];
+  targetVersions: EntityItem<TargetVersionEntity>[];
 };
 
 // The share of the demo's listing templates each year's season ran, growing as the platform caught on.
@@ -158,7 +158,7 @@ function addApplications(history: DemoHistory, listing: DemoListing, students: D
       orgId: listing.orgId,
       status,
       answers: [],
-      history: steps as EntityItem<typeof ApplicationEntity>["history"],
+      history: steps as EntityItem<ApplicationEntity>["history"],
       ...(status === "rejected" ? { rejectionReason: "Vị trí đã đủ người cho mùa này." } : {}),
       createdAt: steps[0]!.at,
       updatedAt: steps.at(-1)!.at,

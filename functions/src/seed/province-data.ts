@@ -39,12 +39,12 @@ export const seedScales = {
 } satisfies Record<string, SeedScale>;
 
 export type ProvinceData = DemoData & {
-  applications: EntityItem<typeof ApplicationEntity>[];
-  bookings: EntityItem<typeof BookingEntity>[];
-  sessionSeats: EntityItem<typeof SessionSeatsEntity>[];
-  listingDemand: EntityItem<typeof ListingDemandEntity>[];
-  targets: EntityItem<typeof TargetEntity>[];
-  rounds: EntityItem<typeof PlacementRoundEntity>[];
+  applications: EntityItem<ApplicationEntity>[];
+  bookings: EntityItem<BookingEntity>[];
+  sessionSeats: EntityItem<SessionSeatsEntity>[];
+  listingDemand: EntityItem<ListingDemandEntity>[];
+  targets: EntityItem<TargetEntity>[];
+  rounds: EntityItem<PlacementRoundEntity>[];
 };
 
 // Where an application ends up, roughly as a recruiting season leaves them (the rest are still submitted).
@@ -244,7 +244,7 @@ export function generateProvinceData(scale: SeedScale, seed = 2026): ProvinceDat
       orgId: listing.orgId,
       status,
       answers: [],
-      history: history as EntityItem<typeof ApplicationEntity>["history"],
+      history: history as EntityItem<ApplicationEntity>["history"],
       ...(status === "rejected" ? { rejectionReason: "Hồ sơ chưa phù hợp với vị trí này." } : {}),
       createdAt: history[0]!.at,
       updatedAt: history.at(-1)!.at,

@@ -1,46 +1,51 @@
 import { bookingKinds, bookingStatuses } from "@ketnoi/core";
-import { Entity } from "electrodb";
+import { Entity, type EntityConfiguration } from "electrodb";
 
 /**
  * Seats booked in one session of a visit listing, in the listing's partition. `holder` is the student's user id
  * for a student booking (so a second booking of the same session is a failed condition) and `class-<bookingId>`
  * for a class booking (a school may book several classes into one session).
  */
-export const BookingEntity = new Entity({
-  model: { entity: "booking", version: "1", service: "ketnoi" },
-  attributes: {
-    listingId: { type: "string", required: true, readOnly: true },
-    sessionId: { type: "string", required: true, readOnly: true },
-    holder: { type: "string", required: true, readOnly: true },
-    bookingId: { type: "string", required: true },
-    kind: { type: bookingKinds, required: true },
-    hostOrgId: { type: "string", required: true },
-    bookerUserId: { type: "string", required: true },
-    classOrgId: { type: "string" },
-    classLabel: { type: "string" },
-    seats: { type: "number", required: true },
-    status: { type: bookingStatuses, required: true },
-    createdAt: { type: "string", required: true },
-    updatedAt: { type: "string", required: true },
-    cancelledAt: { type: "string" },
-  },
-  indexes: {
-    // The host's list: a listing's bookings, grouped by session.
-    bySession: {
-      pk: { field: "pk", composite: ["listingId"] },
-      sk: { field: "sk", composite: ["sessionId", "holder"] },
+export const bookingEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "booking", version: "1", service: "ketnoi" },
+      attributes: {
+        listingId: { type: "string", required: true, readOnly: true },
+        sessionId: { type: "string", required: true, readOnly: true },
+        holder: { type: "string", required: true, readOnly: true },
+        bookingId: { type: "string", required: true },
+        kind: { type: bookingKinds, required: true },
+        hostOrgId: { type: "string", required: true },
+        bookerUserId: { type: "string", required: true },
+        classOrgId: { type: "string" },
+        classLabel: { type: "string" },
+        seats: { type: "number", required: true },
+        status: { type: bookingStatuses, required: true },
+        createdAt: { type: "string", required: true },
+        updatedAt: { type: "string", required: true },
+        cancelledAt: { type: "string" },
+      },
+      indexes: {
+        // The host's list: a listing's bookings, grouped by session.
+        bySession: {
+          pk: { field: "pk", composite: ["listingId"] },
+          sk: { field: "sk", composite: ["sessionId", "holder"] },
+        },
+        // "My bookings" (a student's own, or the class bookings a staff member made), newest first.
+        byBooker: {
+          index: "gsi1",
+          pk: { field: "gsi1pk", composite: ["bookerUserId"] },
+          sk: { field: "gsi1sk", composite: ["createdAt"] },
+        },
+        // Lookup by public id, for cancelling; the item is then re-read by its table key.
+        byId: {
+          index: "gsi2",
+          pk: { field: "gsi2pk", composite: ["bookingId"] },
+          sk: { field: "gsi2sk", composite: [] },
+        },
+      },
     },
-    // "My bookings" (a student's own, or the class bookings a staff member made), newest first.
-    byBooker: {
-      index: "gsi1",
-      pk: { field: "gsi1pk", composite: ["bookerUserId"] },
-      sk: { field: "gsi1sk", composite: ["createdAt"] },
-    },
-    // Lookup by public id, for cancelling; the item is then re-read by its table key.
-    byId: {
-      index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["bookingId"] },
-      sk: { field: "gsi2sk", composite: [] },
-    },
-  },
-});
+    config,
+  );
+export type BookingEntity = ReturnType<typeof bookingEntity>;

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity, type EntityConfiguration } from "electrodb";
 
 /**
  * How busy a listing is, kept as counters so that recommendations never count applications per listing: open
@@ -7,14 +7,19 @@ import { Entity } from "electrodb";
  * by the seed. All counters share one partition, so the whole demand map is one Query (about 16,000 small items
  * at province scale: a few pages, read by a background refresh, never per request).
  */
-export const ListingDemandEntity = new Entity({
-  model: { entity: "listingDemand", version: "1", service: "ketnoi" },
-  attributes: {
-    listingId: { type: "string", required: true, readOnly: true },
-    applications: { type: "number" },
-    filled: { type: "number" },
-  },
-  indexes: {
-    byListing: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: ["listingId"] } },
-  },
-});
+export const listingDemandEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "listingDemand", version: "1", service: "ketnoi" },
+      attributes: {
+        listingId: { type: "string", required: true, readOnly: true },
+        applications: { type: "number" },
+        filled: { type: "number" },
+      },
+      indexes: {
+        byListing: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: ["listingId"] } },
+      },
+    },
+    config,
+  );
+export type ListingDemandEntity = ReturnType<typeof listingDemandEntity>;

@@ -1,31 +1,36 @@
 import { notificationKinds } from "@ketnoi/core";
-import { Entity } from "electrodb";
+import { Entity, type EntityConfiguration } from "electrodb";
 
 /** An in-app notification for one user, newest first in the user's partition; expires after 180 days. */
-export const NotificationEntity = new Entity({
-  model: { entity: "notification", version: "1", service: "ketnoi" },
-  attributes: {
-    userId: { type: "string", required: true, readOnly: true },
-    notificationId: { type: "string", required: true, readOnly: true },
-    kind: { type: notificationKinds, required: true },
-    title: {
-      type: "map",
-      required: true,
-      properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
+export const notificationEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "notification", version: "1", service: "ketnoi" },
+      attributes: {
+        userId: { type: "string", required: true, readOnly: true },
+        notificationId: { type: "string", required: true, readOnly: true },
+        kind: { type: notificationKinds, required: true },
+        title: {
+          type: "map",
+          required: true,
+          properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
+        },
+        body: {
+          type: "map",
+          properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
+        },
+        link: { type: "string" },
+        read: { type: "boolean", required: true, default: false },
+        createdAt: { type: "string", required: true, readOnly: true },
+        expiresAt: { type: "number", field: "expiresAt" },
+      },
+      indexes: {
+        byUser: {
+          pk: { field: "pk", composite: ["userId"] },
+          sk: { field: "sk", composite: ["createdAt", "notificationId"] },
+        },
+      },
     },
-    body: {
-      type: "map",
-      properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
-    },
-    link: { type: "string" },
-    read: { type: "boolean", required: true, default: false },
-    createdAt: { type: "string", required: true, readOnly: true },
-    expiresAt: { type: "number", field: "expiresAt" },
-  },
-  indexes: {
-    byUser: {
-      pk: { field: "pk", composite: ["userId"] },
-      sk: { field: "sk", composite: ["createdAt", "notificationId"] },
-    },
-  },
-});
+    config,
+  );
+export type NotificationEntity = ReturnType<typeof notificationEntity>;

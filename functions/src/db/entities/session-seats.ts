@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity, type EntityConfiguration } from "electrodb";
 
 /**
  * Seats taken in one visit session, in the listing's partition. Created by the first booking. Every booking and
@@ -6,14 +6,19 @@ import { Entity } from "electrodb";
  * (DynamoDB conditions cannot add), so a session is never over-booked. The seats offered stay on the listing's
  * `sessions`, where the organisation edits them.
  */
-export const SessionSeatsEntity = new Entity({
-  model: { entity: "sessionSeats", version: "1", service: "ketnoi" },
-  attributes: {
-    listingId: { type: "string", required: true, readOnly: true },
-    sessionId: { type: "string", required: true, readOnly: true },
-    booked: { type: "number", required: true },
-  },
-  indexes: {
-    bySession: { pk: { field: "pk", composite: ["listingId"] }, sk: { field: "sk", composite: ["sessionId"] } },
-  },
-});
+export const sessionSeatsEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "sessionSeats", version: "1", service: "ketnoi" },
+      attributes: {
+        listingId: { type: "string", required: true, readOnly: true },
+        sessionId: { type: "string", required: true, readOnly: true },
+        booked: { type: "number", required: true },
+      },
+      indexes: {
+        bySession: { pk: { field: "pk", composite: ["listingId"] }, sk: { field: "sk", composite: ["sessionId"] } },
+      },
+    },
+    config,
+  );
+export type SessionSeatsEntity = ReturnType<typeof sessionSeatsEntity>;

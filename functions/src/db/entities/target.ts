@@ -1,5 +1,5 @@
 import { targetMetrics, workforceFieldIds } from "@ketnoi/core";
-import { Entity } from "electrodb";
+import { Entity, type EntityConfiguration } from "electrodb";
 
 const counts = {
   type: "map",
@@ -15,38 +15,48 @@ const counts = {
  * A year's targets share a partition: the dashboard reads them with one Query. `changedBy` is the officer's user
  * id (officers are not data subjects of the students' export / erasure; see docs/dashboard.md).
  */
-export const TargetEntity = new Entity({
-  model: { entity: "target", version: "1", service: "ketnoi" },
-  attributes: {
-    year: { type: "number", required: true, readOnly: true },
-    field: { type: workforceFieldIds, required: true, readOnly: true },
-    scopeId: { type: "string", required: true, readOnly: true },
-    counts,
-    version: { type: "number", required: true },
-    changedBy: { type: "string", required: true },
-    changedAt: { type: "string", required: true },
-  },
-  indexes: {
-    byYear: { pk: { field: "pk", composite: ["year"] }, sk: { field: "sk", composite: ["field", "scopeId"] } },
-  },
-});
+export const targetEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "target", version: "1", service: "ketnoi" },
+      attributes: {
+        year: { type: "number", required: true, readOnly: true },
+        field: { type: workforceFieldIds, required: true, readOnly: true },
+        scopeId: { type: "string", required: true, readOnly: true },
+        counts,
+        version: { type: "number", required: true },
+        changedBy: { type: "string", required: true },
+        changedAt: { type: "string", required: true },
+      },
+      indexes: {
+        byYear: { pk: { field: "pk", composite: ["year"] }, sk: { field: "sk", composite: ["field", "scopeId"] } },
+      },
+    },
+    config,
+  );
+export type TargetEntity = ReturnType<typeof targetEntity>;
 
 /** One saved version of a target, written in the same transaction as the target: the change history. */
-export const TargetVersionEntity = new Entity({
-  model: { entity: "targetVersion", version: "1", service: "ketnoi" },
-  attributes: {
-    year: { type: "number", required: true, readOnly: true },
-    field: { type: workforceFieldIds, required: true, readOnly: true },
-    scopeId: { type: "string", required: true, readOnly: true },
-    version: { type: "number", required: true, readOnly: true },
-    counts,
-    changedBy: { type: "string", required: true },
-    changedAt: { type: "string", required: true },
-  },
-  indexes: {
-    byTarget: {
-      pk: { field: "pk", composite: ["year", "field", "scopeId"] },
-      sk: { field: "sk", composite: ["version"] },
+export const targetVersionEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: "targetVersion", version: "1", service: "ketnoi" },
+      attributes: {
+        year: { type: "number", required: true, readOnly: true },
+        field: { type: workforceFieldIds, required: true, readOnly: true },
+        scopeId: { type: "string", required: true, readOnly: true },
+        version: { type: "number", required: true, readOnly: true },
+        counts,
+        changedBy: { type: "string", required: true },
+        changedAt: { type: "string", required: true },
+      },
+      indexes: {
+        byTarget: {
+          pk: { field: "pk", composite: ["year", "field", "scopeId"] },
+          sk: { field: "sk", composite: ["version"] },
+        },
+      },
     },
-  },
-});
+    config,
+  );
+export type TargetVersionEntity = ReturnType<typeof targetVersionEntity>;

@@ -1,0 +1,10 @@
+import { handle } from "hono/aws-lambda";
+import { buildApp } from "../app-base";
+import { mount } from "../routes/groups/health";
+
+/**
+ * The `health` route group's Lambda function (issue 14, routes/groups.ts): API Gateway sends this group's paths here
+ * (infra/api.ts). It bundles only this group's routes behind the same middleware chain as every function
+ * (app-base.ts); the OpenAPI document is served by the docs function (lambda.ts).
+ */
+export const handler = handle(buildApp(mount, undefined).app);
