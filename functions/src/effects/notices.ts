@@ -268,12 +268,51 @@ async function organisationNotices(next: Item, before: Item | undefined): Promis
   if (!before || before.verification === next.verification) return [];
   const org = await getOrganisation(String(next.orgId));
   if (!org || org.verification !== next.verification) return []; // decided again since: that change tells them
-  const notice = await openApplicantsNotice(org);
-  if (!notice) return [];
   const at = String(next.updatedAt ?? next.createdAt);
-  return notice.students
+  const key = `organisation:${org.id}:${org.verification}:${at}`;
+  const notice = await openApplicantsNotice(org);
+  const applicants = (notice?.students ?? [])
     .filter((studentId) => !isErasedToken(studentId))
-    .map((userId) => ({ userId, key: `organisation:${org.id}:${org.verification}:${at}`, at, input: notice.input }));
+    .map((userId) => ({ userId, key, at, input: notice!.input }));
+  return [...(await verificationDecisionNotices(org, key, at)), ...applicants];
+}
+
+const decisionTitles: Record<string, { vi: string; en: string }> = {
+  verified: { vi: "Tổ chức của bạn đã được xác minh", en: "Your organisation is verified" },
+  rejected: { vi: "Tổ chức của bạn không được xác minh", en: "Your organisation was not verified" },
+  suspended: { vi: "Tổ chức của bạn bị tạm ngưng", en: "Your organisation is suspended" },
+  pending: { vi: "Tổ chức của bạn chờ xác minh lại", en: "Your organisation awaits verification again" },
+};
+
+/**
+ * The province's verification decision tells every member of the organisation: verified (they may publish now), or
+ * rejected / suspended with the reason the province gave (members already see it on the organisation page).
+ */
+async function verificationDecisionNotices(
+  org: NonNullable<Awaited<ReturnType<typeof getOrganisation>>>,
+  key: string,
+  at: string,
+): Promise<Notice[]> {
+  const title = decisionTitles[org.verification];
+  if (!title) return [];
+  const name = { vi: org.name.vi, en: en(org.name) };
+  const reason = org.verificationReason?.trim();
+  const body =
+    org.verification === "verified"
+      ? { vi: `${name.vi} đã có thể đăng tin cho sinh viên.`, en: `${name.en} can now publish listings to students.` }
+      : {
+          vi: `${name.vi}${reason ? ` — lý do: ${reason}` : ""}. Tin của tổ chức tạm ẩn với sinh viên.`,
+          en: `${name.en}${reason ? ` — reason: ${reason}` : ""}. The organisation's listings are hidden from students.`,
+        };
+  const members = await organisationMemberIds(org.id);
+  return members
+    .filter((userId) => !isErasedToken(userId))
+    .map((userId) => ({
+      userId,
+      key: `${key}:member`,
+      at,
+      input: { kind: "organisation_verification" as const, title, body, link: `/to-chuc/${org.id}` },
+    }));
 }
 
 /**

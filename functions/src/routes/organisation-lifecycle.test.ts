@@ -64,6 +64,18 @@ describe.each(["rejected", "suspended"])("an organisation %s after verification"
     expect(recommended.json.items.map((r: { listing: { orgId: string } }) => r.listing.orgId)).not.toContain(orgId);
   });
 
+  it("tells its members the decision and the reason (an organisation_verification notice)", async () => {
+    const notices = await call("GET", "/api/notifications", { token: recruiter });
+    expect(notices.status).toBe(200);
+    const decisionNotices = notices.json.items.filter((n: { kind: string }) => n.kind === "organisation_verification");
+    expect(decisionNotices).toHaveLength(1);
+    expect(decisionNotices[0].body.vi).toContain("Giấy phép kinh doanh không hợp lệ");
+    expect(decisionNotices[0].link).toBe(`/to-chuc/${orgId}`);
+    // The student with an open application is told too, but never gets the members' notice.
+    const studentNotices = await call("GET", "/api/notifications", { token: student });
+    expect(studentNotices.json.items.map((n: { kind: string }) => n.kind)).not.toContain("organisation_verification");
+  });
+
   it("is still visible to its members, with the reason", async () => {
     const detail = await call("GET", `/api/listings/${listingId}`, { token: recruiter });
     expect(detail.status).toBe(200);
