@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Booking, ListingBookingsSchema, VisitSessionSchema } from "@ketnoi/core";
+import { vietnamInstant } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type * as v from "valibot";
 import type { BookingEntity } from "../db/entities/booking";
@@ -67,6 +68,8 @@ export async function bookSeats(listing: StoredListing, session: VisitSession, b
     status: "confirmed" as const,
     createdAt: now,
     updatedAt: now,
+    startsAt: new Date(vietnamInstant(session.date, session.startTime)).toISOString(),
+    startsDay: session.date,
   };
   const failed = await transactWithRetry(() =>
     db()

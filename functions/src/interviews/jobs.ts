@@ -1,4 +1,4 @@
-import { todayInVietnam } from "@ketnoi/core";
+import { todayInVietnam, vietnamInstant } from "@ketnoi/core";
 import { formatDate, formatDateTime, localeOf } from "@ketnoi/core/format";
 import { organisationMemberIds } from "../data/applicants";
 import { findApplication, transitionApplication } from "../data/applications";
@@ -20,6 +20,7 @@ const reminderWindows = [
 
 export interface InterviewJobReport {
   reminders: number;
+  bookingReminders: number;
   expiring: number;
   expired: number;
 }
@@ -128,10 +129,59 @@ export async function expireOffers(now: Date): Promise<number> {
   return expired;
 }
 
+/**
+ * A reminder 24 h before each booked lab or company visit, to whoever booked (the student, or the staff member who
+ * booked a class). Read by the bookings' start index (a query per Vietnam day the window touches); once per booking
+ * and start (the notice key), so a visit whose session was moved is reminded again for its new start, and a
+ * cancelled booking or a session whose time no longer matches the booking's is skipped.
+ */
+export async function sendBookingReminders(now: Date): Promise<number> {
+  const from = now.toISOString();
+  const to = new Date(now.getTime() + 24 * hour).toISOString();
+  const days = [...new Set([todayInVietnam(now), todayInVietnam(new Date(now.getTime() + 24 * hour))])];
+  let sent = 0;
+  for (const startsDay of days) {
+    const { data } = await guard(() =>
+      db()
+        .entities.booking.query.byStart({ startsDay })
+        .between({ startsAt: from }, { startsAt: to })
+        .go({ pages: "all" }),
+    );
+    for (const booking of data) {
+      if (booking.status !== "confirmed" || !booking.startsAt || isErasedToken(booking.bookerUserId)) continue;
+      const listing = await getListing(booking.listingId);
+      const session = listing?.sessions?.find((s) => s.id === booking.sessionId);
+      if (!listing || !session) continue;
+      if (new Date(vietnamInstant(session.date, session.startTime)).toISOString() !== booking.startsAt) continue;
+      const when = (locale: "vi" | "en") => formatDateTime(booking.startsAt!, localeOf(locale));
+      const place = session.place ? `, ${session.place}` : "";
+      const delivered = await deliverNotice(
+        booking.bookerUserId,
+        {
+          kind: "booking_reminder",
+          title: { vi: `Nhắc lịch: tham quan lúc ${when("vi")}`, en: `Reminder: visit at ${when("en")}` },
+          body: {
+            vi: `${listing.title.vi}${place}, ${booking.seats} chỗ`,
+            en: `${listing.title.en ?? listing.title.vi}${place}, ${booking.seats} seat(s)`,
+          },
+          link: "/dat-cho",
+        },
+        {
+          key: `booking:${booking.bookingId}:reminder:${booking.startsAt}:24h`,
+          at: new Date(Date.parse(booking.startsAt) - 24 * hour).toISOString(),
+        },
+      );
+      if (delivered) sent++;
+    }
+  }
+  return sent;
+}
+
 /** One run of the interview and offer job (every 5 minutes in deploy and under `npm start`). */
 export async function runInterviewJobs(now = new Date()): Promise<InterviewJobReport> {
   const reminders = await sendInterviewReminders(now);
+  const bookingReminders = await sendBookingReminders(now);
   const expiring = await sendOfferExpiring(now);
   const expired = await expireOffers(now);
-  return { reminders, expiring, expired };
+  return { reminders, bookingReminders, expiring, expired };
 }

@@ -68,6 +68,10 @@ export const mailTemplates: Partial<Record<NotificationKind, KindTemplate>> = {
     reason: { vi: "bạn vừa đặt chỗ tham quan", en: "you booked a visit" },
     action: { vi: "Xem chỗ đã đặt", en: "View your bookings" },
   },
+  booking_reminder: {
+    reason: { vi: "bạn đã đặt chỗ buổi tham quan này", en: "you booked a seat on this visit" },
+    action: { vi: "Xem chỗ đã đặt", en: "View your bookings" },
+  },
   saved_search_match: {
     reason: { vi: "bạn đã lưu một tìm kiếm và có tin mới khớp", en: "you saved a search and a new listing matches it" },
     action: { vi: "Xem tin", en: "View the listing" },

@@ -25,6 +25,9 @@ export const bookingEntity = (config: EntityConfiguration) =>
         createdAt: { type: "string", required: true },
         updatedAt: { type: "string", required: true },
         cancelledAt: { type: "string" },
+        // The session's start (UTC ISO) and its Vietnam day, for the reminder job's index below.
+        startsAt: { type: "string" },
+        startsDay: { type: "string" },
       },
       indexes: {
         // The host's list: a listing's bookings, grouped by session.
@@ -43,6 +46,14 @@ export const bookingEntity = (config: EntityConfiguration) =>
           index: "gsi2",
           pk: { field: "gsi2pk", composite: ["bookingId"] },
           sk: { field: "gsi2sk", composite: [] },
+        },
+        // The reminder job (interviews/jobs.ts): bookings whose session starts within a window, by Vietnam day so
+        // no one partition holds every booking. Sparse: bookings written before this index have no start.
+        byStart: {
+          index: "gsi3",
+          pk: { field: "gsi3pk", composite: ["startsDay"] },
+          sk: { field: "gsi3sk", composite: ["startsAt"] },
+          condition: (attr) => typeof attr.startsAt === "string" && typeof attr.startsDay === "string",
         },
       },
     },

@@ -61,6 +61,7 @@ export const mailKindLabels: Partial<Record<NotificationKind, { vi: string; en: 
   application_status: { vi: "Thay đổi trạng thái hồ sơ ứng tuyển", en: "Application status changes" },
   application_received: { vi: "Hồ sơ ứng tuyển mới (nhà tuyển dụng)", en: "New applications (recruiters)" },
   booking_confirmed: { vi: "Xác nhận đặt chỗ tham quan", en: "Visit booking confirmations" },
+  booking_reminder: { vi: "Nhắc lịch tham quan (24 giờ trước)", en: "Visit reminders (24 h before)" },
   saved_search_match: { vi: "Tin mới khớp tìm kiếm đã lưu", en: "New listings matching saved searches" },
   organisation_verification: { vi: "Quyết định xác minh tổ chức", en: "Organisation verification decisions" },
   membership: { vi: "Thành viên tổ chức", en: "Organisation membership" },

@@ -5,6 +5,8 @@ export const notificationKinds = [
   "application_status",
   "application_received",
   "booking_confirmed",
+  // A booked visit starts within 24 hours (functions/src/interviews/jobs.ts).
+  "booking_reminder",
   "saved_search_match",
   "organisation_verification",
   "membership",
