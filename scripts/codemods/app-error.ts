@@ -8,14 +8,12 @@
  *   npm run codemod:app-error -- --check   # exit 1 listing the files that still need it, change nothing
  *   npm run codemod:app-error -- some/file.ts other/dir
  */
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ErrorCode, errorCatalogue } from "@ketnoi/core";
 import ts from "typescript";
+import { runCodemod } from "./run";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const defaultRoots = ["functions", "scripts", "infra", "packages"];
 
 type Edit = { start: number; end: number };
@@ -62,53 +60,20 @@ function isStatus(node: ts.Expression): boolean {
   return false;
 }
 
-function* typeScriptFiles(path: string): Generator<string> {
-  const stat = statSync(path);
-  if (stat.isFile()) {
-    if (/\.tsx?$/.test(path)) yield path;
-    return;
-  }
-  for (const entry of readdirSync(path)) {
-    if (entry === "node_modules" || entry.startsWith(".") || entry === "dist" || entry === "cdk.out") continue;
-    yield* typeScriptFiles(join(path, entry));
-  }
-}
-
 function main(argv: string[]) {
-  const check = argv.includes("--check");
-  const targets = argv.filter((a) => !a.startsWith("--"));
-  const roots = targets.length
-    ? targets.map((p) => join(process.cwd(), p))
-    : defaultRoots.map((p) => join(repoRoot, p));
-  const changed: string[] = [];
-  for (const root of roots) {
-    for (const file of typeScriptFiles(root)) {
+  runCodemod(
+    {
+      defaultRoots,
       // This file and its test spell out the old form on purpose.
-      if (file.includes(`${join("scripts", "codemods")}`)) continue;
-      const source = readFileSync(file, "utf8");
-      const next = rewriteAppErrors(source, file);
-      if (next === source) continue;
-      changed.push(file);
-      if (!check) writeFileSync(file, next);
-    }
-  }
-  const names = changed.map((f) => relative(repoRoot, f));
-  if (check) {
-    if (names.length) {
-      console.error(`AppError calls in the old form (run npm run codemod:app-error):\n  ${names.join("\n  ")}`);
-      process.exit(1);
-    }
-    console.log("no AppError call in the old form");
-    return;
-  }
-  if (names.length) {
-    // Dropping arguments leaves calls that fit on fewer lines: let the formatter fold them.
-    execFileSync(join(repoRoot, "node_modules/.bin/biome"), ["format", "--write", ...names], {
-      cwd: repoRoot,
-      stdio: "inherit",
-    });
-  }
-  console.log(`rewrote ${names.length} file(s)${names.length ? `:\n  ${names.join("\n  ")}` : ""}`);
+      include: (file) => !file.includes(join("scripts", "codemods")),
+      rewrite: rewriteAppErrors,
+      // Dropping arguments leaves calls that fit on fewer lines: let the formatter fold them.
+      biome: "format",
+      pending: "AppError calls in the old form (run npm run codemod:app-error)",
+      clean: "no AppError call in the old form",
+    },
+    argv,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

@@ -14,13 +14,10 @@
  *   npm run codemod:route-docs              # rewrite functions/src in place (then biome check --write)
  *   npm run codemod:route-docs -- --check   # exit 1 listing the files it would change
  */
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { runCodemod } from "./run";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const defaultRoots = ["functions/src"];
 const allowed = new Set(["tags", "summary", "description", "security", "responses"]);
 
@@ -153,51 +150,19 @@ function fixImports(source: string, fileName: string): string {
   return out;
 }
 
-function* typeScriptFiles(path: string): Generator<string> {
-  if (statSync(path).isFile()) {
-    if (path.endsWith(".ts") && !path.endsWith(".test.ts")) yield path;
-    return;
-  }
-  for (const entry of readdirSync(path)) {
-    if (entry === "node_modules" || entry.startsWith(".")) continue;
-    yield* typeScriptFiles(join(path, entry));
-  }
-}
-
 function main(argv: string[]) {
-  const check = argv.includes("--check");
-  const targets = argv.filter((a) => !a.startsWith("--"));
-  const roots = targets.length
-    ? targets.map((p) => join(process.cwd(), p))
-    : defaultRoots.map((p) => join(repoRoot, p));
-  const changed: string[] = [];
-  for (const root of roots) {
-    for (const file of typeScriptFiles(root)) {
-      const source = readFileSync(file, "utf8");
-      const next = rewriteRouteDocs(source, file);
-      if (next === source) continue;
-      changed.push(relative(repoRoot, file));
-      if (!check) writeFileSync(file, next);
-    }
-  }
-  if (check) {
-    if (changed.length) {
-      console.error(
-        `describeRoute calls route() can replace (run npm run codemod:route-docs):\n  ${changed.join("\n  ")}`,
-      );
-      process.exit(1);
-    }
-    console.log("no describeRoute call left that route() can replace");
-    return;
-  }
-  if (changed.length) {
-    // The one-line route({...}) calls are folded and the imports sorted by the project's formatter.
-    execFileSync(join(repoRoot, "node_modules/.bin/biome"), ["check", "--write", ...changed], {
-      cwd: repoRoot,
-      stdio: "inherit",
-    });
-  }
-  console.log(`rewrote ${changed.length} file(s)${changed.length ? `:\n  ${changed.join("\n  ")}` : ""}`);
+  runCodemod(
+    {
+      defaultRoots,
+      include: (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
+      rewrite: rewriteRouteDocs,
+      // The one-line route({...}) calls are folded and the imports sorted by the project's formatter.
+      biome: "check",
+      pending: "describeRoute calls route() can replace (run npm run codemod:route-docs)",
+      clean: "no describeRoute call left that route() can replace",
+    },
+    argv,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
