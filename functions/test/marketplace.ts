@@ -66,26 +66,29 @@ export interface ListingOptions {
   status?: "draft" | "published" | "closed";
 }
 
+/** A valid POST /api/listings body (an internship in Biên Hòa, deadline 2099) with `fields` over it. */
+export function listingBody(orgId: string, fields: Record<string, unknown> = {}) {
+  const type = String(fields.type ?? "internship");
+  return {
+    orgId,
+    type,
+    title: { vi: `Thực tập ${type}`, en: `${type} listing` },
+    description: { vi: "Mô tả công việc." },
+    requiredSkills: ["python"],
+    preferredSkills: [],
+    majors: ["se"],
+    years: [3, 4],
+    communeId: "p-tran-bien",
+    workMode: "onsite",
+    deadline: "2099-12-31",
+    ...fields,
+  };
+}
+
 /** Creates a listing through the API and moves it to the requested status (published by default). */
 export async function listingOf(token: string, orgId: string, options: ListingOptions = {}) {
-  const { status = "published", type = "internship", deadline = "2099-12-31", ...rest } = options;
-  const created = await call("POST", "/api/listings", {
-    token,
-    body: {
-      orgId,
-      type,
-      title: { vi: `Thực tập ${type}`, en: `${type} listing` },
-      description: { vi: "Mô tả công việc." },
-      requiredSkills: ["python"],
-      preferredSkills: [],
-      majors: ["se"],
-      years: [3, 4],
-      communeId: "p-tran-bien",
-      workMode: "onsite",
-      deadline,
-      ...rest,
-    },
-  });
+  const { status = "published", ...rest } = options;
+  const created = await call("POST", "/api/listings", { token, body: listingBody(orgId, rest) });
   if (created.status !== 201) throw new Error(`listing: ${created.status} ${created.text}`);
   let version = created.json.version as number;
   for (const next of status === "draft" ? [] : status === "closed" ? ["published", "closed"] : ["published"]) {

@@ -1,25 +1,18 @@
 import { unusedFields } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
-import { memberOf, verifiedOrganisation } from "../../test/marketplace";
+import { listingBody, memberOf, verifiedOrganisation } from "../../test/marketplace";
 
 /** Issue 18: which fields each listing type uses was known only to the web form; the API stored anything sent. */
 let recruiter: string;
 
-const body = (fields: Record<string, unknown> = {}) => ({
-  orgId: "org-type-fields",
-  type: "internship",
-  title: { vi: "Thực tập kiểm thử loại tin" },
-  description: { vi: "Mô tả." },
-  requiredSkills: ["python"],
-  preferredSkills: [],
-  majors: ["se"],
-  years: [3],
-  communeId: "p-tran-bien",
-  workMode: "onsite",
-  deadline: "2099-12-31",
-  ...fields,
-});
+const body = (fields: Record<string, unknown> = {}) =>
+  listingBody("org-type-fields", {
+    title: { vi: "Thực tập kiểm thử loại tin" },
+    description: { vi: "Mô tả." },
+    years: [3],
+    ...fields,
+  });
 const internshipTerms = { positions: 3, paid: true, stipendVnd: 4_000_000, durationWeeks: 12 };
 const session = { id: "s-1", date: "2099-03-25", startTime: "09:00", place: "Phòng lab", seats: 20 };
 

@@ -1,25 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
-import { asOf, listingOf, memberOf, verifiedOrganisation } from "../../test/marketplace";
+import { asOf, listingBody, listingOf, memberOf, verifiedOrganisation } from "../../test/marketplace";
 
 /** Issue 12: past dates were accepted (a listing with a 2024 deadline published, a visit whose session was over). */
 let recruiter: string;
 let staff: string;
 
-const body = (fields: Record<string, unknown> = {}) => ({
-  orgId: "org-time",
-  type: "internship",
-  title: { vi: "Thực tập kiểm thử thời hạn" },
-  description: { vi: "Mô tả." },
-  requiredSkills: ["python"],
-  preferredSkills: [],
-  majors: ["se"],
-  years: [3],
-  communeId: "p-tran-bien",
-  workMode: "onsite",
-  deadline: "2099-12-31",
-  ...fields,
-});
+const body = (fields: Record<string, unknown> = {}) =>
+  listingBody("org-time", {
+    title: { vi: "Thực tập kiểm thử thời hạn" },
+    description: { vi: "Mô tả." },
+    years: [3],
+    ...fields,
+  });
 const session = (id: string, date: string, startTime = "09:00") => ({
   id,
   date,
