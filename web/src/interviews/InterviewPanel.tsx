@@ -12,6 +12,7 @@ import { cancelInterview, downloadCalendar, fetchInterview, proposeInterview, re
 import { slotText, whereText } from "./format";
 import { InterviewHistory } from "./InterviewHistory";
 import { interviewMessages } from "./i18n";
+import { ReasonConfirm } from "./ReasonConfirm";
 
 interface SlotDraft {
   date: string;
@@ -182,35 +183,24 @@ export function InterviewPanel(props: { applicationId: string; name: string }) {
         </p>
       </Show>
       <Show when={cancelling()}>
-        <fieldset class="confirm notice">
-          <legend>{t("iv.cancel")}</legend>
-          <TextArea
-            name={id("cancel-reason")}
-            label={t("iv.cancelReason")}
-            required
-            rows={2}
-            value={reason()}
-            onInput={setReason}
-          />
-          <p class="actions">
-            <button
-              type="button"
-              class="button button-small button-danger"
-              disabled={busy() || !reason().trim()}
-              onClick={() =>
-                void run(
-                  () => cancelInterview(props.applicationId, { reason: reason().trim(), version: open()!.version }),
-                  t("iv.done.changed"),
-                )
-              }
-            >
-              {t("iv.confirmCancel")}
-            </button>
-            <button type="button" class="button button-small button-secondary" onClick={() => setCancelling(false)}>
-              {t("form.cancel")}
-            </button>
-          </p>
-        </fieldset>
+        <ReasonConfirm
+          legend={t("iv.cancel")}
+          name={id("cancel-reason")}
+          label={t("iv.cancelReason")}
+          confirmLabel={t("iv.confirmCancel")}
+          text={reason()}
+          onInput={setReason}
+          busy={busy()}
+          danger
+          small
+          onConfirm={(text) =>
+            void run(
+              () => cancelInterview(props.applicationId, { reason: text, version: open()!.version }),
+              t("iv.done.changed"),
+            )
+          }
+          onCancel={() => setCancelling(false)}
+        />
       </Show>
       <Show when={editing()}>
         <form ref={form} class="interview-form" onSubmit={submit} novalidate>

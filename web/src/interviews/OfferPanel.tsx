@@ -2,13 +2,13 @@ import type { Offer } from "@ketnoi/core";
 import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
-import { TextArea } from "../forms/fields";
 import { focusFirstError } from "../forms/validation";
 import { useCatalog } from "../i18n/i18n";
 import { fetchOffer, makeOffer, withdrawOffer } from "./api";
 import { termLines } from "./format";
 import { interviewMessages } from "./i18n";
 import { checkOfferTerms, createOfferTermsDraft, OfferTermsFields } from "./OfferTermsFields";
+import { ReasonConfirm } from "./ReasonConfirm";
 
 /**
  * The organisation's offer with terms on the applicant board: the form (pay in VND monthly or in total, or unpaid
@@ -100,34 +100,21 @@ export function OfferPanel(props: {
           </p>
         </Show>
         <Show when={withdrawing()}>
-          <fieldset class="confirm notice">
-            <legend>{t("offer.withdraw")}</legend>
-            <TextArea
-              name={id("wd-reason")}
-              label={t("offer.withdrawReason")}
-              required
-              rows={2}
-              value={reason()}
-              onInput={setReason}
-            />
-            <p class="actions">
-              <button
-                type="button"
-                class="button button-small button-danger"
-                disabled={busy() || !reason().trim()}
-                onClick={() =>
-                  void run(() =>
-                    withdrawOffer(props.applicationId, { reason: reason().trim(), version: props.applicationVersion }),
-                  )
-                }
-              >
-                {t("offer.confirmWithdraw")}
-              </button>
-              <button type="button" class="button button-small button-secondary" onClick={() => setWithdrawing(false)}>
-                {t("form.cancel")}
-              </button>
-            </p>
-          </fieldset>
+          <ReasonConfirm
+            legend={t("offer.withdraw")}
+            name={id("wd-reason")}
+            label={t("offer.withdrawReason")}
+            confirmLabel={t("offer.confirmWithdraw")}
+            text={reason()}
+            onInput={setReason}
+            busy={busy()}
+            danger
+            small
+            onConfirm={(text) =>
+              void run(() => withdrawOffer(props.applicationId, { reason: text, version: props.applicationVersion }))
+            }
+            onCancel={() => setWithdrawing(false)}
+          />
         </Show>
         <Show when={props.canOffer && !editing()}>
           <p class="actions">

@@ -2,12 +2,12 @@ import type { Interview } from "@ketnoi/core";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError } from "../components/ActionError";
-import { TextArea } from "../forms/fields";
 import { useCatalog } from "../i18n/i18n";
 import { cancelInterview, downloadCalendar, fetchInterview, pickSlot, requestOtherTimes } from "./api";
 import { slotText, whereText } from "./format";
 import { InterviewHistory } from "./InterviewHistory";
 import { interviewMessages } from "./i18n";
+import { ReasonConfirm } from "./ReasonConfirm";
 
 /**
  * The student's side of an interview: choose one of the proposed times (radio buttons, so a keyboard and a
@@ -134,45 +134,29 @@ export function StudentInterview(props: { applicationId: string }) {
             </p>
           </Show>
           <Show when={asking() || cancelling()}>
-            <fieldset class="confirm notice">
-              <legend>{asking() ? t("iv.askOther") : t("iv.cancel")}</legend>
-              <TextArea
-                name={id("text")}
-                label={asking() ? t("iv.askNote") : t("iv.cancelReason")}
-                required
-                rows={2}
-                value={text()}
-                onInput={setText}
-              />
-              <p class="actions">
-                <button
-                  type="button"
-                  class={asking() ? "button" : "button button-danger"}
-                  disabled={busy() || !text().trim()}
-                  onClick={() =>
-                    void run(
-                      (i) =>
-                        asking()
-                          ? requestOtherTimes(props.applicationId, { note: text().trim(), version: i.version })
-                          : cancelInterview(props.applicationId, { reason: text().trim(), version: i.version }),
-                      t("iv.done.changed"),
-                    )
-                  }
-                >
-                  {asking() ? t("iv.sendAsk") : t("iv.confirmCancel")}
-                </button>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  onClick={() => {
-                    setAsking(false);
-                    setCancelling(false);
-                  }}
-                >
-                  {t("form.cancel")}
-                </button>
-              </p>
-            </fieldset>
+            <ReasonConfirm
+              legend={asking() ? t("iv.askOther") : t("iv.cancel")}
+              name={id("text")}
+              label={asking() ? t("iv.askNote") : t("iv.cancelReason")}
+              confirmLabel={asking() ? t("iv.sendAsk") : t("iv.confirmCancel")}
+              text={text()}
+              onInput={setText}
+              busy={busy()}
+              danger={!asking()}
+              onConfirm={(note) =>
+                void run(
+                  (i) =>
+                    asking()
+                      ? requestOtherTimes(props.applicationId, { note, version: i.version })
+                      : cancelInterview(props.applicationId, { reason: note, version: i.version }),
+                  t("iv.done.changed"),
+                )
+              }
+              onCancel={() => {
+                setAsking(false);
+                setCancelling(false);
+              }}
+            />
           </Show>
           <InterviewHistory interview={current()} />
         </section>
