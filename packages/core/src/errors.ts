@@ -209,6 +209,12 @@ export const errorCatalogue = {
     note: "the listing's organisation was rejected or suspended: detail, apply and book",
   },
   payload_too_large: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
+  headers_too_large: {
+    status: 431,
+    vi: "Địa chỉ hoặc phần đầu của yêu cầu quá dài.",
+    en: "The request's address or headers are too long.",
+    note: "answered by the HTTP server before the app (local server; API Gateway has its own limit in deploy)",
+  },
   unsupported_media_type: {
     status: 415,
     vi: "Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json).",
