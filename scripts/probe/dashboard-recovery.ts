@@ -1,11 +1,10 @@
 import { type CellCount, currentBucket, yearMonthInVietnam } from "@ketnoi/core";
 import { reconcileAggregates } from "../../functions/src/aggregates/reconcile";
 import { db } from "../../functions/src/db/service";
-import { freePort } from "../../functions/src/local/ports";
 import { attackDashboard } from "../../functions/test/dashboard-attacker";
 import { seedSmallCellWorld } from "../../functions/test/dashboard-world";
-import { startPlatform } from "../platform";
 import type { ProbeModule, ProbeReport } from "./contract";
+import { probePlatform } from "./platform";
 
 /**
  * The dashboard recovery attack (issue 11) against a running platform: starts it in memory with the demo data on
@@ -19,8 +18,9 @@ import type { ProbeModule, ProbeReport } from "./contract";
 export const probe: ProbeModule = {
   name: "dashboard-recovery",
   async run({ short, log }): Promise<ProbeReport> {
-    const [dynamoPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
-    const platform = await startPlatform({ inMemory: true, dynamoPort, apiPort, webPort, log });
+    // Like every probe: one client playing many (the world's students apply from fresh addresses), not one address
+    // that the apply limit (20 a minute) stops after the twentieth application.
+    const platform = await probePlatform(log);
     try {
       const signIn = await fetch(`${platform.apiUrl}/api/dev-auth/token`, {
         method: "POST",

@@ -18,7 +18,7 @@ describe("the local HTTP server", () => {
     const res = await fetch(`${api.url}/api/listings/${"ệ".repeat(40_000)}`);
     expect(res.status).toBe(431);
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect((await res.json()).error.code).toBe("headers_too_large");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("headers_too_large");
     // And it still serves the next request.
     expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
   });
