@@ -1,5 +1,6 @@
 import { mailLanguages, notificationKinds } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
+import { bilingualText } from "./shared";
 
 /** A user's mail preferences: the language mail is written in and the channel of each kind they chose. */
 export const mailPreferenceEntity = (config: EntityConfiguration) =>
@@ -61,15 +62,8 @@ export const mailDigestEntryEntity = (config: EntityConfiguration) =>
         noticeId: { type: "string", required: true, readOnly: true },
         at: { type: "string", required: true, readOnly: true },
         kind: { type: notificationKinds, required: true },
-        title: {
-          type: "map",
-          required: true,
-          properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
-        },
-        body: {
-          type: "map",
-          properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
-        },
+        title: { ...bilingualText, required: true },
+        body: bilingualText,
         link: { type: "string" },
         expiresAt: { type: "number", required: true, field: "expiresAt" },
       },

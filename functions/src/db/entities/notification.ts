@@ -1,5 +1,6 @@
 import { notificationKinds } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
+import { bilingualText } from "./shared";
 
 /** An in-app notification for one user, newest first in the user's partition; expires after 180 days. */
 export const notificationEntity = (config: EntityConfiguration) =>
@@ -10,15 +11,8 @@ export const notificationEntity = (config: EntityConfiguration) =>
         userId: { type: "string", required: true, readOnly: true },
         notificationId: { type: "string", required: true, readOnly: true },
         kind: { type: notificationKinds, required: true },
-        title: {
-          type: "map",
-          required: true,
-          properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
-        },
-        body: {
-          type: "map",
-          properties: { vi: { type: "string", required: true }, en: { type: "string", required: true } },
-        },
+        title: { ...bilingualText, required: true },
+        body: bilingualText,
         link: { type: "string" },
         read: { type: "boolean", required: true, default: false },
         createdAt: { type: "string", required: true, readOnly: true },
