@@ -140,6 +140,12 @@ export async function sendBookingReminders(now: Date): Promise<number> {
   const to = new Date(now.getTime() + 24 * hour).toISOString();
   const days = [...new Set([todayInVietnam(now), todayInVietnam(new Date(now.getTime() + 24 * hour))])];
   let sent = 0;
+  // The job sweeps the whole next 24 h every 5 minutes: a visit's bookings share one listing read per run.
+  const listings = new Map<string, ReturnType<typeof getListing>>();
+  const listingOf = (id: string) => {
+    if (!listings.has(id)) listings.set(id, getListing(id));
+    return listings.get(id)!;
+  };
   for (const startsDay of days) {
     const { data } = await guard(() =>
       db()
@@ -149,7 +155,7 @@ export async function sendBookingReminders(now: Date): Promise<number> {
     );
     for (const booking of data) {
       if (booking.status !== "confirmed" || !booking.startsAt || isErasedToken(booking.bookerUserId)) continue;
-      const listing = await getListing(booking.listingId);
+      const listing = await listingOf(booking.listingId);
       const session = listing?.sessions?.find((s) => s.id === booking.sessionId);
       if (!listing || !session) continue;
       if (new Date(vietnamInstant(session.date, session.startTime)).toISOString() !== booking.startsAt) continue;
