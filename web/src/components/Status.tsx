@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { type JSX, Match, type Resource, Show, Switch } from "solid-js";
+import { type Accessor, createMemo, type JSX, Match, type Resource, Show, Switch, untrack } from "solid-js";
 import type { ApiError } from "../api/client";
 import { type MessageKey, useI18n } from "../i18n/i18n";
 
@@ -53,19 +53,43 @@ export function ErrorState(props: { error: ApiError | undefined; onRetry: () => 
 }
 
 /**
- * Shows a resource's loading, error (with retry) or ready state. Checks `loading` first because a resource
- * keeps its old error until a retry finishes.
+ * Shows a resource's first load, its error (with retry) or its value. A refetch keeps the page mounted: while the
+ * resource is `refreshing` the children stay (an open form, its typed text, the scroll position and keyboard focus
+ * survive the reload after every action) and the region is marked `aria-busy` so screen readers wait for the new
+ * content instead of hearing it piecemeal. The children get an accessor, so they show the new value when it
+ * arrives rather than the one captured when they were mounted.
+ *
+ * A retry after an error also runs as `refreshing` in Solid (the resource resolved once, with its error), so
+ * "keep the children" is decided by whether they were showing a value just before: after an error the retry
+ * shows the loading line, as the first load does.
  */
-export function Async<T>(props: { resource: Resource<T>; onRetry: () => void; children: (value: T) => JSX.Element }) {
+export function Async<T>(props: {
+  resource: Resource<T>;
+  onRetry: () => void;
+  children: (value: Accessor<T>) => JSX.Element;
+}) {
+  const showing = createMemo<boolean>((before) => {
+    const state = props.resource.state;
+    return state === "ready" || (state === "refreshing" && before);
+  }, false);
+  // The last value read while the resource was not errored: reading an errored resource throws, and the children's
+  // computations may run once more before the switch below disposes them.
+  const value = createMemo<T | undefined>((before) =>
+    props.resource.state === "errored" ? before : (props.resource() as T | undefined),
+  );
   return (
     <Switch>
+      <Match when={props.resource.state === "errored" && (props.resource.error as ApiError | undefined)}>
+        {(error) => <ErrorState error={error()} onRetry={props.onRetry} />}
+      </Match>
+      <Match when={showing()}>
+        <div class="async" aria-busy={props.resource.state === "refreshing" ? "true" : undefined}>
+          {untrack(() => props.children(value as Accessor<T>))}
+        </div>
+      </Match>
       <Match when={props.resource.loading}>
         <Loading />
       </Match>
-      <Match when={props.resource.error as ApiError | undefined}>
-        {(error) => <ErrorState error={error()} onRetry={props.onRetry} />}
-      </Match>
-      <Match when={props.resource.state === "ready"}>{props.children(props.resource() as T)}</Match>
     </Switch>
   );
 }

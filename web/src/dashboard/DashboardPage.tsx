@@ -138,8 +138,8 @@ function Figures(props: { query: DashboardRequest }) {
     <Async resource={data} onRetry={() => void refetch()}>
       {(dashboard) => (
         <>
-          <Summary dashboard={dashboard} />
-          <p class="muted">{t("dash.generatedAt", { time: formatDateTime(dashboard.generatedAt, locale()) })}</p>
+          <Summary dashboard={dashboard()} />
+          <p class="muted">{t("dash.generatedAt", { time: formatDateTime(dashboard().generatedAt, locale()) })}</p>
           <ul class="dash-legend">
             <li>{t("dash.legend.adjusted")}</li>
           </ul>
@@ -153,7 +153,7 @@ function Figures(props: { query: DashboardRequest }) {
               {failure()}
             </p>
           </Show>
-          <For each={dashboard.tables}>
+          <For each={dashboard().tables}>
             {(table) => <TableSection table={table} query={props.query} onFailure={setFailure} />}
           </For>
         </>
@@ -301,8 +301,8 @@ function ScopeLoader(props: { me: Parameters<typeof scopesFor>[0] }) {
   return (
     <Async resource={scopes} onRetry={() => void refetch()}>
       {(options) => (
-        <Show when={options.length > 0} fallback={<p class="notice">{t("dash.noScope")}</p>}>
-          <DashboardView scopes={options} role={props.me.role} />
+        <Show when={options().length > 0} fallback={<p class="notice">{t("dash.noScope")}</p>}>
+          <DashboardView scopes={options()} role={props.me.role} />
         </Show>
       )}
     </Async>

@@ -91,9 +91,9 @@ export function CvFilesPanel() {
       <Async resource={files} onRetry={() => void refetch()}>
         {(list) => (
           <>
-            <Show when={list.items.length > 0} fallback={<p>{t("cv.empty")}</p>}>
+            <Show when={list().items.length > 0} fallback={<p>{t("cv.empty")}</p>}>
               <ul class="cv-list">
-                <For each={list.items.filter((f) => f.status === "ready")}>
+                <For each={list().items.filter((f) => f.status === "ready")}>
                   {(file) => (
                     <li>
                       <strong>{file.name}</strong>
@@ -124,7 +124,7 @@ export function CvFilesPanel() {
                 </For>
               </ul>
             </Show>
-            <Show when={!full()} fallback={<p class="notice">{t("cv.full", { max: String(list.max) })}</p>}>
+            <Show when={!full()} fallback={<p class="notice">{t("cv.full", { max: String(list().max) })}</p>}>
               <form class="form cv-upload" noValidate onSubmit={upload}>
                 <TextField
                   name="cvName"

@@ -99,9 +99,9 @@ export default function Candidates() {
           </p>
           <Async resource={candidates} onRetry={() => void refetch()}>
             {(list) => (
-              <Show when={list.length > 0} fallback={<p class="empty">{t("candidates.empty")}</p>}>
+              <Show when={list().length > 0} fallback={<p class="empty">{t("candidates.empty")}</p>}>
                 <ul class="cards cards-wide">
-                  <For each={list}>
+                  <For each={list()}>
                     {(candidate) => (
                       <CandidateItem
                         listingId={params.id}

@@ -127,7 +127,7 @@ export function CreateRound(props: { owner: RoundOwner; onCreated: (round: Place
               hint={t("placement.pickSchoolsHint")}
               required
               error={problem().schools}
-              options={items.map((school) => ({ value: school.id, label: pick(school.name) }))}
+              options={items().map((school) => ({ value: school.id, label: pick(school.name) }))}
               selected={chosenSchools()}
               onChange={setChosenSchools}
             />

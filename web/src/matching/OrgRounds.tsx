@@ -75,9 +75,9 @@ function RoundList(props: { orgId: string }) {
       <p class="lead">{t("orgRounds.intro")}</p>
       <Async resource={rounds} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty">{t("orgRounds.empty")}</p>}>
+          <Show when={list().length > 0} fallback={<p class="empty">{t("orgRounds.empty")}</p>}>
             <ul class="cards cards-wide">
-              <For each={list}>{(round) => <RoundCard round={round} />}</For>
+              <For each={list()}>{(round) => <RoundCard round={round} />}</For>
             </ul>
           </Show>
         )}

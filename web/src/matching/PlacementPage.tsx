@@ -246,7 +246,7 @@ function Rounds(props: { me: Me }) {
       </Show>
       <Async resource={rounds} onRetry={() => void refetch()}>
         {(list) => {
-          const ids = () => [...opened(), ...list].map((r) => r.id);
+          const ids = () => [...opened(), ...list()].map((r) => r.id);
           return (
             <Show when={ids().length > 0} fallback={<p class="empty">{t("placement.none")}</p>}>
               <ul class="cards cards-wide">

@@ -123,7 +123,13 @@ export default function RankingPage() {
           </Show>
           <p class="lead">{t("ranking.intro")}</p>
           <Async resource={ranking} onRetry={() => void refetch()}>
-            {(value) => <RankingEditor roundId={params.id} ranking={value} onReload={() => void refetch()} />}
+            {(value) => (
+              // The editor starts from the ranking it is given; its reload asks for fresh data to start over from, so
+              // a new ranking mounts a new editor (the old one stays while the reload runs).
+              <Show when={value()} keyed>
+                {(ranking) => <RankingEditor roundId={params.id} ranking={ranking} onReload={() => void refetch()} />}
+              </Show>
+            )}
           </Async>
           <Show when={listing()}>
             {(l) => (

@@ -2,7 +2,7 @@ import type { ApplicationStatus, Listing } from "@ketnoi/core";
 import { applicationStatusLabels } from "@ketnoi/core/pipeline";
 import { ApplicationBulkTransitionSchema } from "@ketnoi/core/schemas/application";
 import { A, useParams } from "@solidjs/router";
-import { batch, createEffect, createResource, createSignal, For, Show } from "solid-js";
+import { type Accessor, batch, createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { type ApiError, toApiError } from "../api/client";
 import { ActionError, useActionErrorText } from "../components/ActionError";
@@ -129,14 +129,14 @@ function Board(props: { listingId: string }) {
 
   return (
     <Async resource={listing} onRetry={() => void refetchListing()}>
-      {(value: Listing) => (
-        <Guard audience={membersOf(value.orgId)}>
+      {(value: Accessor<Listing>) => (
+        <Guard audience={membersOf(value().orgId)}>
           {() => (
             <>
               <p>
-                <A href={`/to-chuc/${value.orgId}/tin`}>{t("board.back")}</A>
+                <A href={`/to-chuc/${value().orgId}/tin`}>{t("board.back")}</A>
               </p>
-              <h1>{t("board.title", { title: pick(value.title) })}</h1>
+              <h1>{t("board.title", { title: pick(value().title) })}</h1>
               <p class="lead">{t("board.intro")}</p>
               <Show when={listing()?.positions}>
                 <p class="capacity" aria-live="polite">
@@ -220,7 +220,7 @@ function Board(props: { listingId: string }) {
                                   {(application) => (
                                     <ApplicantCard
                                       application={application}
-                                      listing={value}
+                                      listing={value()}
                                       selected={selected().includes(application.id)}
                                       onSelect={(on) =>
                                         setSelected((ids) =>

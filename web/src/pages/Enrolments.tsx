@@ -37,9 +37,9 @@ function EnrolmentList(props: { orgId: string }) {
       <ActionError error={failure()} />
       <Async resource={items} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="muted">{t("enrolments.empty")}</p>}>
+          <Show when={list().length > 0} fallback={<p class="muted">{t("enrolments.empty")}</p>}>
             <ul class="cards cards-wide">
-              <For each={list}>
+              <For each={list()}>
                 {(e) => (
                   <li class="card">
                     <h2 class="card-title">{e.fullName}</h2>

@@ -23,72 +23,76 @@ export default function HostBookings() {
   usePageTitle(() => (data() ? t("hostBookings.title", { title: pick(data()!.listing.title) }) : undefined));
   return (
     <Async resource={data} onRetry={() => void refetch()}>
-      {({ listing, bookings }) => (
-        <Guard audience={membersOf(listing.orgId)}>
-          {() => (
-            <>
-              <p>
-                <A href={`/to-chuc/${listing.orgId}/tin`}>{t("board.back")}</A>
-              </p>
-              <h1>{t("hostBookings.title", { title: pick(listing.title) })}</h1>
-              <p class="lead">{t("hostBookings.intro")}</p>
-              <For each={listing.sessions ?? []}>
-                {(session) => {
-                  const seats = () => bookings.sessions.find((s) => s.id === session.id);
-                  const items = () => bookings.items.filter((b) => b.sessionId === session.id);
-                  return (
-                    <section class="panel" aria-labelledby={`session-${session.id}`}>
-                      <h2 id={`session-${session.id}`}>
-                        {t("hostBookings.session", {
-                          date: formatDate(session.date, locale()),
-                          time: session.startTime,
-                          place: session.place,
-                        })}
-                      </h2>
-                      <p class="capacity">
-                        {t("hostBookings.seats", {
-                          booked: seats()?.booked ?? 0,
-                          seats: seats()?.seats ?? session.seats,
-                        })}
-                      </p>
-                      <Show when={items().length > 0} fallback={<p class="muted">{t("hostBookings.empty")}</p>}>
-                        <ul class="sessions-book">
-                          <For each={items()}>
-                            {(booking) => (
-                              <li>
-                                <span>
-                                  {booking.bookedBy?.kind === "class"
-                                    ? t("hostBookings.class", {
-                                        label: booking.bookedBy.classLabel,
-                                        org: booking.bookedBy.orgName,
-                                        contact: `${booking.bookedBy.contact.name} <${booking.bookedBy.contact.email}>`,
-                                      })
-                                    : t("hostBookings.student", {
-                                        name:
-                                          booking.bookedBy?.kind === "student"
-                                            ? (booking.bookedBy.student.contact?.fullName ??
-                                              booking.bookedBy.student.label)
-                                            : booking.id,
-                                      })}
-                                </span>
-                                <span class="muted">
-                                  {booking.status === "cancelled"
-                                    ? t("hostBookings.cancelled")
-                                    : t("hostBookings.seatsN", { count: booking.seats })}
-                                </span>
-                              </li>
-                            )}
-                          </For>
-                        </ul>
-                      </Show>
-                    </section>
-                  );
-                }}
-              </For>
-            </>
-          )}
-        </Guard>
-      )}
+      {(data) => {
+        const listing = () => data().listing;
+        const bookings = () => data().bookings;
+        return (
+          <Guard audience={membersOf(listing().orgId)}>
+            {() => (
+              <>
+                <p>
+                  <A href={`/to-chuc/${listing().orgId}/tin`}>{t("board.back")}</A>
+                </p>
+                <h1>{t("hostBookings.title", { title: pick(listing().title) })}</h1>
+                <p class="lead">{t("hostBookings.intro")}</p>
+                <For each={listing().sessions ?? []}>
+                  {(session) => {
+                    const seats = () => bookings().sessions.find((s) => s.id === session.id);
+                    const items = () => bookings().items.filter((b) => b.sessionId === session.id);
+                    return (
+                      <section class="panel" aria-labelledby={`session-${session.id}`}>
+                        <h2 id={`session-${session.id}`}>
+                          {t("hostBookings.session", {
+                            date: formatDate(session.date, locale()),
+                            time: session.startTime,
+                            place: session.place,
+                          })}
+                        </h2>
+                        <p class="capacity">
+                          {t("hostBookings.seats", {
+                            booked: seats()?.booked ?? 0,
+                            seats: seats()?.seats ?? session.seats,
+                          })}
+                        </p>
+                        <Show when={items().length > 0} fallback={<p class="muted">{t("hostBookings.empty")}</p>}>
+                          <ul class="sessions-book">
+                            <For each={items()}>
+                              {(booking) => (
+                                <li>
+                                  <span>
+                                    {booking.bookedBy?.kind === "class"
+                                      ? t("hostBookings.class", {
+                                          label: booking.bookedBy.classLabel,
+                                          org: booking.bookedBy.orgName,
+                                          contact: `${booking.bookedBy.contact.name} <${booking.bookedBy.contact.email}>`,
+                                        })
+                                      : t("hostBookings.student", {
+                                          name:
+                                            booking.bookedBy?.kind === "student"
+                                              ? (booking.bookedBy.student.contact?.fullName ??
+                                                booking.bookedBy.student.label)
+                                              : booking.id,
+                                        })}
+                                  </span>
+                                  <span class="muted">
+                                    {booking.status === "cancelled"
+                                      ? t("hostBookings.cancelled")
+                                      : t("hostBookings.seatsN", { count: booking.seats })}
+                                  </span>
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </Show>
+                      </section>
+                    );
+                  }}
+                </For>
+              </>
+            )}
+          </Guard>
+        );
+      }}
     </Async>
   );
 }

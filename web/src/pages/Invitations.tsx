@@ -45,9 +45,9 @@ function InvitationList() {
       />
       <Async resource={list} onRetry={() => void refetch()}>
         {(items) => (
-          <Show when={items.length > 0} fallback={<p class="empty">{t("invites.empty")}</p>}>
+          <Show when={items().length > 0} fallback={<p class="empty">{t("invites.empty")}</p>}>
             <ul class="cards cards-wide">
-              <For each={items}>
+              <For each={items()}>
                 {(invitation) => {
                   const org = pick(invitation.orgName);
                   return (

@@ -86,7 +86,7 @@ export default function ListingDetail() {
         when={(listing.error as ApiError | undefined)?.code === "not_found" && !listing.loading}
         fallback={
           <Async resource={listing} onRetry={() => void refetch()}>
-            {(value) => <ListingPage listing={value} />}
+            {(value) => <ListingPage listing={value()} />}
           </Async>
         }
       >

@@ -1,5 +1,5 @@
 import { A, useParams, useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, Show } from "solid-js";
+import { createComputed, createResource, createSignal, on, Show } from "solid-js";
 import { Guard, membersOf } from "../components/Guard";
 import { Async } from "../components/Status";
 import { usePageTitle } from "../components/title";
@@ -13,6 +13,9 @@ function EditListing(props: { listing: Listing; onReload: () => void }) {
   const { t, pick } = useCatalog(orgMessages);
   const [search] = useSearchParams<{ moi?: string }>();
   const [listing, setListing] = createSignal(props.listing);
+  // A reload (after a version conflict) brings the stored listing: the editor below is keyed on its version, so it
+  // starts over from it while this page, its heading and notice stay mounted.
+  createComputed(on(() => props.listing, setListing, { defer: true }));
   const [notice, setNotice] = createSignal<string | undefined>(search.moi ? t("editor.created") : undefined);
   const [org] = createResource(() => props.listing.orgId, fetchOrganisation);
   usePageTitle(() => `${t("editor.editTitle")}: ${pick(listing().title)}`);
@@ -60,7 +63,7 @@ export default function ListingEdit() {
   const [listing, { refetch }] = createResource(() => params.id, fetchListing);
   return (
     <Async resource={listing} onRetry={() => void refetch()}>
-      {(value) => <EditListing listing={value} onReload={() => void refetch()} />}
+      {(value) => <EditListing listing={value()} onReload={() => void refetch()} />}
     </Async>
   );
 }

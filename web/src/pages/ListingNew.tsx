@@ -17,12 +17,12 @@ function NewListing(props: { orgId: string }) {
       {(value) => (
         <>
           <p>
-            <A href={`/to-chuc/${value.id}/tin`}>{t("editor.back")}</A>
+            <A href={`/to-chuc/${value().id}/tin`}>{t("editor.back")}</A>
           </p>
           <h1>{t("editor.newTitle")}</h1>
-          <p class="lead">{pick(value.name)}</p>
+          <p class="lead">{pick(value().name)}</p>
           <ListingEditor
-            org={{ id: value.id, name: value.name.vi, verified: value.verification === "verified" }}
+            org={{ id: value().id, name: value().name.vi, verified: value().verification === "verified" }}
             save={async (request) => {
               if (request.kind !== "create") return;
               const created = await createListing(request.input);

@@ -112,7 +112,7 @@ export default function MailSettings() {
             <h1>{t("mail.title")}</h1>
             <p class="lead">{t("mail.intro")}</p>
             <Async resource={preferences} onRetry={() => void refetch()}>
-              {(initial) => <PreferencesForm initial={initial} />}
+              {(initial) => <PreferencesForm initial={initial()} />}
             </Async>
           </>
         );

@@ -143,102 +143,106 @@ function MemberList(props: { orgId: string }) {
 
   return (
     <Async resource={data} onRetry={() => void refetch()}>
-      {({ org, members }) => (
-        <>
-          <h1>{t("members.title", { org: pick(org.name) })}</h1>
-          <p class="lead">{t("members.intro")}</p>
-          <Show when={done()}>
-            <p class="success" role="status" tabIndex={-1} ref={doneBox}>
-              {done()}
-            </p>
-          </Show>
-          <ActionError error={failure()} extra={{ last_owner: t("members.lastOwner") }} />
-          <ul class="cards cards-wide">
-            <For each={members}>
-              {(member) => (
-                <li class="card">
-                  <h2 class="card-title">
-                    {member.displayName} <Show when={member.userId === session.me()?.id}>{t("members.you")}</Show>
-                  </h2>
-                  <p class="muted">
-                    {member.email} · {t(`orgs.role.${member.role}`)} · {formatDate(member.joinedAt, locale())}
-                  </p>
-                  <Show when={isOwner()}>
-                    <Show
-                      when={confirming() === member.userId}
-                      fallback={
+      {(data) => {
+        const org = () => data().org;
+        const members = () => data().members;
+        return (
+          <>
+            <h1>{t("members.title", { org: pick(org().name) })}</h1>
+            <p class="lead">{t("members.intro")}</p>
+            <Show when={done()}>
+              <p class="success" role="status" tabIndex={-1} ref={doneBox}>
+                {done()}
+              </p>
+            </Show>
+            <ActionError error={failure()} extra={{ last_owner: t("members.lastOwner") }} />
+            <ul class="cards cards-wide">
+              <For each={members()}>
+                {(member) => (
+                  <li class="card">
+                    <h2 class="card-title">
+                      {member.displayName} <Show when={member.userId === session.me()?.id}>{t("members.you")}</Show>
+                    </h2>
+                    <p class="muted">
+                      {member.email} · {t(`orgs.role.${member.role}`)} · {formatDate(member.joinedAt, locale())}
+                    </p>
+                    <Show when={isOwner()}>
+                      <Show
+                        when={confirming() === member.userId}
+                        fallback={
+                          <p class="actions">
+                            <button
+                              type="button"
+                              class="button button-small button-secondary"
+                              onClick={() => void toggleRole(member)}
+                            >
+                              {t(member.role === "owner" ? "members.makeStaff" : "members.makeOwner", {
+                                name: member.displayName,
+                              })}
+                            </button>
+                            <button
+                              type="button"
+                              class="button button-small button-secondary"
+                              onClick={() => setConfirming(member.userId)}
+                            >
+                              {t("members.remove", { name: member.displayName })}
+                            </button>
+                          </p>
+                        }
+                      >
+                        <p role="alert">{t("members.removeConfirm", { name: member.displayName })}</p>
                         <p class="actions">
                           <button
                             type="button"
-                            class="button button-small button-secondary"
-                            onClick={() => void toggleRole(member)}
+                            class="button button-small button-danger"
+                            onClick={() => void remove(member)}
                           >
-                            {t(member.role === "owner" ? "members.makeStaff" : "members.makeOwner", {
-                              name: member.displayName,
-                            })}
+                            {t("members.confirmRemove")}
                           </button>
                           <button
                             type="button"
                             class="button button-small button-secondary"
-                            onClick={() => setConfirming(member.userId)}
+                            onClick={() => setConfirming(undefined)}
                           >
-                            {t("members.remove", { name: member.displayName })}
+                            {t("form.cancel")}
                           </button>
                         </p>
-                      }
-                    >
-                      <p role="alert">{t("members.removeConfirm", { name: member.displayName })}</p>
-                      <p class="actions">
-                        <button
-                          type="button"
-                          class="button button-small button-danger"
-                          onClick={() => void remove(member)}
-                        >
-                          {t("members.confirmRemove")}
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-small button-secondary"
-                          onClick={() => setConfirming(undefined)}
-                        >
-                          {t("form.cancel")}
-                        </button>
-                      </p>
+                      </Show>
                     </Show>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
-          <Show when={isOwner()}>
-            <InviteForm
-              orgId={props.orgId}
-              onInvited={(invitation) => {
-                setInvitations((list) => [invitation, ...(list ?? [])]);
-                announce(t("members.invited", { email: invitation.email }));
-              }}
-            />
-            <section aria-labelledby="invitations-title">
-              <h2 id="invitations-title">{t("members.invitations")}</h2>
-              <Show
-                when={(invitations() ?? []).length > 0}
-                fallback={<p class="muted">{t("members.noInvitations")}</p>}
-              >
-                <ul>
-                  <For each={invitations()}>
-                    {(invitation) => (
-                      <li>
-                        {invitation.email} · {t(`orgs.role.${invitation.role}`)} ·{" "}
-                        {t("members.expires", { date: formatDateTime(invitation.expiresAt, locale()) })}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </section>
-          </Show>
-        </>
-      )}
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={isOwner()}>
+              <InviteForm
+                orgId={props.orgId}
+                onInvited={(invitation) => {
+                  setInvitations((list) => [invitation, ...(list ?? [])]);
+                  announce(t("members.invited", { email: invitation.email }));
+                }}
+              />
+              <section aria-labelledby="invitations-title">
+                <h2 id="invitations-title">{t("members.invitations")}</h2>
+                <Show
+                  when={(invitations() ?? []).length > 0}
+                  fallback={<p class="muted">{t("members.noInvitations")}</p>}
+                >
+                  <ul>
+                    <For each={invitations()}>
+                      {(invitation) => (
+                        <li>
+                          {invitation.email} · {t(`orgs.role.${invitation.role}`)} ·{" "}
+                          {t("members.expires", { date: formatDateTime(invitation.expiresAt, locale()) })}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </section>
+            </Show>
+          </>
+        );
+      }}
     </Async>
   );
 }

@@ -22,9 +22,9 @@ function OrganisationList() {
   return (
     <Async resource={orgs} onRetry={() => void refetch()}>
       {(list) => (
-        <Show when={list.length > 0} fallback={<p class="empty">{t("orgs.none")}</p>}>
+        <Show when={list().length > 0} fallback={<p class="empty">{t("orgs.none")}</p>}>
           <ul class="cards">
-            <For each={list}>
+            <For each={list()}>
               {({ membership, org }) => (
                 <li class="card">
                   <h2 class="card-title">

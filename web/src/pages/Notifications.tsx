@@ -41,7 +41,7 @@ function NotificationList() {
       {(value) => (
         <>
           <p class="visually-hidden" role="status">
-            {t("notifications.count", { count: value.unread })}
+            {t("notifications.count", { count: value().unread })}
           </p>
           <Show when={failure()}>
             {(error) => (
@@ -50,9 +50,9 @@ function NotificationList() {
               </p>
             )}
           </Show>
-          <Show when={value.items.length > 0} fallback={<p class="empty">{t("notifications.empty")}</p>}>
+          <Show when={value().items.length > 0} fallback={<p class="empty">{t("notifications.empty")}</p>}>
             <ul class="notifications">
-              <For each={value.items}>
+              <For each={value().items}>
                 {(item) => (
                   <li classList={{ notification: true, unread: !item.read }}>
                     <p class="notification-title">

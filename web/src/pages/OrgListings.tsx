@@ -63,103 +63,110 @@ function ListingRows(props: { orgId: string }) {
 
   return (
     <Async resource={data} onRetry={() => void refetch()}>
-      {({ org }) => (
-        <>
-          <h1>{t("mine.title", { org: pick(org.name) })}</h1>
-          <p class="org">
-            <VerificationBadge status={org.verification} />
-          </p>
-          <p class="lead">{t("mine.intro")}</p>
-          <Show when={org.verification !== "verified"}>
-            <p class="notice" id="unverified-hint">
-              {t("mine.unverifiedHint")}
+      {(data) => {
+        const org = () => data().org;
+        return (
+          <>
+            <h1>{t("mine.title", { org: pick(org().name) })}</h1>
+            <p class="org">
+              <VerificationBadge status={org().verification} />
             </p>
-          </Show>
-          <p class="actions">
-            <A class="button" href={`/to-chuc/${org.id}/tin/moi`}>
-              {t("mine.new")}
-            </A>
-            <A class="button button-secondary" href={`/to-chuc/${org.id}/phan-bo`}>
-              {t("orgs.placement")}
-            </A>
-          </p>
-          <Show when={done()}>
-            <p class="success" role="status">
-              {done()}
+            <p class="lead">{t("mine.intro")}</p>
+            <Show when={org().verification !== "verified"}>
+              <p class="notice" id="unverified-hint">
+                {t("mine.unverifiedHint")}
+              </p>
+            </Show>
+            <p class="actions">
+              <A class="button" href={`/to-chuc/${org().id}/tin/moi`}>
+                {t("mine.new")}
+              </A>
+              <A class="button button-secondary" href={`/to-chuc/${org().id}/phan-bo`}>
+                {t("orgs.placement")}
+              </A>
             </p>
-          </Show>
-          <ActionError
-            error={failure()}
-            onReload={() => {
-              setFailure(undefined);
-              void refetch();
-            }}
-          />
-          <Show when={listings.length > 0} fallback={<p class="empty">{t("mine.empty")}</p>}>
-            <ul class="cards">
-              <For each={listings}>
-                {(listing) => (
-                  <li class="card">
-                    <p class="card-top">
-                      <TypeTag type={listing.type} />
-                      <span class={`badge status-${listing.status}`}>{t(`listingStatus.${listing.status}`)}</span>
-                    </p>
-                    <h2 class="card-title">
-                      <A href={`/tin/${listing.id}`}>{pick(listing.title)}</A>
-                    </h2>
-                    <p class="deadline">{t("listing.deadline", { date: formatDate(listing.deadline, locale()) })}</p>
-                    <fieldset class="actions action-group">
-                      <legend class="visually-hidden">{t("mine.actionsFor", { title: pick(listing.title) })}</legend>
-                      <A class="button button-small button-secondary" href={`/tin/${listing.id}/sua`}>
-                        {t("mine.edit")}
-                      </A>
-                      <For
-                        each={moves.filter(
-                          (m) => m.to !== listing.status && canTransitionListing(listing.status, m.to),
-                        )}
-                      >
-                        {(m) => (
-                          <button
-                            type="button"
-                            class="button button-small"
-                            classList={{ "button-secondary": m.to !== "published" }}
-                            disabled={busy() === listing.id}
-                            // Kept focusable when the organisation is unverified, so pressing it explains why.
-                            aria-disabled={m.to === "published" && org.verification !== "verified" ? "true" : undefined}
-                            aria-describedby={
-                              m.to === "published" && org.verification !== "verified" ? "unverified-hint" : undefined
-                            }
-                            onClick={() =>
-                              m.to === "published" && org.verification !== "verified"
-                                ? setFailure(new ApiError("organisation_unverified", "", 403))
-                                : void move(listing, m.to, m.done)
-                            }
-                          >
-                            {t(m.label(listing.status))}
-                          </button>
-                        )}
-                      </For>
-                      <Show when={listing.status !== "draft"}>
-                        <A class="button button-small button-secondary" href={`/tin/${listing.id}/ung-vien`}>
-                          {t("mine.applicants")}
+            <Show when={done()}>
+              <p class="success" role="status">
+                {done()}
+              </p>
+            </Show>
+            <ActionError
+              error={failure()}
+              onReload={() => {
+                setFailure(undefined);
+                void refetch();
+              }}
+            />
+            <Show when={listings.length > 0} fallback={<p class="empty">{t("mine.empty")}</p>}>
+              <ul class="cards">
+                <For each={listings}>
+                  {(listing) => (
+                    <li class="card">
+                      <p class="card-top">
+                        <TypeTag type={listing.type} />
+                        <span class={`badge status-${listing.status}`}>{t(`listingStatus.${listing.status}`)}</span>
+                      </p>
+                      <h2 class="card-title">
+                        <A href={`/tin/${listing.id}`}>{pick(listing.title)}</A>
+                      </h2>
+                      <p class="deadline">{t("listing.deadline", { date: formatDate(listing.deadline, locale()) })}</p>
+                      <fieldset class="actions action-group">
+                        <legend class="visually-hidden">{t("mine.actionsFor", { title: pick(listing.title) })}</legend>
+                        <A class="button button-small button-secondary" href={`/tin/${listing.id}/sua`}>
+                          {t("mine.edit")}
                         </A>
-                        <A class="button button-small button-secondary" href={`/tin/${listing.id}/ung-vien-phu-hop`}>
-                          {t("listing.candidates")}
-                        </A>
-                      </Show>
-                      <Show when={listing.type === "visit" && listing.status !== "draft"}>
-                        <A class="button button-small button-secondary" href={`/tin/${listing.id}/dat-cho`}>
-                          {t("mine.bookings")}
-                        </A>
-                      </Show>
-                    </fieldset>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </>
-      )}
+                        <For
+                          each={moves.filter(
+                            (m) => m.to !== listing.status && canTransitionListing(listing.status, m.to),
+                          )}
+                        >
+                          {(m) => (
+                            <button
+                              type="button"
+                              class="button button-small"
+                              classList={{ "button-secondary": m.to !== "published" }}
+                              disabled={busy() === listing.id}
+                              // Kept focusable when the organisation is unverified, so pressing it explains why.
+                              aria-disabled={
+                                m.to === "published" && org().verification !== "verified" ? "true" : undefined
+                              }
+                              aria-describedby={
+                                m.to === "published" && org().verification !== "verified"
+                                  ? "unverified-hint"
+                                  : undefined
+                              }
+                              onClick={() =>
+                                m.to === "published" && org().verification !== "verified"
+                                  ? setFailure(new ApiError("organisation_unverified", "", 403))
+                                  : void move(listing, m.to, m.done)
+                              }
+                            >
+                              {t(m.label(listing.status))}
+                            </button>
+                          )}
+                        </For>
+                        <Show when={listing.status !== "draft"}>
+                          <A class="button button-small button-secondary" href={`/tin/${listing.id}/ung-vien`}>
+                            {t("mine.applicants")}
+                          </A>
+                          <A class="button button-small button-secondary" href={`/tin/${listing.id}/ung-vien-phu-hop`}>
+                            {t("listing.candidates")}
+                          </A>
+                        </Show>
+                        <Show when={listing.type === "visit" && listing.status !== "draft"}>
+                          <A class="button button-small button-secondary" href={`/tin/${listing.id}/dat-cho`}>
+                            {t("mine.bookings")}
+                          </A>
+                        </Show>
+                      </fieldset>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </>
+        );
+      }}
     </Async>
   );
 }

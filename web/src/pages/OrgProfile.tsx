@@ -137,7 +137,7 @@ export default function OrgProfile() {
       when={(org.error as ApiError | undefined)?.code === "not_found" && !org.loading}
       fallback={
         <Async resource={org} onRetry={() => void refetch()}>
-          {(value) => <Profile org={value} onSaved={(saved) => mutate(saved)} />}
+          {(value) => <Profile org={value()} onSaved={(saved) => mutate(saved)} />}
         </Async>
       }
     >

@@ -64,10 +64,10 @@ export default function PrintableCv() {
             </p>
           </div>
           <Async resource={data} onRetry={() => void refetch()}>
-            {({ profile, schools }) => (
-              <Show when={profile} fallback={<p class="notice">{t("print.noProfile")}</p>}>
+            {(data) => (
+              <Show when={data().profile} fallback={<p class="notice">{t("print.noProfile")}</p>}>
                 {(p) => {
-                  const school = () => schools.find((s) => s.id === p().universityId)?.name;
+                  const school = () => data().schools.find((s) => s.id === p().universityId)?.name;
                   return (
                     <article class="printable-cv" lang={cvLang()} aria-label={t("print.title")}>
                       <header>

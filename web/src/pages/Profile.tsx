@@ -29,7 +29,7 @@ function ProfileSections(props: { fullName: string; onErased: (receipt: ErasureR
 
   return (
     <Async resource={data} onRetry={() => void refetch()}>
-      {({ schools }) => (
+      {(data) => (
         <>
           <Show when={profile()} fallback={<p class="notice">{t("profile.createIntro")}</p>}>
             {(current) => (
@@ -50,7 +50,7 @@ function ProfileSections(props: { fullName: string; onErased: (receipt: ErasureR
             </Show>
             <ProfileForm
               profile={profile()}
-              schools={schools}
+              schools={data().schools}
               fullName={props.fullName}
               submit={async (input) => {
                 setProfile(await saveMyProfile(input));

@@ -62,9 +62,9 @@ function SavedList() {
       <ActionError error={failure()} />
       <Async resource={list} onRetry={() => void refetch()}>
         {(items) => (
-          <Show when={items.length > 0} fallback={<p class="empty">{t("saved.empty")}</p>}>
+          <Show when={items().length > 0} fallback={<p class="empty">{t("saved.empty")}</p>}>
             <ul class="cards">
-              <For each={items}>
+              <For each={items()}>
                 {(saved) => (
                   <li class="card">
                     <h2 class="card-title">{saved.name}</h2>

@@ -115,8 +115,8 @@ function DemoAccounts(props: { returnTo: string }) {
       </Show>
       <Async resource={accounts} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty">{t("signIn.empty")}</p>}>
-            <For each={groupByRole(list)}>
+          <Show when={list().length > 0} fallback={<p class="empty">{t("signIn.empty")}</p>}>
+            <For each={groupByRole(list())}>
               {(group) => (
                 <section class="role-group" aria-labelledby={`role-${group.role}`}>
                   <h2 id={`role-${group.role}`}>{t(`role.${group.role}`)}</h2>

@@ -152,10 +152,10 @@ function Queue() {
       </Show>
       <Async resource={queue} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty">{t("queue.empty")}</p>}>
-            <p class="muted">{t("queue.count", { count: list.length })}</p>
+          <Show when={list().length > 0} fallback={<p class="empty">{t("queue.empty")}</p>}>
+            <p class="muted">{t("queue.count", { count: list().length })}</p>
             <ul class="cards queue">
-              <For each={list}>
+              <For each={list()}>
                 {(org) => (
                   <Candidate
                     org={org}

@@ -31,9 +31,9 @@ export function MyBookings(props: { heading?: "h1" | "h2" }) {
       <ActionError error={failure()} />
       <Async resource={bookings} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="muted">{t("mine.noBookings")}</p>}>
+          <Show when={list().length > 0} fallback={<p class="muted">{t("mine.noBookings")}</p>}>
             <ul class="sessions-book">
-              <For each={list}>
+              <For each={list()}>
                 {(booking) => (
                   <li>
                     <span>
