@@ -1,7 +1,7 @@
 import { render } from "solid-js/web";
-import { App } from "./App";
+import { App } from "./app/App";
 import "./styles.css";
-import { session } from "./session/session";
+import { session } from "./app/session/session";
 
 // A failed refresh leaves the session in its "error" or signed-out state; pages still work without it.
 session.refresh().catch(() => {});

@@ -1,4 +1,4 @@
-import type { DeployConfig } from "../src/session/cognito";
+import type { DeployConfig } from "../src/app/session/cognito";
 
 /** A deployed stage's /config.json (infra/web.ts), with the site at jsdom's origin. */
 export const deployConfig: DeployConfig = {

@@ -4,8 +4,8 @@ import { createMemoryHistory, MemoryRouter, Route, type RouteSectionProps } from
 import { render } from "@solidjs/testing-library";
 import type { Component, JSX } from "solid-js";
 import { vi } from "vitest";
-import { createI18n, I18nProvider, type Lang } from "../src/i18n/i18n";
-import { session } from "../src/session/session";
+import { createI18n, I18nProvider, type Lang } from "../src/app/i18n/i18n";
+import { session } from "../src/app/session/session";
 
 /** A published listing as GET /api/listings returns it, with the labels of its skills as the API adds them. */
 export function listingFixture(overrides: Partial<Listing> = {}): Listing {

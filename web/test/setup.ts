@@ -1,7 +1,7 @@
 import { cleanup, configure } from "@solidjs/testing-library";
 import { afterEach, vi } from "vitest";
-import { unreadNotifications } from "../src/notifications/unread";
-import { session } from "../src/session/session";
+import { session } from "../src/app/session/session";
+import { unreadNotifications } from "../src/features/notifications/unread";
 
 // findBy/waitFor default to 1 s, which a busy 2-core machine sometimes needs more than to render a lazy form.
 configure({ asyncUtilTimeout: 5_000 });

@@ -1,8 +1,0 @@
-import type { Catalog } from "../../i18n/i18n";
-import { dashboardEn } from "./en";
-import { type DashboardKey, dashboardVi } from "./vi";
-
-export type { DashboardKey };
-
-/** Messages of the dashboard pages (with the shared ones), loaded only with those pages. */
-export const dashboardMessages: Catalog<DashboardKey> = { vi: dashboardVi, en: dashboardEn };

@@ -1,0 +1,37 @@
+import { sharedEn } from "../../app/i18n/shared.en";
+import type { ConversationKey } from "./messages.vi";
+
+/** English messages of an application's thread and the recruiters' notes. */
+export const conversationEn: Record<ConversationKey, string> = {
+  ...sharedEn,
+  "thread.summary": "Messages",
+  "thread.summaryUnread": "Messages ({count} unread)",
+  "thread.titleStudent": "Conversation with {org}",
+  "thread.titleOrganisation": "Conversation with {name}",
+  "thread.intro": "Only you and the members of the listing's organisation see this conversation.",
+  "thread.empty": "No messages yet.",
+  "thread.older": "Show older messages",
+  "thread.you": "You",
+  "thread.organisation": "Recruiter",
+  "thread.applicant": "Applicant",
+  "thread.label": "Your message",
+  "thread.hint": "Up to {max} characters. {count} typed.",
+  "thread.send": "Send",
+  "thread.sending": "Sending…",
+  "thread.sent": "Message sent.",
+  "thread.newMessages": "{count} new message(s).",
+  "thread.required": "Please type a message",
+  "thread.tooLong": "The message is longer than {max} characters",
+  "thread.closed": "The application was withdrawn; the conversation is closed.",
+  "thread.messagesLabel": "Messages",
+  "notes.title": "Internal notes",
+  "notes.intro": "Only your organisation's members see these; the applicant never sees the notes or the rating.",
+  "notes.text": "Notes on applicant {name}",
+  "notes.rating": "Rating (1–5)",
+  "notes.noRating": "Not rated",
+  "notes.star": "{count} star(s)",
+  "notes.save": "Save notes",
+  "notes.saved": "Notes saved.",
+  "notes.by": "Last updated by {name}, {time}",
+  "messages.badge": "Unread messages: {count}",
+};

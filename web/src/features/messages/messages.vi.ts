@@ -1,0 +1,37 @@
+import { sharedVi } from "../../app/i18n/shared.vi";
+
+/** Vietnamese messages of an application's thread and the recruiters' notes. */
+export const conversationVi = {
+  ...sharedVi,
+  "thread.summary": "Tin nhắn",
+  "thread.summaryUnread": "Tin nhắn ({count} chưa đọc)",
+  "thread.titleStudent": "Trao đổi với {org}",
+  "thread.titleOrganisation": "Trao đổi với {name}",
+  "thread.intro": "Chỉ bạn và thành viên của tổ chức đăng tin thấy cuộc trò chuyện này.",
+  "thread.empty": "Chưa có tin nhắn nào.",
+  "thread.older": "Xem tin nhắn cũ hơn",
+  "thread.you": "Bạn",
+  "thread.organisation": "Nhà tuyển dụng",
+  "thread.applicant": "Ứng viên",
+  "thread.label": "Tin nhắn của bạn",
+  "thread.hint": "Tối đa {max} ký tự. Đã nhập {count}.",
+  "thread.send": "Gửi",
+  "thread.sending": "Đang gửi…",
+  "thread.sent": "Đã gửi tin nhắn.",
+  "thread.newMessages": "Có {count} tin nhắn mới.",
+  "thread.required": "Hãy nhập tin nhắn",
+  "thread.tooLong": "Tin nhắn dài quá {max} ký tự",
+  "thread.closed": "Hồ sơ đã rút; cuộc trò chuyện đã đóng.",
+  "thread.messagesLabel": "Các tin nhắn",
+  "notes.title": "Ghi chú nội bộ",
+  "notes.intro": "Chỉ thành viên tổ chức của bạn thấy; ứng viên không bao giờ thấy ghi chú và điểm này.",
+  "notes.text": "Ghi chú về ứng viên {name}",
+  "notes.rating": "Đánh giá (1–5)",
+  "notes.noRating": "Chưa đánh giá",
+  "notes.star": "{count} sao",
+  "notes.save": "Lưu ghi chú",
+  "notes.saved": "Đã lưu ghi chú.",
+  "notes.by": "Cập nhật lần cuối bởi {name}, {time}",
+  "messages.badge": "Tin nhắn chưa đọc: {count}",
+} as const;
+export type ConversationKey = keyof typeof conversationVi;
