@@ -1,6 +1,7 @@
 import type { Me } from "@ketnoi/core";
 import { A, useLocation } from "@solidjs/router";
 import { type JSX, Match, Switch } from "solid-js";
+import { can } from "./can";
 import { useCatalog } from "./i18n/i18n";
 import { type SharedKey, sharedMessages } from "./i18n/shared";
 import { paths } from "./paths";
@@ -19,12 +20,12 @@ export const signedIn: Audience = { allows: () => true, who: "guard.who.student"
 
 export const students: Audience = { allows: (me) => me.role === "student", who: "guard.who.student" };
 export const verifiers: Audience = {
-  allows: (me) => me.role === "admin" || me.role === "province",
+  allows: (me) => can(me, "organisation:verify"),
   who: "guard.who.verifier",
 };
 /** Members of one organisation (platform admins act for any). */
 export const membersOf = (orgId: string): Audience => ({
-  allows: (me) => me.role === "admin" || me.memberships.some((m) => m.orgId === orgId),
+  allows: (me) => can(me, "member:list", { orgId }),
   who: "guard.who.org",
 });
 /** Anyone who can act for organisations: staff, recruiters and admins. */

@@ -5,6 +5,7 @@ import { todayInVietnam } from "@ketnoi/core/time";
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { type ApiError, toApiError } from "../../app/api/client";
+import { can } from "../../app/can";
 import { useFormat } from "../../app/format";
 import { signedIn } from "../../app/Guard";
 import { type LocalizedText, useCatalog } from "../../app/i18n/i18n";
@@ -165,7 +166,7 @@ export default function AuditPage() {
           <p>
             <A href={paths.dashboard()}>{t("targets.back")}</A>
           </p>
-          <Show when={me.role === "admin"} fallback={<p class="notice">{t("audit.forbidden")}</p>}>
+          <Show when={can(me, "audit:read")} fallback={<p class="notice">{t("audit.forbidden")}</p>}>
             <Log />
           </Show>
         </>

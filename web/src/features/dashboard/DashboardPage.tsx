@@ -1,8 +1,9 @@
-import type { Dashboard, DashboardTable } from "@ketnoi/core";
+import type { Dashboard, DashboardTable, Me } from "@ketnoi/core";
 import { workforceFieldIds, workforceFields } from "@ketnoi/core/dashboard/fields";
 import { A, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { toApiError } from "../../app/api/client";
+import { can } from "../../app/can";
 import { signedIn } from "../../app/Guard";
 import { useCatalog } from "../../app/i18n/i18n";
 import { Page } from "../../app/Page";
@@ -239,7 +240,7 @@ function Filters(props: {
   );
 }
 
-function DashboardView(props: { scopes: ScopeOption[]; role: string }) {
+function DashboardView(props: { scopes: ScopeOption[]; me: Me }) {
   const { t } = useCatalog(dashboardMessages);
   const [params, setParams] = useSearchParams<Params>();
   const scope = () => props.scopes.find((s) => scopeValue(s) === params.pham_vi) ?? props.scopes[0]!;
@@ -264,12 +265,12 @@ function DashboardView(props: { scopes: ScopeOption[]; role: string }) {
         params={params}
         set={(p) => setParams(p)}
       />
-      <Show when={props.role === "province" || props.role === "admin"}>
+      <Show when={can(props.me, "target:write")}>
         <p class="actions">
           <A class="button button-secondary" href={paths.targets()}>
             {t("dash.targetsLink")}
           </A>
-          <Show when={props.role === "admin"}>
+          <Show when={can(props.me, "audit:read")}>
             <A class="button button-secondary" href={paths.audit()}>
               {t("dash.auditLink")}
             </A>
@@ -305,7 +306,7 @@ function ScopeLoader(props: { me: Parameters<typeof scopesFor>[0] }) {
     <Async resource={scopes} onRetry={() => void refetch()}>
       {(options) => (
         <Show when={options().length > 0} fallback={<p class="notice">{t("dash.noScope")}</p>}>
-          <DashboardView scopes={options()} role={props.me.role} />
+          <DashboardView scopes={options()} me={props.me} />
         </Show>
       )}
     </Async>

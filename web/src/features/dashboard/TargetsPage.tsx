@@ -6,6 +6,7 @@ import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ActionError } from "../../app/ActionError";
 import { type ApiError, toApiError } from "../../app/api/client";
+import { can } from "../../app/can";
 import { createBoundDraft } from "../../app/forms/bound-draft";
 import { fieldId } from "../../app/forms/fields";
 import { type FieldErrors, validateWith } from "../../app/forms/validation";
@@ -229,10 +230,7 @@ export default function TargetsPage() {
           <p>
             <A href={paths.dashboard()}>{t("targets.back")}</A>
           </p>
-          <Show
-            when={me.role === "province" || me.role === "admin"}
-            fallback={<p class="notice">{t("targets.forbidden")}</p>}
-          >
+          <Show when={can(me, "target:write")} fallback={<p class="notice">{t("targets.forbidden")}</p>}>
             <Editor />
           </Show>
         </>

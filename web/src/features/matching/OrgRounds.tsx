@@ -1,5 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
+import { can } from "../../app/can";
 import { type Audience, Guard } from "../../app/Guard";
 import { useCatalog } from "../../app/i18n/i18n";
 import { paths } from "../../app/paths";
@@ -12,7 +13,7 @@ import { matchingMessages } from "./messages";
 
 /** The organisation's recruiters and staff: the rankings are the organisation's (no admin exception in the API). */
 const membersActing = (orgId: string): Audience => ({
-  allows: (me) => (me.role === "recruiter" || me.role === "staff") && me.memberships.some((m) => m.orgId === orgId),
+  allows: (me) => can(me, "placement:rank", { orgId }),
   who: "guard.who.org",
 });
 

@@ -4,6 +4,7 @@ import { useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ActionError } from "../../app/ActionError";
 import { type ApiError, toApiError } from "../../app/api/client";
+import { can } from "../../app/can";
 import { SelectField, TextField } from "../../app/forms/fields";
 import { type FieldErrors, focusFirstError, validateWith } from "../../app/forms/validation";
 import { Guard, membersOf } from "../../app/Guard";
@@ -95,9 +96,7 @@ function MemberList(props: { orgId: string }) {
       return { org, members };
     },
   );
-  const isOwner = () =>
-    session.me()?.role === "admin" ||
-    session.me()?.memberships.some((m) => m.orgId === props.orgId && m.role === "owner");
+  const isOwner = () => can(session.me(), "member:manage", { orgId: props.orgId });
   const [invitations, { mutate: setInvitations }] = createResource(
     () => (isOwner() ? props.orgId : undefined),
     fetchInvitations,

@@ -3,6 +3,7 @@ import { communes, industrialParks } from "@ketnoi/core/places";
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, type JSX, Show } from "solid-js";
 import type { ApiError } from "../../app/api/client";
+import { can } from "../../app/can";
 import { placeLine } from "../../app/format";
 import { useCatalog } from "../../app/i18n/i18n";
 import { paths } from "../../app/paths";
@@ -29,7 +30,7 @@ function Profile(props: { org: Organisation; onSaved: (org: Organisation) => voi
   const [editing, setEditing] = createSignal(false);
   const org = () => props.org;
   const membership = () => session.me()?.memberships.find((m) => m.orgId === org().id);
-  const canEdit = () => session.me()?.role === "admin" || membership()?.role === "owner";
+  const canEdit = () => can(session.me(), "organisation:update", { orgId: org().id });
   const place = () =>
     placeLine(org().address, [
       industrialParks.find((p) => p.id === org().industrialParkId)?.name,
