@@ -1,7 +1,8 @@
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "./run";
-import { rewriteWorkspaceImports } from "./workspace-imports";
+import { repoRoot, typeScriptFiles } from "./run";
+import { moduleSpecifiers, packageFolders, packageOf, rewriteWorkspaceImports } from "./workspace-imports";
 
 const at = (path: string) => join(repoRoot, path);
 
@@ -38,5 +39,23 @@ describe("the workspace imports codemod", () => {
   it("leaves relative imports inside a package alone, even between its src and test", () => {
     const source = 'import { createApp } from "../src/app";\nimport { call } from "./helpers";';
     expect(rewriteWorkspaceImports(source, at("functions/test/example.ts"))).toBe(source);
+  });
+});
+
+describe("the tree", () => {
+  it("has no relative import from one package (functions, core, web, infra, scripts) into another", () => {
+    const crossing: string[] = [];
+    for (const folder of packageFolders) {
+      for (const file of typeScriptFiles(at(folder))) {
+        const from = packageOf(file);
+        for (const literal of moduleSpecifiers(readFileSync(file, "utf8"), file)) {
+          if (!literal.text.startsWith(".")) continue;
+          const to = packageOf(resolve(dirname(file), literal.text));
+          if (to !== from) crossing.push(`${relative(repoRoot, file)}: ${literal.text}`);
+        }
+      }
+    }
+    // Fix: npm run codemod:workspace-imports (a package without `exports` needs one first).
+    expect(crossing).toEqual([]);
   });
 });
