@@ -1,6 +1,6 @@
+import { loadConfig } from "@ketnoi/functions/config";
+import { routeGroupOf } from "@ketnoi/functions/routes/groups";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../functions/src/config";
-import { routeGroupOf } from "../functions/src/routes/groups";
 import { groupFunctions } from "./api";
 import { stages } from "./app";
 import { apiRoutes } from "./routes";

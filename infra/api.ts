@@ -1,3 +1,4 @@
+import { type RouteGroupName, routeGroupOf } from "@ketnoi/functions/routes/groups";
 import { Duration, Stack } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
@@ -6,7 +7,6 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
-import { type RouteGroupName, routeGroupOf } from "../functions/src/routes/groups";
 import type { KetNoiAuth } from "./auth";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
@@ -46,7 +46,7 @@ const accessLogFormat = AccessLogFormat.custom(
  * The header CloudFront adds to every request it forwards to the API, with a secret value the API checks
  * (functions/src/http/origin-verify.ts): a caller of the execute-api URL who skips CloudFront (and its WAF) lacks it.
  */
-export { originVerifyHeader } from "../functions/src/http/origin-verify";
+export { originVerifyHeader } from "@ketnoi/functions/http/origin-verify";
 
 /** The route groups with a function of their own built from functions/src/lambdas/<group>.ts (files: files-lambda.ts). */
 export const groupFunctions = [

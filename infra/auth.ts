@@ -1,3 +1,4 @@
+import { type Role, roles } from "@ketnoi/core/roles";
 import { Aws, Duration, Fn, Lazy, Stack } from "aws-cdk-lib";
 import {
   AccountRecovery,
@@ -14,7 +15,6 @@ import {
 } from "aws-cdk-lib/aws-cognito";
 import { Policy, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
-import { type Role, roles } from "../packages/core/src/roles";
 import { KetNoiFunction } from "./function";
 import { mfaClaimEntry } from "./paths";
 import type { StageSettings } from "./stage";

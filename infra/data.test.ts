@@ -1,5 +1,5 @@
+import { createTableInput, tableDefinition } from "@ketnoi/functions/db/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTableInput, tableDefinition } from "../functions/src/db/table";
 import { stages } from "./app";
 import { indexDataActions, tableDataActions } from "./data";
 import { ref, resourcesOfType, type Stage, type SynthesizedCdkApp, synthesizeCdkApp } from "./test/template";

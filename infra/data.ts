@@ -1,3 +1,4 @@
+import { tableDefinition } from "@ketnoi/functions/db/table";
 import {
   AttributeType,
   BillingMode,
@@ -8,7 +9,6 @@ import {
 } from "aws-cdk-lib/aws-dynamodb";
 import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
-import { tableDefinition } from "../functions/src/db/table";
 import type { StageSettings } from "./stage";
 
 /**

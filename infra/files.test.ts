@@ -1,5 +1,5 @@
+import { loadConfig } from "@ketnoi/functions/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../functions/src/config";
 import { stages } from "./app";
 import { cvPrefix, uploadPrefix } from "./files";
 import {

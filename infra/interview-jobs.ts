@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { interviewJobEveryMinutes } from "@ketnoi/functions/interviews/local-timer";
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -6,7 +7,6 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
-import { interviewJobEveryMinutes } from "../functions/src/interviews/local-timer";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
 import { repoRoot } from "./paths";

@@ -1,10 +1,10 @@
+import { loadMailConfig } from "@ketnoi/functions/config";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMailConfig } from "../functions/src/config";
 import { KetNoiData } from "./data";
 import { bounceRateAlarmThreshold, KetNoiMail } from "./mail";
 import { stageSettings } from "./stage";

@@ -1,5 +1,5 @@
+import { defaultRetentionRejectedDays, loadDataConfig } from "@ketnoi/functions/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRetentionRejectedDays, loadDataConfig } from "../functions/src/config";
 import { stages } from "./app";
 import { retentionIndexActions, retentionSchedule, retentionTableActions } from "./retention";
 import {

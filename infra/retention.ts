@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { defaultRetentionRejectedDays } from "@ketnoi/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -6,7 +7,6 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
-import { defaultRetentionRejectedDays } from "../functions/src/config";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
 import { repoRoot } from "./paths";

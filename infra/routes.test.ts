@@ -1,6 +1,6 @@
+import { createApp } from "@ketnoi/functions/app";
+import { loadConfig, setConfig } from "@ketnoi/functions/config";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../functions/src/app";
-import { loadConfig, setConfig } from "../functions/src/config";
 import { apiRoutes } from "./routes";
 
 type OpenApi = { paths: Record<string, Record<string, { security?: unknown[] }>> };

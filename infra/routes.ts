@@ -1,3 +1,5 @@
+import { deployedApiDocument } from "@ketnoi/functions/routes/document";
+
 /**
  * Who may call a route at the gateway. `public`: anyone (the app still reads a bearer token when one is sent,
  * e.g. to show a draft to its organisation). `private`: API Gateway rejects requests without a valid Cognito
@@ -12,103 +14,36 @@ export interface ApiRoute {
   readonly access: RouteAccess;
 }
 
+type OpenApiPaths = Record<string, Record<string, unknown> | undefined>;
+const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
 /**
- * Every route API Gateway sends to the API function; anything else gets the gateway's 404. Kept equal to the
- * app's OpenAPI document by routes.test.ts. The development sign-in (/api/dev-auth/*) is deliberately absent.
+ * The routes of an OpenAPI document: every operation, private exactly when it names a security requirement (the
+ * app's `route({ auth })` documents `bearerAuth` on the routes that need a token).
  */
-export const apiRoutes: readonly ApiRoute[] = [
-  { method: "GET", path: "/api/health", access: "public" },
+export function routesOf(paths: OpenApiPaths): ApiRoute[] {
+  return Object.entries(paths).flatMap(([path, item]) =>
+    methods.flatMap((method) => {
+      const operation = item?.[method.toLowerCase()] as { security?: unknown[] } | undefined;
+      if (!operation) return [];
+      return [{ method, path, access: operation.security?.length ? "private" : "public" } satisfies ApiRoute];
+    }),
+  );
+}
+
+/** The documents themselves, which the document leaves out of its own paths (functions/src/routes/docs.ts). */
+export const documentationRoutes: readonly ApiRoute[] = [
   { method: "GET", path: "/api/openapi.json", access: "public" },
   { method: "GET", path: "/api/docs", access: "public" },
-  { method: "GET", path: "/api/me", access: "private" },
-  { method: "GET", path: "/api/me/mail-preferences", access: "private" },
-  { method: "PUT", path: "/api/me/mail-preferences", access: "private" },
-  { method: "GET", path: "/api/mail/unsubscribe", access: "public" },
-  { method: "POST", path: "/api/mail/unsubscribe", access: "public" },
-  { method: "GET", path: "/api/organisations", access: "public" },
-  { method: "POST", path: "/api/organisations", access: "private" },
-  { method: "GET", path: "/api/organisations/{id}", access: "public" },
-  { method: "PATCH", path: "/api/organisations/{id}", access: "private" },
-  { method: "GET", path: "/api/organisations/{id}/listings", access: "private" },
-  { method: "POST", path: "/api/organisations/{id}/verification", access: "private" },
-  { method: "GET", path: "/api/organisations/{id}/members", access: "private" },
-  { method: "PATCH", path: "/api/organisations/{id}/members/{userId}", access: "private" },
-  { method: "DELETE", path: "/api/organisations/{id}/members/{userId}", access: "private" },
-  { method: "GET", path: "/api/organisations/{id}/invitations", access: "private" },
-  { method: "POST", path: "/api/organisations/{id}/invitations", access: "private" },
-  { method: "GET", path: "/api/organisations/{id}/enrolments", access: "private" },
-  { method: "PUT", path: "/api/organisations/{id}/enrolments/{userId}", access: "private" },
-  { method: "GET", path: "/api/invitations/mine", access: "private" },
-  { method: "POST", path: "/api/invitations/{id}/accept", access: "private" },
-  { method: "POST", path: "/api/invitations/{id}/decline", access: "private" },
-  { method: "GET", path: "/api/listings", access: "public" },
-  { method: "POST", path: "/api/listings", access: "private" },
-  { method: "GET", path: "/api/listings/{id}", access: "public" },
-  { method: "PATCH", path: "/api/listings/{id}", access: "private" },
-  { method: "GET", path: "/api/students/me", access: "private" },
-  { method: "PUT", path: "/api/students/me", access: "private" },
-  { method: "DELETE", path: "/api/students/me", access: "private" },
-  { method: "GET", path: "/api/students/me/export", access: "private" },
-  { method: "GET", path: "/api/notifications", access: "private" },
-  { method: "POST", path: "/api/notifications/{id}/read", access: "private" },
-  { method: "POST", path: "/api/listings/{id}/applications", access: "private" },
-  { method: "GET", path: "/api/listings/{id}/applications", access: "private" },
-  { method: "POST", path: "/api/listings/{id}/applications/bulk", access: "private" },
-  { method: "GET", path: "/api/applications/mine", access: "private" },
-  { method: "GET", path: "/api/applications/{id}", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/transitions", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/hours", access: "private" },
-  // Messages per application and recruiters' notes (functions/src/routes/messages.ts).
-  { method: "GET", path: "/api/applications/{id}/messages", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/messages", access: "private" },
-  { method: "PUT", path: "/api/applications/{id}/messages/read", access: "private" },
-  { method: "GET", path: "/api/applications/{id}/notes", access: "private" },
-  { method: "PUT", path: "/api/applications/{id}/notes", access: "private" },
-  { method: "GET", path: "/api/messages/unread", access: "private" },
-  { method: "GET", path: "/api/applications/{id}/interview", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/interview", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/interview/pick", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/interview/request-change", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/interview/reschedule", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/interview/cancel", access: "private" },
-  { method: "GET", path: "/api/applications/{id}/interview/calendar", access: "private" },
-  { method: "GET", path: "/api/listings/{id}/interviews", access: "private" },
-  { method: "GET", path: "/api/applications/{id}/offer", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/offer", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/offer/accept", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/offer/decline", access: "private" },
-  { method: "POST", path: "/api/applications/{id}/offer/withdraw", access: "private" },
-  { method: "POST", path: "/api/listings/{id}/sessions/{sessionId}/bookings", access: "private" },
-  { method: "GET", path: "/api/listings/{id}/bookings", access: "private" },
-  { method: "GET", path: "/api/bookings/mine", access: "private" },
-  { method: "DELETE", path: "/api/bookings/{id}", access: "private" },
-  { method: "GET", path: "/api/search", access: "public" },
-  { method: "GET", path: "/api/saved-searches", access: "private" },
-  { method: "POST", path: "/api/saved-searches", access: "private" },
-  { method: "DELETE", path: "/api/saved-searches/{id}", access: "private" },
-  { method: "GET", path: "/api/dashboard", access: "private" },
-  { method: "GET", path: "/api/dashboard/export", access: "private" },
-  { method: "GET", path: "/api/targets", access: "private" },
-  { method: "PUT", path: "/api/targets", access: "private" },
-  { method: "GET", path: "/api/targets/history", access: "private" },
-  { method: "GET", path: "/api/audit", access: "private" },
-  { method: "GET", path: "/api/recommendations", access: "private" },
-  { method: "GET", path: "/api/listings/{id}/candidates", access: "private" },
-  { method: "POST", path: "/api/listings/{id}/invite", access: "private" },
-  { method: "GET", path: "/api/placement-rounds", access: "private" },
-  { method: "POST", path: "/api/placement-rounds", access: "private" },
-  { method: "GET", path: "/api/placement-rounds/{id}", access: "private" },
-  { method: "PUT", path: "/api/placement-rounds/{id}/preferences", access: "private" },
-  { method: "POST", path: "/api/placement-rounds/{id}/run", access: "private" },
-  { method: "POST", path: "/api/placement-rounds/{id}/reoffer", access: "private" },
-  { method: "POST", path: "/api/placement-rounds/{id}/response", access: "private" },
-  { method: "GET", path: "/api/placement-rounds/{id}/listings/{listingId}/ranking", access: "private" },
-  { method: "PUT", path: "/api/placement-rounds/{id}/listings/{listingId}/ranking", access: "private" },
-  { method: "GET", path: "/api/organisations/{id}/placement-rounds", access: "private" },
-  { method: "GET", path: "/api/files/cv", access: "private" },
-  { method: "POST", path: "/api/files/cv", access: "private" },
-  { method: "POST", path: "/api/files/cv/{id}/check", access: "private" },
-  { method: "GET", path: "/api/files/cv/{id}/download", access: "private" },
-  { method: "DELETE", path: "/api/files/cv/{id}", access: "private" },
-  { method: "GET", path: "/api/files/applications/{id}/cv", access: "private" },
+];
+
+/**
+ * Every route API Gateway sends to a function; anything else gets the gateway's 404. Generated at synth from the
+ * deployed app's OpenAPI document (issue 18: written once, in the route's `route({ auth })`), so a new route is
+ * routed, and a private one behind the Cognito authorizer, without a line here. The development sign-in
+ * (/api/dev-auth/*) is absent: the deployed app does not mount it.
+ */
+export const apiRoutes: readonly ApiRoute[] = [
+  ...documentationRoutes,
+  ...routesOf((await deployedApiDocument()).paths as OpenApiPaths),
 ];

@@ -1,6 +1,6 @@
+import { loadConfig } from "@ketnoi/functions/config";
+import { searchStoreFromConfig } from "@ketnoi/functions/search/s3-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../functions/src/config";
-import { searchStoreFromConfig } from "../functions/src/search/s3-store";
 import { stages } from "./app";
 import { indexDataActions, tableDataActions } from "./data";
 import { searchSnapshotKey } from "./search";

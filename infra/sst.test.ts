@@ -52,7 +52,9 @@ beforeAll(async () => {
     for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
     Object.assign(process.env, previous);
   }
-});
+  // Two whole syntheses (SST's and the CDK app's), each bundling every function and generating the route table from
+  // the OpenAPI document: ~110 s on a loaded 2-core machine, too near the project's 120 s hook timeout.
+}, 240_000);
 
 afterAll(() => {
   scratch.remove();

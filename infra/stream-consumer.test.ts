@@ -1,7 +1,7 @@
+import { loadDataConfig } from "@ketnoi/functions/config";
+import { sourceEntities } from "@ketnoi/functions/effects/records";
+import { searchStoreFromConfig } from "@ketnoi/functions/search/s3-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataConfig } from "../functions/src/config";
-import { sourceEntities } from "../functions/src/effects/records";
-import { searchStoreFromConfig } from "../functions/src/search/s3-store";
 import { stages } from "./app";
 import { searchSnapshotKey } from "./search";
 import { consumerIndexActions, consumerTableActions, deadLetterMetricName, streamEntities } from "./stream-consumer";

@@ -1,7 +1,7 @@
 /** Shared helpers of the Chromium end-to-end scripts: launch flags, steps, and leaving no process behind. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { freePort } from "@ketnoi/functions/local/ports";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { freePort } from "../functions/src/local/ports";
 import { type Platform, startPlatform } from "./platform";
 
 /** Launch flags for Debian's Chromium on this closed network (see ../shared/STACK.md). */

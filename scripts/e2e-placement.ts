@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { placementGuarantees } from "@ketnoi/core";
+import { pseudonym } from "@ketnoi/functions/data/applicants";
+import { candidateIdOf } from "@ketnoi/functions/data/matching";
+import { generateDemoData } from "@ketnoi/functions/seed/demo-data";
 import type { Locator, Page } from "playwright-core";
-import { pseudonym } from "../functions/src/data/applicants";
-import { candidateIdOf } from "../functions/src/data/matching";
-import { generateDemoData } from "../functions/src/seed/demo-data";
 import { type Actors, openMenu, phonePage, phoneProblems, runE2e, signedIn, step, visible } from "./browser";
 
 /**

@@ -1,5 +1,5 @@
 /** What scripts/e2e-reach.ts reads back from maildev: mails per address and the .ics parts they carry. */
-import { mailSource, mailsTo, type ReceivedMail } from "../functions/test/maildev";
+import { mailSource, mailsTo, type ReceivedMail } from "@ketnoi/functions/test/maildev";
 
 /** One VEVENT as a calendar app reads it: its properties by name (unfolded, parameters dropped). */
 export interface ParsedEvent {

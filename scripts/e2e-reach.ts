@@ -1,6 +1,6 @@
+import { runInterviewJobs } from "@ketnoi/functions/interviews/jobs";
+import { mailsTo } from "@ketnoi/functions/test/maildev";
 import type { Page } from "playwright-core";
-import { runInterviewJobs } from "../functions/src/interviews/jobs";
-import { mailsTo } from "../functions/test/maildev";
 import { type Actors, phonePage, phoneProblems, runE2e, signedIn, step, visible } from "./browser";
 import { eventually, invitationsTo, type ParsedEvent } from "./e2e-reach-mail";
 

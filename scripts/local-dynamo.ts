@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { useLocalConfig } from "../functions/src/local/config";
-import { type DynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
-import { portInUse } from "../functions/src/local/ports";
+import { useLocalConfig } from "@ketnoi/functions/local/config";
+import { type DynamoLocal, startDynamoLocal } from "@ketnoi/functions/local/dynamodb-local";
+import { portInUse } from "@ketnoi/functions/local/ports";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 

@@ -1,22 +1,22 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startLocalAggregator } from "../functions/src/aggregates/local-stream";
-import { config } from "../functions/src/config";
-import { backfillConsentIndex } from "../functions/src/data/consent-backfill";
-import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
-import { startInterviewJobTimer } from "../functions/src/interviews/local-timer";
-import { useLocalConfig } from "../functions/src/local/config";
-import { restartDynamoLocal, startDynamoLocal } from "../functions/src/local/dynamodb-local";
-import { freePort, portInUse } from "../functions/src/local/ports";
-import { startLocalS3 } from "../functions/src/local/s3-local";
-import { serveApi } from "../functions/src/local/server";
-import { ensureTable } from "../functions/src/local/tables";
-import { startLocalMail } from "../functions/src/mail/local";
-import { configureSearch } from "../functions/src/search/live";
-import { searchStoreFromConfig } from "../functions/src/search/s3-store";
-import { tableFingerprint } from "../functions/src/search/sources";
-import { seedDemoData } from "../functions/src/seed/seed";
+import { startLocalAggregator } from "@ketnoi/functions/aggregates/local-stream";
+import { config } from "@ketnoi/functions/config";
+import { backfillConsentIndex } from "@ketnoi/functions/data/consent-backfill";
+import { backfillRetentionIndex } from "@ketnoi/functions/data/retention-backfill";
+import { startInterviewJobTimer } from "@ketnoi/functions/interviews/local-timer";
+import { useLocalConfig } from "@ketnoi/functions/local/config";
+import { restartDynamoLocal, startDynamoLocal } from "@ketnoi/functions/local/dynamodb-local";
+import { freePort, portInUse } from "@ketnoi/functions/local/ports";
+import { startLocalS3 } from "@ketnoi/functions/local/s3-local";
+import { serveApi } from "@ketnoi/functions/local/server";
+import { ensureTable } from "@ketnoi/functions/local/tables";
+import { startLocalMail } from "@ketnoi/functions/mail/local";
+import { configureSearch } from "@ketnoi/functions/search/live";
+import { searchStoreFromConfig } from "@ketnoi/functions/search/s3-store";
+import { tableFingerprint } from "@ketnoi/functions/search/sources";
+import { seedDemoData } from "@ketnoi/functions/seed/seed";
 
 export const root = resolve(fileURLToPath(import.meta.url), "../..");
 

@@ -1,4 +1,4 @@
-import { reconcileAggregates } from "../functions/src/aggregates/reconcile";
+import { reconcileAggregates } from "@ketnoi/functions/aggregates/reconcile";
 import { withLocalDynamo } from "./local-dynamo";
 
 /**

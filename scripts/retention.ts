@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { runRetention } from "../functions/src/data/retention";
-import { backfillRetentionIndex } from "../functions/src/data/retention-backfill";
-import { ensureTable } from "../functions/src/local/tables";
+import { runRetention } from "@ketnoi/functions/data/retention";
+import { backfillRetentionIndex } from "@ketnoi/functions/data/retention-backfill";
+import { ensureTable } from "@ketnoi/functions/local/tables";
 import { withLocalDynamo } from "./local-dynamo";
 
 /**

@@ -1,6 +1,6 @@
-import { ensureTable } from "../functions/src/local/tables";
-import { seedScales } from "../functions/src/seed/province-data";
-import { seedDemoData, seedProvinceData, tableHasItems } from "../functions/src/seed/seed";
+import { ensureTable } from "@ketnoi/functions/local/tables";
+import { seedScales } from "@ketnoi/functions/seed/province-data";
+import { seedDemoData, seedProvinceData, tableHasItems } from "@ketnoi/functions/seed/seed";
 import { withLocalDynamo } from "./local-dynamo";
 
 /**

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort, portInUse } from "@ketnoi/functions/local/ports";
 import { afterAll, expect, it } from "vitest";
-import { freePort, portInUse } from "../functions/src/local/ports";
 
 const root = resolve(import.meta.dirname, "..");
 const dataDir = mkdtempSync(join(tmpdir(), "ketnoi-start-"));

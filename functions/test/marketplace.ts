@@ -34,24 +34,26 @@ export function memberOf(userId: string, orgId: string, role: "recruiter" | "sta
   return userWithToken(userId, role, { orgId, role: "owner" });
 }
 
+/** The PUT /api/students/me body studentWithProfile sends; `share` is the consent to show details to organisations. */
+export function profileBody(userId: string, share = true) {
+  return {
+    fullName: `Sinh viên ${userId}`,
+    universityId: "lhu",
+    major: "se",
+    year: 3,
+    skills: [{ id: "python", level: 3 }],
+    languages: [],
+    reachableCommunes: ["p-tran-bien"],
+    preferredSectors: ["software"],
+    cvUrl: `https://cv.example.vn/${userId}`,
+    consents: { shareWithAppliedOrgs: share, recommendToRecruiters: false, provinceStatistics: true },
+  };
+}
+
 /** A student with a saved profile; `share` is their consent to show details to organisations they apply to. */
 export async function studentWithProfile(userId: string, share = true) {
   const token = await userWithToken(userId, "student");
-  const res = await call("PUT", "/api/students/me", {
-    token,
-    body: {
-      fullName: `Sinh viên ${userId}`,
-      universityId: "lhu",
-      major: "se",
-      year: 3,
-      skills: [{ id: "python", level: 3 }],
-      languages: [],
-      reachableCommunes: ["p-tran-bien"],
-      preferredSectors: ["software"],
-      cvUrl: `https://cv.example.vn/${userId}`,
-      consents: { shareWithAppliedOrgs: share, recommendToRecruiters: false, provinceStatistics: true },
-    },
-  });
+  const res = await call("PUT", "/api/students/me", { token, body: profileBody(userId, share) });
   if (res.status !== 200) throw new Error(`profile for ${userId}: ${res.status} ${res.text}`);
   return token;
 }

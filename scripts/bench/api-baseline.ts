@@ -15,18 +15,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type SearchCriteria, type SearchSort, todayInVietnam } from "@ketnoi/core";
-import { seatsTakenOf } from "../../functions/src/data/bookings";
-import { getListing, getListings, publicListings, withOrganisation } from "../../functions/src/data/listings";
-import { openCursor, sealCursor } from "../../functions/src/http/cursor";
-import { AppError } from "../../functions/src/http/errors";
-import { useLocalConfig } from "../../functions/src/local/config";
-import { startDynamoLocal } from "../../functions/src/local/dynamodb-local";
-import { freePort } from "../../functions/src/local/ports";
-import { serveApi } from "../../functions/src/local/server";
-import { ensureTable } from "../../functions/src/local/tables";
-import { configureSearch, searchIndex } from "../../functions/src/search/live";
-import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
-import { seedDemoData } from "../../functions/src/seed/seed";
+import { seatsTakenOf } from "@ketnoi/functions/data/bookings";
+import { getListing, getListings, publicListings, withOrganisation } from "@ketnoi/functions/data/listings";
+import { openCursor, sealCursor } from "@ketnoi/functions/http/cursor";
+import { AppError } from "@ketnoi/functions/http/errors";
+import { useLocalConfig } from "@ketnoi/functions/local/config";
+import { startDynamoLocal } from "@ketnoi/functions/local/dynamodb-local";
+import { freePort } from "@ketnoi/functions/local/ports";
+import { serveApi } from "@ketnoi/functions/local/server";
+import { ensureTable } from "@ketnoi/functions/local/tables";
+import { configureSearch, searchIndex } from "@ketnoi/functions/search/live";
+import { memorySnapshotStore } from "@ketnoi/functions/search/snapshot-store";
+import { seedDemoData } from "@ketnoi/functions/seed/seed";
 import { serveBenchChild } from "./harness";
 
 /** What the server process prints once both servers answer. */

@@ -184,12 +184,12 @@ export function httpApiGet(path: string, query = "", headers: Record<string, str
 
 /** DynamoDB Local in memory with the table and the demo data; the first requests read from it. */
 async function startSeededTable() {
-  const { startDynamoLocal } = await import("../../functions/src/local/dynamodb-local");
-  const { freePort } = await import("../../functions/src/local/ports");
-  const { ensureTable } = await import("../../functions/src/local/tables");
-  const { useLocalConfig } = await import("../../functions/src/local/config");
-  const { seedDemoData } = await import("../../functions/src/seed/seed");
-  const { db } = await import("../../functions/src/db/service");
+  const { startDynamoLocal } = await import("@ketnoi/functions/local/dynamodb-local");
+  const { freePort } = await import("@ketnoi/functions/local/ports");
+  const { ensureTable } = await import("@ketnoi/functions/local/tables");
+  const { useLocalConfig } = await import("@ketnoi/functions/local/config");
+  const { seedDemoData } = await import("@ketnoi/functions/seed/seed");
+  const { db } = await import("@ketnoi/functions/db/service");
   const tableName = "ketnoi-bench";
   const dynamo = await startDynamoLocal({ port: await freePort(), inMemory: true });
   process.once("exit", () => dynamo.process.kill("SIGKILL"));
@@ -291,7 +291,7 @@ export const handler = async () => {
           writeFileSync(runner, runnerScript);
 
           const { ScanCommand } = await import("@aws-sdk/client-dynamodb");
-          const { localClient } = await import("../../functions/src/local/tables");
+          const { localClient } = await import("@ketnoi/functions/local/tables");
           const scan = await localClient(table.endpoint).send(
             new ScanCommand({
               TableName: table.tableName,

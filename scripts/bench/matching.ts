@@ -123,9 +123,9 @@ export const matchingSection: BenchSection = {
         "demand map, the student's 3 applications made into the route's Set per request), each query's best of 3",
       targets: { p99Ms: "< 20" },
       async run() {
-        const { ListingSearchIndex } = await import("../../functions/src/search/listing-index");
-        const { toSearchDocument } = await import("../../functions/src/search/document");
-        const { recommendFromIndex } = await import("../../functions/src/data/recommendations");
+        const { ListingSearchIndex } = await import("@ketnoi/functions/search/listing-index");
+        const { toSearchDocument } = await import("@ketnoi/functions/search/document");
+        const { recommendFromIndex } = await import("@ketnoi/functions/data/recommendations");
         const listings = syntheticListings(20_000, now);
         const students = syntheticStudents(2_050) as unknown as StudentProfile[];
         const demand = syntheticDemand(listings);

@@ -9,18 +9,18 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { dataConfig } from "../../functions/src/config";
-import { totalDbCalls } from "../../functions/src/db/call-counter";
-import { dynamo as documentClient } from "../../functions/src/db/client";
-import { useLocalConfig } from "../../functions/src/local/config";
-import { startDynamoLocal } from "../../functions/src/local/dynamodb-local";
-import { freePort } from "../../functions/src/local/ports";
-import { serveApi } from "../../functions/src/local/server";
-import { ensureTable } from "../../functions/src/local/tables";
-import { configureSearch, searchIndex } from "../../functions/src/search/live";
-import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
-import { type SeedScale, seedScales } from "../../functions/src/seed/province-data";
-import { seedProvinceData } from "../../functions/src/seed/seed";
+import { dataConfig } from "@ketnoi/functions/config";
+import { totalDbCalls } from "@ketnoi/functions/db/call-counter";
+import { dynamo as documentClient } from "@ketnoi/functions/db/client";
+import { useLocalConfig } from "@ketnoi/functions/local/config";
+import { startDynamoLocal } from "@ketnoi/functions/local/dynamodb-local";
+import { freePort } from "@ketnoi/functions/local/ports";
+import { serveApi } from "@ketnoi/functions/local/server";
+import { ensureTable } from "@ketnoi/functions/local/tables";
+import { configureSearch, searchIndex } from "@ketnoi/functions/search/live";
+import { memorySnapshotStore } from "@ketnoi/functions/search/snapshot-store";
+import { type SeedScale, seedScales } from "@ketnoi/functions/seed/province-data";
+import { seedProvinceData } from "@ketnoi/functions/seed/seed";
 import { serveBenchChild } from "./harness";
 
 export interface RoutesServers {

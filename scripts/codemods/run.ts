@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The TypeScript files under `path` (or `path` itself), outside node_modules, hidden folders and build output. */
-function* typeScriptFiles(path: string): Generator<string> {
+export function* typeScriptFiles(path: string): Generator<string> {
   if (statSync(path).isFile()) {
     if (/\.tsx?$/.test(path)) yield path;
     return;

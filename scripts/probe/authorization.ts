@@ -1,8 +1,8 @@
-import { accessTable, expectedStatus, sendCell } from "../../functions/test/hardening/access-table";
-import { apiRoutes, fillPath, send } from "../../functions/test/hardening/probe";
-import { actors, buildWorld } from "../../functions/test/hardening/world";
-import { call, useRemoteApi, userWithToken } from "../../functions/test/helpers";
-import { apply, listingOf, memberOf, studentWithProfile } from "../../functions/test/marketplace";
+import { accessTable, expectedStatus, sendCell } from "@ketnoi/functions/test/hardening/access-table";
+import { apiRoutes, fillPath, send } from "@ketnoi/functions/test/hardening/probe";
+import { actors, buildWorld } from "@ketnoi/functions/test/hardening/world";
+import { call, useRemoteApi, userWithToken } from "@ketnoi/functions/test/helpers";
+import { apply, listingOf, memberOf, studentWithProfile } from "@ketnoi/functions/test/marketplace";
 import type { ProbeModule } from "./contract";
 import { probePlatform } from "./platform";
 

@@ -1,8 +1,8 @@
 import { type CellCount, currentBucket, yearMonthInVietnam } from "@ketnoi/core";
-import { reconcileAggregates } from "../../functions/src/aggregates/reconcile";
-import { db } from "../../functions/src/db/service";
-import { attackDashboard } from "../../functions/test/dashboard-attacker";
-import { seedSmallCellWorld } from "../../functions/test/dashboard-world";
+import { reconcileAggregates } from "@ketnoi/functions/aggregates/reconcile";
+import { db } from "@ketnoi/functions/db/service";
+import { attackDashboard } from "@ketnoi/functions/test/dashboard-attacker";
+import { seedSmallCellWorld } from "@ketnoi/functions/test/dashboard-world";
 import type { ProbeModule, ProbeReport } from "./contract";
 import { probePlatform } from "./platform";
 

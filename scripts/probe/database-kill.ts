@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { factId } from "../../functions/src/aggregates/apply";
-import { reconcileAggregates } from "../../functions/src/aggregates/reconcile";
-import { signDevToken } from "../../functions/src/auth/dev-idp";
-import { db } from "../../functions/src/db/service";
-import { freePort } from "../../functions/src/local/ports";
-import { configureSearch } from "../../functions/src/search/live";
-import { memorySnapshotStore } from "../../functions/src/search/snapshot-store";
+import { factId } from "@ketnoi/functions/aggregates/apply";
+import { reconcileAggregates } from "@ketnoi/functions/aggregates/reconcile";
+import { signDevToken } from "@ketnoi/functions/auth/dev-idp";
+import { db } from "@ketnoi/functions/db/service";
+import { freePort } from "@ketnoi/functions/local/ports";
+import { configureSearch } from "@ketnoi/functions/search/live";
+import { memorySnapshotStore } from "@ketnoi/functions/search/snapshot-store";
 import { startPlatform } from "../platform";
 import type { ProbeModule, ProbeReport } from "./contract";
 

@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import {
   bodyArbitrary,
   nastyStrings,
@@ -7,11 +6,12 @@ import {
   rawSegments,
   toJsonText,
   validValue,
-} from "../../functions/test/hardening/fuzz-inputs";
-import { type ApiRoute, apiRoutes, fillPath, type JsonSchema, send } from "../../functions/test/hardening/probe";
-import { buildWorld, orgA, userIds } from "../../functions/test/hardening/world";
-import { useRemoteApi } from "../../functions/test/helpers";
-import { freshIp } from "../../functions/test/marketplace";
+} from "@ketnoi/functions/test/hardening/fuzz-inputs";
+import { type ApiRoute, apiRoutes, fillPath, type JsonSchema, send } from "@ketnoi/functions/test/hardening/probe";
+import { buildWorld, orgA, userIds } from "@ketnoi/functions/test/hardening/world";
+import { useRemoteApi } from "@ketnoi/functions/test/helpers";
+import { freshIp } from "@ketnoi/functions/test/marketplace";
+import fc from "fast-check";
 import type { ProbeModule } from "./contract";
 import { probePlatform } from "./platform";
 

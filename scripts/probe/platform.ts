@@ -1,4 +1,4 @@
-import { freePort } from "../../functions/src/local/ports";
+import { freePort } from "@ketnoi/functions/local/ports";
 import { type Platform, startPlatform } from "../platform";
 
 /**

@@ -8,19 +8,9 @@ import type * as PdfCheck from "./pdf-check";
  * real one (`files/live.ts`); the API function does not, so its bundle carries the files routes — one OpenAPI document
  * and the same middleware for both functions — without the S3 client and pdf-lib (~600 kB, docs/decisions.md).
  * API Gateway sends /api/files/* to the files function, so the API function never serves them; if it did, 503.
+ * It is everything objects.ts and pdf-check.ts export: the modules are the one list of what the backend offers.
  */
-export type FilesBackend = Pick<
-  typeof Objects,
-  | "deleteObject"
-  | "downloadLinkSeconds"
-  | "objectSize"
-  | "presignedCvUpload"
-  | "presignedDownload"
-  | "promoteUpload"
-  | "readObject"
-  | "uploadKeyOf"
-> &
-  Pick<typeof PdfCheck, "checkPdf" | "refusals">;
+export type FilesBackend = typeof Objects & typeof PdfCheck;
 
 let installed: FilesBackend | undefined;
 

@@ -25,6 +25,18 @@ export interface InterviewJobReport {
   expired: number;
 }
 
+/**
+ * A reader that reads each listing once: the jobs sweep the next 24 h every 5 minutes, so one listing's interviews,
+ * bookings and offers share one read per run (a run's notices may be a few minutes behind a title edit, no more).
+ */
+function listingReads(): (listingId: string) => ReturnType<typeof getListing> {
+  const listings = new Map<string, ReturnType<typeof getListing>>();
+  return (listingId) => {
+    if (!listings.has(listingId)) listings.set(listingId, getListing(listingId));
+    return listings.get(listingId)!;
+  };
+}
+
 /** Sends a notice to the student and every member, once per key (deliverNotice's deterministic id). */
 async function tellBoth(
   sides: { studentId: string; orgId: string; applicationId: string; listingId: string },
@@ -51,11 +63,12 @@ async function tellBoth(
  */
 export async function sendInterviewReminders(now: Date): Promise<number> {
   let sent = 0;
+  const listingOf = listingReads();
   const due = await scheduledBetween(now, new Date(now.getTime() + 24 * hour));
   for (const interview of due) {
     const untilStart = Date.parse(interview.startsAt) - now.getTime();
     const window = reminderWindows.find((w) => untilStart <= w.ms)!;
-    const listing = await getListing(interview.listingId);
+    const listing = await listingOf(interview.listingId);
     const title = listing ? { vi: listing.title.vi, en: listing.title.en ?? listing.title.vi } : { vi: "", en: "" };
     const at = new Date(Date.parse(interview.startsAt) - window.ms).toISOString();
     sent += await tellBoth(
@@ -88,8 +101,9 @@ async function openOffers(range: { lt: string } | { eq: string }): Promise<Offer
 /** On an offer's last day, the student (and the members) are told it ends tonight; once per offer. */
 export async function sendOfferExpiring(now: Date): Promise<number> {
   let sent = 0;
+  const listingOf = listingReads();
   for (const offer of await openOffers({ eq: todayInVietnam(now) })) {
-    const listing = await getListing(offer.listingId);
+    const listing = await listingOf(offer.listingId);
     const title = listing?.title.vi ?? "";
     sent += await tellBoth(offer, `offer:${offer.applicationId}:${offer.createdAt}:expiring`, offer.createdAt, {
       kind: "offer_expiring",
@@ -140,12 +154,8 @@ export async function sendBookingReminders(now: Date): Promise<number> {
   const to = new Date(now.getTime() + 24 * hour).toISOString();
   const days = [...new Set([todayInVietnam(now), todayInVietnam(new Date(now.getTime() + 24 * hour))])];
   let sent = 0;
-  // The job sweeps the whole next 24 h every 5 minutes: a visit's bookings share one listing read per run.
-  const listings = new Map<string, ReturnType<typeof getListing>>();
-  const listingOf = (id: string) => {
-    if (!listings.has(id)) listings.set(id, getListing(id));
-    return listings.get(id)!;
-  };
+  // A visit's bookings share one listing read per run.
+  const listingOf = listingReads();
   for (const startsDay of days) {
     const { data } = await guard(() =>
       db()

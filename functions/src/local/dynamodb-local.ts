@@ -91,6 +91,7 @@ export async function startDynamoLocal(options: {
     ],
     { cwd, stdio: ["ignore", "ignore", "pipe"] },
   );
+  watchParent(child);
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -111,6 +112,25 @@ export async function startDynamoLocal(options: {
     throw new Error(`${(error as Error).message}.${hint}\n${stderr.trim()}`);
   }
   return { endpoint, port: options.port, process: child, stop };
+}
+
+/**
+ * Makes `java` die with this process, however this process ends. A SIGKILL (a test runner's worker timed out, an
+ * operator's kill -9, a crashed `npm start`) runs no exit handler, so java used to live on, orphaned, holding its
+ * port and ~300 MB. A watchdog `sh` reads a pipe from this process: the kernel closes the pipe when this process
+ * dies in any way, `cat` sees end of file and the watchdog kills java. java stays this process's own child (the
+ * fault tests signal it directly); the watchdog leaves with java, and keeps neither process alive.
+ */
+function watchParent(java: ChildProcess): void {
+  if (process.platform === "win32" || java.pid === undefined) return;
+  const watchdog = spawn("sh", ["-c", 'cat >/dev/null; kill -9 "$0" 2>/dev/null', String(java.pid)], {
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  watchdog.on("error", () => {});
+  watchdog.unref();
+  // The pipe's handle would keep this process's event loop alive; the pipe itself stays open until it exits.
+  (watchdog.stdin as (typeof watchdog.stdin & { unref?: () => void }) | null)?.unref?.();
+  java.once("exit", () => watchdog.kill("SIGKILL"));
 }
 
 /**

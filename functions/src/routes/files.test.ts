@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { fakeExe, makePdf, uploadCv } from "../../test/files";
 import { call, userWithToken } from "../../test/helpers";
-import { apply, listingOf, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
+import { apply, listingOf, profileBody, studentWithProfile, verifiedOrganisation } from "../../test/marketplace";
 import { dataConfig } from "../config";
 import { runRetention } from "../data/retention";
 import { db } from "../db/service";
@@ -36,19 +36,7 @@ async function setShareConsent(userId: string, token: string, share: boolean) {
   const current = await call("GET", "/api/students/me", { token });
   const res = await call("PUT", "/api/students/me", {
     token,
-    body: {
-      fullName: `Sinh viên ${userId}`,
-      universityId: "lhu",
-      major: "se",
-      year: 3,
-      skills: [{ id: "python", level: 3 }],
-      languages: [],
-      reachableCommunes: ["p-tran-bien"],
-      preferredSectors: ["software"],
-      cvUrl: `https://cv.example.vn/${userId}`,
-      consents: { shareWithAppliedOrgs: share, recommendToRecruiters: false, provinceStatistics: true },
-      version: current.json.version,
-    },
+    body: { ...profileBody(userId, share), version: current.json.version },
   });
   expect(res.status).toBe(200);
 }

@@ -1,6 +1,6 @@
-import { applicationStatuses, pipelineActors } from "@ketnoi/core";
+import { applicationStatuses } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
-import { timestamps } from "./shared";
+import { timeline, timestamps } from "./shared";
 
 /**
  * Final statuses in which the student was not hired (rejected by the organisation, offer declined, application
@@ -35,19 +35,7 @@ export const applicationEntity = (config: EntityConfiguration) =>
             properties: { questionId: { type: "string", required: true }, text: { type: "string", required: true } },
           },
         },
-        history: {
-          type: "list",
-          required: true,
-          items: {
-            type: "map",
-            properties: {
-              status: { type: applicationStatuses, required: true },
-              at: { type: "string", required: true },
-              by: { type: pipelineActors, required: true },
-              reason: { type: "string" },
-            },
-          },
-        },
+        history: timeline({ status: { type: applicationStatuses, required: true }, reason: { type: "string" } }),
         rejectionReason: { type: "string" },
         hoursServed: { type: "number" },
         // The CV file the student attached (data/cv-files.ts): its id in the student's files and the name they gave it.

@@ -1,6 +1,6 @@
-import { interviewEventKinds, interviewModes, interviewStatuses, pipelineActors } from "@ketnoi/core";
+import { interviewEventKinds, interviewModes, interviewStatuses } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
-import { timestamps } from "./shared";
+import { timeline, timestamps } from "./shared";
 
 /**
  * An application's interview, in the application's own partition (keyed by the public application id): one at a
@@ -39,20 +39,11 @@ export const interviewEntity = (config: EntityConfiguration) =>
         address: { type: "string" },
         link: { type: "string" },
         note: { type: "string" },
-        history: {
-          type: "list",
-          required: true,
-          items: {
-            type: "map",
-            properties: {
-              kind: { type: interviewEventKinds, required: true },
-              at: { type: "string", required: true },
-              by: { type: pipelineActors, required: true },
-              note: { type: "string" },
-              startsAt: { type: "string" },
-            },
-          },
-        },
+        history: timeline({
+          kind: { type: interviewEventKinds, required: true },
+          note: { type: "string" },
+          startsAt: { type: "string" },
+        }),
         // The .ics SEQUENCE: raised by every change a calendar must replace (pick, reschedule, cancel).
         sequence: { type: "number", required: true },
         ...timestamps,

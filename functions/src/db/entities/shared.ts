@@ -1,3 +1,5 @@
+import { pipelineActors } from "@ketnoi/core";
+
 /** Attribute shapes several entities share. */
 export const localizedText = {
   type: "map",
@@ -16,3 +18,21 @@ export const timestamps = {
   updatedAt: { type: "string", required: true },
   version: { type: "number", required: true },
 } as const;
+
+/**
+ * A record's history: a list of events, each saying when (`at`) and who (`by`) besides what `event` describes (an
+ * application's status changes, an interview's proposals and picks). One shape, so both timelines read alike.
+ */
+export const timeline = <const Event extends Record<string, { type: unknown }>>(event: Event) =>
+  ({
+    type: "list",
+    required: true,
+    items: {
+      type: "map",
+      properties: {
+        ...event,
+        at: { type: "string", required: true },
+        by: { type: pipelineActors, required: true },
+      },
+    },
+  }) as const;

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { majorIds, sectorIds } from "../catalog";
 import { communeIds } from "../places";
-import { skillIds } from "../skills";
+import { languageCodes, languageLevels, skillIds } from "../skills";
 import { IdSchema, IsoDateSchema, IsoTimestampSchema, UrlSchema, VersionSchema } from "./common";
 
 /** Purposes a student consents to separately (Law 91/2025/QH15: explicit, per purpose, provable). */
@@ -30,8 +30,8 @@ const studentFields = {
   languages: v.pipe(
     v.array(
       v.strictObject({
-        code: v.picklist(["vi", "en", "ja", "ko", "zh", "fr", "de"]),
-        level: v.picklist(["basic", "intermediate", "fluent", "native"]),
+        code: v.picklist(languageCodes),
+        level: v.picklist(languageLevels),
       }),
     ),
     v.maxLength(7),

@@ -1,5 +1,3 @@
-import type { StudentProfile } from "../schemas/student";
-
 /** Parent areas of the taxonomy; every skill belongs to exactly one. */
 export const skillAreas = {
   software: { vi: "Phần mềm", en: "Software" },
@@ -15,8 +13,15 @@ export const skillAreas = {
 
 export type SkillArea = keyof typeof skillAreas;
 
-export type LanguageCode = StudentProfile["languages"][number]["code"];
-export type LanguageLevel = StudentProfile["languages"][number]["level"];
+/**
+ * The languages a student may list and how well: the profile schema (schemas/student.ts) validates with them and
+ * the language skills match on them. Declared here, not read off the profile's type, so that the taxonomy does not
+ * import the schemas that import it.
+ */
+export const languageCodes = ["vi", "en", "ja", "ko", "zh", "fr", "de"] as const;
+export const languageLevels = ["basic", "intermediate", "fluent", "native"] as const;
+export type LanguageCode = (typeof languageCodes)[number];
+export type LanguageLevel = (typeof languageLevels)[number];
 
 /** A skill as written in the area files: `related` may be one-sided there; the taxonomy makes it symmetric. */
 export interface SkillSeed {
