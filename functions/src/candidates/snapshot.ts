@@ -1,0 +1,160 @@
+import type { MatchCandidate } from "@ketnoi/core";
+
+/** What the candidate ranking reads of a profile (core's `MatchCandidate`): all the pool keeps of each student. */
+export const candidateFields = [
+  "userId",
+  "major",
+  "year",
+  "skills",
+  "languages",
+  "availableFrom",
+  "availableTo",
+  "reachableCommunes",
+  "consents",
+] as const;
+
+/** A profile cut down to the ranking's fields: names, contact details, CVs and free text are never held. */
+export function asCandidate(profile: MatchCandidate): MatchCandidate {
+  const kept: Record<string, unknown> = {};
+  for (const field of candidateFields) if (profile[field] !== undefined) kept[field] = profile[field];
+  return kept as MatchCandidate;
+}
+
+/** The snapshot's format tag: a snapshot of another format is rebuilt, never half-read. */
+export const candidateSnapshotFormat = "ketnoi-candidates/1";
+
+/**
+ * One student as stored: `[userId, version, major, year, skills, languages, availableFrom, availableTo, communes]`,
+ * where major, skill ids, language codes and levels and communes are indexes into the snapshot's `strings`
+ * (a few hundred distinct values shared by ~88,000 students), skills flattened as `[id, level, id, level, …]`,
+ * languages as `[code, level, …]`, and an absent date as 0.
+ */
+type Row = [string, number, number, number, number[], number[], string | 0, string | 0, number[]];
+
+interface SnapshotBody {
+  format: string;
+  source: string | null;
+  strings: string[];
+  students: Row[];
+}
+
+interface Entry {
+  candidate: MatchCandidate;
+  version: number;
+}
+
+/** The consent that put a student in the pool: every stored student has granted it (others are not stored). */
+const consenting = { recommendToRecruiters: { granted: true } } as const;
+
+/**
+ * The consenting students the candidate ranking reads, by user id, each with the profile version it came from so
+ * that a change delivered twice or late (stream retries) never replaces a newer one. Changed only through
+ * `upsert`/`remove`; `students()` is the list the ranking iterates (rebuilt after a change, shared until the next).
+ */
+export class CandidatePool {
+  private readonly entries = new Map<string, Entry>();
+  private list: MatchCandidate[] | undefined;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The stored version of a student, or undefined when they are not in the pool. */
+  versionOf(userId: string): number | undefined {
+    return this.entries.get(userId)?.version;
+  }
+
+  /** Puts a consenting student's ranking fields; an older version than the stored one is ignored. */
+  upsert(profile: MatchCandidate, version: number): boolean {
+    const existing = this.entries.get(profile.userId);
+    if (existing && existing.version > version) return false;
+    const candidate = { ...asCandidate(profile), consents: consenting } as MatchCandidate;
+    if (existing && existing.version === version && JSON.stringify(existing.candidate) === JSON.stringify(candidate)) {
+      return false;
+    }
+    this.entries.set(profile.userId, { candidate, version });
+    this.list = undefined;
+    return true;
+  }
+
+  /**
+   * Takes a student out (consent withdrawn at `version`, or, with no version, the profile removed or the account
+   * erased: always). A withdrawal older than the stored version is ignored.
+   */
+  remove(userId: string, version?: number): boolean {
+    const existing = this.entries.get(userId);
+    if (!existing || (version !== undefined && existing.version > version)) return false;
+    this.entries.delete(userId);
+    this.list = undefined;
+    return true;
+  }
+
+  students(): MatchCandidate[] {
+    this.list ??= Array.from(this.entries.values(), (e) => e.candidate);
+    return this.list;
+  }
+
+  /** The compact encoding (see `Row`): ranking fields only, repeated strings once. */
+  toSnapshot(source: string | null): string {
+    const strings: string[] = [];
+    const ids = new Map<string, number>();
+    const at = (value: string) => {
+      let id = ids.get(value);
+      if (id === undefined) {
+        id = strings.push(value) - 1;
+        ids.set(value, id);
+      }
+      return id;
+    };
+    const students: Row[] = [];
+    for (const { candidate: c, version } of this.entries.values()) {
+      students.push([
+        c.userId,
+        version,
+        at(c.major),
+        c.year,
+        c.skills.flatMap((s) => [at(s.id), s.level]),
+        c.languages.flatMap((l) => [at(l.code), at(l.level)]),
+        c.availableFrom ?? 0,
+        c.availableTo ?? 0,
+        c.reachableCommunes.map(at),
+      ]);
+    }
+    const body: SnapshotBody = { format: candidateSnapshotFormat, source, strings, students };
+    return JSON.stringify(body);
+  }
+
+  /** Reads a snapshot; undefined when it is unreadable or of another format (then it is rebuilt from the consent index). */
+  static fromSnapshot(text: string): { pool: CandidatePool; source: string | null } | undefined {
+    let body: SnapshotBody;
+    try {
+      body = JSON.parse(text) as SnapshotBody;
+    } catch {
+      return undefined; // a truncated or foreign file: rebuilt, not served
+    }
+    if (body?.format !== candidateSnapshotFormat) return undefined;
+    const { strings } = body;
+    const pool = new CandidatePool();
+    for (const [userId, version, major, year, skills, languages, from, to, communes] of body.students) {
+      const skillList: Array<{ id: string; level: number }> = [];
+      for (let i = 0; i < skills.length; i += 2) skillList.push({ id: strings[skills[i]!]!, level: skills[i + 1]! });
+      const languageList: Array<{ code: string; level: string }> = [];
+      for (let i = 0; i < languages.length; i += 2) {
+        languageList.push({ code: strings[languages[i]!]!, level: strings[languages[i + 1]!]! });
+      }
+      const candidate = {
+        userId,
+        major: strings[major]!,
+        year,
+        skills: skillList,
+        languages: languageList,
+        ...(from ? { availableFrom: from } : {}),
+        ...(to ? { availableTo: to } : {}),
+        reachableCommunes: communes.map((c) => strings[c]!),
+        consents: consenting,
+      } as MatchCandidate;
+      pool.entries.set(userId, { candidate, version });
+    }
+    return { pool, source: body.source };
+  }
+}
