@@ -140,6 +140,32 @@ describe("the candidate snapshot, kept by the stream consumer", () => {
     await effectsSettled();
   });
 
+  it("a reading process revalidates with the etag it holds: unchanged costs no download", async () => {
+    const store = candidateSetup().store;
+    const asked: Array<string | undefined> = [];
+    const answers: string[] = [];
+    configureCandidates({
+      store: {
+        async load(knownEtag) {
+          asked.push(knownEtag);
+          const result = await store.load(knownEtag);
+          answers.push(result === "unchanged" ? "unchanged" : result ? "body" : "none");
+          return result;
+        },
+        save: (body, etag) => store.save(body, etag),
+      },
+      refreshMs: 1,
+    });
+    const first = await consentingStudents();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await consentingStudents();
+    expect(second).toBe(first); // the same list: nothing parsed again
+    expect(answers).toEqual(["body", "unchanged"]);
+    expect(asked[0]).toBeUndefined();
+    expect(asked[1]).toEqual(expect.any(String));
+    configureCandidates({ store });
+  });
+
   it("an older change delivered late does not undo a newer one", () => {
     const pool = new CandidatePool();
     const ann = { ...profile("x", true), userId: "x" } as unknown as MatchCandidate;
