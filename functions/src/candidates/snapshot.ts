@@ -135,25 +135,33 @@ export class CandidatePool {
     if (body?.format !== candidateSnapshotFormat) return undefined;
     const { strings } = body;
     const pool = new CandidatePool();
-    for (const [userId, version, major, year, skills, languages, from, to, communes] of body.students) {
-      const skillList: Array<{ id: string; level: number }> = [];
-      for (let i = 0; i < skills.length; i += 2) skillList.push({ id: strings[skills[i]!]!, level: skills[i + 1]! });
-      const languageList: Array<{ code: string; level: string }> = [];
+    const { entries } = pool;
+    // One loop, no spreads or closures per student: this runs ~88,000 times on a process's first candidate list.
+    for (const row of body.students) {
+      const skills = row[4];
+      const skillList = new Array<{ id: string; level: number }>(skills.length >> 1);
+      for (let i = 0; i < skills.length; i += 2)
+        skillList[i >> 1] = { id: strings[skills[i]!]!, level: skills[i + 1]! };
+      const languages = row[5];
+      const languageList = new Array<{ code: string; level: string }>(languages.length >> 1);
       for (let i = 0; i < languages.length; i += 2) {
-        languageList.push({ code: strings[languages[i]!]!, level: strings[languages[i + 1]!]! });
+        languageList[i >> 1] = { code: strings[languages[i]!]!, level: strings[languages[i + 1]!]! };
       }
-      const candidate = {
-        userId,
-        major: strings[major]!,
-        year,
+      const communes = row[8];
+      const communeList = new Array<string>(communes.length);
+      for (let i = 0; i < communes.length; i++) communeList[i] = strings[communes[i]!]!;
+      const candidate: Record<string, unknown> = {
+        userId: row[0],
+        major: strings[row[2]],
+        year: row[3],
         skills: skillList,
         languages: languageList,
-        ...(from ? { availableFrom: from } : {}),
-        ...(to ? { availableTo: to } : {}),
-        reachableCommunes: communes.map((c) => strings[c]!),
+        reachableCommunes: communeList,
         consents: consenting,
-      } as MatchCandidate;
-      pool.entries.set(userId, { candidate, version });
+      };
+      if (row[6]) candidate.availableFrom = row[6];
+      if (row[7]) candidate.availableTo = row[7];
+      entries.set(row[0], { candidate: candidate as MatchCandidate, version: row[1] });
     }
     return { pool, source: body.source };
   }
