@@ -6,7 +6,14 @@ import { listingOf, memberOf, verifiedOrganisation } from "../../test/marketplac
 import { candidateIdOf } from "../data/matching";
 import { totalDbCalls } from "../db/call-counter";
 import { dbCallsHeader } from "../http/db-calls";
-import { candidateSetup, configureCandidates, consentingStudents } from "./live";
+import { memorySnapshotStore } from "../search/snapshot-store";
+import {
+  applyCandidateChanges,
+  candidateSetup,
+  configureCandidates,
+  consentingStudents,
+  rebuildCandidateSnapshot,
+} from "./live";
 import { CandidatePool } from "./snapshot";
 
 // The candidate snapshot kept by the table stream's consumer (docs/data-model.md, "Candidate snapshot"): profiles
@@ -164,6 +171,32 @@ describe("the candidate snapshot, kept by the stream consumer", () => {
     expect(asked[0]).toBeUndefined();
     expect(asked[1]).toEqual(expect.any(String));
     configureCandidates({ store });
+  });
+
+  it("a snapshot of another table written over ours is not served, and the next save puts ours back", async () => {
+    const store = memorySnapshotStore();
+    configureCandidates({ store, source: async () => "table-a", refreshMs: 1 });
+    expect((await rebuildCandidateSnapshot()).students).toBeGreaterThanOrEqual(2);
+    const ours = (await consentingStudents()).map((c) => c.userId).sort();
+    // A seed against another table (another DynamoDB Local) rewrites the same file.
+    const foreign = new CandidatePool();
+    foreign.upsert({ ...(await consentingStudents())[0]!, userId: "elsewhere" }, 1);
+    const current = await store.load();
+    await store.save(foreign.toSnapshot("table-b"), current && current !== "unchanged" ? current.etag : null);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await consentingStudents()).map((c) => c.userId).sort()).toEqual(ours);
+    await applyCandidateChanges([{ userId: ours[0]! }]);
+    const saved = await store.load();
+    const parsed = CandidatePool.fromSnapshot((saved as { body: string }).body)!;
+    expect(parsed.source).toBe("table-a");
+    expect(
+      parsed.pool
+        .students()
+        .map((c) => c.userId)
+        .sort(),
+    ).toEqual(ours.slice(1));
+    configureCandidates({ store: memorySnapshotStore() });
+    await rebuildCandidateSnapshot();
   });
 
   it("an older change delivered late does not undo a newer one", () => {

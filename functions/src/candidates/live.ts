@@ -28,6 +28,8 @@ interface Loaded {
   pool: CandidatePool;
   etag: string | null;
   checkedAt: number;
+  /** False when the store held no usable snapshot (none, another format, another table): the writer rebuilds. */
+  usable: boolean;
 }
 
 /** A profile this process saved: applied over the snapshot until the snapshot has caught up with its version. */
@@ -126,12 +128,14 @@ async function load(s: CandidateSetup, forRequests: boolean): Promise<Loaded> {
   }
   if (stored === "unchanged" && loaded) return { ...loaded, checkedAt: Date.now() };
   const found = stored === "unchanged" ? undefined : stored;
-  // Another table's snapshot (a seed or probe run locally against a different table wrote the file): keep ours.
-  if (found && !found.pool && loaded) return { ...loaded, checkedAt: Date.now() };
+  // Another table's snapshot (a seed or probe run locally against a different table wrote the file): keep serving
+  // ours, and let this process's next save (conditional on that file's etag) put ours back.
+  if (found && !found.pool && loaded?.usable) return { ...loaded, etag: found.etag, checkedAt: Date.now() };
   if (!found?.pool && forRequests) {
     log("error", "no candidate snapshot yet: serving no candidates until the stream consumer or a rebuild writes one");
   }
-  return { pool: found?.pool ?? new CandidatePool(), etag: found?.etag ?? null, checkedAt: Date.now() };
+  const pool = found?.pool ?? new CandidatePool();
+  return { pool, etag: found?.etag ?? null, checkedAt: Date.now(), usable: !!found?.pool };
 }
 
 function adopt(next: Loaded): void {
@@ -243,12 +247,12 @@ export function applyCandidateChanges(changes: readonly CandidateChange[]): Prom
     const s = candidateSetup();
     for (let attempt = 1; ; attempt++) {
       const state = await current(true);
-      const pool = state.etag === null ? await poolFromIndex() : state.pool;
-      const changed = applyTo(pool, changes) || state.etag === null;
+      const pool = state.usable ? state.pool : await poolFromIndex();
+      const changed = applyTo(pool, changes) || !state.usable;
       if (!changed) return;
       try {
         const etag = await s.store.save(pool.toSnapshot(await sourceOf(s)), state.etag);
-        adopt({ pool, etag, checkedAt: Date.now() });
+        adopt({ pool, etag, checkedAt: Date.now(), usable: true });
         view = undefined;
         return;
       } catch (error) {
@@ -291,7 +295,7 @@ export function rebuildCandidateSnapshot(): Promise<CandidateRebuild> {
       const pool = await poolFromIndex();
       const body = pool.toSnapshot(await sourceOf(s));
       try {
-        adopt({ pool, etag: await s.store.save(body, before?.etag ?? null), checkedAt: Date.now() });
+        adopt({ pool, etag: await s.store.save(body, before?.etag ?? null), checkedAt: Date.now(), usable: true });
         view = undefined;
         return { students: pool.size, bytes: Buffer.byteLength(body), drift: driftBetween(before?.pool, pool) };
       } catch (error) {
