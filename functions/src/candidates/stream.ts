@@ -1,11 +1,16 @@
 import type { MatchCandidate } from "@ketnoi/core";
 import { type DynamoDBStreamRecord, decodeImage, entityOf } from "../effects/records";
 import { applyCandidateChanges, type CandidateChange } from "./live";
+import { candidateFields } from "./snapshot";
 
 type Profile = MatchCandidate & { version?: number };
 
 const consents = (image: Record<string, unknown> | undefined) =>
   (image as Profile | undefined)?.consents?.recommendToRecruiters?.granted === true;
+
+const rankingFields = candidateFields.filter((field) => field !== "consents");
+const sameRankingFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  rankingFields.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 
 /**
  * The candidate snapshot's share of a batch: the last change per student profile. Inserted or modified with the
@@ -20,13 +25,18 @@ export function candidateChangesOf(records: readonly DynamoDBStreamRecord[]): Ca
     const before = decodeImage(record.dynamodb?.OldImage);
     const removed = record.eventName === "REMOVE" || !next;
     const userId = String((next ?? before)?.userId);
-    changes.delete(userId);
-    if (removed) changes.set(userId, { userId });
+    const put = (change: CandidateChange) => {
+      changes.delete(userId);
+      changes.set(userId, change);
+    };
+    if (removed) put({ userId });
     else if (consents(next)) {
+      // An edit that leaves the ranking's fields as they were (a name, a CV link, another consent) changes nothing.
+      if (consents(before) && sameRankingFields(before!, next)) continue;
       const profile = next as unknown as Profile;
-      changes.set(userId, { userId, version: Number(profile.version ?? 0), candidate: profile });
+      put({ userId, version: Number(profile.version ?? 0), candidate: profile });
     } else if (consents(before)) {
-      changes.set(userId, { userId, version: Number((next as Profile).version ?? 0) });
+      put({ userId, version: Number((next as Profile).version ?? 0) });
     }
   }
   return [...changes.values()];
