@@ -33,6 +33,7 @@ describe.each(stages)("stage %s: the API function", (stage) => {
         "AUTH_AUDIENCE",
         "AUTH_ISSUER",
         "AUTH_JWKS_URL",
+        "CANDIDATES_KEY",
         "COGNITO_USER_POOL_ID",
         "DEV_AUTH",
         "FILES_BUCKET",

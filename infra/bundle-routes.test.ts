@@ -115,6 +115,7 @@ const deployEnv = () => ({
   WEB_ORIGIN: "https://ketnoi.example",
   SEARCH_BUCKET: "ketnoi-prod-search-snapshots",
   SEARCH_KEY: "search/listings.json",
+  CANDIDATES_KEY: "candidates/pool.json",
   AWS_ENDPOINT_URL_S3: "http://127.0.0.1:9",
   AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
   AWS_SECRET_ACCESS_KEY: "secret",

@@ -15,7 +15,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { esbuildOptions } from "./function";
 import { apiEntry, streamEntry } from "./paths";
-import { searchSnapshotKey } from "./search";
+import { candidateSnapshotKey, searchSnapshotKey } from "./search";
 
 // Bundles both Lambda entries as NodejsFunction does (`esbuildOptions`: the same esbuild build) and runs each bundle
 // in a fresh Node process with a real event: proves that what deploys starts and answers. AWS is a small local
@@ -166,6 +166,7 @@ const deployEnv = () => ({
   WEB_ORIGIN: "https://ketnoi.example",
   SEARCH_BUCKET: bucket,
   SEARCH_KEY: searchSnapshotKey,
+  CANDIDATES_KEY: candidateSnapshotKey,
   // The fake AWS: the SDK's standard endpoint variable for S3; the app's own for DynamoDB.
   AWS_ENDPOINT_URL_S3: endpoint,
   DYNAMODB_ENDPOINT: endpoint,

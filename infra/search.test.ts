@@ -3,7 +3,7 @@ import { searchStoreFromConfig } from "@ketnoi/functions/search/s3-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stages } from "./app";
 import { indexDataActions, tableDataActions } from "./data";
-import { searchSnapshotKey } from "./search";
+import { candidateSnapshotKey, searchSnapshotKey } from "./search";
 import {
   functionPolicyStatements,
   type PolicyStatementJson,
@@ -77,7 +77,11 @@ describe.each(stages)("stage %s: the search snapshot bucket", (stage) => {
 describe.each(stages)("stage %s: the API function and the snapshot", (stage) => {
   it("gets SEARCH_BUCKET and SEARCH_KEY, which its config accepts and its entry turns into the S3 store", () => {
     const env = apiEnv(stage);
-    expect(env).toMatchObject({ SEARCH_BUCKET: ref(bucketId(stage)), SEARCH_KEY: searchSnapshotKey });
+    expect(env).toMatchObject({
+      SEARCH_BUCKET: ref(bucketId(stage)),
+      SEARCH_KEY: searchSnapshotKey,
+      CANDIDATES_KEY: candidateSnapshotKey,
+    });
     // Lambda sets AWS_REGION itself.
     const config = loadConfig({ ...sampleEnvironment(env), AWS_REGION: "ap-southeast-1" });
     expect(config).toMatchObject({ STAGE: stage, SEARCH_KEY: searchSnapshotKey });
@@ -96,10 +100,14 @@ describe.each(stages)("stage %s: the API function and the snapshot", (stage) => 
       { Effect: "Allow", Action: indexDataActions[0], Resource: { "Fn::Join": ["", [tableArn, "/index/*"]] } },
       // Erasure deletes the person's Cognito user (api.test.ts checks the pool and the actions).
       expect.objectContaining({ Action: ["cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser"] }),
+      // The search snapshot and the candidate snapshot (the candidates route), nothing else in the bucket.
       {
         Effect: "Allow",
         Action: "s3:GetObject",
-        Resource: { "Fn::Join": ["", [bucketArn, `/${searchSnapshotKey}`]] },
+        Resource: [
+          { "Fn::Join": ["", [bucketArn, `/${searchSnapshotKey}`]] },
+          { "Fn::Join": ["", [bucketArn, `/${candidateSnapshotKey}`]] },
+        ],
       },
       { Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn },
       // CV files: only reading checked files, for the export's links (files.test.ts checks the prefix).

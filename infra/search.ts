@@ -5,6 +5,11 @@ import type { StageSettings } from "./stage";
 
 /** The one object in the snapshot bucket: the MiniSearch index of published listings as JSON (docs/search.md). */
 export const searchSnapshotKey = "search/index.json";
+/**
+ * The candidate snapshot in the same bucket: consenting students' ranking fields (no names, contact or CVs), kept by
+ * the same stream consumer and read by the functions that rank candidates (docs/data-model.md).
+ */
+export const candidateSnapshotKey = "candidates/pool.json";
 
 export interface KetNoiSearchProps {
   readonly stage: StageSettings;
@@ -16,7 +21,7 @@ export interface KetNoiSearchProps {
  */
 export class KetNoiSearch extends Construct {
   readonly bucket: Bucket;
-  /** SEARCH_BUCKET and SEARCH_KEY, as functions/src/config.ts reads them. */
+  /** SEARCH_BUCKET, SEARCH_KEY and CANDIDATES_KEY, as functions/src/config.ts reads them. */
   readonly environment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: KetNoiSearchProps) {
@@ -33,32 +38,41 @@ export class KetNoiSearch extends Construct {
       removalPolicy: stage.removalPolicy,
       autoDeleteObjects: !stage.isProduction,
     });
-    this.environment = { SEARCH_BUCKET: this.bucket.bucketName, SEARCH_KEY: searchSnapshotKey };
+    this.environment = {
+      SEARCH_BUCKET: this.bucket.bucketName,
+      SEARCH_KEY: searchSnapshotKey,
+      CANDIDATES_KEY: candidateSnapshotKey,
+    };
   }
 
-  /** The snapshot object's ARN: every object grant is on this key alone. */
+  /** The snapshot object's ARN: every object grant is on this key and the candidate snapshot's alone. */
   get snapshotArn(): string {
     return this.bucket.arnForObjects(searchSnapshotKey);
   }
 
+  /** The candidate snapshot object's ARN. */
+  get candidateSnapshotArn(): string {
+    return this.bucket.arnForObjects(candidateSnapshotKey);
+  }
+
   /**
-   * GetObject on the snapshot key, and ListBucket on the bucket, which holds nothing else: without ListBucket, S3
+   * GetObject on the two snapshot keys, and ListBucket on the bucket, which holds nothing else: without ListBucket, S3
    * answers a snapshot that does not exist yet with 403, indistinguishable from a missing permission, instead of
    * 404 (then the consumer builds the first snapshot and the API serves an empty index meanwhile).
    */
   grantSnapshotRead(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ["s3:GetObject"], resources: [this.snapshotArn] }),
+      new PolicyStatement({ actions: ["s3:GetObject"], resources: [this.snapshotArn, this.candidateSnapshotArn] }),
     );
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),
     );
   }
 
-  /** PutObject on the snapshot key (conditional writes need no other permission). */
+  /** PutObject on the two snapshot keys (conditional writes need no other permission). */
   grantSnapshotWrite(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ["s3:PutObject"], resources: [this.snapshotArn] }),
+      new PolicyStatement({ actions: ["s3:PutObject"], resources: [this.snapshotArn, this.candidateSnapshotArn] }),
     );
   }
 }

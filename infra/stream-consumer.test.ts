@@ -1,9 +1,10 @@
+import { deployedCandidateStore } from "@ketnoi/functions/candidates/store";
 import { loadDataConfig } from "@ketnoi/functions/config";
 import { sourceEntities } from "@ketnoi/functions/effects/records";
 import { searchStoreFromConfig } from "@ketnoi/functions/search/s3-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stages } from "./app";
-import { searchSnapshotKey } from "./search";
+import { candidateSnapshotKey, searchSnapshotKey } from "./search";
 import { consumerIndexActions, consumerTableActions, deadLetterMetricName, streamEntities } from "./stream-consumer";
 import {
   functionPolicyStatements,
@@ -67,6 +68,7 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
     });
     const env = fn.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(env).sort()).toEqual([
+      "CANDIDATES_KEY",
       "FILES_BUCKET",
       "NODE_OPTIONS",
       "SEARCH_BUCKET",
@@ -79,11 +81,13 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
       TABLE_NAME: ref(tableId(stage)),
       SEARCH_BUCKET: ref(bucketId(stage)),
       SEARCH_KEY: searchSnapshotKey,
+      CANDIDATES_KEY: candidateSnapshotKey,
     });
     // Lambda sets AWS_REGION itself. The consumer's entry parses exactly this and builds the S3 store from it.
     const config = loadDataConfig({ ...sampleEnvironment(env), AWS_REGION: "ap-southeast-1" });
     expect(config).toMatchObject({ STAGE: stage, SEARCH_KEY: searchSnapshotKey });
     expect(searchStoreFromConfig(config)).toBeDefined();
+    expect(deployedCandidateStore(config, { AWS_ACCESS_KEY_ID: "k", AWS_SECRET_ACCESS_KEY: "s" })).toBeDefined();
     const [logsId, logs] = one(stage, "AWS::Logs::LogGroup", "PlatformStreamConsumerHandlerLogs");
     expect(fn.LoggingConfig).toMatchObject({ LogFormat: "JSON", LogGroup: ref(logsId) });
     expect(logs.Properties!.RetentionInDays).toBe(stage === "prod" ? 90 : 7);
@@ -204,7 +208,11 @@ describe.each(stages)("stage %s: the stream consumer", (stage) => {
   it("may read the stream, read and write the items its code touches, and read/write the snapshot key: its whole policy", () => {
     const tableArn = { "Fn::GetAtt": [tableId(stage), "Arn"] };
     const bucketArn = { "Fn::GetAtt": [bucketId(stage), "Arn"] };
-    const snapshotArn = { "Fn::Join": ["", [bucketArn, `/${searchSnapshotKey}`]] };
+    // The search snapshot and the candidate snapshot, the only two objects it may read and write.
+    const snapshotArn = [
+      { "Fn::Join": ["", [bucketArn, `/${searchSnapshotKey}`]] },
+      { "Fn::Join": ["", [bucketArn, `/${candidateSnapshotKey}`]] },
+    ];
     const allow = (Action: string | readonly string[], Resource: unknown) => ({
       Effect: "Allow",
       Action: typeof Action === "string" ? Action : [...Action],

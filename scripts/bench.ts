@@ -19,6 +19,7 @@ const sectionModules: Record<string, () => Promise<BenchSection>> = {
   lambda: async () => (await import("./bench/lambda")).lambdaSection,
   matching: async () => (await import("./bench/matching")).matchingSection,
   routes: async () => (await import("./bench/routes")).routesSection,
+  candidates: async () => (await import("./bench/candidates")).candidatesSection,
 };
 
 const args = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLocalAggregator } from "@ketnoi/functions/aggregates/local-stream";
+import { configureCandidates, ensureCandidateSnapshot } from "@ketnoi/functions/candidates/live";
 import { config } from "@ketnoi/functions/config";
 import { backfillConsentIndex } from "@ketnoi/functions/data/consent-backfill";
 import { backfillRetentionIndex } from "@ketnoi/functions/data/retention-backfill";
@@ -15,6 +16,7 @@ import { ensureTable } from "@ketnoi/functions/local/tables";
 import { startLocalMail } from "@ketnoi/functions/mail/local";
 import { configureSearch } from "@ketnoi/functions/search/live";
 import { searchStoreFromConfig } from "@ketnoi/functions/search/s3-store";
+import { memorySnapshotStore } from "@ketnoi/functions/search/snapshot-store";
 import { tableFingerprint } from "@ketnoi/functions/search/sources";
 import { seedDemoData } from "@ketnoi/functions/seed/seed";
 
@@ -113,6 +115,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       persist: true,
       ...(options.inMemory ? {} : { source: tableFingerprint }),
     });
+    // The candidate snapshot: .data/candidate-pool.json (the stage's default), in memory for a throwaway table.
+    if (options.inMemory) configureCandidates({ store: memorySnapshotStore() });
     const created = await ensureTable(dynamo.endpoint, process.env.TABLE_NAME ?? "ketnoi-local");
     const seeded = (created && options.seed !== false) || !!options.reset;
     if (seeded) {
@@ -131,6 +135,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         log(`Indexed ${profiles} consenting profile(s) and ${applications} decided application(s) written earlier.`);
       }
     }
+
+    if ((await ensureCandidateSnapshot()) === "rebuilt") log("Built the candidate snapshot from the consent index.");
 
     // Mail before the stream consumer, so the first notices it delivers are mailed (docs/mail.md).
     const mail = await startLocalMail({

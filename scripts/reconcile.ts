@@ -1,4 +1,7 @@
 import { reconcileAggregates } from "@ketnoi/functions/aggregates/reconcile";
+import { configureCandidates, rebuildCandidateSnapshot } from "@ketnoi/functions/candidates/live";
+import { deployedCandidateStore } from "@ketnoi/functions/candidates/store";
+import { dataConfig } from "@ketnoi/functions/config";
 import { withLocalDynamo } from "./local-dynamo";
 
 /**
@@ -6,6 +9,9 @@ import { withLocalDynamo } from "./local-dynamo";
  * prints each counter that drifted (exit code 1 if any). Locally it uses the DynamoDB Local of `npm start`
  * (or starts one on .data/); `--aws` uses TABLE_NAME and AWS_REGION with the default AWS credentials.
  * `--repair` also rewrites the counters: run it only while no aggregator consumes the stream.
+ * It also rebuilds the candidate snapshot from the consent index (a fresh stage, or one whose snapshot drifted):
+ * locally .data/candidate-pool.json, with `--aws` the S3 object named by SEARCH_BUCKET and CANDIDATES_KEY. Its save
+ * is conditional, so a stream consumer running meanwhile is never overwritten blindly.
  */
 const repair = process.argv.includes("--repair");
 const aws = process.argv.includes("--aws");
@@ -27,6 +33,13 @@ async function reconcile(): Promise<number> {
     report.drift.length === 0
       ? "Drift: 0 — every counter equals its recomputation."
       : `Drift: ${report.drift.length} counter(s)${repair ? ", repaired" : " (run with --repair to fix)"}.`,
+  );
+  const store = aws ? deployedCandidateStore(dataConfig()) : undefined;
+  if (store) configureCandidates({ store });
+  const candidates = await rebuildCandidateSnapshot();
+  console.log(
+    `Candidate snapshot rebuilt from the consent index: ${candidates.students} consenting students ` +
+      `(${(candidates.bytes / 1e6).toFixed(2)} MB), ${candidates.drift} differed from the stored snapshot.`,
   );
   return report.drift.length === 0 || repair ? 0 : 1;
 }

@@ -22,6 +22,9 @@ const dataEnvEntries = {
   // the deploy entries require both where they build the S3 store (functions/src/search/s3-store.ts).
   SEARCH_BUCKET: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "not an S3 bucket name"))),
   SEARCH_KEY: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+  // The candidate snapshot's key in the same bucket (functions/src/candidates/store.ts): consenting students'
+  // ranking fields, written by the stream consumer, read by the functions that rank candidates.
+  CANDIDATES_KEY: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
   // Another S3 than AWS's (s3rver under npm start and the tests): its URL, path-style addressing, and the keys it
   // takes. Unset in deploy, where the SDK finds AWS's endpoint and the function role's credentials itself.
   S3_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),

@@ -1,9 +1,11 @@
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./app";
+import { configureDeployedCandidates } from "./lambdas/candidates";
 import { configureDeployedSearch } from "./lambdas/search";
 import { apiFunctionGroups } from "./routes/groups";
 
 configureDeployedSearch();
+configureDeployedCandidates();
 
 /**
  * The docs function's Lambda entry: API Gateway sends it only /api/openapi.json and /api/docs (infra/api.ts); each

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { EntityItem } from "electrodb";
 import { aggregateStreamRecords } from "./aggregates/consumer";
+import { updateCandidateSnapshot } from "./candidates/stream";
 import {
   attemptsOf,
   clearAttempts,
@@ -180,6 +181,7 @@ export function createStreamHandler(options: StreamHandlerOptions = {}) {
     await deliverNotices(records);
     await deleteRemovedFiles(records);
     await indexAndAlert(records, store, options.now?.() ?? new Date());
+    await updateCandidateSnapshot(records);
   };
 
   return async (event: DynamoDBStreamEvent): Promise<StreamBatchResponse> => {

@@ -9,6 +9,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { configureCandidates } from "@ketnoi/functions/candidates/live";
 import { dataConfig } from "@ketnoi/functions/config";
 import { totalDbCalls } from "@ketnoi/functions/db/call-counter";
 import { dynamo as documentClient } from "@ketnoi/functions/db/client";
@@ -67,6 +68,8 @@ async function start(): Promise<RoutesServers> {
   process.env.TRUSTED_PROXIES ??= "127.0.0.1";
   useLocalConfig({ endpoint: dynamo.endpoint, tableName, apiUrl, webOrigin: "http://127.0.0.1:5173" });
   configureSearch({ store: memorySnapshotStore(), bootstrap: true, persist: true });
+  // The seed builds the candidate snapshot (in memory here: the bench's table is thrown away).
+  configureCandidates({ store: memorySnapshotStore() });
   await ensureTable(dynamo.endpoint, tableName);
   const seedStart = performance.now();
   const { counts } = await seedProvinceData(scale, { progress: (line) => console.error(`  seed ${line}`) });

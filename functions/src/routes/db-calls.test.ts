@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { apply } from "../../test/marketplace";
+import { totalDbCalls } from "../db/call-counter";
 import { db } from "../db/service";
 import { dbCallsHeader } from "../http/db-calls";
 import { generateDemoData } from "../seed/demo-data";
@@ -118,6 +119,22 @@ beforeAll(async () => {
 }, 180_000);
 
 describe("DynamoDB commands per request", () => {
+  it("candidates: the first request of the process stays within the bound, background loads included", async () => {
+    // The consenting students come from the candidate snapshot (candidates/live.ts), not from a Query of every
+    // consenting profile that the request waited for (uncounted in the header, as a shared cache's load).
+    const candidates = routes.find((route) => route.name === "candidates")!;
+    await signIn("rec-amata");
+    await effectsSettled(); // the stream consumer's own work (the sign-in's writes) is done: nothing else runs now
+    const before = totalDbCalls();
+    const res = await candidates.send();
+    expect(res.status).toBe(200);
+    const sent = totalDbCalls() - before;
+    // Everything it sent is charged to it: it waited for no background load (the old pool's Query was one).
+    expect(sent).toBe(Number(res.headers.get(dbCallsHeader)));
+    // The bound, plus one read of the caller that later requests find cached in this process.
+    expect(sent).toBeLessThanOrEqual(candidates.max + 1);
+  });
+
   it("stay within each route's bound, and do not grow with listings, applications or students", async () => {
     await measure(); // the first requests load the shared read models
     const before = await measure();
