@@ -17,15 +17,15 @@ import {
   withTiesBroken,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
-import type { PlacementPreferenceEntity } from "../db/entities/placement-preference";
-import type { PlacementRoundEntity } from "../db/entities/placement-round";
-import { db } from "../db/service";
-import { AppError } from "../http/errors";
-import { listingCards } from "./applicants";
-import { guard } from "./guard";
-import { getListing, type StoredListing } from "./listings";
-import { candidateIdOf } from "./matching";
-import { transactWithRetry } from "./transact";
+import type { PlacementPreferenceEntity } from "../../db/entities/placement-preference";
+import type { PlacementRoundEntity } from "../../db/entities/placement-round";
+import { db } from "../../db/service";
+import { AppError } from "../../http/errors";
+import { listingCards } from "../applicants";
+import { guard } from "../guard";
+import { getListing, type StoredListing } from "../listings";
+import { candidateIdOf } from "../matching";
+import { transactWithRetry } from "../transact";
 
 export type StoredRound = EntityItem<PlacementRoundEntity>;
 
