@@ -96,6 +96,20 @@ describe("indexedPlacementInput (the route's integer-id path)", () => {
     expect(viaIntegers.audit).toMatchObject(GOLDEN);
   });
 
+  it("grows its buffer when the rankings hold more tie groups than it made room for", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `sv-${String(i).padStart(3, "0")}`);
+    // Every applicant in a tie group of one: two numbers each, more than the room made (1.25 per applicant).
+    const round: PlacementInput = {
+      seed: "grow",
+      students: ids.map((id) => ({ id, choices: ["lab"] })),
+      listings: [{ id: "lab", capacity: 7, ranking: ids.map((id) => [id]) }],
+    };
+    const { records, rankings } = asRecords(round);
+    const viaIntegers = await runIndexedPlacementRound(indexedPlacementInput(records, (l) => rankings[l]!));
+    expect(viaIntegers).toEqual(await runPlacementRound(round));
+    expect(viaIntegers.assignments).toHaveLength(7);
+  });
+
   it("rejects a choice outside the round and a listing twice, with the engine's codes", () => {
     const records: RoundRecords = {
       seed: "s",

@@ -37,33 +37,41 @@ export function indexedPlacementInput(records: RoundRecords, rankingOf: RankingB
   }
 
   const studentCount = students.length;
+  let slotCount = 0;
+  for (let s = 0; s < studentCount; s++) slotCount += students[s]!.choices.length;
+  // The four arrays the engine hashes, laid out one after the other in one buffer (the engine then uses it as is),
+  // with room for every applicant and a few tie groups in the rankings (grown if more is needed). Few, large
+  // allocations: each large typed array can make V8 collect the whole heap (external memory pressure), and the
+  // heap holds the hundreds of thousands of preferences just read.
+  const rankingAt = studentCount + 1 + slotCount + listingCount + 1;
+  let encoded = new Int32Array(rankingAt + slotCount + (slotCount >> 2) + 16);
+  const choiceStart = encoded.subarray(0, studentCount + 1);
+  const choices = encoded.subarray(studentCount + 1, studentCount + 1 + slotCount);
   const studentIds = new Array<string>(studentCount);
-  const choiceStart = new Int32Array(studentCount + 1);
-  for (let s = 0; s < studentCount; s++) {
-    studentIds[s] = students[s]!.id;
-    choiceStart[s + 1] = choiceStart[s]! + students[s]!.choices.length;
-  }
-  const choices = new Int32Array(choiceStart[studentCount]!);
-  const applicantStart = new Int32Array(listingCount + 1);
+  // Scratch: where each listing's applicants start, the applicants listing by listing, a cursor per listing.
+  const scratch = new Int32Array(2 * listingCount + 1 + slotCount);
+  const applicantStart = scratch.subarray(0, listingCount + 1);
+  const cursor = scratch.subarray(listingCount + 1, 2 * listingCount + 1);
+  const applicants = scratch.subarray(2 * listingCount + 1);
   for (let s = 0, at = 0; s < studentCount; s++) {
-    for (const id of students[s]!.choices) {
+    const student = students[s]!;
+    studentIds[s] = student.id;
+    for (const id of student.choices) {
       const l = listingAt.get(id);
       if (l === undefined) throw new PlacementInputError("unknown_listing", id);
       choices[at++] = l;
       applicantStart[l + 1]!++;
     }
+    choiceStart[s + 1] = at;
   }
   for (let l = 0; l < listingCount; l++) applicantStart[l + 1]! += applicantStart[l]!;
-  const applicants = new Int32Array(choices.length);
-  const cursor = applicantStart.slice(0, listingCount);
+  cursor.set(applicantStart.subarray(0, listingCount));
   for (let s = 0; s < studentCount; s++) {
     for (let slot = choiceStart[s]!; slot < choiceStart[s + 1]!; slot++) applicants[cursor[choices[slot]!]!++] = s;
   }
 
-  // Room for every applicant and a few tie groups; grown when more is needed, the unused tail cut off at the end.
-  let ranking = new Int32Array(choices.length + (choices.length >> 2) + 16);
-  const rankingStart = new Int32Array(listingCount + 1);
-  let at = 0;
+  let rankingStart = encoded.subarray(studentCount + 1 + slotCount, rankingAt);
+  let at = rankingAt;
   for (let l = 0; l < listingCount; l++) {
     const own = applicants.subarray(applicantStart[l]!, applicantStart[l + 1]!);
     const studentAt = (position: number) => {
@@ -73,27 +81,28 @@ export function indexedPlacementInput(records: RoundRecords, rankingOf: RankingB
       return own[position]!;
     };
     for (const entry of rankingOf(l, own)) {
-      if (at + 1 + (typeof entry === "number" ? 0 : entry.length) > ranking.length) {
-        const larger = new Int32Array(ranking.length * 2 + 16);
-        larger.set(ranking);
-        ranking = larger;
+      if (at + 1 + (typeof entry === "number" ? 0 : entry.length) > encoded.length) {
+        const larger = new Int32Array(encoded.length * 2 + 16);
+        larger.set(encoded);
+        encoded = larger;
+        rankingStart = encoded.subarray(studentCount + 1 + slotCount, rankingAt);
       }
-      if (typeof entry === "number") ranking[at++] = studentAt(entry);
+      if (typeof entry === "number") encoded[at++] = studentAt(entry);
       else if (entry.length > 0) {
-        ranking[at++] = -entry.length;
-        for (const position of entry) ranking[at++] = studentAt(position);
+        encoded[at++] = -entry.length;
+        for (const position of entry) encoded[at++] = studentAt(position);
       }
     }
-    rankingStart[l + 1] = at;
+    rankingStart[l + 1] = at - rankingAt;
   }
   return {
     seed: records.seed,
     studentIds,
     listingIds,
     capacities,
-    choiceStart,
-    choices,
+    choiceStart: encoded.subarray(0, studentCount + 1),
+    choices: encoded.subarray(studentCount + 1, studentCount + 1 + slotCount),
     rankingStart,
-    ranking: ranking.subarray(0, at),
+    ranking: encoded.subarray(rankingAt, at),
   };
 }

@@ -27,7 +27,8 @@ export class PlacementInputError extends Error {
  * arrays, so the engine never looks a string up. Student s's choices, best first, are the listing positions
  * choices[choiceStart[s] … choiceStart[s+1]); listing l's ranking, best first, is ranking[rankingStart[l] …
  * rankingStart[l+1]): a student position, or −n announcing a tie group of the n positions that follow (no empty
- * groups). These four arrays, one after the other, are what the audit hashes (docs/matching.md, "inputs hash").
+ * groups). These four arrays, one after the other, are what the audit hashes (docs/matching.md, "inputs hash"); when
+ * they already lie so in one buffer the engine reads them in place, so they must not change while a round runs.
  */
 export interface IndexedPlacementInput {
   /** Published after the preference deadline; orders tied students (see `tieBreakRule`). */
@@ -214,17 +215,20 @@ export function compileIndexedRound(
   checkOffsets("choiceStart", input.choiceStart, studentCount, slotCount);
   checkOffsets("rankingStart", input.rankingStart, listingCount, rankingLength);
 
-  // One allocation for what the audit hashes; few and large typed arrays keep the garbage collector out of the
-  // round (external memory pressure made it run a full collection mid-round).
-  const encoded = new Int32Array(studentCount + 1 + slotCount + listingCount + 1 + rankingLength);
+  // One buffer for what the audit hashes: the input's own when its four arrays already lie one after the other in
+  // one (as the data layer builds them), a copy otherwise. Few and large typed arrays keep the garbage collector
+  // out of the round (external memory pressure made it run a full collection mid-round).
+  const encoded = consecutive(input) ?? new Int32Array(studentCount + 1 + slotCount + listingCount + 1 + rankingLength);
   const choiceStart = encoded.subarray(0, studentCount + 1);
   const slotListing = encoded.subarray(studentCount + 1, studentCount + 1 + slotCount);
   const rankingStart = encoded.subarray(studentCount + 1 + slotCount, studentCount + 1 + slotCount + listingCount + 1);
   const ranking = encoded.subarray(studentCount + 1 + slotCount + listingCount + 1);
-  choiceStart.set(input.choiceStart);
-  slotListing.set(input.choices);
-  rankingStart.set(input.rankingStart);
-  ranking.set(input.ranking);
+  if (encoded.buffer !== input.choiceStart.buffer) {
+    choiceStart.set(input.choiceStart);
+    slotListing.set(input.choices);
+    rankingStart.set(input.rankingStart);
+    ranking.set(input.ranking);
+  }
 
   const lastChooser = new Int32Array(listingCount).fill(-1);
   const applicantStart = new Int32Array(listingCount + 1);
@@ -242,8 +246,8 @@ export function compileIndexedRound(
   // Applicants listing by listing. Ranks are then written in this order, sequentially, rather than scattered
   // over the 2 million slots (cache misses dominated the round when they were). The array holds each applicant's
   // student until the listing's ranking is read, then the student's rank there.
-  const slotApplicant = new Int32Array(slotCount);
-  const applicantRank = new Int32Array(slotCount);
+  const slotApplicant = new Int32Array(2 * slotCount);
+  const applicantRank = slotApplicant.subarray(slotCount);
   const cursor = applicantStart.slice(0, listingCount);
   for (let s = 0; s < studentCount; s++) {
     for (let slot = choiceStart[s]!; slot < choiceStart[s + 1]!; slot++) {
@@ -306,9 +310,22 @@ export function compileIndexedRound(
     capacity,
     rankingStart,
     ranking,
-    slotApplicant,
+    slotApplicant: slotApplicant.subarray(0, slotCount),
     applicantRank,
   };
+}
+
+/** The input's four arrays as one view, when they are consecutive in one buffer (read, never written). */
+function consecutive(input: IndexedPlacementInput): Int32Array | undefined {
+  const parts = [input.choiceStart, input.choices, input.rankingStart, input.ranking];
+  for (let i = 1; i < parts.length; i++) {
+    const before = parts[i - 1]!;
+    if (parts[i]!.buffer !== before.buffer || parts[i]!.byteOffset !== before.byteOffset + before.byteLength) {
+      return undefined;
+    }
+  }
+  const length = parts.reduce((sum, p) => sum + p.length, 0);
+  return new Int32Array(input.choiceStart.buffer, input.choiceStart.byteOffset, length);
 }
 
 function rankingError(code: "unknown_student" | "duplicate_ranking", listingId: string, studentId: string): never {
