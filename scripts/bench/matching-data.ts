@@ -4,6 +4,7 @@
  */
 import {
   communeIds,
+  type IndexedRankingEntry,
   industrialParks,
   type ListingDemand,
   type Major,
@@ -14,6 +15,7 @@ import {
   type SkillArea,
   skills,
 } from "@ketnoi/core";
+import type { RoundRecords } from "@ketnoi/functions/data/placement/input";
 import { seededRandom } from "./harness";
 
 type Random = () => number;
@@ -244,4 +246,60 @@ export function syntheticPlacementRound(
     return { id, capacity: 1 + Math.floor(random() ** 2 * 20), ranking };
   });
   return { seed: `bench-${seed}`, students, listings };
+}
+
+/** A round as the run's data layer holds it before building the engine's input (`indexedPlacementInput`). */
+export interface PlacementRecords {
+  /** The same round with string ids, students in ascending id order (the order the data layer hands them in). */
+  input: PlacementInput;
+  /** Students in ascending id order with their choices as stored (listing ids); the round's listings and seats. */
+  records: RoundRecords;
+  /**
+   * Each listing's ranking as positions among its applicants (the students who chose it, in student order): what
+   * the route's ranking step returns (`automaticRankingOrder`, edited orders applied), scores already worked out.
+   */
+  rankings: IndexedRankingEntry[][];
+}
+
+/** `PlacementRecords` of a synthetic round (built with maps, outside any timing). */
+export function placementRecords(round: PlacementInput): PlacementRecords {
+  const students = [...round.students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const input: PlacementInput = { ...round, students };
+  const studentAt = new Map(students.map((s, i) => [s.id, i]));
+  const listingAt = new Map(round.listings.map((l, i) => [l.id, i]));
+  const applicants: number[][] = round.listings.map(() => []);
+  students.forEach((s, i) => {
+    for (const id of s.choices) applicants[listingAt.get(id)!]!.push(i);
+  });
+  const positionOf = new Int32Array(students.length).fill(-1);
+  const rankings = round.listings.map((listing, l) => {
+    applicants[l]!.forEach((s, position) => {
+      positionOf[s] = position;
+    });
+    const at = (id: string) => positionOf[studentAt.get(id)!]!;
+    const ranking = listing.ranking.map((entry) => (typeof entry === "string" ? at(entry) : entry.map(at)));
+    for (const s of applicants[l]!) positionOf[s] = -1;
+    return ranking;
+  });
+  return {
+    input,
+    records: {
+      seed: round.seed,
+      students,
+      listings: round.listings.map((l) => ({ listingId: l.id, capacity: l.capacity })),
+    },
+    rankings,
+  };
+}
+
+/**
+ * A copy of the records whose strings have never been hashed, as the run sees the preferences it just read from
+ * DynamoDB (parsed student by student, as items arrive, rather than as one string of hundreds of megabytes).
+ */
+export function freshRecords(records: RoundRecords): RoundRecords {
+  return {
+    seed: records.seed,
+    students: records.students.map((s) => JSON.parse(JSON.stringify(s)) as RoundRecords["students"][number]),
+    listings: JSON.parse(JSON.stringify(records.listings)) as RoundRecords["listings"],
+  };
 }

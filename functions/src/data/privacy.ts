@@ -5,7 +5,7 @@ import { AppError } from "../http/errors";
 import { guard } from "./guard";
 import { noteDemandChange } from "./listing-demand";
 import { deleteApplicantNotes } from "./messages";
-import { erasePlacementData, type PreferenceItem, placementOutcomesOf } from "./placement-privacy";
+import { erasePlacementData, type PreferenceItem, placementOutcomesOf } from "./placement/privacy";
 import { transactWithRetry } from "./transact";
 import { getUser, type User } from "./users";
 
@@ -134,7 +134,7 @@ export async function exportPersonalData(userId: string, email: string): Promise
     userId,
     sections: {
       ...Object.fromEntries([...found].map(([section, { items }]) => [section, items])),
-      // Not a record type of its own: where the student stands in each round they ranked (data/placement-privacy.ts).
+      // Not a record type of its own: where the student stands in each round they ranked (data/placement/privacy.ts).
       placementOutcome: (await placementOutcomesOf(
         userId,
         (found.get("placementPreference")?.items ?? []).map((p) => String(p.roundId)),

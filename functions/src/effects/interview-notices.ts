@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, formatNumber, localeOf } from "@ketnoi/core
 import { organisationMemberIds } from "../data/applicants";
 import { getListing } from "../data/listings";
 import type { NotificationInput } from "../data/notifications";
-import { isErasedToken } from "../data/placement";
+import { isErasedToken } from "../data/placement/rounds";
 import type { Notice } from "./notices";
 import type { Item } from "./records";
 

@@ -5,7 +5,7 @@ import { getListing, type StoredListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
 import { openApplicantsNotice } from "../data/organisation-lifecycle";
 import { getOrganisation } from "../data/organisations";
-import { isErasedToken } from "../data/placement";
+import { isErasedToken } from "../data/placement/rounds";
 import { findUserByEmail } from "../data/users";
 import { interviewNotices, offerNotices } from "./interview-notices";
 import { type DynamoDBStreamRecord, decodeImage, entityOf, type Item } from "./records";

@@ -7,7 +7,7 @@ import { scheduledBetween } from "../data/interviews";
 import { getListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
 import type { OfferItem } from "../data/offer-records";
-import { isErasedToken } from "../data/placement";
+import { isErasedToken } from "../data/placement/rounds";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 

@@ -26,7 +26,7 @@ import {
   threadState,
   unreadMessages,
 } from "../data/messages";
-import { isErasedToken } from "../data/placement";
+import { isErasedToken } from "../data/placement/rounds";
 import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/helpers";
 import { candidateIdOf } from "../data/matching";
-import { getRound, inputFromKept, type RoundResult } from "../data/placement";
+import { getRound, inputFromKept, type RoundResult } from "../data/placement/rounds";
 import { db } from "../db/service";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";

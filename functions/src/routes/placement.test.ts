@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
 import { candidateIdOf } from "../data/matching";
-import { getRound, inputFromKept, placementInput, type RoundResult, saveResult } from "../data/placement";
+import { getRound, inputFromKept, placementInput, type RoundResult, saveResult } from "../data/placement/rounds";
 import { generateDemoData } from "../seed/demo-data";
 import { seedDemoData } from "../seed/seed";
 

@@ -22,6 +22,9 @@ import {
 import { type Context, Hono } from "hono";
 import { getListing, type StoredListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
+import { roundsOfOrganisation } from "../data/placement/org";
+import { rankingView, saveRanking } from "../data/placement/ranking";
+import { reofferSeats } from "../data/placement/reoffer";
 import {
   createRound,
   eligibleUniversities,
@@ -33,10 +36,7 @@ import {
   runRound,
   type StoredRound,
   savePreferences,
-} from "../data/placement";
-import { roundsOfOrganisation } from "../data/placement-org";
-import { rankingView, saveRanking } from "../data/placement-ranking";
-import { reofferSeats } from "../data/placement-reoffer";
+} from "../data/placement/rounds";
 import { getStudentProfile } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";

@@ -1,4 +1,4 @@
-import { type CompiledRound, compileRound } from "./compile";
+import { type CompiledRound, compileIndexedRound, type IndexedPlacementInput, indexPlacementInput } from "./compile";
 
 /** A student's preferences: listing ids, best first. Listings not named are never assigned to them. */
 export interface PlacementStudent {
@@ -120,19 +120,20 @@ export function deferredAcceptance(round: CompiledRound): { assignedSlot: Int32A
 
 /** The outcome in ids, from the engine's slots. */
 export function outcomeOf(
-  input: PlacementInput,
+  input: Pick<IndexedPlacementInput, "studentIds" | "listingIds">,
   round: CompiledRound,
   result: ReturnType<typeof deferredAcceptance>,
 ): PlacementOutcome {
+  const { studentIds, listingIds } = input;
   const assignments: Assignment[] = [];
   const unassigned: string[] = [];
   for (let s = 0; s < round.studentCount; s++) {
     const slot = result.assignedSlot[s]!;
-    if (slot < 0) unassigned.push(input.students[s]!.id);
+    if (slot < 0) unassigned.push(studentIds[s]!);
     else {
       assignments.push({
-        studentId: input.students[s]!.id,
-        listingId: input.listings[round.slotListing[slot]!]!.id,
+        studentId: studentIds[s]!,
+        listingId: listingIds[round.slotListing[slot]!]!,
         choice: slot - round.choiceStart[s]! + 1,
       });
     }
@@ -153,6 +154,7 @@ export function outcomeOf(
  * @example placeStudents({ seed: "r1", students: [{ id: "a", choices: ["x"] }], listings: [{ id: "x", capacity: 1, ranking: ["a"] }] })
  */
 export function placeStudents(input: PlacementInput): PlacementOutcome {
-  const round = compileRound(input);
-  return outcomeOf(input, round, deferredAcceptance(round));
+  const indexed = indexPlacementInput(input);
+  const round = compileIndexedRound(indexed, { idsChecked: true });
+  return outcomeOf(indexed, round, deferredAcceptance(round));
 }

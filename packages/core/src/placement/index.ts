@@ -1,6 +1,17 @@
-export { applyEditedOrder, automaticRanking } from "./automatic-ranking";
+export {
+  applyEditedOrder,
+  automaticRanking,
+  automaticRankingOrder,
+  type IndexedRankingEntry,
+} from "./automatic-ranking";
 export { checkPlacement, type PlacementCheck } from "./checks";
-export { PlacementInputError, type PlacementInputErrorCode } from "./compile";
+export {
+  type IndexedPlacementInput,
+  indexPlacementInput,
+  PlacementInputError,
+  type PlacementInputErrorCode,
+  placementInputOf,
+} from "./compile";
 export {
   type Assignment,
   type PlacementInput,
@@ -17,6 +28,7 @@ export {
   type PlacementAudit,
   type PlacementRound,
   placementEngineVersion,
+  runIndexedPlacementRound,
   runPlacementRound,
 } from "./round";
 export { breakTies, tieBreakKey, tieBreakRule } from "./tie-break";

@@ -1,4 +1,4 @@
-import { type CompiledRound, compileRound } from "./compile";
+import { type CompiledRound, compileIndexedRound, type IndexedPlacementInput, indexPlacementInput } from "./compile";
 import { deferredAcceptance, outcomeOf, type PlacementInput, type PlacementOutcome } from "./deferred-acceptance";
 import { tieBreakRule } from "./tie-break";
 
@@ -50,16 +50,22 @@ function int32Bytes(values: Int32Array): Uint8Array {
  * inputsHash = SHA-256(SHA-256(header) ‖ SHA-256(body)), hex. Ids are written once, as positions elsewhere, so
  * hashing 2 million entries stays cheap.
  */
-export function canonicalPlacementParts(
-  input: PlacementInput,
-  round: CompiledRound = compileRound(input),
+export function canonicalPlacementParts(input: PlacementInput): { header: Uint8Array; body: Uint8Array } {
+  const indexed = indexPlacementInput(input);
+  return indexedPlacementParts(indexed, compileIndexedRound(indexed, { idsChecked: true }));
+}
+
+/** `canonicalPlacementParts` of a round given with integer ids (the same bytes for the same round). */
+function indexedPlacementParts(
+  input: IndexedPlacementInput,
+  round: CompiledRound,
 ): { header: Uint8Array; body: Uint8Array } {
   const header = new TextEncoder().encode(
     JSON.stringify({
       v: 1,
       seed: input.seed,
-      students: input.students.map((s) => s.id),
-      listings: input.listings.map((l) => [l.id, l.capacity]),
+      students: input.studentIds,
+      listings: input.listingIds.map((id, l) => [id, input.capacities[l]]),
     }),
   );
   return { header, body: int32Bytes(round.encoded) };
@@ -86,10 +92,23 @@ async function inputsHashOf(parts: { header: Uint8Array; body: Uint8Array }): Pr
  * @example const round = await runPlacementRound(input); round.audit.inputsHash
  */
 export async function runPlacementRound(input: PlacementInput): Promise<PlacementRound> {
-  const round = compileRound(input);
+  const indexed = indexPlacementInput(input);
+  return runCompiledRound(indexed, compileIndexedRound(indexed, { idsChecked: true }));
+}
+
+/**
+ * `runPlacementRound` on a round given with integer ids, as the data layer builds it: the same assignments and the
+ * same audit (both hashes included) as the round given with string ids, without looking a single id up.
+ * @example const round = await runIndexedPlacementRound(indexPlacementInput(input)); round.audit.inputsHash
+ */
+export async function runIndexedPlacementRound(input: IndexedPlacementInput): Promise<PlacementRound> {
+  return runCompiledRound(input, compileIndexedRound(input));
+}
+
+async function runCompiledRound(input: IndexedPlacementInput, round: CompiledRound): Promise<PlacementRound> {
   // The digest starts before the engine runs: where the platform hashes off the main thread (Node does), the two
   // overlap. The engine only reads the arrays being hashed.
-  const inputsHash = inputsHashOf(canonicalPlacementParts(input, round));
+  const inputsHash = inputsHashOf(indexedPlacementParts(input, round));
   const outcome = outcomeOf(input, round, deferredAcceptance(round));
   const resultHash = hex(
     await sha256(new TextEncoder().encode(JSON.stringify(outcome.assignments.map((a) => [a.studentId, a.listingId])))),
@@ -106,8 +125,8 @@ export async function runPlacementRound(input: PlacementInput): Promise<Placemen
       seed: input.seed,
       tieBreakRule: tieBreakRule.id,
       counts: {
-        students: input.students.length,
-        listings: input.listings.length,
+        students: round.studentCount,
+        listings: round.listingCount,
         seats,
         choices: round.choiceStart[round.studentCount]!,
         rankingEntries: round.rankingEntries,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Assignment } from "@ketnoi/core";
-import { db } from "../db/service";
-import { AppError } from "../http/errors";
-import { candidateIdOf } from "./matching";
-import { editedRankings, erasedPrefix, getRound, type RoundResult, type StoredRound } from "./placement";
-import { transactWithRetry } from "./transact";
+import { db } from "../../db/service";
+import { AppError } from "../../http/errors";
+import { candidateIdOf } from "../matching";
+import { transactWithRetry } from "../transact";
+import { editedRankings, erasedPrefix, getRound, type RoundResult, type StoredRound } from "./rounds";
 
 /** A student's record in a round, as the personal-data plan reads it. */
 export type PreferenceItem = Record<string, unknown> & { roundId: string; studentId: string };

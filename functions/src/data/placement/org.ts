@@ -1,7 +1,7 @@
 import type { OrgPlacementRound } from "@ketnoi/core";
-import { db } from "../db/service";
-import { listingCards } from "./applicants";
-import { guard } from "./guard";
+import { db } from "../../db/service";
+import { listingCards } from "../applicants";
+import { guard } from "../guard";
 
 /** The parts of a round an organisation's list shows (a round's result can be large, and is not needed here). */
 async function roundSummary(roundId: string) {

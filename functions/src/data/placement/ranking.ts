@@ -1,11 +1,11 @@
 import { matchPoints, type PlacementRanking } from "@ketnoi/core";
-import { db } from "../db/service";
-import { AppError } from "../http/errors";
-import { pseudonym } from "./applicants";
-import { guard } from "./guard";
-import type { StoredListing } from "./listings";
-import { candidateIdOf } from "./matching";
-import { editedRankings, listingRanking, roundStudents, type StoredRound } from "./placement";
+import { db } from "../../db/service";
+import { AppError } from "../../http/errors";
+import { pseudonym } from "../applicants";
+import { guard } from "../guard";
+import type { StoredListing } from "../listings";
+import { candidateIdOf } from "../matching";
+import { editedRankings, listingRanking, roundStudents, type StoredRound } from "./rounds";
 
 /** The profiles of the round's students who chose the listing. */
 async function applicantsOf(round: StoredRound, listingId: string) {

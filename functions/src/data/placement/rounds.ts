@@ -2,30 +2,34 @@ import { randomBytes, randomUUID } from "node:crypto";
 import {
   type Assignment,
   applyEditedOrder,
-  automaticRanking,
+  automaticRankingOrder,
   checkPlacement,
   confirmedSchoolOf,
+  type IndexedPlacementInput,
+  type IndexedRankingEntry,
   type PlacementAudit,
   type PlacementInput,
   type PlacementResponse,
   type PlacementRoundCreate,
   type PlacementRoundView,
   placementGuaranteesText,
+  placementInputOf,
   type RankingEntry,
-  runPlacementRound,
+  runIndexedPlacementRound,
   type StudentProfile,
   withTiesBroken,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
-import type { PlacementPreferenceEntity } from "../db/entities/placement-preference";
-import type { PlacementRoundEntity } from "../db/entities/placement-round";
-import { db } from "../db/service";
-import { AppError } from "../http/errors";
-import { listingCards } from "./applicants";
-import { guard } from "./guard";
-import { getListing, type StoredListing } from "./listings";
-import { candidateIdOf } from "./matching";
-import { transactWithRetry } from "./transact";
+import type { PlacementPreferenceEntity } from "../../db/entities/placement-preference";
+import type { PlacementRoundEntity } from "../../db/entities/placement-round";
+import { db } from "../../db/service";
+import { AppError } from "../../http/errors";
+import { listingCards } from "../applicants";
+import { guard } from "../guard";
+import { getListing, type StoredListing } from "../listings";
+import { candidateIdOf } from "../matching";
+import { transactWithRetry } from "../transact";
+import { indexedPlacementInput } from "./input";
 
 export type StoredRound = EntityItem<PlacementRoundEntity>;
 
@@ -328,31 +332,52 @@ export function listingRanking(
   listing: StoredListing,
   applicants: StudentProfile[],
 ): RankingEntry[] {
-  const automatic = automaticRanking(listing, applicants);
+  return listingRankingOrder(round, listing, applicants).map((entry) =>
+    typeof entry === "number" ? applicants[entry]!.userId : entry.map((i) => applicants[i]!.userId),
+  );
+}
+
+/** `listingRanking` as positions in `applicants`, for the engine's integer input. */
+function listingRankingOrder(
+  round: StoredRound,
+  listing: StoredListing,
+  applicants: StudentProfile[],
+): IndexedRankingEntry[] {
+  const automatic = automaticRankingOrder(listing, applicants);
   const edited = editedRankings(round)[listing.id];
   if (!edited) return automatic;
-  const studentOf = new Map(applicants.map((s) => [candidateIdOf(listing.id, s.userId), s.userId]));
+  // Only edited listings look candidate ids up, among their own applicants.
+  const positionOf = new Map(applicants.map((s, i) => [candidateIdOf(listing.id, s.userId), i]));
   return applyEditedOrder(
     automatic,
-    edited.flatMap((candidateId) => studentOf.get(candidateId) ?? []),
+    edited.flatMap((candidateId) => positionOf.get(candidateId) ?? []),
   );
 }
 
 /**
- * The engine's input for a round: its students in id order, and each listing's ranking (automatic, or as its
- * organisation edited it) of the students who chose it.
+ * The engine's input for a round, with integer ids (`indexedPlacementInput`): its students in id order, and each
+ * listing's ranking (automatic, or as its organisation edited it) of the students who chose it.
  */
+export async function indexedRoundInput(round: StoredRound): Promise<IndexedPlacementInput> {
+  const [ranked, stored] = await Promise.all([
+    roundStudents(round),
+    Promise.all(round.listings.map(({ listingId }) => getListing(listingId))),
+  ]);
+  return indexedPlacementInput({ seed: round.seed, students: ranked, listings: round.listings }, (l, applicants) => {
+    const listing = stored[l];
+    return listing
+      ? listingRankingOrder(
+          round,
+          listing,
+          Array.from(applicants, (s) => ranked[s]!.profile),
+        )
+      : [];
+  });
+}
+
+/** The engine's input for a round with string ids (what `indexedRoundInput` builds, ids written out). */
 export async function placementInput(round: StoredRound): Promise<PlacementInput> {
-  const ranked = await roundStudents(round);
-  const students = ranked.map(({ id, choices }) => ({ id, choices }));
-  const listings = await Promise.all(
-    round.listings.map(async ({ listingId, capacity }) => {
-      const listing = await getListing(listingId);
-      const applicants = ranked.filter((s) => s.choices.includes(listingId)).map((s) => s.profile);
-      return { id: listingId, capacity, ranking: listing ? listingRanking(round, listing, applicants) : [] };
-    }),
-  );
-  return { seed: round.seed, students, listings };
+  return placementInputOf(await indexedRoundInput(round));
 }
 
 /**
@@ -363,8 +388,8 @@ export async function placementInput(round: StoredRound): Promise<PlacementInput
  * result never changes under students who may already have answered.
  */
 export async function runRound(round: StoredRound, by: string): Promise<StoredRound> {
-  const input = await placementInput(round);
-  const outcome = await runPlacementRound(input);
+  const indexed = await indexedRoundInput(round);
+  const outcome = await runIndexedPlacementRound(indexed);
   const previous = round.result as RoundResult | undefined;
   const now = new Date().toISOString();
   const run: RunRecord = {
@@ -376,16 +401,26 @@ export async function runRound(round: StoredRound, by: string): Promise<StoredRo
   };
   const result: RoundResult = previous
     ? { ...previous, runs: [...previous.runs, run] }
-    : {
-        runAt: now,
-        assignments: outcome.assignments,
-        unassigned: outcome.unassigned,
-        audit: outcome.audit,
-        stable: checkPlacement(input, outcome.assignments).valid,
-        runs: [run],
-        input: keptInput(input),
-      };
+    : resultOf(placementInputOf(indexed), outcome, now, run);
   return saveResult(round, result, now, { answersUnchanged: false });
+}
+
+/** A first run's result: checked independently, with the inputs it placed on. */
+function resultOf(
+  input: PlacementInput,
+  outcome: Awaited<ReturnType<typeof runIndexedPlacementRound>>,
+  now: string,
+  run: RunRecord,
+): RoundResult {
+  return {
+    runAt: now,
+    assignments: outcome.assignments,
+    unassigned: outcome.unassigned,
+    audit: outcome.audit,
+    stable: checkPlacement(input, outcome.assignments).valid,
+    runs: [run],
+    input: keptInput(input),
+  };
 }
 
 /**

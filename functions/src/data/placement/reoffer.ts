@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { checkPlacement, reofferRound, withTiesBroken } from "@ketnoi/core";
-import { AppError } from "../http/errors";
+import { AppError } from "../../http/errors";
 import {
   getRound,
   inputFromKept,
@@ -10,7 +10,7 @@ import {
   roundResponses,
   type StoredRound,
   saveResult,
-} from "./placement";
+} from "./rounds";
 
 const roundNotRun = () => new AppError("round_not_run", "Đợt phân bổ chưa chạy nên chưa có chỗ nào để mời lại.");
 
