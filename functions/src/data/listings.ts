@@ -5,6 +5,7 @@ import {
   type ListingPatch,
   type ListingStatus,
   type ListingType,
+  type Organisation,
   organisationStanding,
   skillLabelsOf,
 } from "@ketnoi/core";
@@ -26,8 +27,14 @@ function toStored({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredL
  * Turns stored listings into the listings the API returns: each gets its organisation's name and verified badge
  * (one batch read) and the labels of its skills. Every route that returns listings goes through here.
  */
-export async function withOrganisation(listings: StoredListing[]): Promise<Listing[]> {
-  const orgs = await getOrganisations(listings.map((l) => l.orgId));
+export async function withOrganisation(
+  listings: StoredListing[],
+  known: readonly Organisation[] = [],
+): Promise<Listing[]> {
+  // Organisations the caller has just read (listing detail reads its standing first) are not read again.
+  const orgs = new Map(known.map((o) => [o.id, o]));
+  const missing = listings.map((l) => l.orgId).filter((id) => !orgs.has(id));
+  if (missing.length > 0) for (const [id, org] of await getOrganisations(missing)) orgs.set(id, org);
   return listings.map((l) => {
     const org = orgs.get(l.orgId);
     return {

@@ -70,6 +70,11 @@ export async function startDynamoLocal(options: {
   dbPath?: string;
   /** Java heap; 256 MB suits tests and the demo, an in-memory province-scale table needs a few GB. */
   heapMb?: number;
+  /**
+   * `quick` (default): C1 JIT only and the serial collector, a fast start for tests and the demo. `throughput`:
+   * the full JIT (C2), for a long bulk load such as the province-scale seed, where C1-only code is the limit.
+   */
+  jvm?: "quick" | "throughput";
 }): Promise<DynamoLocal> {
   assertJava();
   const cwd = jarFolder();
@@ -78,8 +83,9 @@ export async function startDynamoLocal(options: {
     "java",
     [
       `-Xmx${options.heapMb ?? 256}m`,
-      "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1",
+      ...(options.jvm === "throughput"
+        ? [`-Xms${options.heapMb ?? 256}m`, "-XX:+UseParallelGC"]
+        : ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]),
       "-Djava.library.path=./DynamoDBLocal_lib",
       "-jar",
       "DynamoDBLocal.jar",

@@ -22,7 +22,11 @@ export function localClient(endpoint: string): DynamoDBClient {
  * Creates the table from the shared declaration unless it exists; a table kept from an earlier version (under
  * .data/) gets the indexes declared since. Returns whether it was created.
  */
-export async function ensureTable(endpoint: string, tableName: string): Promise<boolean> {
+export async function ensureTable(
+  endpoint: string,
+  tableName: string,
+  options: { stream?: boolean } = {},
+): Promise<boolean> {
   const client = localClient(endpoint);
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -30,7 +34,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    await client.send(new CreateTableCommand(createTableInput(tableName, options)));
     return true;
   } finally {
     client.destroy();

@@ -11,6 +11,7 @@ import {
   BulkTransitionResultSchema,
   IdParamSchema,
   listingIntake,
+  type Organisation,
   organisationStanding,
   VolunteerHoursSchema,
 } from "@ketnoi/core";
@@ -40,21 +41,31 @@ const applicationNotFound = () => new AppError("not_found", "Không tìm thấy 
 
 /** A listing the caller may know exists: drafts are 404 outside the organisation, as on GET /api/listings/:id. */
 export async function visibleListing(c: Context<AppEnv>, listingId: string): Promise<StoredListing> {
+  return (await visibleListingAndOrganisation(c, listingId)).listing;
+}
+
+/**
+ * `visibleListing`, also giving back the organisation when its standing had to be read (for outsiders), so a
+ * caller that shows the organisation's name does not read it a second time (listing detail: 2 commands, not 3).
+ */
+export async function visibleListingAndOrganisation(
+  c: Context<AppEnv>,
+  listingId: string,
+): Promise<{ listing: StoredListing; organisation?: Organisation }> {
   const listing = await getListing(listingId);
   if (!listing) throw listingNotFound();
   const insider = authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed;
   if (listing.status === "draft" && !insider) throw listingNotFound();
-  if (!insider) {
-    // Outsiders see a listing only while its organisation's standing makes it public (policy.ts); since this is
-    // the read every apply and booking starts from, a rejected or suspended organisation takes no new ones.
-    const org = await getOrganisation(listing.orgId);
-    const verification = org?.verification ?? "pending";
-    if (!organisationStanding[verification].listingsPublic) {
-      if (verification === "pending") throw listingNotFound();
-      throw new AppError("organisation_inactive");
-    }
+  if (insider) return { listing };
+  // Outsiders see a listing only while its organisation's standing makes it public (policy.ts); since this is
+  // the read every apply and booking starts from, a rejected or suspended organisation takes no new ones.
+  const organisation = await getOrganisation(listing.orgId);
+  const verification = organisation?.verification ?? "pending";
+  if (!organisationStanding[verification].listingsPublic) {
+    if (verification === "pending") throw listingNotFound();
+    throw new AppError("organisation_inactive");
   }
-  return listing;
+  return { listing, organisation };
 }
 
 /** Throws 409 `listing_closed` / `deadline_passed` unless the listing takes applications and bookings today. */

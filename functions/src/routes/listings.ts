@@ -27,7 +27,7 @@ import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { route } from "../http/openapi";
 import { refuseProblems, validate } from "../http/validate";
-import { visibleListing } from "./applications";
+import { visibleListingAndOrganisation } from "./applications";
 
 const notFound = () => new AppError("not_found", "Không tìm thấy tin.");
 
@@ -59,8 +59,8 @@ export const listingRoutes = new Hono<AppEnv>()
     }),
     validate("param", IdParamSchema),
     async (c) => {
-      const listing = await visibleListing(c, c.req.valid("param").id);
-      const [full] = await withOrganisation([listing]);
+      const { listing, organisation } = await visibleListingAndOrganisation(c, c.req.valid("param").id);
+      const [full] = await withOrganisation([listing], organisation ? [organisation] : []);
       // A visit says how many seats each session has left: the booking form disables a full one.
       if (listing.type === "visit" && listing.sessions?.length)
         return c.json({ ...full!, seatsTaken: await seatsTakenOf(listing.id) });

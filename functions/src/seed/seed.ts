@@ -177,7 +177,13 @@ export async function seedDemoData(
  */
 export async function seedProvinceData(
   scale: SeedScale,
-  options: { reset?: boolean; concurrency?: number; progress?: (line: string) => void } = {},
+  options: {
+    reset?: boolean;
+    concurrency?: number;
+    progress?: (line: string) => void;
+    /** `false`: counters without contribution records, for a table without a stream consumer (writeSeedAggregates). */
+    contributions?: boolean;
+  } = {},
 ): Promise<{ counts: Record<string, number> }> {
   const progress = options.progress ?? (() => {});
   const started = Date.now();
@@ -187,7 +193,11 @@ export async function seedProvinceData(
   const { entities } = db();
   const go = { concurrent: options.concurrency ?? 8 } as const;
   const aggregated = Date.now();
-  const aggregates = await writeSeedAggregates(data, { concurrent: go.concurrent, at: demoTime(0) });
+  const aggregates = await writeSeedAggregates(data, {
+    concurrent: go.concurrent,
+    at: demoTime(0),
+    contributions: options.contributions,
+  });
   progress(
     `aggregates: ${aggregates.cells} counters, ${aggregates.contributions} contributions in ` +
       `${((Date.now() - aggregated) / 1000).toFixed(1)} s`,
