@@ -15,8 +15,6 @@ import { requireOrigin } from "./http/origin-verify";
 import { signInFirst } from "./http/private-routes";
 import { accessLog } from "./observability/access-log";
 import { errorField, logger } from "./observability/logger";
-import { devAuthRoutes } from "./routes/dev-auth";
-import { docsRoutes } from "./routes/docs";
 
 /** Maps any thrown error to the one JSON error shape; unexpected errors are logged, never sent. */
 function toErrorResponse(error: unknown): AppError {
@@ -74,21 +72,34 @@ function middlewareChain(app: () => Hono) {
 export type AppBase = ReturnType<typeof middlewareChain>;
 
 /**
+ * What only the whole app (app.ts: the local server, the tests, the docs function) mounts beside the groups. Passed
+ * in rather than imported here (issue 14), so a group function's bundle leaves out the OpenAPI generator and the
+ * development identity provider it never serves: API Gateway sends the documents' paths to the docs function
+ * (infra/api.ts), and DEV_AUTH is off in every deployed stage.
+ */
+export interface WholeAppExtras {
+  /** The routes serving /api/openapi.json and /api/docs (routes/docs.ts `docsRoutes`) … */
+  docsRoutes: (documented: Hono | (() => Hono)) => Hono;
+  /** … for which app: this one ("self") or a builder of the whole app. */
+  documents: "self" | (() => Hono);
+  /** The development identity provider (routes/dev-auth.ts), mounted when DEV_AUTH is on. */
+  devAuthRoutes: Hono;
+}
+
+/**
  * Builds an app: the one middleware chain, the routes `mount` adds to it under /api, the error shape and the 404.
  * Issue 14: this module imports no route group, so a Lambda entry that mounts one group (lambdas/*.ts) bundles only
- * that group's routes; app.ts's `createApp` mounts them all. `documents`: the app whose OpenAPI document
- * /api/openapi.json and /api/docs serve — "self", a builder of the whole app, or none (a group function: API Gateway
- * sends the documents' paths to the docs function, infra/api.ts).
+ * that group's routes; app.ts's `createApp` mounts them all, with `extras`.
  */
 export function buildApp<Api extends { route: Hono<AppEnv>["route"] }>(
   mount: (base: AppBase) => Api,
-  documents: "self" | (() => Hono) | undefined,
+  extras?: WholeAppExtras,
 ): { app: Hono; api: Api } {
   let app: Hono | undefined;
   const api = mount(middlewareChain(() => app!));
-  if (config().DEV_AUTH) api.route("/dev-auth", devAuthRoutes);
+  if (extras && config().DEV_AUTH) api.route("/dev-auth", extras.devAuthRoutes);
   app = new Hono().route("/api", api as unknown as Hono);
-  if (documents) app.route("/api", docsRoutes(documents === "self" ? app : documents));
+  if (extras) app.route("/api", extras.docsRoutes(extras.documents === "self" ? app : extras.documents));
   app.notFound((c) => c.json(new AppError("not_found", "Không có địa chỉ này.").toBody(), 404));
   app.onError((error, c) => {
     const appError = toErrorResponse(error);

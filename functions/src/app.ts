@@ -2,6 +2,8 @@ import type { Hono } from "hono";
 import type { HonoBase } from "hono/hono-base";
 import { buildApp } from "./app-base";
 import type { AppEnv } from "./http/env";
+import { devAuthRoutes } from "./routes/dev-auth";
+import { docsRoutes } from "./routes/docs";
 import { type RouteGroupName, routeGroups } from "./routes/groups";
 import { mount as mountAccount } from "./routes/groups/account";
 import { mount as mountCatalog } from "./routes/groups/catalog";
@@ -45,7 +47,7 @@ export function createApp(groups: readonly RouteGroupName[] = allRouteGroups) {
           ),
         ),
       ),
-    whole ? "self" : wholeApp,
+    { docsRoutes, documents: whole ? "self" : wholeApp, devAuthRoutes },
   );
   return app as unknown as Hono<AppEnv, RoutesOf<typeof api>>;
 }

@@ -9,4 +9,4 @@ import "./files/live";
  * middleware chain as every function (app-base.ts). It imports app-base.ts, not app.ts, so the other groups' routes
  * stay out of its bundle (issue 14).
  */
-export const handler = handle(buildApp(mount, undefined).app);
+export const handler = handle(buildApp(mount).app);

@@ -1,5 +1,4 @@
 import { maxCvBytes, maxCvPages } from "@ketnoi/core";
-import { PDFDocument } from "pdf-lib";
 
 /** Why an uploaded object is not accepted as a CV: a code and the Vietnamese message the student reads. */
 export interface PdfRefusal {
@@ -37,6 +36,9 @@ export async function checkPdf(
   if (bytes.length > maxCvBytes) return { ok: false, refusal: refusals.tooLarge };
   if (!magic.every((byte, i) => bytes[i] === byte)) return { ok: false, refusal: refusals.notPdf };
   let pages: number;
+  // Loaded by the first check, not when the files function starts: pdf-lib and its fonts are ~430 kB that only the
+  // upload's confirmation needs, and esbuild keeps a dynamically imported module's top level lazy (issue 14).
+  const { PDFDocument } = await import("pdf-lib");
   try {
     // updateMetadata false: only reading. Encrypted files are refused: a recruiter could not open them either.
     const document = await PDFDocument.load(bytes, { updateMetadata: false });

@@ -30,14 +30,19 @@ const errorResponse = (status: number) => ({
 /** The same, with plain JSON Schema, for the components added after generation (no resolver runs there). */
 const errorComponent = (status: number) => ({
   ...errorHead(status),
-  content: { "application/json": { schema: errorBodyJsonSchema } },
+  content: { "application/json": { schema: errorBodyJsonSchema() } },
 });
 const errorHead = (status: number) => ({
   description: errorDescription(status),
   ...(status === 429 ? { headers: { "Retry-After": retryAfterHeader } } : {}),
 });
 
-const { $schema: _dialect, ...errorBodyJsonSchema } = toJsonSchema(ErrorBodySchema);
+// Converted when the document is generated, not at import: every function imports this module for `route`, and
+// only the docs function generates the document (issue 14).
+const errorBodyJsonSchema = () => {
+  const { $schema: _dialect, ...schema } = toJsonSchema(ErrorBodySchema);
+  return schema;
+};
 
 const retryAfterHeader = {
   description: "Seconds to wait before trying again.",

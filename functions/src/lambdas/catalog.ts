@@ -14,4 +14,4 @@ configureDeployedCandidates();
  * (infra/api.ts). It bundles only this group's routes behind the same middleware chain as every function
  * (app-base.ts); the OpenAPI document is served by the docs function (lambda.ts).
  */
-export const handler = handle(buildApp(mount, undefined).app);
+export const handler = handle(buildApp(mount).app);

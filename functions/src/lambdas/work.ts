@@ -7,4 +7,4 @@ import { mount } from "../routes/groups/work";
  * (infra/api.ts). It bundles only this group's routes behind the same middleware chain as every function
  * (app-base.ts); the OpenAPI document is served by the docs function (lambda.ts).
  */
-export const handler = handle(buildApp(mount, undefined).app);
+export const handler = handle(buildApp(mount).app);

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, type Metafile } from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
+import { esbuildOptions } from "./function";
+import { apiEntry, groupEntry } from "./paths";
+
+// What a function's cold start must not pay for (issue 14, docs/benchmarks.md): its bundle holds only the modules it
+// can run. Built exactly as deployed (`esbuildOptions`), read from esbuild's metafile (bytes each input kept).
+const dir = mkdtempSync(join(tmpdir(), "ketnoi-bundle-contents-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function keptInputs(entry: string, name: string): Promise<string[]> {
+  const { metafile } = await build({
+    ...esbuildOptions(entry, join(dir, name, "index.mjs")),
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = Object.values((metafile as Metafile).outputs).find((o) => o.entryPoint);
+  return Object.entries(output!.inputs)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([input]) => input);
+}
+
+describe("what the deployed bundles carry", () => {
+  it("a group function leaves out the skills taxonomy, the OpenAPI document's routes and the dev sign-in", async () => {
+    const health = await keptInputs(groupEntry("health"), "health");
+    // `@ketnoi/core` is side-effect free (package.json): a module none of whose exports is used is left out, even
+    // the taxonomy, which builds its 217 skills at its top level.
+    expect(health.filter((input) => input.startsWith("packages/core/src/taxonomy/"))).toEqual([]);
+    // The docs routes (hono-openapi's generator) and the development identity provider: app.ts passes them in.
+    expect(health).not.toContain("functions/src/routes/docs.ts");
+    expect(health).not.toContain("functions/src/routes/dev-auth.ts");
+    expect(health).toContain("functions/src/app-base.ts");
+  }, 120_000);
+
+  it("the docs function still carries the document's routes, and the catalog the taxonomy its schemas need", async () => {
+    expect(await keptInputs(apiEntry, "docs")).toContain("functions/src/routes/docs.ts");
+    expect(await keptInputs(groupEntry("catalog"), "catalog")).toContain("packages/core/src/taxonomy/taxonomy.ts");
+  }, 120_000);
+});
