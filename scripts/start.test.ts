@@ -36,7 +36,9 @@ it("npm start serves the web page and a healthy API, then stops every child on S
     const started = Date.now();
     while (!output.includes("Press Ctrl-C to stop.")) {
       if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      if (Date.now() - started > 60_000) throw new Error(`npm start not ready in 60 s:\n${output}`);
+      // A wait for readiness, not a speed assertion: seeding the demo data into the on-disk DynamoDB Local takes
+      // ~60 s on this 2-core machine when other suites run beside it (docs/benchmarks.md has the seed's rates).
+      if (Date.now() - started > 180_000) throw new Error(`npm start not ready in 180 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(output).toContain(`http://127.0.0.1:${webPort}`);
@@ -66,4 +68,4 @@ it("npm start serves the web page and a healthy API, then stops every child on S
     }
     expect(busy, `port ${port} still in use`).toBe(false);
   }
-}, 120_000);
+}, 240_000);
