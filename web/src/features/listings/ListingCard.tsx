@@ -3,6 +3,7 @@ import { useI18n } from "../../app/i18n/i18n";
 import { paths } from "../../app/paths";
 import type { Listing } from "./api";
 import { formatDate, placeNames, skillLabel, topSkills } from "./format";
+import "./listings.css";
 
 /** The platform checked this organisation (against scams); shown next to its name. */
 export function VerifiedBadge() {

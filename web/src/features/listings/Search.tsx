@@ -16,6 +16,7 @@ import { createSavedSearch, type SearchParams, searchListings } from "../student
 import { studentMessages } from "../student/messages";
 import { criteriaFromSearch, type SearchKey, searchFromUrl } from "../student/search-params";
 import { ListingCard } from "./ListingCard";
+import "./listings.css";
 
 /** "Save this search": a name, checked with the API's schema (which also requires at least one criterion). */
 function SaveSearch(props: { search: SearchParams }) {
@@ -207,7 +208,7 @@ export default function Search() {
               {t("search.submit")}
             </button>
           </div>
-          {/* On a phone the filters fold behind this button so the first result is near the top (styles.css hides
+          {/* On a phone the filters fold behind this button so the first result is near the top (listings.css hides
               the button and always shows the filters on wider screens). */}
           <button
             type="button"

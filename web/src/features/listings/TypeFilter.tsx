@@ -2,6 +2,7 @@ import { listingTypes } from "@ketnoi/core/catalog";
 import { For } from "solid-js";
 import { useI18n } from "../../app/i18n/i18n";
 import type { ListingType } from "./api";
+import "./listings.css";
 
 /** Chips that narrow the feed to one listing type; "all" clears the filter. Pressed state is announced. */
 export function TypeFilter(props: {

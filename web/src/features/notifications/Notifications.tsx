@@ -9,6 +9,7 @@ import { Async } from "../../app/Status";
 import { formatDateTime } from "../listings/format";
 import { fetchNotifications, markNotificationRead, type Notification } from "./api";
 import { unreadNotifications } from "./unread";
+import "./notifications.css";
 
 function NotificationList() {
   const { t, pick, locale } = useCatalog(sharedMessages);

@@ -20,6 +20,7 @@ import { ApplicantCard, applicantName } from "./ApplicantCard";
 import { type Application, fetchApplicants, moveApplicant, moveApplicants } from "./api";
 import { commonMoves, groupByColumn } from "./board";
 import { orgMessages } from "./messages";
+import "./org.css";
 
 function Board(props: { listingId: string }) {
   const { t, pick, lang } = useCatalog(orgMessages);

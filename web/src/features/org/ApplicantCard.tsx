@@ -18,6 +18,7 @@ import type { Application } from "./api";
 import { organisationMoves } from "./board";
 import { orgMessages } from "./messages";
 import { VolunteerHours } from "./VolunteerHours";
+import "./org.css";
 
 /** How the board names an applicant: their name when they share it, else the pseudonym. */
 export function applicantName(application: Application): string {

@@ -25,6 +25,7 @@ import {
 import { orgMessages } from "./messages";
 import { PlaceFields } from "./PlaceFields";
 import { QuestionRows, SessionRows } from "./RowEditors";
+import "./org.css";
 
 /** What the editor sends: a new draft, or an edit of an existing listing (optionally publishing it). */
 export type ListingSave =

@@ -3,6 +3,7 @@ import { useCatalog } from "../../app/i18n/i18n";
 import { VerifiedBadge } from "../listings/ListingCard";
 import type { Organisation } from "./api";
 import { orgMessages } from "./messages";
+import "./org.css";
 
 /** The organisation's verification state: the verified badge, or "chờ xác minh" / rejected, said in words. */
 export function VerificationBadge(props: { status: Organisation["verification"] }) {

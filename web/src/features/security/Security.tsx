@@ -7,6 +7,7 @@ import { type DeployConfig, loadDeployConfig, startSignIn } from "../../app/sess
 import { session, signOutEverywhere } from "../../app/session/session";
 import { usePageTitle } from "../../app/title";
 import { securityMessages } from "./messages";
+import "./security.css";
 import {
   associateSoftwareToken,
   groupSecret,

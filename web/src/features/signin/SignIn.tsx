@@ -9,6 +9,7 @@ import { type DeployConfig, loadDeployConfig, startSignIn } from "../../app/sess
 import { fetchDemoAccounts, session } from "../../app/session/session";
 import { usePageTitle } from "../../app/title";
 import { signInMessages } from "./messages";
+import "./signin.css";
 
 /** Where to go after signing in: the page that asked (`?tiep=/ho-so`), only ever a path inside the app. */
 function returnPath(value: unknown): string {

@@ -6,6 +6,7 @@ import { useCatalog } from "../../app/i18n/i18n";
 import { formatDateTime } from "../listings/format";
 import { studentMessages } from "./messages";
 import { consentPurposeList, draftFromProfile, profileInput } from "./profile-form";
+import "./student.css";
 
 /**
  * Each consent purpose as its own switch, with the moment it was last given or withdrawn (the proof the law asks

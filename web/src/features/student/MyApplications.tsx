@@ -20,6 +20,7 @@ import { Conversation } from "../messages/Conversation";
 import { type Application, fetchMyApplications, moveApplication } from "./api";
 import { MyBookings } from "./MyBookings";
 import { studentMessages } from "./messages";
+import "./student.css";
 
 /** One application: current status first, then the timeline, then what the student may do next. */
 function ApplicationItem(props: {

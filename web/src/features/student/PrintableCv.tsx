@@ -11,6 +11,7 @@ import { filesMessages } from "../files/messages";
 import { majorLabel } from "../listings/format";
 import { fetchMyProfile, fetchSchools } from "./api";
 import { studentMessages } from "./messages";
+import "./student.css";
 
 /** A message of `catalog` in the CV's language, which may differ from the UI's. */
 function inLanguage<K extends string>(catalog: Catalog<K>, lang: Lang) {
@@ -23,8 +24,8 @@ function inLanguage<K extends string>(catalog: Catalog<K>, lang: Lang) {
 
 /**
  * `/ho-so/in`: the student's profile laid out as a one-page CV, in Vietnamese or English (chosen here, whatever
- * the UI's language), printed or saved as PDF by the browser. The print stylesheet (styles.css, @media print)
- * leaves only the CV on paper: no header, menu, footer or buttons.
+ * the UI's language), printed or saved as PDF by the browser. The print rules (@media print in styles.css and
+ * student.css) leave only the CV on paper: no header, menu, footer or buttons.
  */
 export default function PrintableCv() {
   const { t, lang } = useCatalog(filesMessages);
