@@ -44,7 +44,7 @@ describe.each(stages)("stage %s", (stage) => {
       IdTokenValidity: 60,
       TokenValidityUnits: { IdToken: "minutes" },
     });
-    // aws.cognito.signin.user.admin: the access token may call the user's own TOTP enrolment APIs (web/src/pages/Security.tsx).
+    // aws.cognito.signin.user.admin: the access token may call the user's own TOTP enrolment APIs (web/src/features/security/Security.tsx).
     expect([...client().AllowedOAuthScopes].sort()).toEqual([
       "aws.cognito.signin.user.admin",
       "email",

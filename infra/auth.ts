@@ -34,7 +34,7 @@ export interface EmailSenderProps {
   readonly fromName?: string;
 }
 
-/** The web app's route that receives the authorization code (web/src/pages/SignInCallback.tsx). */
+/** The web app's route that receives the authorization code (web/src/features/signin/SignInCallback.tsx). */
 export const signInCallbackPath = "/dang-nhap/xong";
 /** Where Cognito sends the browser after signing out: the home page. */
 export const signOutReturnPath = "/";
@@ -156,7 +156,7 @@ export class KetNoiAuth extends Construct {
         // Authorization code with PKCE only: no implicit grant (tokens in the URL), no client credentials.
         flows: { authorizationCodeGrant: true },
         // COGNITO_ADMIN (aws.cognito.signin.user.admin) lets the user's access token call Cognito's own user APIs on
-        // that user only: the web's TOTP enrolment (web/src/pages/Security.tsx) needs AssociateSoftwareToken,
+        // that user only: the web's TOTP enrolment (web/src/features/security/Security.tsx) needs AssociateSoftwareToken,
         // VerifySoftwareToken and SetUserMFAPreference. It grants no admin API and nothing over other users.
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: originsFor(signInCallbackPath),

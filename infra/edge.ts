@@ -13,7 +13,7 @@ export const webAclRegion = "us-east-1";
 export const rateLimitPerIp = 1_000;
 /** The site's sign-in pages (the callback and the dev sign-in page): no person needs more than this. */
 export const signInRateLimitPerIp = 50;
-/** The site's sign-in path prefix (web/src/pages/SignIn*.tsx: /dang-nhap and /dang-nhap/xong). */
+/** The site's sign-in path prefix (web/src/features/signin/SignIn*.tsx: /dang-nhap and /dang-nhap/xong). */
 export const signInPathPrefix = signInCallbackPath.replace(/\/xong$/, "");
 /** What a blocked-by-rate client is told: 429, retry after the rate window. */
 export const rateLimitedRetryAfterSeconds = 300;

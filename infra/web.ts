@@ -70,7 +70,7 @@ export const apiPath = "/api/*";
 /**
  * The page may load only its own code and talk only to its own origin, Cognito's hosted-UI domain (the browser
  * posts the authorization code to its /oauth2/token endpoint) and the region's Cognito user API (TOTP enrolment,
- * web/src/security/totp.ts), and the CV files bucket (`filesOrigin`: presigned POST uploads, routes/files.ts).
+ * web/src/features/security/totp.ts), and the CV files bucket (`filesOrigin`: presigned POST uploads, routes/files.ts).
  */
 export function contentSecurityPolicy(authDomain: string, region: string, filesOrigin?: string): string {
   return [
@@ -226,7 +226,7 @@ export class KetNoiWeb extends Construct {
           region,
           userPoolId: auth.userPool.userPoolId,
           userPoolClientId: auth.client.userPoolClientId,
-          // The hosted UI (web/src/session/cognito.ts): https://<authDomain>/oauth2/authorize, /oauth2/token, /logout.
+          // The hosted UI (web/src/app/session/cognito.ts): https://<authDomain>/oauth2/authorize, /oauth2/token, /logout.
           authDomain: auth.authDomain,
           redirectUri: `${this.url}${signInCallbackPath}`,
           logoutUri: `${this.url}${signOutReturnPath}`,
