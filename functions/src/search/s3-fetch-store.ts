@@ -94,17 +94,32 @@ export function deployedSearchStore(
   cfg: Pick<DataConfig, "STAGE" | "AWS_REGION" | "SEARCH_BUCKET" | "SEARCH_KEY">,
   env: NodeJS.ProcessEnv = process.env,
 ): SnapshotStore | undefined {
-  const { STAGE, SEARCH_BUCKET, SEARCH_KEY } = cfg;
-  if (SEARCH_BUCKET && SEARCH_KEY) {
+  return deployedSnapshotStore(cfg, "SEARCH_KEY", "the search snapshot", env);
+}
+
+/**
+ * A snapshot object in the search bucket (SEARCH_BUCKET) under the key named by `keyVariable`, reached with signed
+ * fetch and the environment's credentials; the rules of `deployedSearchStore`, shared by every snapshot kept there
+ * (the search index, the candidate pool). `what` names the snapshot in the configuration errors.
+ */
+export function deployedSnapshotStore<K extends "SEARCH_KEY" | "CANDIDATES_KEY">(
+  cfg: Pick<DataConfig, "STAGE" | "AWS_REGION" | "SEARCH_BUCKET" | K>,
+  keyVariable: K,
+  what: string,
+  env: NodeJS.ProcessEnv = process.env,
+): SnapshotStore | undefined {
+  const { STAGE, SEARCH_BUCKET } = cfg;
+  const key = cfg[keyVariable] as string | undefined;
+  if (SEARCH_BUCKET && key) {
     const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = env;
     if (!AWS_ACCESS_KEY_ID || !AWS_SECRET_ACCESS_KEY) {
       throw new Error(
-        "Invalid configuration:\n  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: required to read the search snapshot in S3",
+        `Invalid configuration:\n  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: required to read ${what} in S3`,
       );
     }
     const endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
     const client = s3FetchObjectClient(
-      { bucket: SEARCH_BUCKET, key: SEARCH_KEY },
+      { bucket: SEARCH_BUCKET, key },
       {
         region: cfg.AWS_REGION,
         accessKeyId: AWS_ACCESS_KEY_ID,
@@ -116,8 +131,8 @@ export function deployedSearchStore(
     return s3SnapshotStore(client);
   }
   if (STAGE === "local" || STAGE === "test") return undefined;
-  const missing = [SEARCH_BUCKET ? [] : ["SEARCH_BUCKET"], SEARCH_KEY ? [] : ["SEARCH_KEY"]].flat();
+  const missing = [SEARCH_BUCKET ? [] : ["SEARCH_BUCKET"], key ? [] : [keyVariable]].flat();
   throw new Error(
-    `Invalid configuration:\n  ${missing.map((name) => `${name}: required when STAGE=${STAGE} (the search snapshot in S3)`).join("\n  ")}`,
+    `Invalid configuration:\n  ${missing.map((name) => `${name}: required when STAGE=${STAGE} (${what} in S3)`).join("\n  ")}`,
   );
 }
