@@ -44,6 +44,15 @@ function readEveryEntry(input: PlacementInput): number {
   return checksum;
 }
 
+/** A copy of a round parsed student by student and listing by listing, as records just read: no string hashed yet. */
+function freshInput(round: PlacementInput): PlacementInput {
+  return {
+    seed: round.seed,
+    students: round.students.map((s) => JSON.parse(JSON.stringify(s)) as PlacementInput["students"][number]),
+    listings: round.listings.map((l) => JSON.parse(JSON.stringify(l)) as PlacementInput["listings"][number]),
+  };
+}
+
 /** What the route's run does once its reads are done: intern the records, then run the round with its audit. */
 async function routeRound(records: RoundRecords, rankings: IndexedRankingEntry[][]) {
   const { indexedPlacementInput } = await import("@ketnoi/functions/data/placement/input");
@@ -125,13 +134,23 @@ export const matchingSection: BenchSection = {
       description:
         "the route's round (interning + round with audit) from 10k to 400k students (listings = students / 10, " +
         "20 choices, UUID ids): first run on freshly parsed records, ns per rank-list entry (choices + ranking " +
-        "entries), peak RSS so far; the process's one-off costs paid first on a 1,000-student round",
-      targets: { "*.nsPerEntry": "within ±30 % of each other" },
+        "entries), peak RSS so far; the process's one-off costs paid first on a 1,000-student round; beside each, " +
+        "the floor (one pass resolving every entry) on a freshly parsed copy of the same round: floorNsPerEntry and " +
+        "vsFloor (the round's ns per entry over the floor's), which shows what the machine's memory adds at each size",
+      targets: { "*.nsPerEntry": "within ±30 % of each other", "*.vsFloor": "within ±30 % of each other" },
       async run() {
         await import("@ketnoi/functions/data/placement/input");
         const figures: Record<
           string,
-          { ms: number; internMs: number; nsPerEntry: number; entries: number; peakMb: number }
+          {
+            ms: number;
+            internMs: number;
+            nsPerEntry: number;
+            floorNsPerEntry: number;
+            vsFloor: number;
+            entries: number;
+            peakMb: number;
+          }
         > = {};
         // The process's one-off costs (the first SHA-256 digest, the code's first compilation) paid once on a
         // 1,000-student round, as a running API has paid them: what is left grows with the input.
@@ -152,15 +171,30 @@ export const matchingSection: BenchSection = {
           generated = undefined;
           collectGarbage();
           const { ms, result } = await timed(() => routeRound(records!, rankings));
+          const peakMb = peakMemoryMb();
+          records = undefined;
+          collectGarbage();
+          // The floor on its own freshly parsed copy of the same round (regenerated: the generator is seeded), with
+          // nothing else of this size alive, as the route's round had: its growth per entry is the machine's
+          // (memory, cache, TLB), not the engine's.
+          let floorInput: PlacementInput | undefined = freshInput(
+            syntheticPlacementRound(students, students / 10, 20, 4, "uuid"),
+          );
+          collectGarbage();
+          const floor = await timed(() => readEveryEntry(floorInput!));
+          floorInput = undefined;
+          collectGarbage();
+          const nsPerEntry = (ms * 1e6) / entries;
+          const floorNsPerEntry = (floor.ms * 1e6) / entries;
           figures[`s${students / 1000}k`] = {
             ms: round2(ms),
             internMs: round2(result.internMs),
-            nsPerEntry: round2((ms * 1e6) / entries),
+            nsPerEntry: round2(nsPerEntry),
+            floorNsPerEntry: round2(floorNsPerEntry),
+            vsFloor: round2(nsPerEntry / floorNsPerEntry),
             entries,
-            peakMb: peakMemoryMb(),
+            peakMb,
           };
-          records = undefined;
-          collectGarbage();
         }
         return figures;
       },
