@@ -27,6 +27,8 @@ const requireHere = createRequire(import.meta.url);
 const seconds = Number(process.env.KETNOI_BENCH_ROUTE_SECONDS ?? 5);
 /** How long a route's first request (the one that loads its read models) may take before it counts as timed out. */
 const firstRequestTimeoutMs = Number(process.env.KETNOI_BENCH_FIRST_REQUEST_MS ?? 120_000);
+/** Only these routes (comma-separated names, e.g. `candidates,apply`), in the bench's order; every route unless told. */
+const onlyRoutes = process.env.KETNOI_BENCH_ROUTES?.split(",").map((name) => name.trim());
 
 const startServers = () =>
   startServerChild<RoutesServers>(
@@ -235,7 +237,9 @@ export const routesSection: BenchSection = {
             indexBuildMs: servers.indexBuildMs,
             baselineGetItemRps: servers.getItemRps,
           };
-          for (const route of routes) {
+          const unknown = onlyRoutes?.filter((name) => !routes.some((route) => route.name === name)) ?? [];
+          if (unknown.length > 0) throw new Error(`KETNOI_BENCH_ROUTES: no route ${unknown.join(", ")}`);
+          for (const route of routes.filter((r) => !onlyRoutes || onlyRoutes.includes(r.name))) {
             // The route's first request alone, timed: it loads the read models it shares with every later request
             // (search index, demand, dashboard cells, consenting students), which a long-running API has loaded.
             if (route.name !== "apply") {
