@@ -284,7 +284,10 @@ export async function seedProvinceData(
     (r) => r.roundId,
   );
   const snapshotAt = Date.now();
-  const candidates = await rebuildCandidateSnapshot();
+  // From the profiles just written when the table was emptied first (nothing else is in it); else from the index.
+  // The generated profiles are typed as the entity's items (major a string); the index read returns the same items.
+  const written = data.students as unknown as Parameters<typeof rebuildCandidateSnapshot>[0];
+  const candidates = await rebuildCandidateSnapshot(options.reset ? written : undefined);
   progress(
     `candidate snapshot: ${candidates.students} consenting students, ${(candidates.bytes / 1e6).toFixed(1)} MB in ` +
       `${((Date.now() - snapshotAt) / 1000).toFixed(1)} s`,
