@@ -43,6 +43,8 @@ interface MiniSearchInternals {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _storedFields: Map<number, unknown>;
+  /** Discarded documents whose postings are still in `_index` (until MiniSearch vacuums them). */
+  _dirtCount: number;
 }
 
 /** One vocabulary word a query word stands for (itself, a longer word it starts, a word one typo away). */
@@ -162,10 +164,14 @@ export class RankedIndex {
       for (let f = 0; f < fieldCount; f++) {
         const freqs = byField.get(fieldIds[f]!);
         if (!freqs) continue;
-        let df = 0;
-        freqs.forEach((_, short) => {
-          if (listingOf(short) >= 0) df++;
-        });
+        // Postings of discarded listings do not count (MiniSearch drops them as it meets them); with none, all do.
+        let df = freqs.size;
+        if (m._dirtCount > 0) {
+          df = 0;
+          freqs.forEach((_, short) => {
+            if (listingOf(short) >= 0) df++;
+          });
+        }
         if (df === 0) continue;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const average = averages[f]!;
@@ -648,15 +654,22 @@ export class RankedIndex {
 
   private deadlines(): { perm: Int32Array; rank: Int32Array } {
     if (!this.deadlineOrder) {
-      const perm = Int32Array.from(this.ids.keys());
-      perm.sort((a, b) => {
-        const x = this.fields[a]!.deadline;
-        const y = this.fields[b]!.deadline;
-        if (x !== y) return x < y ? -1 : 1;
-        return this.ids[a]! < this.ids[b]! ? -1 : this.ids[a]! > this.ids[b]! ? 1 : 0;
-      });
-      const rank = new Int32Array(perm.length);
-      for (const [i, d] of perm.entries()) rank[d] = i;
+      // Soonest deadline, then id: one integer key per listing (YYYYMMDD × 2^21 + the id's rank), sorted natively.
+      const numberOf = new Map(this.ids.map((id, d) => [id, d]));
+      const byId = [...this.ids].sort().map((id) => numberOf.get(id)!);
+      const keys = new Float64Array(this.size);
+      for (let i = 0; i < byId.length; i++) {
+        const d = byId[i]!;
+        keys[i] = Number(this.fields[d]!.deadline.replaceAll("-", "")) * listingSpan + i;
+      }
+      keys.sort();
+      const perm = new Int32Array(this.size);
+      const rank = new Int32Array(this.size);
+      for (let i = 0; i < keys.length; i++) {
+        const d = byId[keys[i]! % listingSpan]!;
+        perm[i] = d;
+        rank[d] = i;
+      }
       this.deadlineOrder = { perm, rank };
     }
     return this.deadlineOrder;
