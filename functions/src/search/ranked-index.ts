@@ -153,8 +153,12 @@ export class RankedIndex {
 
     const termIds = new SearchableMap<number>();
     const postStart: number[] = [0];
-    let postDoc = new Int32Array(1 << 16);
-    let postImpact = new Float64Array(1 << 16);
+    // Sized once from the postings per field (an upper bound on a word's listings): no growth, no copies, less
+    // garbage per version for the collector to pause on later.
+    let bound = 0;
+    for (const [, byField] of m._index) for (const freqs of byField.values()) bound += freqs.size;
+    const postDoc = new Int32Array(bound);
+    const postImpact = new Float64Array(bound);
     let size = 0;
     const termBits: Array<Bitset | undefined> = [];
     const scratch = new Float64Array(n);
@@ -185,15 +189,6 @@ export class RankedIndex {
         });
       }
       if (count === 0) continue;
-      if (size + count > postDoc.length) {
-        const capacity = Math.max(postDoc.length * 2, size + count);
-        const docsGrown = new Int32Array(capacity);
-        docsGrown.set(postDoc);
-        postDoc = docsGrown;
-        const impactsGrown = new Float64Array(capacity);
-        impactsGrown.set(postImpact);
-        postImpact = impactsGrown;
-      }
       termIds.set(term, termBits.length);
       // Postings in listing order here; a word's impact order is sorted when a query first needs it.
       const own = touched.subarray(0, count).sort();
