@@ -434,21 +434,27 @@ export class RankedIndex {
    * contains; summed, times the number of distinct words matched ("quality").
    */
   private scorer(result: QueryResult): (doc: number) => number {
-    const slots = new Map<number, Array<[number, number]>>();
+    // Per vocabulary word, the first of its (query word, weight) entries in a flat list: a typed-array lookup per
+    // word of the listing, as scoring reads every word of up to `scoreBudget` listings.
+    const first = new Int32Array(this.termBits.length).fill(-1);
+    const next: number[] = [];
+    const wordOf: number[] = [];
+    const weightOf: number[] = [];
     for (const [q, expansions] of result.plan.entries()) {
       for (const { term, weight } of expansions) {
-        const entry = slots.get(term);
-        if (entry) entry.push([q, weight]);
-        else slots.set(term, [[q, weight]]);
+        next.push(first[term]!);
+        first[term] = wordOf.length;
+        wordOf.push(q);
+        weightOf.push(weight);
       }
     }
     const perWord = new Float64Array(result.plan.length);
     return (doc) => {
       perWord.fill(0);
       for (let p = this.fwdStart[doc]!; p < this.fwdStart[doc + 1]!; p++) {
-        const entry = slots.get(this.fwdTerm[p]!);
-        if (!entry) continue;
-        for (const [q, weight] of entry) perWord[q]! += weight * this.fwdImpact[p]!;
+        for (let e = first[this.fwdTerm[p]!]!; e !== -1; e = next[e]!) {
+          perWord[wordOf[e]!]! += weightOf[e]! * this.fwdImpact[p]!;
+        }
       }
       let raw = 0;
       let quality = 0;
