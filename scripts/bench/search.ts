@@ -153,7 +153,7 @@ export const searchSection: BenchSection = {
           rankedBuildMs: { min: Math.round(Math.min(...builds)), max: Math.round(Math.max(...builds)) },
           before: stats(before),
           after: {
-            firstAfterBuildMs: firstAfterBuild.map(round2),
+            firstAfterBuildMs: firstAfterBuild.map(round2).join(", "),
             cold: stats(cold),
             warm: stats(warm),
             nextPages: stats(nextPages),

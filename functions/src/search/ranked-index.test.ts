@@ -77,7 +77,9 @@ const criteriaArb = fc.record({
   sort: fc.constantFrom<SearchSort | undefined>(undefined, undefined, "relevance", "newest", "deadline"),
 });
 
-function indexOf(listings: Array<fc.RecordValue<typeof listingArb>>): ListingSearchIndex {
+type GeneratedListing = typeof listingArb extends fc.Arbitrary<infer T> ? T : never;
+
+function indexOf(listings: GeneratedListing[]): ListingSearchIndex {
   const docs = listings.map((l, i) => {
     const listing = storedListing({
       id: `l-${String(i).padStart(3, "0")}`,
