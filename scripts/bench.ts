@@ -20,6 +20,7 @@ const sectionModules: Record<string, () => Promise<BenchSection>> = {
   matching: async () => (await import("./bench/matching")).matchingSection,
   routes: async () => (await import("./bench/routes")).routesSection,
   candidates: async () => (await import("./bench/candidates")).candidatesSection,
+  search: async () => (await import("./bench/search")).searchSection,
 };
 
 const args = process.argv.slice(2);

@@ -19,7 +19,8 @@ export const searchRoutes = new Hono<AppEnv>().get(
     description:
       "Every word must match (prefix, and one typo from five letters on); when no listing has every word, listings " +
       "with some of them are returned and `matchedAllTerms` is false. Sorted by relevance when `q` is given, else " +
-      "newest first. Passed deadlines are hidden unless `deadlineAhead=false`.",
+      "newest first. With more than 1,000 matches, relevance ranks the 1,000 strongest candidates and lists the other " +
+      "matches after them, newest first (`total` stays exact). Passed deadlines are hidden unless `deadlineAhead=false`.",
     ok: { 200: { description: "A page of results", schema: SearchPageSchema } },
     errors: [400],
   }),

@@ -170,8 +170,9 @@ describe("index changes and snapshots", () => {
       newestUpdatedAt: "2026-01-12T08:00:00.000Z",
     });
     for (const criteria of [{ q: "lap trinh nhung" }, { q: "vi mach" }, { deadlineAhead: false }, { paid: true }]) {
-      const before = index.page({ ...base, ...criteria }, { limit: 50, today: fixtureToday });
-      const after = restored.index.page({ ...base, ...criteria }, { limit: 50, today: fixtureToday });
+      // `work` says what each answer cost (the first index has this query cached): the results are the same.
+      const { work: _, ...before } = index.page({ ...base, ...criteria }, { limit: 50, today: fixtureToday });
+      const { work: __, ...after } = restored.index.page({ ...base, ...criteria }, { limit: 50, today: fixtureToday });
       expect(after).toEqual(before);
     }
   });

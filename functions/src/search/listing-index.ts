@@ -2,6 +2,7 @@ import { type SearchCriteria, tokenize } from "@ketnoi/core";
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from "minisearch";
 import { fieldBoosts, type SearchDocument, type StoredSearchFields, storedFields, textFields } from "./document";
 import { effectiveSort, type IndexHit, pageOf, passesFilters, sortHits } from "./query";
+import { defaultScoreBudget, prefixMatches, RankedIndex, type SearchWork, typoAllowance } from "./ranked-index";
 
 /**
  * Bump when fields, tokenization or the envelope change: a snapshot of another format is not loaded (it is
@@ -23,10 +24,10 @@ const indexOptions: Options<SearchDocument> = {
     boost: fieldBoosts,
     combineWith: "AND",
     // Prefix matching lets "lap tr" find "lập trình" as the user types; one-letter words would match nearly all.
-    prefix: (term) => term.length >= 2,
+    prefix: prefixMatches,
     // One typo is forgiven from five letters on ("embeded"); shorter Vietnamese syllables differ by one letter
     // from other words too often ("nhung" / "nhuong" is already one edit).
-    fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    fuzzy: typoAllowance,
   },
 };
 
@@ -52,6 +53,8 @@ export interface IndexPage {
   cursor: string | null;
   total: number;
   matchedAllTerms: boolean;
+  /** What answering took (listings scored, postings read): bounded by the score budget, not by the corpus. */
+  work?: SearchWork;
 }
 
 const toHit = (result: SearchResult): IndexHit => ({
@@ -69,6 +72,9 @@ const toHit = (result: SearchResult): IndexHit => ({
 export class ListingSearchIndex {
   private changes = 0;
   private listed: { at: number; fields: StoredSearchFields[] } | undefined;
+  private ranked: { at: number; index: RankedIndex } | undefined;
+  /** Listings one search scores at most (tests lower it to exercise the bounded order on a few listings). */
+  scoreBudget = defaultScoreBudget;
 
   private constructor(private readonly mini: MiniSearch<SearchDocument>) {}
 
@@ -157,8 +163,31 @@ export class ListingSearchIndex {
     return { hits: this.mini.search(query, { filter, combineWith: "OR" }).map(toHit), matchedAllTerms: false };
   }
 
-  /** One sorted page of hits after `cursor` (throws InvalidCursorError for a cursor this index did not write). */
+  /**
+   * One sorted page of hits after `cursor` (throws InvalidCursorError for a cursor this index did not write), in
+   * bounded work: a view of this index version built for it (`RankedIndex`, rebuilt after a change) counts and
+   * filters with bitsets and scores at most `scoreBudget` listings (docs/search.md "Bounded work per query").
+   */
   page(criteria: SearchCriteria, options: { limit: number; today: string; cursor?: string | undefined }): IndexPage {
+    const terms = tokenize(criteria.q ?? "").slice(0, maxQueryTerms);
+    const sort = effectiveSort(criteria, terms.length > 0);
+    return this.rankedIndex().page(terms, criteria, sort, { ...options, scoreBudget: this.scoreBudget });
+  }
+
+  /** The bounded view of the current version, built on first use after a change. */
+  rankedIndex(): RankedIndex {
+    if (this.ranked?.at !== this.changes) this.ranked = { at: this.changes, index: RankedIndex.build(this.mini) };
+    return this.ranked.index;
+  }
+
+  /**
+   * The same page computed as before issue 13: MiniSearch scores every match, then all are sorted. The reference
+   * the bounded path is property-tested and benchmarked against (its cost grows with the matches).
+   */
+  referencePage(
+    criteria: SearchCriteria,
+    options: { limit: number; today: string; cursor?: string | undefined },
+  ): IndexPage {
     const { hits, matchedAllTerms } = this.matches(criteria, options.today);
     const sort = effectiveSort(criteria, tokenize(criteria.q ?? "").length > 0);
     const page = pageOf(sortHits(hits, sort), sort, options.limit, options.cursor);

@@ -21,6 +21,11 @@ export interface SearchSetup {
   refreshMs?: number;
   /** Identifies the data source; a snapshot recorded from another source is rebuilt, not served. */
   source?: () => Promise<string>;
+  /**
+   * Listings one search scores at most (default `defaultScoreBudget`, docs/search.md "Bounded work per query");
+   * tests lower it so a dozen listings exercise the order beyond the budget.
+   */
+  scoreBudget?: number;
 }
 
 interface Loaded {
@@ -112,6 +117,7 @@ async function load(s: SearchSetup): Promise<Loaded> {
     log("error", "no search snapshot yet: serving an empty index until the stream consumer writes one");
     index = ListingSearchIndex.fromDocuments([]);
   }
+  if (s.scoreBudget !== undefined) index.scoreBudget = s.scoreBudget;
   return { index, etag: snapshot?.etag ?? null, source, checkedAt: Date.now() };
 }
 

@@ -63,11 +63,13 @@ export function sortHits(hits: IndexHit[], sort: SearchSort): IndexHit[] {
   return hits.sort((a, b) => compareKeys(key(a), key(b), directions));
 }
 
-function encodeCursor(sort: SearchSort, key: SortKey): string {
+/** The opaque cursor of a position in the given order. */
+export function encodeCursor(sort: SearchSort, key: SortKey): string {
   return Buffer.from(JSON.stringify({ s: sort, k: key })).toString("base64url");
 }
 
-function decodeCursor(cursor: string, sort: SearchSort): SortKey {
+/** The position a cursor names (throws InvalidCursorError for one this index did not write). */
+export function decodeCursor(cursor: string, sort: SearchSort): SortKey {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

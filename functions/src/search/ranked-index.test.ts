@@ -1,0 +1,244 @@
+import type { SearchCriteria, SearchSort } from "@ketnoi/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fixtureOrgs, storedListing } from "../../test/search-fixtures";
+import { toSearchDocument } from "./document";
+import { type IndexPage, ListingSearchIndex } from "./listing-index";
+
+const today = "2026-02-01";
+// Words with diacritics; queries type them folded, with diacritics, as prefixes or with a typo.
+const words = [
+  "lập",
+  "trình",
+  "nhúng",
+  "kỹ",
+  "thuật",
+  "điện",
+  "tử",
+  "thực",
+  "tập",
+  "kế",
+  "toán",
+  "cơ",
+  "khí",
+  "thiết",
+  "vi",
+  "mạch",
+  "lắp",
+  "ráp",
+  "tự",
+  "động",
+  "hóa",
+  "kiểm",
+  "tra",
+  "embedded",
+  "firmware",
+];
+const orgs = [fixtureOrgs.chip, fixtureOrgs.university, fixtureOrgs.software];
+const days = ["2026-01-03", "2026-01-05", "2026-01-05", "2026-01-09"];
+
+const listingArb = fc.record({
+  title: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }),
+  description: fc.array(fc.constantFrom(...words), { maxLength: 12 }),
+  org: fc.nat(orgs.length - 1),
+  type: fc.constantFrom("internship", "job"),
+  commune: fc.constantFrom("x-long-thanh", "p-tran-bien"),
+  park: fc.constantFrom(undefined, "long-thanh"),
+  paid: fc.boolean(),
+  deadline: fc.constantFrom("2026-01-20", "2026-02-01", "2026-03-01", "2026-06-30"),
+  // Few distinct publication times: ties in score and time are the cases a total order must settle.
+  published: fc.constantFrom(...days),
+  skills: fc.subarray(["embedded-c", "python"]),
+});
+
+const queryWordArb = fc.oneof(
+  fc.constantFrom(...words),
+  fc.constantFrom(...words).map((w) => w.normalize("NFD").replace(/[\u0300-\u036f]/g, "")),
+  fc.constantFrom(...words).map((w) => w.slice(0, 2)),
+  fc.constantFrom("firmwre", "embeded", "thuatt", "xyz"),
+);
+
+const filtersArb = fc.record(
+  {
+    type: fc.constantFrom("internship", "job"),
+    commune: fc.constantFrom("x-long-thanh", "p-tran-bien"),
+    industrialPark: fc.constant("long-thanh"),
+    paid: fc.boolean(),
+    skill: fc.constant("python"),
+    deadlineAhead: fc.boolean(),
+    verifiedOnly: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+// Mostly unfiltered relevance queries of one or two words: the case where matches exceed the budget.
+const criteriaArb = fc.record({
+  q: fc.array(queryWordArb, { minLength: 0, maxLength: 3 }).map((ws) => ws.join(" ")),
+  filters: fc.oneof({ arbitrary: fc.constant({}), weight: 3 }, { arbitrary: filtersArb, weight: 2 }),
+  sort: fc.constantFrom<SearchSort | undefined>(undefined, undefined, "relevance", "newest", "deadline"),
+});
+
+type GeneratedListing = typeof listingArb extends fc.Arbitrary<infer T> ? T : never;
+
+function indexOf(listings: GeneratedListing[]): ListingSearchIndex {
+  const docs = listings.map((l, i) => {
+    const listing = storedListing({
+      id: `l-${String(i).padStart(3, "0")}`,
+      orgId: orgs[l.org]!.id,
+      type: l.type as never,
+      title: { vi: l.title.join(" ") },
+      description: { vi: l.description.join(" ") },
+      communeId: l.commune,
+      industrialParkId: l.park,
+      paid: l.paid,
+      deadline: l.deadline,
+      requiredSkills: l.skills,
+      publishedAt: `${l.published}T08:00:00.000Z`,
+    });
+    return toSearchDocument(listing, orgs[l.org]);
+  });
+  return ListingSearchIndex.fromDocuments(docs);
+}
+
+/** Every page of the bounded path, following its cursors. */
+function allPages(index: ListingSearchIndex, criteria: SearchCriteria, limit: number): IndexPage[] {
+  const pages: IndexPage[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = index.page(criteria, { limit, today, cursor });
+    pages.push(page);
+    cursor = page.cursor ?? undefined;
+  } while (cursor && pages.length < 500);
+  return pages;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+describe("bounded search against MiniSearch (referencePage)", () => {
+  let beyondBudget = 0;
+  it("finds the same listings with the same scores and totals; orders them as MiniSearch when they fit the budget, else the strongest candidates by score then the rest newest first", () => {
+    fc.assert(
+      fc.property(
+        fc.array(listingArb, { minLength: 1, maxLength: 40, size: "max" }),
+        criteriaArb,
+        fc.integer({ min: 1, max: 7 }),
+        fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 60 })),
+        (listings, partial, limit, budget) => {
+          const index = indexOf(listings);
+          index.scoreBudget = budget;
+          const criteria: SearchCriteria = {
+            deadlineAhead: true,
+            verifiedOnly: false,
+            q: partial.q,
+            ...partial.filters,
+            ...(partial.sort ? { sort: partial.sort } : {}),
+          };
+          const reference = index.referencePage(criteria, { limit: 1_000, today });
+          const pages = allPages(index, criteria, limit);
+          const hits = pages.flatMap((p) => p.hits);
+          for (const page of pages) {
+            expect(page.total).toBe(reference.total);
+            expect(page.matchedAllTerms).toBe(reference.matchedAllTerms);
+          }
+          // Every match exactly once across the pages: totals and pagination stay honest.
+          expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+          expect(hits.map((h) => h.id).sort()).toEqual(reference.hits.map((h) => h.id).sort());
+          const expectedScore = new Map(reference.hits.map((h) => [h.id, h.score]));
+          for (const hit of hits) expect(close(hit.score, expectedScore.get(hit.id)!)).toBe(true);
+
+          const hasWords = (criteria.q ?? "").trim().length > 0;
+          const sort = criteria.sort ?? (hasWords ? "relevance" : "newest");
+          if (sort !== "relevance" || !hasWords) {
+            expect(hits.map((h) => h.id)).toEqual(reference.hits.map((h) => h.id));
+            return;
+          }
+          const byScore = (a: (typeof hits)[0], b: (typeof hits)[0]) =>
+            close(a.score, b.score)
+              ? a.fields.sortAt > b.fields.sortAt || (a.fields.sortAt === b.fields.sortAt && a.id < b.id)
+              : a.score > b.score;
+          const byNewest = (a: (typeof hits)[0], b: (typeof hits)[0]) =>
+            a.fields.sortAt > b.fields.sortAt || (a.fields.sortAt === b.fields.sortAt && a.id < b.id);
+          if (reference.total <= budget) {
+            for (let i = 1; i < hits.length; i++) expect(byScore(hits[i - 1]!, hits[i]!)).toBe(true);
+            return;
+          }
+          beyondBudget++;
+          // Ranked candidates (at most the budget), then the other matches newest first.
+          const split = [...Array(Math.min(budget, hits.length) + 1).keys()].some(
+            (k) =>
+              hits.slice(0, k).every((h, i) => i === 0 || byScore(hits[i - 1]!, h)) &&
+              hits.slice(k).every((h, i) => i === 0 || byNewest(hits[k + i - 1]!, h)),
+          );
+          expect(split).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The bounded order (more matches than the budget) was exercised, not only the exact one.
+    expect(beyondBudget).toBeGreaterThan(20);
+  });
+
+  it("ranks a typical query's first page as MiniSearch does when the budget covers its matches", () => {
+    const index = indexOf(
+      Array.from({ length: 30 }, (_, i) => ({
+        title: i % 3 === 0 ? ["kỹ", "thuật", "điện", "tử"] : ["kỹ", "thuật", "cơ", "khí"],
+        description: i % 2 === 0 ? ["lập", "trình", "nhúng"] : ["kiểm", "tra"],
+        org: i % 3,
+        type: "internship",
+        commune: "x-long-thanh",
+        park: undefined,
+        paid: i % 2 === 0,
+        deadline: "2026-06-30",
+        published: days[i % days.length]!,
+        skills: [],
+      })),
+    );
+    const criteria: SearchCriteria = { q: "ky thuat dien", deadlineAhead: true, verifiedOnly: false };
+    const expected = index.referencePage(criteria, { limit: 5, today });
+    const page = index.page(criteria, { limit: 5, today });
+    expect(page.hits.map((h) => h.id)).toEqual(expected.hits.map((h) => h.id));
+    expect(page.total).toBe(10);
+  });
+});
+
+describe("work per query", () => {
+  /** `n` listings that all contain "kỹ thuật", as common words are in most province listings. */
+  const corpus = (n: number) =>
+    indexOf(
+      Array.from({ length: n }, (_, i) => ({
+        title: ["kỹ", "thuật", words[i % words.length]!],
+        description: [words[(i * 7) % words.length]!, words[(i * 11) % words.length]!, "thuật"],
+        org: i % 3,
+        type: i % 2 === 0 ? "internship" : "job",
+        commune: i % 3 === 0 ? "p-tran-bien" : "x-long-thanh",
+        park: undefined,
+        paid: i % 2 === 0,
+        deadline: "2026-06-30",
+        published: days[i % days.length]!,
+        skills: [],
+      })),
+    );
+
+  it("scores the same number of listings when the corpus and a common word's listings grow 10×", () => {
+    const criteria: SearchCriteria = { q: "ky thuat", deadlineAhead: true, verifiedOnly: false };
+    const work = [300, 3_000].map((n) => {
+      const index = corpus(n);
+      index.scoreBudget = 50;
+      const first = index.page(criteria, { limit: 20, today });
+      expect(first.total).toBe(n);
+      const second = index.page(criteria, { limit: 20, today, cursor: first.cursor! });
+      const filtered = index.page({ ...criteria, type: "job", sort: "relevance" }, { limit: 20, today });
+      expect(filtered.total).toBe(n / 2);
+      return { first: first.work!, second: second.work!, filtered: filtered.work! };
+    });
+    for (const { first, filtered } of work) {
+      expect(first.scored).toBeLessThanOrEqual(50 + 20);
+      expect(filtered.scored).toBeLessThanOrEqual(50 + 20);
+      expect(first.postings).toBeLessThanOrEqual(50 * 8);
+    }
+    expect(work[1]!.first.scored).toBe(work[0]!.first.scored);
+    expect(work[1]!.filtered.scored).toBe(work[0]!.filtered.scored);
+    // The next page reuses the query's ranking (cached per index version): only its own items are scored.
+    expect(work[1]!.second).toMatchObject({ cached: true });
+    expect(work[1]!.second.scored).toBeLessThanOrEqual(20);
+  });
+});
