@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Contribution, contributionDelta, parseCellKey, rollUp } from "@ketnoi/core";
+import { type Contribution, contributionDelta, parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
 import { noteCellChanges } from "../data/dashboard-cells";
 import { transactWithRetry } from "../data/transact";
 import { db } from "../db/service";
@@ -140,7 +140,7 @@ export async function syncFact(
             ),
             ...rollups.map(({ bucket, key, count, keySum }) =>
               dashRollup
-                .update({ bucket, rollupKey: key })
+                .update({ bucket, slice: rollupSliceOf(key), rollupKey: key })
                 .add({ count, keySum })
                 .set({ updatedAt: at.toISOString() })
                 .commit(),

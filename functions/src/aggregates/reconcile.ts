@@ -7,6 +7,7 @@ import {
   listingContribution,
   parseCellKey,
   rollUp,
+  rollupSliceOf,
   type StudentFacts,
   studentContribution,
 } from "@ketnoi/core";
@@ -187,7 +188,7 @@ async function repair(facts: Awaited<ReturnType<typeof recompute>>["facts"], rec
       rollupDrift.slice(i, i + 8).map(({ cellKey, expected, actual, expectedKeySum, actualKeySum }) => {
         const [bucket, rollupKey] = splitRollupId(cellKey);
         return db()
-          .entities.dashRollup.update({ bucket, rollupKey })
+          .entities.dashRollup.update({ bucket, slice: rollupSliceOf(rollupKey), rollupKey })
           .add({ count: expected - actual, keySum: expectedKeySum - actualKeySum })
           .set({ updatedAt: now })
           .go();

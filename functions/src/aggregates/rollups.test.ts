@@ -26,11 +26,12 @@ const key = (partial: Partial<Cell>) =>
 async function stored() {
   const [cells, rollups] = await Promise.all([
     db().entities.dashCell.query.byBucket({ bucket }).go({ pages: "all" }),
-    db().entities.dashRollup.query.byBucket({ bucket }).go({ pages: "all" }),
+    // The slices this file's counters fall in (one partition each).
+    db().entities.dashRollup.scan.go({ pages: "all" }),
   ]);
   return {
     cells: cells.data.map((c) => ({ key: c.cellKey, count: c.count, keySum: c.keySum ?? 0 })),
-    rollups: new Map(rollups.data.map((r) => [`${bucket}/${r.rollupKey}`, r])),
+    rollups: new Map(rollups.data.filter((r) => r.bucket === bucket).map((r) => [`${bucket}/${r.rollupKey}`, r])),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CellCount, RollupCount } from "@ketnoi/core";
-import { rollUp } from "@ketnoi/core";
+import { rollUp, rollupSliceOf } from "@ketnoi/core";
 import { db } from "../db/service";
 import { guard } from "./guard";
 import { refreshing } from "./refreshing";
@@ -7,7 +7,7 @@ import { refreshing } from "./refreshing";
 type BucketRollups = ReadonlyMap<string, RollupCount>;
 
 /** Where the marker saying "this table's roll-ups are complete" lives (db/entities/rollup.ts). */
-export const rollupsCompleteKey = { bucket: "meta", rollupKey: "complete" } as const;
+export const rollupsCompleteKey = { bucket: "meta", slice: "-", rollupKey: "complete" } as const;
 
 /**
  * What the dashboard's read models have read from the table since the process started: roll-up items and
@@ -16,19 +16,20 @@ export const rollupsCompleteKey = { bucket: "meta", rollupKey: "complete" } as c
 export const dashboardReads = { rollupQueries: 0, rollupItems: 0, counterQueries: 0, counterItems: 0 };
 
 /**
- * The roll-ups of one bucket, held per process like the counters (data/dashboard-cells.ts): one Query of the
- * bucket's roll-up partition — a few hundred items whatever the province's size — re-read in the background when
+ * The roll-ups of one bucket and slice, held per process like the counters (data/dashboard-cells.ts): one Query of
+ * their partition — a few hundred items whatever the province's size — re-read in the background when
  * older than a few seconds, patched at once by this process's aggregator.
  */
 const buckets = new Map<string, ReturnType<typeof refreshing<BucketRollups>>>();
 
-function modelOf(bucket: string) {
-  let model = buckets.get(bucket);
+function modelOf(bucket: string, slice: string) {
+  const id = `${bucket}/${slice}`;
+  let model = buckets.get(id);
   if (!model) {
     model = refreshing<BucketRollups>(async () => {
       const { data } = await guard(() =>
         db()
-          .entities.dashRollup.query.byBucket({ bucket })
+          .entities.dashRollup.query.byBucket({ bucket, slice })
           .go({ pages: "all", attributes: ["rollupKey", "count", "keySum"] }),
       );
       dashboardReads.rollupQueries++;
@@ -37,7 +38,7 @@ function modelOf(bucket: string) {
         data.map((r) => [r.rollupKey, { bucket, key: r.rollupKey, count: r.count, keySum: r.keySum ?? 0 }]),
       );
     });
-    buckets.set(bucket, model);
+    buckets.set(id, model);
   }
   return model;
 }
@@ -57,19 +58,21 @@ export function rollupsComplete(): Promise<boolean> {
   return completeModel.get();
 }
 
-/** The roll-ups of a bucket, from this process's read model (loaded by the first call). */
-export async function bucketRollups(bucket: string): Promise<RollupCount[]> {
-  return [...(await modelOf(bucket).get()).values()];
+/** The roll-ups of a bucket's slice, from this process's read model (loaded by the first call). */
+export async function bucketRollups(bucket: string, slice: string): Promise<RollupCount[]> {
+  return [...(await modelOf(bucket, slice).get()).values()];
 }
 
 /** Counter changes this process has just committed: their roll-ups are patched into the loaded buckets at once. */
 export function noteRollupChanges(changes: Iterable<CellCount>): void {
   const byBucket = new Map<string, RollupCount[]>();
   for (const change of rollUp(changes).values()) {
-    byBucket.set(change.bucket, [...(byBucket.get(change.bucket) ?? []), change]);
+    const id = `${change.bucket}/${rollupSliceOf(change.key)}`;
+    byBucket.set(id, [...(byBucket.get(id) ?? []), change]);
   }
-  for (const [bucket, bucketChanges] of byBucket) {
-    buckets.get(bucket)?.patch((rollups) => {
+  for (const [id, bucketChanges] of byBucket) {
+    const bucket = bucketChanges[0]!.bucket;
+    buckets.get(id)?.patch((rollups) => {
       const next = new Map(rollups);
       for (const { key, count, keySum } of bucketChanges) {
         const before = next.get(key);

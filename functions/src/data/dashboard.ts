@@ -33,8 +33,8 @@ async function tablesSource(
   const slice = boundedSlice(selection);
   if (slice && (await rollupsComplete())) {
     const [yearRollups, currentRollups] = await Promise.all([
-      bucketRollups(String(selection.year)),
-      bucketRollups(currentBucket),
+      bucketRollups(String(selection.year), slice),
+      bucketRollups(currentBucket, slice),
     ]);
     const rollups = [...yearRollups, ...currentRollups];
     return {

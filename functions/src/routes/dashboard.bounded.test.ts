@@ -139,7 +139,7 @@ describe("the bounded dashboard read", () => {
     // A table from before roll-ups: counters only.
     const { data } = await db().entities.dashRollup.scan.go({ pages: "all" });
     await db()
-      .entities.dashRollup.delete(data.map((r) => ({ bucket: r.bucket, rollupKey: r.rollupKey })))
+      .entities.dashRollup.delete(data.map((r) => ({ bucket: r.bucket, slice: r.slice, rollupKey: r.rollupKey })))
       .go();
     const legacy = await firstRequest(views[0]!);
     expect(legacy.rollupItems).toBe(0);

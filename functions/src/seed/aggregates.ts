@@ -1,4 +1,4 @@
-import { parseCellKey, rollUp } from "@ketnoi/core";
+import { parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
 import { factId, orderKeyOf } from "../aggregates/apply";
 import { recompute, type SourceRecords } from "../aggregates/reconcile";
 import { forgetDashboardCells } from "../data/dashboard-cells";
@@ -70,6 +70,7 @@ export async function writeSeedAggregates(
   const rollups = [
     ...[...rollUp(cells.map((c) => ({ key: c.cellKey, count: c.count, keySum: c.keySum }))).values()].map((r) => ({
       bucket: r.bucket,
+      slice: rollupSliceOf(r.key),
       rollupKey: r.key,
       count: r.count,
       keySum: r.keySum,

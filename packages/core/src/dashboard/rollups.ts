@@ -20,12 +20,23 @@ import type { TableContext, TargetRow } from "./tables";
  */
 export type RollupDimension = "field" | "university" | "park" | "commune" | "month" | "skill";
 
-/** A stored roll-up: its bucket (a year or `now`), key `slice|dimension|value|metric`, count and key sum. */
+/**
+ * A stored roll-up: its bucket (a year or `now`), key `slice|dimension|value|metric`, count and key sum. Each bucket
+ * and slice is one partition (`rollupSliceOf`), so a view reads only its own slice's few hundred items.
+ */
 export interface RollupCount {
   bucket: string;
   key: string;
   count: number;
   keySum: number;
+}
+
+/**
+ * The slice a roll-up key belongs to.
+ * @example rollupSliceOf("field:ai|month|3|applied") // "field:ai"
+ */
+export function rollupSliceOf(rollupKey: string): string {
+  return rollupKey.slice(0, rollupKey.indexOf("|"));
 }
 
 const yearDimensions = [
