@@ -111,7 +111,8 @@ export async function syncFact(
     for (const [index, chunk] of chunks.entries()) {
       const last = index === chunks.length - 1;
       const changes = chunk.map(([key, change]) => ({ key, count: change, keySum: change * recordKey }));
-      const rollups = [...rollUp(changes).values()];
+      // A change that moves counts within one roll-up (a month or a park changed, the field kept) leaves it as it is.
+      const rollups = [...rollUp(changes).values()].filter((r) => r.count !== 0 || r.keySum !== 0);
       for (const [key, change] of chunk) cells[key] = (cells[key] ?? 0) + change;
       cells = Object.fromEntries(Object.entries(cells).filter(([, n]) => n !== 0));
       const at = now();

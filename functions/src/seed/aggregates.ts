@@ -98,5 +98,6 @@ export async function writeSeedAggregates(
     ),
   ]);
   forgetDashboardCells(); // this process's dashboards read the written counters
-  return { cells: cells.length, rollups: rollups.length - 1, contributions: contributions.length };
+  // The marker included in `rollups`: every item written is counted.
+  return { cells: cells.length, rollups: rollups.length, contributions: contributions.length };
 }
