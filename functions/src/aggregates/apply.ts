@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { type Contribution, contributionDelta, parseCellKey } from "@ketnoi/core";
+import { type Contribution, contributionDelta, parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
 import { noteCellChanges } from "../data/dashboard-cells";
 import { transactWithRetry } from "../data/transact";
 import { db } from "../db/service";
 import { recordKeyOf } from "./record-keys";
 
-/** A transaction holds at most 100 items: the contribution record and up to 99 counters. */
-const cellsPerTransaction = 99;
+/** A transaction holds at most 100 items: the contribution record, and counters with their roll-ups. */
+const itemsPerTransaction = 99;
 const maxAttempts = 20;
 /** Tombstones outlive the stream's 24-hour retention, so no older event can be replayed after they expire. */
 const tombstoneSeconds = 2 * 24 * 60 * 60;
@@ -34,6 +34,29 @@ export function orderKeyOf(item: Record<string, unknown>, removed = false): stri
   return removed ? `${key}~` : key;
 }
 
+/**
+ * Cuts a contribution's changes into transactions: each holds its counters and every roll-up they add to (a
+ * roll-up once, with the chunk's summed change), at most 99 items beside the contribution record.
+ */
+export function chunkChanges(delta: ReadonlyArray<[string, number]>): Array<Array<[string, number]>> {
+  const chunks: Array<Array<[string, number]>> = [];
+  let chunk: Array<[string, number]> = [];
+  let rollups = new Set<string>();
+  for (const change of delta) {
+    const added = [...rollUp([{ key: change[0], count: 1, keySum: 0 }]).keys()];
+    const more = added.filter((id) => !rollups.has(id)).length;
+    if (chunk.length > 0 && chunk.length + 1 + rollups.size + more > itemsPerTransaction) {
+      chunks.push(chunk);
+      chunk = [];
+      rollups = new Set();
+    }
+    chunk.push(change);
+    for (const id of added) rollups.add(id);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
 /** What one sync did: `stale` when a newer version was already counted. */
 export interface SyncResult {
   outcome: "applied" | "unchanged" | "stale";
@@ -54,11 +77,12 @@ async function readRecord(fact: string): Promise<StoredContribution | undefined>
 /**
  * Brings one source record's contribution up to date: reads what it last added, derives what it adds now
  * (`derive` runs after that read, so any context it reads is at least as new), and applies the difference to the
- * counters (counts, and key sums with the record's key) in the same transaction as the new contribution record,
- * conditioned on the record's `rev`. So:
+ * counters (counts, and key sums with the record's key) and to their roll-ups (core dashboard/rollups.ts) in the
+ * same transaction as the new contribution record, conditioned on the record's `rev`. So:
  * - a replayed or duplicate event finds nothing to change (or an older version: `stale`);
  * - two aggregators racing on one record cannot both apply a difference: the second retries from the first's;
- * - a difference larger than one transaction is applied in steps, each recording how far it got.
+ * - a difference larger than one transaction is applied in steps, each recording how far it got;
+ * - the roll-ups always equal the sums of the counters (they change in the same transactions).
  * @example await syncFact(factId("listing", id), orderKeyOf(item), async () => listingContribution(item));
  */
 export async function syncFact(
@@ -83,9 +107,12 @@ export async function syncFact(
     let cells = { ...(stored?.cells ?? {}) };
     let rev = stored?.rev;
     let conflict = false;
-    for (let start = 0; start < delta.length; start += cellsPerTransaction) {
-      const chunk = delta.slice(start, start + cellsPerTransaction);
-      const last = start + cellsPerTransaction >= delta.length;
+    const chunks = chunkChanges(delta);
+    for (const [index, chunk] of chunks.entries()) {
+      const last = index === chunks.length - 1;
+      const changes = chunk.map(([key, change]) => ({ key, count: change, keySum: change * recordKey }));
+      // A change that moves counts within one roll-up (a month or a park changed, the field kept) leaves it as it is.
+      const rollups = [...rollUp(changes).values()].filter((r) => r.count !== 0 || r.keySum !== 0);
       for (const [key, change] of chunk) cells[key] = (cells[key] ?? 0) + change;
       cells = Object.fromEntries(Object.entries(cells).filter(([, n]) => n !== 0));
       const at = now();
@@ -100,15 +127,22 @@ export async function syncFact(
       const expectedRev = rev;
       const failed = await transactWithRetry(() =>
         db()
-          .transaction.write(({ dashContribution, dashCell }) => [
+          .transaction.write(({ dashContribution, dashCell, dashRollup }) => [
             dashContribution
               .put(record)
               .where((a, op) => (expectedRev === undefined ? op.notExists(a.rev) : op.eq(a.rev, expectedRev)))
               .commit(),
-            ...chunk.map(([key, change]) =>
+            ...changes.map(({ key, count, keySum }) =>
               dashCell
                 .update({ bucket: parseCellKey(key).bucket, cellKey: key })
-                .add({ count: change, keySum: change * recordKey })
+                .add({ count, keySum })
+                .set({ updatedAt: at.toISOString() })
+                .commit(),
+            ),
+            ...rollups.map(({ bucket, key, count, keySum }) =>
+              dashRollup
+                .update({ bucket, slice: rollupSliceOf(key), rollupKey: key })
+                .add({ count, keySum })
                 .set({ updatedAt: at.toISOString() })
                 .commit(),
             ),
@@ -122,7 +156,7 @@ export async function syncFact(
       rev = record.rev;
       cellsChanged += chunk.length;
       // This process's dashboard read model shows the committed change at once (npm start, tests).
-      noteCellChanges(chunk.map(([key, change]) => ({ key, count: change, keySum: change * recordKey })));
+      noteCellChanges(changes);
     }
     if (!conflict) return { outcome: "applied", cellsChanged };
   }

@@ -6,23 +6,36 @@ import {
   type ListingFacts,
   listingContribution,
   parseCellKey,
+  rollUp,
+  rollupSliceOf,
   type StudentFacts,
   studentContribution,
 } from "@ketnoi/core";
 import { dataConfig } from "../config";
 import { forgetDashboardCells } from "../data/dashboard-cells";
+import { rollupsCompleteKey } from "../data/dashboard-rollups";
 import { dynamo } from "../db/client";
 import { db } from "../db/service";
 import { type FactKind, factId, orderKeyOf } from "./apply";
 import { recordKeyOf } from "./record-keys";
 
 type Item = Record<string, unknown>;
-const sourceEntities = ["listing", "application", "booking", "student", "dashCell", "dashContribution"] as const;
+const sourceEntities = [
+  "listing",
+  "application",
+  "booking",
+  "student",
+  "dashCell",
+  "dashContribution",
+  "dashRollup",
+] as const;
 const segments = 4;
 
 /**
  * One counter that differs from what the source records add up to: in its count (the true, unperturbed number),
- * or only in its records' key sum (which the published noise is read from).
+ * or only in its records' key sum (which the published noise is read from). A roll-up that differs from the sum
+ * of the counters the records add up to is reported the same way, `cellKey` then `rollup:<bucket>/<roll-up key>`
+ * (a table whose roll-ups were never built reports each one, until `--repair` builds them).
  */
 export interface Drift {
   cellKey: string;
@@ -132,7 +145,9 @@ export async function recompute(byEntity: SourceRecords) {
  * Rewrites the contribution records and corrects every drifting counter. Only safe while no aggregator runs
  * (the local platform does it at start, before reading the stream; in deploy, pause the stream mapping first).
  */
-async function repair(facts: Awaited<ReturnType<typeof recompute>>["facts"], records: Item[], drift: Drift[]) {
+async function repair(facts: Awaited<ReturnType<typeof recompute>>["facts"], records: Item[], allDrift: Drift[]) {
+  const drift = allDrift.filter((d) => !d.cellKey.startsWith(rollupPrefix));
+  const rollupDrift = allDrift.filter((d) => d.cellKey.startsWith(rollupPrefix));
   const now = new Date().toISOString();
   const live = new Set<string>();
   const revs = new Map(records.map((r) => [String(r.fact), Number(r.rev ?? 0)]));
@@ -168,7 +183,31 @@ async function repair(facts: Awaited<ReturnType<typeof recompute>>["facts"], rec
       ),
     );
   }
+  for (let i = 0; i < rollupDrift.length; i += 8) {
+    await Promise.all(
+      rollupDrift.slice(i, i + 8).map(({ cellKey, expected, actual, expectedKeySum, actualKeySum }) => {
+        const [bucket, rollupKey] = splitRollupId(cellKey);
+        return db()
+          .entities.dashRollup.update({ bucket, slice: rollupSliceOf(rollupKey), rollupKey })
+          .add({ count: expected - actual, keySum: expectedKeySum - actualKeySum })
+          .set({ updatedAt: now })
+          .go();
+      }),
+    );
+  }
+  // Every roll-up now equals its counters: dashboards may read them (data/dashboard-rollups.ts).
+  await db()
+    .entities.dashRollup.put({ ...rollupsCompleteKey, count: 0, keySum: 0, updatedAt: now })
+    .go();
 }
+
+const rollupPrefix = "rollup:";
+const rollupIdOf = (bucket: string, rollupKey: string) => `${rollupPrefix}${bucket}/${rollupKey}`;
+const splitRollupId = (id: string): [string, string] => {
+  const rest = id.slice(rollupPrefix.length);
+  const slash = rest.indexOf("/");
+  return [rest.slice(0, slash), rest.slice(slash + 1)];
+};
 
 /**
  * Recomputes every aggregate from the source records and reports each counter that differs (zero drift
@@ -196,6 +235,29 @@ export async function reconcileAggregates(options: { repair?: boolean } = {}): P
         expectedKeySum: e.keySum,
         actualKeySum: a.keySum,
       });
+    }
+  }
+  // The roll-ups the counters add up to, against the stored ones (the marker is no roll-up).
+  const expectedRollups = new Map(
+    [...rollUp([...expected].map(([key, sum]) => ({ key, ...sum }))).values()].map((r) => [
+      rollupIdOf(r.bucket, r.key),
+      r,
+    ]),
+  );
+  const actualRollups = new Map(
+    byEntity
+      .get("dashRollup")!
+      .filter((r) => r.bucket !== rollupsCompleteKey.bucket)
+      .map((r) => [
+        rollupIdOf(String(r.bucket), String(r.rollupKey)),
+        { count: Number(r.count), keySum: Number(r.keySum ?? 0) },
+      ]),
+  );
+  for (const id of new Set([...expectedRollups.keys(), ...actualRollups.keys()])) {
+    const e = expectedRollups.get(id) ?? none;
+    const a = actualRollups.get(id) ?? none;
+    if (e.count !== a.count || e.keySum !== a.keySum) {
+      drift.push({ cellKey: id, expected: e.count, actual: a.count, expectedKeySum: e.keySum, actualKeySum: a.keySum });
     }
   }
   drift.sort((x, y) => x.cellKey.localeCompare(y.cellKey));

@@ -1,5 +1,6 @@
 import { type CellCount, parseCellKey } from "@ketnoi/core";
 import { db } from "../db/service";
+import { dashboardReads, forgetDashboardRollups, noteRollupChanges } from "./dashboard-rollups";
 import { guard } from "./guard";
 import { refreshing } from "./refreshing";
 
@@ -33,6 +34,8 @@ function modelOf(bucket: string) {
           .entities.dashCell.query.byBucket({ bucket })
           .go({ pages: "all", attributes: ["cellKey", "count", "keySum"] }),
       );
+      dashboardReads.counterQueries++;
+      dashboardReads.counterItems += data.length;
       return new Map(data.map((c) => [c.cellKey, { key: c.cellKey, count: c.count, keySum: c.keySum }]));
     });
     buckets.set(bucket, model);
@@ -47,6 +50,7 @@ export async function bucketCells(bucket: string): Promise<CellCount[]> {
 
 /** Counter changes this process has just committed (the aggregator's transaction): shown at once. */
 export function noteCellChanges(changes: ReadonlyArray<CellChange>): void {
+  noteRollupChanges(changes);
   const byBucket = new Map<string, CellChange[]>();
   for (const change of changes) {
     const bucket = parseCellKey(change.key).bucket;
@@ -64,7 +68,8 @@ export function noteCellChanges(changes: ReadonlyArray<CellChange>): void {
   }
 }
 
-/** Drops every loaded bucket (after a bulk write of counters): the next dashboard reads them again. */
+/** Drops every loaded bucket and roll-up (after a bulk write of counters): the next dashboard reads them again. */
 export function forgetDashboardCells(): void {
   for (const model of buckets.values()) model.forget();
+  forgetDashboardRollups();
 }

@@ -1,29 +1,66 @@
 import {
+  boundedSlice,
   buildDashboardTables,
+  buildDashboardTablesFromRollups,
   currentBucket,
   type Dashboard,
   type DashboardTableId,
   noValue,
+  type OrganisationNames,
   parseCellKey,
+  rollupUniversities,
   type Selection,
+  type TargetRow,
 } from "@ketnoi/core";
 import { bucketCells } from "./dashboard-cells";
+import { bucketRollups, rollupsComplete } from "./dashboard-rollups";
 import { getOrganisations } from "./organisations";
 import { listTargets } from "./targets";
 
+/** The tables and the schools whose names they show, from the roll-ups or (views not rolled up) the counters. */
+type TablesOf = (names: OrganisationNames, targets: readonly TargetRow[]) => Dashboard["tables"];
+
 /**
- * A dashboard as its viewer may see it: the year's and the current counters (this process's read model,
- * data/dashboard-cells.ts: no counter read per request once loaded), the year's targets (one Query) and the names of the schools in the rows (one batch read), rolled up and perturbed by core.
- * Never a scan, whatever the table size.
+ * The province's default and field views read the year's and `now`'s roll-ups (data/dashboard-rollups.ts: a few
+ * hundred items per bucket whatever the province's size, and no counter parsed per request), once the table's
+ * roll-ups are complete. University scopes and filters and organisation scopes — and every view of a table whose
+ * roll-ups are not built yet — read the counters as before.
  */
-export async function loadDashboard(selection: Selection, only?: DashboardTableId): Promise<Dashboard> {
-  const [yearCells, currentCells, targets] = await Promise.all([
+async function tablesSource(
+  selection: Selection,
+  only: DashboardTableId | undefined,
+): Promise<{ schoolIds: Set<string>; tables: TablesOf }> {
+  const slice = boundedSlice(selection);
+  if (slice && (await rollupsComplete())) {
+    const [yearRollups, currentRollups] = await Promise.all([
+      bucketRollups(String(selection.year), slice),
+      bucketRollups(currentBucket, slice),
+    ]);
+    const rollups = [...yearRollups, ...currentRollups];
+    return {
+      schoolIds: new Set(rollupUniversities(rollups, slice)),
+      tables: (names, targets) => buildDashboardTablesFromRollups({ selection, rollups, targets, names, only }),
+    };
+  }
+  const [yearCells, currentCells] = await Promise.all([
     bucketCells(String(selection.year)),
     bucketCells(currentBucket),
-    listTargets(selection.year),
   ]);
   const cells = [...yearCells, ...currentCells];
-  const schoolIds = new Set(cells.map((c) => parseCellKey(c.key).universityId).filter((id) => id !== noValue));
+  return {
+    schoolIds: new Set(cells.map((c) => parseCellKey(c.key).universityId).filter((id) => id !== noValue)),
+    tables: (names, targets) => buildDashboardTables({ selection, cells, targets, names, only }),
+  };
+}
+
+/**
+ * A dashboard as its viewer may see it: the year's and the current roll-ups or counters (this process's read
+ * models: nothing aggregate read per request once loaded), the year's targets (one Query) and the names of the
+ * schools in the rows (one batch read), rolled up and perturbed by core. Never a scan, whatever the table size.
+ */
+export async function loadDashboard(selection: Selection, only?: DashboardTableId): Promise<Dashboard> {
+  const [targets, source] = await Promise.all([listTargets(selection.year), tablesSource(selection, only)]);
+  const schoolIds = source.schoolIds;
   for (const t of targets) if (t.universityId) schoolIds.add(t.universityId);
   if (selection.scope.id) schoolIds.add(selection.scope.id);
   const organisations = await getOrganisations([...schoolIds]);
@@ -38,6 +75,6 @@ export async function loadDashboard(selection: Selection, only?: DashboardTableI
     },
     filters: { field: selection.filters.field ?? null, universityId: selection.filters.universityId ?? null },
     generatedAt: new Date().toISOString(),
-    tables: buildDashboardTables({ selection, cells, targets, names, only }),
+    tables: source.tables(names, targets),
   };
 }

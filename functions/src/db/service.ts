@@ -23,6 +23,7 @@ import { placementPreferenceEntity } from "./entities/placement-preference";
 import { placementRoundEntity } from "./entities/placement-round";
 import { placementRoundOrgEntity } from "./entities/placement-round-org";
 import { retentionRunEntity } from "./entities/retention-run";
+import { dashRollupEntity } from "./entities/rollup";
 import { savedSearchEntity } from "./entities/saved-search";
 import { searchAlertEntity } from "./entities/search-alert";
 import { sessionSeatsEntity } from "./entities/session-seats";
@@ -57,6 +58,7 @@ const factories = {
   dashCell: dashCellEntity,
   dashContribution: dashContributionEntity,
   dashKeySecret: dashKeySecretEntity,
+  dashRollup: dashRollupEntity,
   audit: auditEntity,
   idempotency: idempotencyEntity,
   candidateInvite: candidateInviteEntity,

@@ -1,7 +1,8 @@
-import { parseCellKey } from "@ketnoi/core";
+import { parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
 import { factId, orderKeyOf } from "../aggregates/apply";
 import { recompute, type SourceRecords } from "../aggregates/reconcile";
 import { forgetDashboardCells } from "../data/dashboard-cells";
+import { rollupsCompleteKey } from "../data/dashboard-rollups";
 import { db } from "../db/service";
 import { putAll } from "./batch";
 
@@ -19,7 +20,8 @@ export interface SeededRecords {
 
 /**
  * Writes the dashboard's aggregate items for records written in bulk, straight from the records in memory: the
- * counters (`dashCell`, count and key sum) and each counted record's contribution (`dashContribution`, rev 1), as
+ * counters (`dashCell`, count and key sum), their roll-ups (`dashRollup`, with the marker saying they are complete)
+ * and each counted record's contribution (`dashContribution`, rev 1), as
  * `recompute` — the function reconciliation checks with — derives them. Replaces replaying every record through
  * the aggregator or repairing with `reconcileAggregates`, one UpdateItem per counter, which takes over an hour
  * at province scale on a laptop. Write it before the records themselves: a stream consumer that sees a record
@@ -38,7 +40,7 @@ export async function writeSeedAggregates(
      */
     contributions?: boolean;
   } = {},
-): Promise<{ cells: number; contributions: number }> {
+): Promise<{ cells: number; rollups: number; contributions: number }> {
   const byEntity: SourceRecords = new Map([
     ["listing", records.listings as Item[]],
     ["student", records.students as Item[]],
@@ -65,7 +67,18 @@ export async function writeSeedAggregates(
       keySum: sum.keySum,
       updatedAt,
     }));
-  const { dashContribution, dashCell } = db().entities;
+  const rollups = [
+    ...[...rollUp(cells.map((c) => ({ key: c.cellKey, count: c.count, keySum: c.keySum }))).values()].map((r) => ({
+      bucket: r.bucket,
+      slice: rollupSliceOf(r.key),
+      rollupKey: r.key,
+      count: r.count,
+      keySum: r.keySum,
+      updatedAt,
+    })),
+    { ...rollupsCompleteKey, count: 0, keySum: 0, updatedAt },
+  ];
+  const { dashContribution, dashCell, dashRollup } = db().entities;
   const go = { concurrent: options.concurrent ?? 4 } as const;
   await Promise.all([
     putAll(
@@ -78,7 +91,13 @@ export async function writeSeedAggregates(
       (b) => dashCell.put(b).go(go),
       (c) => c.cellKey,
     ),
+    putAll(
+      rollups,
+      (b) => dashRollup.put(b).go(go),
+      (r) => `${r.bucket}/${r.rollupKey}`,
+    ),
   ]);
   forgetDashboardCells(); // this process's dashboards read the written counters
-  return { cells: cells.length, contributions: contributions.length };
+  // The marker included in `rollups`: every item written is counted.
+  return { cells: cells.length, rollups: rollups.length, contributions: contributions.length };
 }

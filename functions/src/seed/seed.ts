@@ -160,6 +160,7 @@ export async function seedDemoData(
       targets: past.targets.length,
       targetVersions: past.targetVersions.length,
       dashboardCells: aggregates.cells,
+      dashboardRollups: aggregates.rollups,
       dashboardContributions: aggregates.contributions,
       // The record-key secret the counters' key sums were computed with (created by the first seed of a table).
       dashboardSecret: 1,
@@ -199,7 +200,7 @@ export async function seedProvinceData(
     contributions: options.contributions,
   });
   progress(
-    `aggregates: ${aggregates.cells} counters, ${aggregates.contributions} contributions in ` +
+    `aggregates: ${aggregates.cells} counters, ${aggregates.rollups} roll-ups, ${aggregates.contributions} contributions in ` +
       `${((Date.now() - aggregated) / 1000).toFixed(1)} s`,
   );
   const chunk = 5_000;
@@ -297,6 +298,7 @@ export async function seedProvinceData(
     counts: {
       ...counts,
       dashboardCells: aggregates.cells,
+      dashboardRollups: aggregates.rollups,
       dashboardContributions: aggregates.contributions,
     },
   };

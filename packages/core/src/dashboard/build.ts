@@ -1,5 +1,6 @@
 import type { OrganisationNames } from "./labels";
 import { type CellCount, type Selection, selectCells } from "./rollup";
+import { type RollupCount, tablesFromRollups } from "./rollups";
 import type { DashboardTable, DashboardTableId, TableCell } from "./schemas";
 import { skillsGap } from "./skills-gap";
 import {
@@ -59,6 +60,22 @@ export function buildDashboardTables(input: {
   const ctx: TableContext = { ...input, cells: selectCells(input.cells, input.selection) };
   const ids = tablesFor(input.selection.scope.kind).filter((id) => !input.only || id === input.only);
   return ids.map((id) => builders[id](ctx));
+}
+
+/**
+ * Builds a dashboard's tables from the roll-ups of the selection's year and of `now` (rollups.ts; the selection must
+ * have a `boundedSlice`): each table reads its dimension's roll-ups, so the published numbers, the suppression of
+ * small counts and the totals (the rows' records as one cell) are those `buildDashboardTables` gives from the
+ * counters — a few hundred items instead of every counter of the year.
+ */
+export function buildDashboardTablesFromRollups(input: {
+  selection: Selection;
+  rollups: readonly RollupCount[];
+  targets: readonly TargetRow[];
+  names: OrganisationNames;
+  only?: DashboardTableId | undefined;
+}): DashboardTable[] {
+  return tablesFromRollups(input, builders, tablesFor(input.selection.scope.kind));
 }
 
 /** File and sheet names of each table (ASCII, Vietnamese words without diacritics). */

@@ -7,6 +7,7 @@ export * from "./labels";
 export * from "./metrics";
 export * from "./perturbation";
 export * from "./rollup";
+export * from "./rollups";
 export * from "./schemas";
 export * from "./skill-fields";
 export * from "./table-titles";

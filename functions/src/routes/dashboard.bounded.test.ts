@@ -1,0 +1,157 @@
+import { yearMonthInVietnam } from "@ketnoi/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { effectsSettled } from "../../test/effects";
+import { call } from "../../test/helpers";
+import { reconcileAggregates } from "../aggregates/reconcile";
+import { forgetDashboardCells } from "../data/dashboard-cells";
+import { dashboardReads, rollupsCompleteKey } from "../data/dashboard-rollups";
+import { totalDbCalls } from "../db/call-counter";
+import { db } from "../db/service";
+import { dbCallsHeader } from "../http/db-calls";
+import { generateDemoData } from "../seed/demo-data";
+import { seedDemoData } from "../seed/seed";
+
+/**
+ * Issue 13, "a bounded dashboard read": the province's default and field views read the roll-ups (a few hundred
+ * items per bucket), not every counter of the year. Measured on the demo, then after the province grows by
+ * organisations, listings, students and applications: what the bounded view reads stays the same, what the
+ * counters' path reads grows, and both publish the same numbers.
+ */
+const year = yearMonthInVietnam(new Date().toISOString()).year;
+const demo = generateDemoData();
+let token: string;
+
+const views = [`/api/dashboard?year=${year}`, `/api/dashboard?year=${year}&field=semiconductors`];
+
+/** A view's first request in a fresh process state: what it read (items, queries) and sent (commands). */
+async function firstRequest(path: string) {
+  forgetDashboardCells();
+  await effectsSettled(); // nothing else is in flight: the process's commands are this request's
+  const reads = { ...dashboardReads };
+  const calls = totalDbCalls();
+  const res = await call("GET", path, { token });
+  expect(res.status, res.text).toBe(200);
+  return {
+    tables: res.json.tables,
+    calls: totalDbCalls() - calls,
+    requestCalls: Number(res.headers.get(dbCallsHeader)),
+    rollupItems: dashboardReads.rollupItems - reads.rollupItems,
+    rollupQueries: dashboardReads.rollupQueries - reads.rollupQueries,
+    counterItems: dashboardReads.counterItems - reads.counterItems,
+  };
+}
+
+async function withoutRollups<T>(work: () => Promise<T>): Promise<T> {
+  await db().entities.dashRollup.delete(rollupsCompleteKey).go();
+  try {
+    return await work();
+  } finally {
+    await db()
+      .entities.dashRollup.put({ ...rollupsCompleteKey, count: 0, keySum: 0, updatedAt: new Date().toISOString() })
+      .go();
+    forgetDashboardCells();
+  }
+}
+
+/**
+ * Listings `from`…`to` of as many new organisations, as many consenting students and two applications per listing,
+ * counted by the stream: more records and organisations, in the demo's fields, schools, parks and this month.
+ */
+async function grow(from: number, to: number): Promise<void> {
+  const listing = demo.listings.find((l) => l.status === "published" && l.type === "internship")!;
+  const copies = Array.from({ length: to - from }, (_, j) => from + j).map((i) => ({
+    ...listing,
+    listingId: `grown-${i}`,
+    orgId: `grown-org-${i}`,
+  }));
+  await db().entities.listing.put(copies).go({ concurrent: 4 });
+  const template = demo.students.find((s) => s.consents.provinceStatistics?.granted)!;
+  const students = copies.map((_, j) => ({ ...template, userId: `grown-student-${from + j}` }));
+  await db().entities.student.put(students).go({ concurrent: 4 });
+  const now = new Date().toISOString();
+  const applications = copies.flatMap((copy, i) =>
+    [0, 1].map((k) => ({
+      listingId: copy.listingId,
+      studentId: students[(i + k) % students.length]!.userId,
+      applicationId: `${copy.listingId}-${k}`,
+      orgId: copy.orgId,
+      status: "submitted" as const,
+      answers: [],
+      history: [{ status: "submitted" as const, at: now, by: "student" as const }],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })),
+  );
+  await db().entities.application.put(applications).go({ concurrent: 4 });
+  await effectsSettled(120_000);
+}
+
+beforeAll(async () => {
+  await seedDemoData({ history: false });
+  await effectsSettled(120_000);
+  token = (await call("POST", "/api/dev-auth/token", { body: { userId: "prov-khcn" } })).json.token;
+}, 180_000);
+
+describe("the bounded dashboard read", () => {
+  it("reads the roll-ups, not the counters, and publishes what the counters roll up to", async () => {
+    for (const view of views) {
+      const bounded = await firstRequest(view);
+      expect(bounded.counterItems, view).toBe(0);
+      expect(bounded.rollupQueries, view).toBe(2);
+      expect(bounded.rollupItems, view).toBeGreaterThan(0);
+      const counters = await withoutRollups(() => firstRequest(view));
+      expect(counters.rollupItems, view).toBe(0);
+      expect(counters.counterItems, view).toBeGreaterThan(0);
+      expect(bounded.tables, view).toEqual(counters.tables);
+    }
+  });
+
+  it("reads as many items and sends as many commands whatever the province's size; the counters' path grows", async () => {
+    // Roll-ups are one per dimension value and metric: a first application this month adds that month's. After it,
+    // ten times the records (and organisations: a counter's dimension, not a roll-up's) add no roll-up.
+    await grow(0, 12);
+    const before = await firstRequest(views[0]!);
+    const countersBefore = await withoutRollups(() => firstRequest(views[0]!));
+    await grow(12, 132);
+    expect((await reconcileAggregates()).drift).toEqual([]); // counters and roll-ups both follow the stream
+    const after = await firstRequest(views[0]!);
+    const countersAfter = await withoutRollups(() => firstRequest(views[0]!));
+    expect({ items: after.rollupItems, queries: after.rollupQueries }).toEqual({
+      items: before.rollupItems,
+      queries: before.rollupQueries,
+    });
+    // The request's own commands (the caller, targets, names, audit: 4 in db-calls.test.ts, plus a read of the
+    // caller later requests find cached) and the read models' loads: the roll-ups' marker and the two roll-up
+    // partitions, one page each.
+    for (const first of [before, after]) {
+      expect(first.requestCalls).toBeLessThanOrEqual(5);
+      expect(first.calls).toBeLessThanOrEqual(first.requestCalls + 3);
+    }
+    expect(countersAfter.counterItems).toBeGreaterThan(countersBefore.counterItems + 100);
+    // The growth shows in the published numbers, read from the same few roll-ups.
+    expect(after.tables).not.toEqual(before.tables);
+    expect(after.tables).toEqual(countersAfter.tables);
+  }, 300_000);
+
+  it("answers from the counters on a table whose roll-ups were never built, until reconciliation builds them", async () => {
+    const complete = await firstRequest(views[0]!);
+    // A table from before roll-ups: counters only.
+    const { data } = await db().entities.dashRollup.scan.go({ pages: "all" });
+    await db()
+      .entities.dashRollup.delete(data.map((r) => ({ bucket: r.bucket, slice: r.slice, rollupKey: r.rollupKey })))
+      .go();
+    const legacy = await firstRequest(views[0]!);
+    expect(legacy.rollupItems).toBe(0);
+    expect(legacy.counterItems).toBeGreaterThan(0);
+    expect(legacy.tables).toEqual(complete.tables);
+    const report = await reconcileAggregates();
+    expect(report.drift.filter((d) => d.cellKey.startsWith("rollup:")).length).toBeGreaterThan(0);
+    await reconcileAggregates({ repair: true });
+    expect((await reconcileAggregates()).drift).toEqual([]);
+    const rebuilt = await firstRequest(views[0]!);
+    expect(rebuilt.counterItems).toBe(0);
+    expect(rebuilt.rollupItems).toBe(complete.rollupItems);
+    expect(rebuilt.tables).toEqual(complete.tables);
+  }, 120_000);
+});
