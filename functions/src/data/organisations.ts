@@ -102,8 +102,5 @@ export async function decideVerification(
   return toOrganisation(data as OrganisationItem);
 }
 
-/** The organisations a user belongs to, with their role in each. */
-export async function membershipsOf(userId: string) {
-  const { data } = await guard(() => db().entities.membership.query.byUser({ userId }).go({ pages: "all" }));
-  return data.map((m) => ({ orgId: m.orgId, role: m.role }));
-}
+// The organisations a user belongs to: read by every signed-in request's middleware, so over the lite data path.
+export { membershipsOf } from "./memberships";
