@@ -218,9 +218,12 @@ const importOnly = new Set((process.env.BENCH_LAMBDA_IMPORT_ONLY ?? "").split(",
 function firstEvents(table: { listingId: string; studentImage: Record<string, unknown> }): Record<string, unknown> {
   return {
     // A listing's public detail: GetItem of the listing and of its organisation. The docs function (`api`) still
-    // answers it (it builds the whole app); deployed, the catalog function does (issue 14: one function per group).
+    // answers it (it builds the whole app); deployed, the browse function does (issue 14: the public reads over the
+    // lite data path). `apiBrowseBefore=<main's catalog bundle>` compares the same request before the split.
     api: httpApiGet(`/api/listings/${table.listingId}`),
-    apiCatalog: httpApiGet(`/api/listings/${table.listingId}`),
+    apiBrowse: httpApiGet(`/api/listings/${table.listingId}`),
+    // The catalog function keeps the feed (a Query through ElectroDB) and the writes.
+    apiCatalog: httpApiGet("/api/listings"),
     // The public routes of the other group functions (the private ones need a token the bench's JWKS cannot verify).
     apiOrganisations: httpApiGet("/api/organisations"),
     apiHealth: httpApiGet("/api/health"),
