@@ -96,6 +96,8 @@ const deployEnv = (nodeOptions: string, dynamoEndpoint: string, tableName: strin
   WEB_ORIGIN: "https://ketnoi.example",
   SEARCH_BUCKET: "ketnoi-prod-search-snapshots",
   SEARCH_KEY: "search/listings.json",
+  // The candidate snapshot beside it (required in prod since the one deployed snapshot store, ffd2dc8).
+  CANDIDATES_KEY: "candidates/pool.json",
   AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
   AWS_SECRET_ACCESS_KEY: "secret",
 });
