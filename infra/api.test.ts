@@ -173,12 +173,16 @@ describe.each(stages)("stage %s: the HTTP API", (stage) => {
     const all = [...routes()];
     for (const group of [...groupFunctions, "files"]) {
       expect(
-        all.filter(([, r]) => routeGroupOf(String(r.Properties!.RouteKey).split(" ")[1]!) === group).length,
+        all.filter(([, r]) => {
+          const [method, path] = String(r.Properties!.RouteKey).split(" ");
+          return routeGroupOf(path!, method) === group;
+        }).length,
       ).toBeGreaterThan(0);
     }
     for (const [, route] of all) {
       const key = String(route.Properties!.RouteKey);
-      expect(route.Properties!.Target, key).toEqual(targets[routeGroupOf(key.split(" ")[1]!) ?? "docs"]);
+      const [method, path] = key.split(" ");
+      expect(route.Properties!.Target, key).toEqual(targets[routeGroupOf(path!, method) ?? "docs"]);
     }
     expect(
       all

@@ -50,6 +50,7 @@ export { originVerifyHeader } from "@ketnoi/functions/http/origin-verify";
 
 /** The route groups with a function of their own built from functions/src/lambdas/<group>.ts (files: files-lambda.ts). */
 export const groupFunctions = [
+  "browse",
   "catalog",
   "work",
   "organisations",
@@ -64,7 +65,10 @@ export type GroupFunctionName = (typeof groupFunctions)[number];
  * hot path (catalog) gets the most. The shares sum to 100, so the stage's total is unchanged by the split.
  */
 const concurrencyShares: Record<GroupFunctionName | "docs", number> = {
-  catalog: 40,
+  // The public reads (listing detail, search, recommendations) and the rest of the catalogue share what the one
+  // catalog function had.
+  browse: 25,
+  catalog: 15,
   work: 20,
   account: 15,
   organisations: 10,
@@ -150,8 +154,12 @@ export class KetNoiApi extends Construct {
           memorySize: 1024,
           // The DynamoDB client gives up after two attempts of at most 5 s; cold start comes on top.
           timeout: Duration.seconds(15),
-          // Search and recommendations read the search snapshot (catalog only).
-          environment: { ...appEnvironment, ...(group === "catalog" ? search.environment : {}) },
+          // Search and recommendations read the search snapshot (browse), the recruiters' candidates its neighbour,
+          // the candidate snapshot (catalog).
+          environment: {
+            ...appEnvironment,
+            ...(group === "catalog" || group === "browse" ? search.environment : {}),
+          },
         }),
       ]),
     ) as Record<GroupFunctionName, KetNoiFunction>;
@@ -175,6 +183,7 @@ export class KetNoiApi extends Construct {
     }
     search.grantSnapshotRead(this.handler.function);
     search.grantSnapshotRead(this.groupHandlers.catalog.function);
+    search.grantSnapshotRead(this.groupHandlers.browse.function);
 
     this.httpApi = new HttpApi(this, "HttpApi", {
       description: `KetNoi ${stage.name} API`,
@@ -202,8 +211,8 @@ export class KetNoiApi extends Construct {
         new HttpLambdaIntegration(`Hono-${group}`, this.groupHandlers[group].function),
       ]),
     ) as Record<GroupFunctionName, HttpLambdaIntegration>;
-    const integrationOf = (path: string) => {
-      const group = routeGroupOf(path);
+    const integrationOf = (path: string, method: string) => {
+      const group = routeGroupOf(path, method);
       if (group === "files") return filesIntegration;
       return group ? groupIntegrations[group] : integration;
     };
@@ -213,7 +222,7 @@ export class KetNoiApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         // Each route group has its own function; the documents, the docs function (one OpenAPI document for all).
-        integration: integrationOf(route.path),
+        integration: integrationOf(route.path, route.method),
         ...(route.access === "private" ? { authorizer } : {}),
       });
     }

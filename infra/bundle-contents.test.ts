@@ -39,4 +39,20 @@ describe("what the deployed bundles carry", () => {
     expect(await keptInputs(apiEntry, "docs")).toContain("functions/src/routes/docs.ts");
     expect(await keptInputs(groupEntry("catalog"), "catalog")).toContain("packages/core/src/taxonomy/taxonomy.ts");
   }, 120_000);
+
+  it("the lean functions (health, browse: the middleware chain and the public reads) carry no ElectroDB", async () => {
+    // Their reads and the middleware's (account lock, memberships, idempotency) go through the lite data path
+    // (functions/src/db/lite.ts), which writes ElectroDB's format from the same models without ElectroDB (issue 14).
+    for (const group of ["health", "browse"]) {
+      const inputs = await keptInputs(groupEntry(group), group);
+      expect(
+        inputs.filter((input) => input.includes("node_modules/electrodb/")),
+        group,
+      ).toEqual([]);
+      expect(inputs, group).not.toContain("functions/src/db/service.ts");
+      expect(inputs, group).toContain("functions/src/db/lite.ts");
+    }
+    // The catalog function (the feed and the writes) still reads and writes through ElectroDB.
+    expect(await keptInputs(groupEntry("catalog"), "catalog-electrodb")).toContain("node_modules/electrodb/index.js");
+  }, 180_000);
 });

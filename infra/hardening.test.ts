@@ -115,7 +115,16 @@ describe("capacity and alarms", () => {
   it("reserves concurrency for every KetNoi function in prod (not on disposable stages)", () => {
     const reserved = stageSettings("prod").reservedConcurrency!;
     // The API's reservation is shared among the docs and route-group functions (infra/api.ts), its total unchanged.
-    const apiShares = { "": 5, Catalog: 40, Work: 20, Account: 15, Organisations: 10, Insights: 5, Health: 5 };
+    const apiShares = {
+      "": 5,
+      Browse: 25,
+      Catalog: 15,
+      Work: 20,
+      Account: 15,
+      Organisations: 10,
+      Insights: 5,
+      Health: 5,
+    };
     expect(Object.values(apiShares).reduce((a, b) => a + b, 0)).toBe(100);
     const byPrefix: Record<string, number> = {
       ...Object.fromEntries(

@@ -21,6 +21,7 @@ describe.each(stages)("stage %s", (stage) => {
     const ours = functions.filter(([id]) => id.startsWith("Platform"));
     expect(ours.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^PlatformApiAccountHandlerFunction/),
+      expect.stringMatching(/^PlatformApiBrowseHandlerFunction/),
       expect.stringMatching(/^PlatformApiCatalogHandlerFunction/),
       expect.stringMatching(/^PlatformApiFilesHandlerFunction/),
       expect.stringMatching(/^PlatformApiHandlerFunction/),
@@ -56,7 +57,7 @@ describe.each(stages)("stage %s", (stage) => {
     const devAuth = ours.map(([id, fn]) => [id, fn.Properties!.Environment?.Variables?.DEV_AUTH]);
     // Every function behind the HTTP API (docs, one per route group, files) says false; no other has it.
     const withDevAuth = devAuth.filter(([, value]) => value !== undefined);
-    expect(withDevAuth).toHaveLength(8);
+    expect(withDevAuth).toHaveLength(9);
     for (const [id, value] of withDevAuth) {
       expect(id).toMatch(/^PlatformApi\w*HandlerFunction/);
       expect(value).toBe("false");

@@ -6,6 +6,7 @@ import { devAuthRoutes } from "./routes/dev-auth";
 import { docsRoutes } from "./routes/docs";
 import { type RouteGroupName, routeGroups } from "./routes/groups";
 import { mount as mountAccount } from "./routes/groups/account";
+import { mount as mountBrowse } from "./routes/groups/browse";
 import { mount as mountCatalog } from "./routes/groups/catalog";
 import { mount as mountFiles } from "./routes/groups/files";
 import { mount as mountHealth } from "./routes/groups/health";
@@ -43,7 +44,12 @@ export function createApp(groups: readonly RouteGroupName[] = allRouteGroups) {
             only(
               "organisations",
               mountOrganisations,
-            )(only("work", mountWork)(only("catalog", mountCatalog)(only("health", mountHealth)(base)))),
+            )(
+              only(
+                "work",
+                mountWork,
+              )(only("catalog", mountCatalog)(only("browse", mountBrowse)(only("health", mountHealth)(base)))),
+            ),
           ),
         ),
       ),

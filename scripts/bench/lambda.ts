@@ -96,6 +96,8 @@ const deployEnv = (nodeOptions: string, dynamoEndpoint: string, tableName: strin
   WEB_ORIGIN: "https://ketnoi.example",
   SEARCH_BUCKET: "ketnoi-prod-search-snapshots",
   SEARCH_KEY: "search/listings.json",
+  // The candidate snapshot beside it (required in prod since the one deployed snapshot store, ffd2dc8).
+  CANDIDATES_KEY: "candidates/pool.json",
   AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
   AWS_SECRET_ACCESS_KEY: "secret",
 });
@@ -218,9 +220,12 @@ const importOnly = new Set((process.env.BENCH_LAMBDA_IMPORT_ONLY ?? "").split(",
 function firstEvents(table: { listingId: string; studentImage: Record<string, unknown> }): Record<string, unknown> {
   return {
     // A listing's public detail: GetItem of the listing and of its organisation. The docs function (`api`) still
-    // answers it (it builds the whole app); deployed, the catalog function does (issue 14: one function per group).
+    // answers it (it builds the whole app); deployed, the browse function does (issue 14: the public reads over the
+    // lite data path). `apiBrowseBefore=<main's catalog bundle>` compares the same request before the split.
     api: httpApiGet(`/api/listings/${table.listingId}`),
-    apiCatalog: httpApiGet(`/api/listings/${table.listingId}`),
+    apiBrowse: httpApiGet(`/api/listings/${table.listingId}`),
+    // The catalog function keeps the feed (a Query through ElectroDB) and the writes.
+    apiCatalog: httpApiGet("/api/listings"),
     // The public routes of the other group functions (the private ones need a token the bench's JWKS cannot verify).
     apiOrganisations: httpApiGet("/api/organisations"),
     apiHealth: httpApiGet("/api/health"),

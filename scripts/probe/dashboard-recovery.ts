@@ -36,8 +36,13 @@ export const probe: ProbeModule = {
       // API in this process (the platform's table); then wait until the platform's aggregator has counted it all.
       const { orgIds } = await seedSmallCellWorld({ prefix: "probe-", small: short });
       const deadline = Date.now() + 60_000;
-      while ((await reconcileAggregates()).drift.length > 0) {
-        if (Date.now() > deadline) throw new Error("the platform's aggregator did not catch up within 60 s");
+      for (let report = await reconcileAggregates(); report.drift.length > 0; report = await reconcileAggregates()) {
+        if (Date.now() > deadline) {
+          const sample = JSON.stringify(report.drift.slice(0, 3));
+          throw new Error(
+            `the platform's aggregator did not catch up within 60 s: ${report.drift.length} differ, ${sample}`,
+          );
+        }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const year = yearMonthInVietnam(new Date().toISOString()).year;

@@ -1,6 +1,9 @@
 import { AdminDeleteUserCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { config } from "../config";
-import { getUser } from "../data/users";
+import { guard } from "../data/guard";
+import type { UserEntity } from "../db/entities/user";
+import { liteEntity } from "../db/lite";
+import { userModel } from "../db/models/user";
 
 /** Why an account's tokens are refused: erased by its owner, or disabled by an administrator. */
 export type AccountLock = "erased" | "disabled";
@@ -10,6 +13,9 @@ export type AccountLock = "erased" | "disabled";
 const openForMs = 10_000;
 const maxEntries = 10_000;
 const cache = new Map<string, { lock: AccountLock | null; until: number }>();
+// Every function's middleware reads the user here, so through the lite data path (db/lite.ts): no ElectroDB needed
+// to start a function (issue 14). The same item as `data/users.ts` `getUser` reads.
+const users = liteEntity<UserEntity>(userModel);
 
 /**
  * Whether the user's account is locked, read from the user record at most every 10 s per process. Every request
@@ -20,7 +26,7 @@ export async function accountLock(userId: string): Promise<AccountLock | null> {
   const now = Date.now();
   const cached = cache.get(userId);
   if (cached && (cached.lock || cached.until > now)) return cached.lock;
-  const user = await getUser(userId);
+  const user = await guard(() => users.get({ userId }));
   const lock: AccountLock | null = user?.erasedAt ? "erased" : user?.disabledAt ? "disabled" : null;
   if (cache.size >= maxEntries) cache.clear();
   cache.set(userId, { lock, until: now + openForMs });

@@ -1,7 +1,7 @@
 import { type Principal, type Role, roles } from "@ketnoi/core";
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { config } from "../config";
-import { membershipsOf } from "../data/organisations";
+import { membershipsOf } from "../data/memberships";
 import { AppError } from "../http/errors";
 import { devJwks } from "./dev-idp";
 import { hasMfaClaim } from "./mfa";

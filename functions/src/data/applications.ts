@@ -19,15 +19,15 @@ import { demandAdds, noteDemandChange } from "./listing-demand";
 import type { StoredListing } from "./listings";
 import { offerSideOfMove } from "./offer-records";
 import { getOrganisation } from "./organisations";
+import { toStoredApplication as toStored } from "./student-reads";
 import { transactWithRetry } from "./transact";
+
+// Read by recommendations, so over the lite data path (student-reads.ts, issue 14); re-exported here.
+export { listStudentApplications } from "./student-reads";
 
 type ApplicationItem = EntityItem<ApplicationEntity>;
 /** An application as stored: the public shape without the listing's title and organisation name. */
 export type StoredApplication = Omit<Application, "listingTitle" | "orgName" | "applicant"> & { studentId: string };
-
-function toStored({ applicationId, ...rest }: ApplicationItem): StoredApplication {
-  return { id: applicationId, ...rest } as StoredApplication;
-}
 
 const capacityFull = () =>
   new AppError("capacity_full", "Tin đã đủ chỉ tiêu: số lời mời và nhận lời đã bằng số vị trí tuyển.");
@@ -107,12 +107,6 @@ export async function listListingApplications(
 }
 
 /** A student's applications, newest first. */
-export async function listStudentApplications(studentId: string): Promise<StoredApplication[]> {
-  const { data } = await guard(() =>
-    db().entities.application.query.byStudent({ studentId }).go({ order: "desc", pages: "all" }),
-  );
-  return data.map(toStored);
-}
 
 /**
  * Moves an application, if the pipeline allows this actor the move and nobody changed it since `version`. When

@@ -8,9 +8,13 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { applicantViews, type ListingCard, listingCards } from "./applicants";
 import { guard } from "./guard";
+import { seatsTakenOf } from "./listing-reads";
 import type { StoredListing } from "./listings";
 import { getOrganisations } from "./organisations";
 import { transactWithRetry } from "./transact";
+
+// Read by listing detail, so over the lite data path (listing-reads.ts, issue 14); re-exported here.
+export { seatsTakenOf } from "./listing-reads";
 
 type BookingItem = EntityItem<BookingEntity>;
 /** A booking as stored, with the booker's user id (never shown to the host for student bookings). */
@@ -25,14 +29,6 @@ function toStored({ bookingId, ...rest }: BookingItem): StoredBooking {
 export type Booker =
   | { kind: "student"; userId: string }
   | { kind: "class"; userId: string; orgId: string; classLabel: string; seats: number };
-
-/** Seats taken per session of a visit listing (absent sessions have none taken yet). */
-export async function seatsTakenOf(listingId: string): Promise<Record<string, number>> {
-  const { data } = await guard(() =>
-    db().entities.sessionSeats.query.bySession({ listingId }).go({ pages: "all", consistent: true }),
-  );
-  return Object.fromEntries(data.map((s) => [s.sessionId, s.booked ?? 0]));
-}
 
 /** A 409 that says how many seats remain, so a class booking can be made smaller rather than guessed at. */
 async function capacityFull(listingId: string, session: { id: string; seats: number }) {

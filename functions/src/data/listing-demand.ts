@@ -1,7 +1,12 @@
 import type { ListingDemand } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { ListingDemandEntity } from "../db/entities/listing-demand";
+import { liteEntity } from "../db/lite";
+import { listingDemandModel } from "../db/models/listing-demand";
 import { guard } from "./guard";
 import { refreshing } from "./refreshing";
+
+// Read by recommendations, so over the lite data path (db/lite.ts): no ElectroDB in the read function (issue 14).
+const counters = liteEntity<ListingDemandEntity>(listingDemandModel);
 
 /** Changes to a listing's demand counters (either may be 0). */
 export interface DemandDelta {
@@ -10,7 +15,7 @@ export interface DemandDelta {
 }
 
 async function loadDemand(): Promise<Map<string, ListingDemand>> {
-  const { data } = await guard(() => db().entities.listingDemand.query.byListing({}).go({ pages: "all" }));
+  const data = await guard(() => counters.query("byListing", {}));
   return new Map(data.map((d) => [d.listingId, { applications: d.applications ?? 0, filled: d.filled ?? 0 }]));
 }
 

@@ -1,69 +1,22 @@
 import { randomUUID } from "node:crypto";
-import {
-  type Listing,
-  type ListingCreate,
-  type ListingPatch,
-  type ListingStatus,
-  type ListingType,
-  type Organisation,
-  organisationStanding,
-  skillLabelsOf,
-} from "@ketnoi/core";
+import type { ListingCreate, ListingPatch, ListingStatus, ListingType } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
 import { db } from "../db/service";
 import { guard, paginate, patchOperations } from "./guard";
-import { getOrganisations } from "./organisations";
+import { type StoredListing, toStoredListing as toStored } from "./listing-reads";
+
+// The reads the public paths use are in listing-reads.ts, over the lite data path (issue 14); re-exported here.
+export {
+  getListing,
+  getListings,
+  listOrganisationListings,
+  publicListings,
+  type StoredListing,
+  withOrganisation,
+} from "./listing-reads";
 
 type ListingItem = EntityItem<ListingEntity>;
-/** A listing as stored, before the organisation's name and badge and the skills' labels are attached. */
-export type StoredListing = Omit<Listing, "orgName" | "orgVerified" | "orgStanding" | "skillLabels">;
-
-function toStored({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredListing {
-  return { id: listingId, ...rest } as StoredListing;
-}
-
-/**
- * Turns stored listings into the listings the API returns: each gets its organisation's name and verified badge
- * (one batch read) and the labels of its skills. Every route that returns listings goes through here.
- */
-export async function withOrganisation(
-  listings: StoredListing[],
-  known: readonly Organisation[] = [],
-): Promise<Listing[]> {
-  // Organisations the caller has just read (listing detail reads its standing first) are not read again.
-  const orgs = new Map(known.map((o) => [o.id, o]));
-  const missing = listings.map((l) => l.orgId).filter((id) => !orgs.has(id));
-  if (missing.length > 0) for (const [id, org] of await getOrganisations(missing)) orgs.set(id, org);
-  return listings.map((l) => {
-    const org = orgs.get(l.orgId);
-    return {
-      ...l,
-      orgName: org?.name.vi ?? "",
-      orgVerified: org?.verification === "verified",
-      ...(org && org.verification !== "verified"
-        ? {
-            orgStanding: {
-              verification: org.verification,
-              ...(org.verificationReason ? { reason: org.verificationReason } : {}),
-            },
-          }
-        : {}),
-      skillLabels: skillLabelsOf([...l.requiredSkills, ...l.preferredSkills]),
-    };
-  });
-}
-
-/**
- * Listings as the public may see them: `withOrganisation`, keeping only those whose organisation's standing makes
- * its listings public (policy.ts `organisationStanding`: a rejected, suspended or pending organisation's listings
- * leave the feed, search and recommendations at once, whatever the search index still holds).
- */
-export async function publicListings(listings: StoredListing[]): Promise<Listing[]> {
-  return (await withOrganisation(listings)).filter(
-    (l) => organisationStanding[l.orgStanding?.verification ?? (l.orgVerified ? "verified" : "pending")].listingsPublic,
-  );
-}
 
 /** Creates a draft listing for an organisation. */
 export async function createListing(input: ListingCreate, listingId: string = randomUUID()): Promise<StoredListing> {
@@ -80,23 +33,6 @@ export async function createListing(input: ListingCreate, listingId: string = ra
   await guard(() => db().entities.listing.create(item).go());
   // The search index follows from the stored change (stream.ts), never from this request.
   return toStored(item as ListingItem);
-}
-
-/** One listing, or undefined. */
-export async function getListing(listingId: string): Promise<StoredListing | undefined> {
-  const { data } = await guard(() => db().entities.listing.get({ listingId }).go());
-  return data ? toStored(data) : undefined;
-}
-
-/** Several listings by id in one BatchGetItem (ElectroDB splits beyond 100 keys); missing ones are absent. */
-export async function getListings(listingIds: readonly string[]): Promise<Map<string, StoredListing>> {
-  if (listingIds.length === 0) return new Map();
-  const { data } = await guard(() =>
-    db()
-      .entities.listing.get(listingIds.map((listingId) => ({ listingId })))
-      .go(),
-  );
-  return new Map(data.map((item) => [item.listingId, toStored(item)]));
 }
 
 /**
@@ -147,10 +83,4 @@ export async function listPublishedListings(options: {
       .go({ order: "desc", count: options.limit, cursor: options.cursor ?? null }),
   );
   return { items: data.map(toStored), cursor };
-}
-
-/** All listings of one organisation (any status), newest first. */
-export async function listOrganisationListings(orgId: string): Promise<StoredListing[]> {
-  const { data } = await guard(() => db().entities.listing.query.byOrg({ orgId }).go({ order: "desc", pages: "all" }));
-  return data.map(toStored);
 }

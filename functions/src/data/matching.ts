@@ -1,40 +1,16 @@
 import { createHmac } from "node:crypto";
-import {
-  type Candidate,
-  type MatchCandidate,
-  type Recommendation,
-  rankCandidatesForListing,
-  type StudentProfile,
-} from "@ketnoi/core";
+import { type Candidate, type MatchCandidate, rankCandidatesForListing, type StudentProfile } from "@ketnoi/core";
 import { config } from "../config";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
-import { searchIndex } from "../search/live";
 import { pseudonym } from "./applicants";
-import { listStudentApplications } from "./applications";
 import { consentingStudents } from "./candidate-pool";
 import { guard } from "./guard";
-import { listingDemandMap } from "./listing-demand";
 import type { StoredListing } from "./listings";
-import { explained, recommendFromIndex } from "./recommendations";
+import { explained } from "./recommendations";
 
-/**
- * A student's recommended listings, best first: published, still open, seats left, year allowed and not already
- * applied to (a withdrawn application may be replaced, so it does not count); over-applied listings are damped.
- * Listings come from the in-memory search index, demand from the per-listing counters (refreshed in the
- * background), so a request reads only the student's own applications (the profile is read by the route).
- */
-export async function recommendationsFor(
-  student: StudentProfile,
-  options: { now: Date; limit: number },
-): Promise<Recommendation[]> {
-  const [index, demand, applications] = await Promise.all([
-    searchIndex(),
-    listingDemandMap(),
-    listStudentApplications(student.userId),
-  ]);
-  return recommendFromIndex(index, student, { ...options, demand, applications });
-}
+// Served by the read function, so in a module without ElectroDB (issue 14); re-exported here.
+export { recommendationsFor } from "./recommendations-for";
 
 /**
  * A student's pseudonymous id for one listing's candidate list: an HMAC of listing and student keyed with the

@@ -5,12 +5,12 @@ import type { OrganisationEntity } from "../db/entities/organisation";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { guard, patchOperations } from "./guard";
+import { toOrganisation } from "./organisation-reads";
+
+// Reads on the public paths are in organisation-reads.ts, over the lite data path (issue 14); re-exported here.
+export { getOrganisation, getOrganisations } from "./organisation-reads";
 
 type OrganisationItem = EntityItem<OrganisationEntity>;
-
-function toOrganisation({ orgId, ...rest }: OrganisationItem): Organisation {
-  return { id: orgId, ...rest } as Organisation;
-}
 
 /** Creates an unverified organisation and makes its creator the owner, atomically. */
 export async function createOrganisation(
@@ -33,24 +33,6 @@ export async function createOrganisation(
     () => new AppError("already_exists", "Tổ chức đã tồn tại."),
   );
   return toOrganisation(item as OrganisationItem);
-}
-
-/** One organisation, or undefined. */
-export async function getOrganisation(orgId: string): Promise<Organisation | undefined> {
-  const { data } = await guard(() => db().entities.organisation.get({ orgId }).go());
-  return data ? toOrganisation(data) : undefined;
-}
-
-/** Several organisations by id (missing ids are skipped), as a map. */
-export async function getOrganisations(orgIds: string[]): Promise<Map<string, Organisation>> {
-  const unique = [...new Set(orgIds)];
-  if (unique.length === 0) return new Map();
-  const { data } = await guard(() =>
-    db()
-      .entities.organisation.get(unique.map((orgId) => ({ orgId })))
-      .go(),
-  );
-  return new Map(data.map((item) => [item.orgId, toOrganisation(item)]));
 }
 
 /** Organisations with a verification status, oldest first (the verification queue reads "pending"). */
@@ -102,8 +84,5 @@ export async function decideVerification(
   return toOrganisation(data as OrganisationItem);
 }
 
-/** The organisations a user belongs to, with their role in each. */
-export async function membershipsOf(userId: string) {
-  const { data } = await guard(() => db().entities.membership.query.byUser({ userId }).go({ pages: "all" }));
-  return data.map((m) => ({ orgId: m.orgId, role: m.role }));
-}
+// The organisations a user belongs to: read by every signed-in request's middleware, so over the lite data path.
+export { membershipsOf } from "./memberships";

@@ -66,16 +66,6 @@ export async function listDeadLetters(limit = 100) {
   return data;
 }
 
-/** How many dead letters are kept (a Query on their one partition; they are few by design). */
-export async function countDeadLetters(): Promise<number> {
-  const { data } = await guard(() =>
-    db()
-      .entities.deadLetter.query.all({})
-      .go({ pages: "all", attributes: ["eventId", "createdAt"] }),
-  );
-  return data.length;
-}
-
 /** The local reader's saved positions, shard id → last sequence number fully processed. */
 export async function loadCheckpoints(): Promise<Map<string, string>> {
   const { data } = await guard(() =>
@@ -112,8 +102,5 @@ export async function markPending(since: string): Promise<void> {
   );
 }
 
-/** The consumer's progress as /api/health reports it. */
-export async function streamStatus() {
-  const { data } = await guard(() => db().entities.streamStatus.get({}).go());
-  return data ?? undefined;
-}
+// What /api/health reads of the consumer's state (its status item, the dead letters' count) is in
+// data/stream-health.ts, over the lite data path: the health function starts without ElectroDB (issue 14).

@@ -6,6 +6,9 @@ import { AppError } from "../http/errors";
 import { noteProfileSaved } from "./candidate-pool";
 import { guard } from "./guard";
 
+// Read by recommendations, so over the lite data path (student-reads.ts, issue 14); re-exported here.
+export { getStudentProfile } from "./student-reads";
+
 type StudentItem = EntityItem<StudentEntity>;
 
 function toProfile(item: StudentItem): StudentProfile {
@@ -33,12 +36,6 @@ export async function setEnrolment(universityId: string, userId: string, confirm
     notDeclared,
   );
   return toProfile(data as StudentItem);
-}
-
-/** A student's profile, or undefined if they have not saved one yet. */
-export async function getStudentProfile(userId: string): Promise<StudentProfile | undefined> {
-  const { data } = await guard(() => db().entities.student.get({ userId }).go());
-  return data ? toProfile(data) : undefined;
 }
 
 /**

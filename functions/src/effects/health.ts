@@ -1,4 +1,4 @@
-import { countDeadLetters, streamStatus } from "../data/stream-state";
+import { countDeadLetters, streamStatus } from "../data/stream-health";
 
 /** Beyond these the stream consumer is reported degraded (any dead letter waits for an operator). */
 export const streamLimits = { maxLagSeconds: 60, maxDeadLetters: 0 };

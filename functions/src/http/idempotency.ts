@@ -2,7 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status";
 import { guard } from "../data/guard";
-import { db } from "../db/service";
+import type { IdempotencyEntity } from "../db/entities/idempotency";
+import { liteEntity } from "../db/lite";
+import { idempotencyModel } from "../db/models/idempotency";
 import { errorField, logger } from "../observability/logger";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
@@ -30,7 +32,9 @@ interface Stored {
   responseBody?: string | undefined;
 }
 
-const entity = () => db().entities.idempotency;
+// Every function's middleware runs this, so it reads and writes through the lite data path (db/lite.ts): the same
+// items ElectroDB's idempotency entity stores, without ElectroDB in the bundle (issue 14).
+const records = liteEntity<IdempotencyEntity>(idempotencyModel);
 /** Whether a record no longer counts: past its 24 hours, or a reservation whose holder died. */
 const lapsed = (record: Stored, now: number) =>
   record.expiresAt * 1000 <= now || (record.state === "in_progress" && record.leaseUntil <= now);
@@ -92,11 +96,11 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const contentType = res.headers.get("content-type");
   try {
     await guard(() =>
-      entity()
-        .patch({ requestId })
-        .set({ state: "done", status: res.status, responseBody, ...(contentType ? { contentType } : {}) })
-        .where((a, op) => op.eq(a.holder, holder))
-        .go(),
+      records.patch(
+        { requestId },
+        { state: "done", status: res.status, responseBody, ...(contentType ? { contentType } : {}) },
+        { expression: "#holder = :holder", names: { "#holder": "holder" }, values: { ":holder": holder } },
+      ),
     );
   } catch (error) {
     // The reservation is gone: erasure deleted the caller's records (its own request's included), or it lapsed
@@ -119,20 +123,27 @@ async function reserve(record: {
   const now = Date.now();
   try {
     await guard(() =>
-      entity()
-        .put({
+      records.put(
+        {
           ...record,
           state: "in_progress",
           leaseUntil: now + leaseMs,
           createdAt: new Date(now).toISOString(),
           expiresAt: Math.floor(now / 1000) + idempotencyTtlSeconds,
-        })
-        .where(
-          (a, op) =>
-            `${op.notExists(a.requestId)} OR ${op.lte(a.expiresAt, Math.floor(now / 1000))} OR ` +
-            `(${op.eq(a.state, "in_progress")} AND ${op.lte(a.leaseUntil, now)})`,
-        )
-        .go(),
+        },
+        {
+          // Free, expired, or held by a reservation whose lease ran out.
+          expression:
+            "attribute_not_exists(#requestId) OR #expiresAt <= :nowSeconds OR (#state = :inProgress AND #leaseUntil <= :now)",
+          names: {
+            "#requestId": "requestId",
+            "#expiresAt": "expiresAt",
+            "#state": "state",
+            "#leaseUntil": "leaseUntil",
+          },
+          values: { ":nowSeconds": Math.floor(now / 1000), ":inProgress": "in_progress", ":now": now },
+        },
+      ),
     );
     return true;
   } catch (error) {
@@ -148,7 +159,7 @@ async function reserve(record: {
 async function awaitFirst(requestId: string, bodyHash: string): Promise<Stored | undefined> {
   const deadline = Date.now() + waitMs;
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
-    const { data } = await guard(() => entity().get({ requestId }).go({ consistent: true }));
+    const data = await guard(() => records.get({ requestId }, { consistent: true }));
     if (!data || lapsed(data, Date.now())) return undefined;
     if (data.bodyHash !== bodyHash) {
       throw new AppError("idempotency_key_reused");
@@ -164,10 +175,10 @@ const inProgress = () => new AppError("idempotency_in_progress");
 /** Frees the key after a failure, so that the client's retry runs the request again. */
 async function release(requestId: string, holder: string): Promise<void> {
   try {
-    await entity()
-      .delete({ requestId })
-      .where((a, op) => op.eq(a.holder, holder))
-      .go();
+    await records.delete(
+      { requestId },
+      { expression: "#holder = :holder", names: { "#holder": "holder" }, values: { ":holder": holder } },
+    );
   } catch {
     // Left in place, the reservation lapses with its lease.
   }

@@ -11,8 +11,6 @@ import {
   BulkTransitionResultSchema,
   IdParamSchema,
   listingIntake,
-  type Organisation,
-  organisationStanding,
   VolunteerHoursSchema,
 } from "@ketnoi/core";
 import { type Context, Hono } from "hono";
@@ -27,7 +25,6 @@ import {
 } from "../data/applications";
 import { attachableCv } from "../data/cv-files";
 import { getListing, type StoredListing } from "../data/listings";
-import { getOrganisation } from "../data/organisations";
 import { getStudentProfile } from "../data/students";
 import { recordVolunteerHours } from "../data/volunteer-hours";
 import type { AppEnv } from "../http/env";
@@ -35,38 +32,13 @@ import { AppError } from "../http/errors";
 import { enforce, rateLimit, requirePrincipal } from "../http/middleware";
 import { route } from "../http/openapi";
 import { validate } from "../http/validate";
+import { visibleListing } from "./listing-visibility";
 
-const listingNotFound = () => new AppError("not_found", "Không tìm thấy tin.");
 const applicationNotFound = () => new AppError("not_found", "Không tìm thấy hồ sơ ứng tuyển.");
 
-/** A listing the caller may know exists: drafts are 404 outside the organisation, as on GET /api/listings/:id. */
-export async function visibleListing(c: Context<AppEnv>, listingId: string): Promise<StoredListing> {
-  return (await visibleListingAndOrganisation(c, listingId)).listing;
-}
-
-/**
- * `visibleListing`, also giving back the organisation when its standing had to be read (for outsiders), so a
- * caller that shows the organisation's name does not read it a second time (listing detail: 2 commands, not 3).
- */
-export async function visibleListingAndOrganisation(
-  c: Context<AppEnv>,
-  listingId: string,
-): Promise<{ listing: StoredListing; organisation?: Organisation }> {
-  const listing = await getListing(listingId);
-  if (!listing) throw listingNotFound();
-  const insider = authorize(c.get("principal"), "listing:viewDraft", { orgId: listing.orgId }).allowed;
-  if (listing.status === "draft" && !insider) throw listingNotFound();
-  if (insider) return { listing };
-  // Outsiders see a listing only while its organisation's standing makes it public (policy.ts); since this is
-  // the read every apply and booking starts from, a rejected or suspended organisation takes no new ones.
-  const organisation = await getOrganisation(listing.orgId);
-  const verification = organisation?.verification ?? "pending";
-  if (!organisationStanding[verification].listingsPublic) {
-    if (verification === "pending") throw listingNotFound();
-    throw new AppError("organisation_inactive");
-  }
-  return { listing, organisation };
-}
+// `visibleListing` and `visibleListingAndOrganisation` are in listing-visibility.ts, which listing detail's read
+// function imports without this module's writes (issue 14); re-exported here for the write routes.
+export { visibleListing, visibleListingAndOrganisation } from "./listing-visibility";
 
 /** Throws 409 `listing_closed` / `deadline_passed` unless the listing takes applications and bookings today. */
 export function assertIntakeOpen(listing: StoredListing): void {

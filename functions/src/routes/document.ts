@@ -3,6 +3,7 @@ import type { AppBase } from "../app-base";
 import { spec } from "./docs";
 import type { RouteGroupName } from "./groups";
 import { mount as mountAccount } from "./groups/account";
+import { mount as mountBrowse } from "./groups/browse";
 import { mount as mountCatalog } from "./groups/catalog";
 import { mount as mountFiles } from "./groups/files";
 import { mount as mountHealth } from "./groups/health";
@@ -13,6 +14,7 @@ import { mount as mountWork } from "./groups/work";
 // Keyed by group, so that a group added to routes/groups.ts and not here fails the type check.
 const mounts = {
   health: mountHealth,
+  browse: mountBrowse,
   catalog: mountCatalog,
   work: mountWork,
   organisations: mountOrganisations,

@@ -21,13 +21,16 @@
  */
 export const routeGroups = {
   health: { prefixes: ["/health"] },
-  catalog: { prefixes: ["/listings", "/search", "/recommendations"] },
+  // The public reads, over the lite data path (no ElectroDB in the function): listing detail by its route (GET
+  // /listings/{id}; the rest of /listings is the catalog's), search and recommendations by their prefixes.
+  browse: { prefixes: ["/search", "/recommendations"], gets: ["/listings/{id}"] },
+  catalog: { prefixes: ["/listings"] },
   work: { prefixes: ["/applications", "/bookings", "/placement-rounds", "/messages"] },
   organisations: { prefixes: ["/organisations", "/invitations"] },
   account: { prefixes: ["/me", "/students", "/notifications", "/saved-searches", "/mail"] },
   insights: { prefixes: ["/dashboard", "/targets", "/audit"] },
   files: { prefixes: ["/files"] },
-} as const satisfies Record<string, { prefixes: readonly `/${string}`[] }>;
+} as const satisfies Record<string, { prefixes: readonly `/${string}`[]; gets?: readonly `/${string}`[] }>;
 
 export type RouteGroupName = keyof typeof routeGroups;
 
@@ -42,9 +45,22 @@ export const apiFunctionGroups = (Object.keys(routeGroups) as RouteGroupName[]).
   (group) => !(ownFunctionGroups as readonly RouteGroupName[]).includes(group),
 );
 
-/** The group serving `path` (/api/<segment>/…), or undefined for the documents and unknown paths. */
-export function routeGroupOf(path: string): RouteGroupName | undefined {
-  const segment = `/${path.split("/")[2] ?? ""}`;
+/**
+ * The group serving `method path` (/api/<segment>/…), or undefined for the documents and unknown paths. A group's
+ * `gets` (API Gateway syntax, `{id}` matching one segment) claim those GET routes before any group's prefix does.
+ */
+export function routeGroupOf(path: string, method = "GET"): RouteGroupName | undefined {
+  const segments = path.split("/").slice(2);
+  if (method === "GET" || method === "HEAD") {
+    for (const [name, group] of Object.entries(routeGroups) as [RouteGroupName, { gets?: readonly string[] }][]) {
+      const claimed = group.gets?.some((pattern) => {
+        const parts = pattern.split("/").slice(1);
+        return parts.length === segments.length && parts.every((p, i) => /^\{.+\}$/.test(p) || p === segments[i]);
+      });
+      if (claimed) return name;
+    }
+  }
+  const segment = `/${segments[0] ?? ""}`;
   const entry = Object.entries(routeGroups).find(([, group]) =>
     (group.prefixes as readonly string[]).includes(segment),
   );

@@ -11,7 +11,6 @@ import {
   typeFieldsPatch,
 } from "@ketnoi/core";
 import { Hono } from "hono";
-import { seatsTakenOf } from "../data/bookings";
 import {
   createListing,
   getListing,
@@ -27,7 +26,6 @@ import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { route } from "../http/openapi";
 import { refuseProblems, validate } from "../http/validate";
-import { visibleListingAndOrganisation } from "./applications";
 
 const notFound = () => new AppError("not_found", "Không tìm thấy tin.");
 
@@ -46,25 +44,6 @@ export const listingRoutes = new Hono<AppEnv>()
       const { type, orgId, limit, cursor } = c.req.valid("query");
       const page = await listPublishedListings({ type, orgId, limit, cursor: openCursor("listings", cursor) });
       return c.json({ items: await publicListings(page.items), cursor: sealCursor("listings", page.cursor) });
-    },
-  )
-  .get(
-    "/:id",
-    route({
-      tags: ["Listings"],
-      summary:
-        "One listing (drafts only for the organisation's members; a rejected or suspended organisation's listings answer 410 `organisation_inactive` to everyone else)",
-      ok: { 200: { description: "The listing", schema: ListingSchema } },
-      errors: [400, 404],
-    }),
-    validate("param", IdParamSchema),
-    async (c) => {
-      const { listing, organisation } = await visibleListingAndOrganisation(c, c.req.valid("param").id);
-      const [full] = await withOrganisation([listing], organisation ? [organisation] : []);
-      // A visit says how many seats each session has left: the booking form disables a full one.
-      if (listing.type === "visit" && listing.sessions?.length)
-        return c.json({ ...full!, seatsTaken: await seatsTakenOf(listing.id) });
-      return c.json(full!);
     },
   )
   .post(

@@ -1,6 +1,6 @@
 import { SearchPageSchema, SearchQuerySchema, todayInVietnam } from "@ketnoi/core";
 import { Hono } from "hono";
-import { getListings, publicListings } from "../data/listings";
+import { getListings, publicListings } from "../data/listing-reads";
 import { openCursor, sealCursor } from "../http/cursor";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";

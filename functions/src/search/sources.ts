@@ -1,20 +1,21 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import type { EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { guard } from "../data/guard";
-import { listOrganisationListings, type StoredListing } from "../data/listings";
-import { getOrganisation, getOrganisations } from "../data/organisations";
+import {
+  listAllPublishedListings,
+  listOrganisationListings,
+  type StoredListing,
+  toStoredListing,
+} from "../data/listing-reads";
+import { getOrganisation, getOrganisations } from "../data/organisation-reads";
 import { dynamo } from "../db/client";
-import type { ListingEntity } from "../db/entities/listing";
-import { db } from "../db/service";
 import { type SearchDocument, toSearchDocument } from "./document";
 
-type ListingItem = EntityItem<ListingEntity>;
+// Reads through the lite data path (data/listing-reads.ts, db/lite.ts): the search route's function imports this
+// module (search/live.ts) and so starts without ElectroDB (issue 14).
 
 /** A listing item (from a Query or a stream image) as the data layer's StoredListing. */
-export function fromListingItem({ listingId, sortAt: _sortAt, ...rest }: ListingItem): StoredListing {
-  return { id: listingId, ...rest } as StoredListing;
-}
+export const fromListingItem = toStoredListing;
 
 /** Index documents for listings, with their organisations read in one batch. */
 export async function documentsFor(listings: StoredListing[]): Promise<SearchDocument[]> {
@@ -27,10 +28,7 @@ export async function documentsFor(listings: StoredListing[]): Promise<SearchDoc
  * build a first snapshot (locally, or once per environment by the stream consumer).
  */
 export async function publishedDocuments(): Promise<SearchDocument[]> {
-  const { data } = await guard(() =>
-    db().entities.listing.query.byStatus({ status: "published" }).go({ pages: "all" }),
-  );
-  return documentsFor(data.map(fromListingItem));
+  return documentsFor(await listAllPublishedListings());
 }
 
 /** Documents of one organisation's published listings, to re-index after its name, sectors or badge change. */

@@ -1,28 +1,8 @@
 import { Entity, type EntityConfiguration } from "electrodb";
+import { applicantNoteModel } from "../models/applicant-note";
 
-/**
- * An organisation's private note and 1–5 rating on one application, shared by its members. It carries no student
- * id on purpose: it is not part of the student's export (the issue's rule: never shown to the student) and is
- * found through the application (its public id) for erasure and retention (data/messages.ts).
- */
-export const applicantNoteEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "applicantNote", version: "1", service: "ketnoi" },
-      attributes: {
-        applicationId: { type: "string", required: true, readOnly: true },
-        orgId: { type: "string", required: true, readOnly: true },
-        text: { type: "string", required: true },
-        rating: { type: "number" },
-        updatedBy: { type: "string", required: true },
-        updatedByName: { type: "string" },
-        updatedAt: { type: "string", required: true },
-        version: { type: "number", required: true },
-      },
-      indexes: {
-        byApplication: { pk: { field: "pk", composite: ["applicationId"] }, sk: { field: "sk", composite: ["orgId"] } },
-      },
-    },
-    config,
-  );
+export * from "../models/applicant-note";
+
+/** ElectroDB's entity over `applicantNoteModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const applicantNoteEntity = (config: EntityConfiguration) => new Entity(applicantNoteModel, config);
 export type ApplicantNoteEntity = ReturnType<typeof applicantNoteEntity>;

@@ -1,29 +1,8 @@
-import { auditActions } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
+import { auditModel } from "../models/audit";
 
-/**
- * One audit log entry: who (`actorId`, a province officer, school staff member, recruiter or admin — never a
- * student, who cannot open a dashboard) did what, when, with which filters. A month shares a partition, read
- * newest first by admins.
- */
-export const auditEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "audit", version: "1", service: "ketnoi" },
-      attributes: {
-        month: { type: "string", required: true, readOnly: true },
-        at: { type: "string", required: true, readOnly: true },
-        auditId: { type: "string", required: true, readOnly: true },
-        actorId: { type: "string", required: true },
-        role: { type: "string", required: true },
-        action: { type: auditActions, required: true },
-        scope: { type: "string", required: true },
-        filters: { type: "any", required: true },
-      },
-      indexes: {
-        byMonth: { pk: { field: "pk", composite: ["month"] }, sk: { field: "sk", composite: ["at", "auditId"] } },
-      },
-    },
-    config,
-  );
+export * from "../models/audit";
+
+/** ElectroDB's entity over `auditModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const auditEntity = (config: EntityConfiguration) => new Entity(auditModel, config);
 export type AuditEntity = ReturnType<typeof auditEntity>;

@@ -1,32 +1,8 @@
 import { Entity, type EntityConfiguration } from "electrodb";
+import { candidateInviteModel } from "../models/candidate-invite";
 
-/**
- * A recruiter's invitation to a recommended candidate to apply to a listing: one per (listing, student), written
- * on condition that none exists, so the student is notified once however often the button is pressed.
- */
-export const candidateInviteEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "candidateInvite", version: "1", service: "ketnoi" },
-      attributes: {
-        listingId: { type: "string", required: true, readOnly: true },
-        studentId: { type: "string", required: true, readOnly: true },
-        invitedBy: { type: "string", required: true, readOnly: true },
-        createdAt: { type: "string", required: true, readOnly: true },
-      },
-      indexes: {
-        byListing: {
-          pk: { field: "pk", composite: ["listingId"] },
-          sk: { field: "sk", composite: ["studentId"] },
-        },
-        // A student's invitations: their personal-data export and erasure find them here.
-        byStudent: {
-          index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["studentId"] },
-          sk: { field: "gsi1sk", composite: ["listingId"] },
-        },
-      },
-    },
-    config,
-  );
+export * from "../models/candidate-invite";
+
+/** ElectroDB's entity over `candidateInviteModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const candidateInviteEntity = (config: EntityConfiguration) => new Entity(candidateInviteModel, config);
 export type CandidateInviteEntity = ReturnType<typeof candidateInviteEntity>;

@@ -1,25 +1,8 @@
 import { Entity, type EntityConfiguration } from "electrodb";
+import { listingDemandModel } from "../models/listing-demand";
 
-/**
- * How busy a listing is, kept as counters so that recommendations never count applications per listing: open
- * applications (submitted and not withdrawn) and positions held (the listing's reservedCount). Updated by atomic
- * ADD in the same transaction as the application write that changes them (data/applications.ts), written whole
- * by the seed. All counters share one partition, so the whole demand map is one Query (about 16,000 small items
- * at province scale: a few pages, read by a background refresh, never per request).
- */
-export const listingDemandEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "listingDemand", version: "1", service: "ketnoi" },
-      attributes: {
-        listingId: { type: "string", required: true, readOnly: true },
-        applications: { type: "number" },
-        filled: { type: "number" },
-      },
-      indexes: {
-        byListing: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: ["listingId"] } },
-      },
-    },
-    config,
-  );
+export * from "../models/listing-demand";
+
+/** ElectroDB's entity over `listingDemandModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const listingDemandEntity = (config: EntityConfiguration) => new Entity(listingDemandModel, config);
 export type ListingDemandEntity = ReturnType<typeof listingDemandEntity>;

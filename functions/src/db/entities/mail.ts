@@ -1,102 +1,20 @@
-import { mailLanguages, notificationKinds } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
-import { bilingualText } from "./shared";
+import { mailDigestEntryModel, mailPreferenceModel, mailSentModel, mailSuppressionModel } from "../models/mail";
 
-/** A user's mail preferences: the language mail is written in and the channel of each kind they chose. */
-export const mailPreferenceEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "mailPreference", version: "1", service: "ketnoi" },
-      attributes: {
-        userId: { type: "string", required: true, readOnly: true },
-        language: { type: mailLanguages, required: true, default: "vi" },
-        // Only the kinds the user chose; the rest take their default (core/schemas/mail.ts).
-        kinds: { type: "any", required: true, default: () => ({}) },
-        updatedAt: { type: "string", required: true },
-      },
-      indexes: {
-        byUser: { pk: { field: "pk", composite: ["userId"] }, sk: { field: "sk", composite: [] } },
-      },
-    },
-    config,
-  );
+export * from "../models/mail";
+
+/** ElectroDB's entity over `mailPreferenceModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const mailPreferenceEntity = (config: EntityConfiguration) => new Entity(mailPreferenceModel, config);
 export type MailPreferenceEntity = ReturnType<typeof mailPreferenceEntity>;
 
-/**
- * Claims one mail (a notice's, a digest's) before it is sent: created with a condition, so a replayed stream
- * record, a retried batch or a second consumer finds it and sends nothing. `sending` while the transport works;
- * a `sending` claim older than the lease is taken over (the sender died mid-way).
- */
-export const mailSentEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "mailSent", version: "1", service: "ketnoi" },
-      attributes: {
-        mailKey: { type: "string", required: true, readOnly: true },
-        status: { type: ["sending", "sent", "failed"] as const, required: true },
-        claimedAt: { type: "string", required: true },
-        messageId: { type: "string" },
-        error: { type: "string" },
-        expiresAt: { type: "number", required: true, field: "expiresAt" },
-      },
-      indexes: {
-        byKey: { pk: { field: "pk", composite: ["mailKey"] }, sk: { field: "sk", composite: [] } },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `mailSentModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const mailSentEntity = (config: EntityConfiguration) => new Entity(mailSentModel, config);
 export type MailSentEntity = ReturnType<typeof mailSentEntity>;
 
-/**
- * A notice waiting for its user's daily digest, under its user (export and erasure find it there). Its index spreads
- * the entries over a few partitions by a hash of the user, so the digest job reads them all with one Query per shard
- * and no partition takes every write.
- */
-export const mailDigestEntryEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "mailDigestEntry", version: "1", service: "ketnoi" },
-      attributes: {
-        shard: { type: "number", required: true, readOnly: true },
-        userId: { type: "string", required: true, readOnly: true },
-        noticeId: { type: "string", required: true, readOnly: true },
-        at: { type: "string", required: true, readOnly: true },
-        kind: { type: notificationKinds, required: true },
-        title: { ...bilingualText, required: true },
-        body: bilingualText,
-        link: { type: "string" },
-        expiresAt: { type: "number", required: true, field: "expiresAt" },
-      },
-      indexes: {
-        byUser: {
-          pk: { field: "pk", composite: ["userId"] },
-          sk: { field: "sk", composite: ["at", "noticeId"] },
-        },
-        byShard: {
-          index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["shard"] },
-          sk: { field: "gsi1sk", composite: ["userId", "at", "noticeId"] },
-        },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `mailDigestEntryModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const mailDigestEntryEntity = (config: EntityConfiguration) => new Entity(mailDigestEntryModel, config);
 export type MailDigestEntryEntity = ReturnType<typeof mailDigestEntryEntity>;
 
-/** An address SES reported as bouncing or complaining: nothing is sent to it again. */
-export const mailSuppressionEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "mailSuppression", version: "1", service: "ketnoi" },
-      attributes: {
-        email: { type: "string", required: true, readOnly: true },
-        reason: { type: ["bounce", "complaint"] as const, required: true },
-        at: { type: "string", required: true },
-      },
-      indexes: {
-        byEmail: { pk: { field: "pk", composite: ["email"] }, sk: { field: "sk", composite: [] } },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `mailSuppressionModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const mailSuppressionEntity = (config: EntityConfiguration) => new Entity(mailSuppressionModel, config);
 export type MailSuppressionEntity = ReturnType<typeof mailSuppressionEntity>;

@@ -1,27 +1,8 @@
-import { membershipRoles } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
+import { membershipModel } from "../models/membership";
 
-/** A user's membership of an organisation (owner or staff). Lives in the organisation's partition. */
-export const membershipEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "membership", version: "1", service: "ketnoi" },
-      attributes: {
-        orgId: { type: "string", required: true, readOnly: true },
-        userId: { type: "string", required: true, readOnly: true },
-        role: { type: membershipRoles, required: true },
-        createdAt: { type: "string", required: true, readOnly: true },
-      },
-      indexes: {
-        byOrg: { pk: { field: "pk", composite: ["orgId"] }, sk: { field: "sk", composite: ["userId"] } },
-        // A signed-in user's organisations, read on every authenticated request.
-        byUser: {
-          index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["userId"] },
-          sk: { field: "gsi1sk", composite: ["orgId"] },
-        },
-      },
-    },
-    config,
-  );
+export * from "../models/membership";
+
+/** ElectroDB's entity over `membershipModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const membershipEntity = (config: EntityConfiguration) => new Entity(membershipModel, config);
 export type MembershipEntity = ReturnType<typeof membershipEntity>;

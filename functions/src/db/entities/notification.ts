@@ -1,30 +1,8 @@
-import { notificationKinds } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
-import { bilingualText } from "./shared";
+import { notificationModel } from "../models/notification";
 
-/** An in-app notification for one user, newest first in the user's partition; expires after 180 days. */
-export const notificationEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "notification", version: "1", service: "ketnoi" },
-      attributes: {
-        userId: { type: "string", required: true, readOnly: true },
-        notificationId: { type: "string", required: true, readOnly: true },
-        kind: { type: notificationKinds, required: true },
-        title: { ...bilingualText, required: true },
-        body: bilingualText,
-        link: { type: "string" },
-        read: { type: "boolean", required: true, default: false },
-        createdAt: { type: "string", required: true, readOnly: true },
-        expiresAt: { type: "number", field: "expiresAt" },
-      },
-      indexes: {
-        byUser: {
-          pk: { field: "pk", composite: ["userId"] },
-          sk: { field: "sk", composite: ["createdAt", "notificationId"] },
-        },
-      },
-    },
-    config,
-  );
+export * from "../models/notification";
+
+/** ElectroDB's entity over `notificationModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const notificationEntity = (config: EntityConfiguration) => new Entity(notificationModel, config);
 export type NotificationEntity = ReturnType<typeof notificationEntity>;

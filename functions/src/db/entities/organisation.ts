@@ -1,39 +1,8 @@
-import { organisationKinds, verificationStatuses } from "@ketnoi/core";
 import { Entity, type EntityConfiguration } from "electrodb";
-import { localizedText, timestamps } from "./shared";
+import { organisationModel } from "../models/organisation";
 
-/** An organisation: university, institute, innovation centre, enterprise or government unit. */
-export const organisationEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "organisation", version: "1", service: "ketnoi" },
-      attributes: {
-        orgId: { type: "string", required: true, readOnly: true },
-        kind: { type: organisationKinds, required: true },
-        name: { ...localizedText, required: true },
-        description: localizedText,
-        sectors: { type: "list", items: { type: "string" }, required: true },
-        communeId: { type: "string", required: true },
-        address: { type: "string", required: true },
-        industrialParkId: { type: "string" },
-        website: { type: "string" },
-        contactEmail: { type: "string" },
-        logoUrl: { type: "string" },
-        contactPhone: { type: "string" },
-        verification: { type: verificationStatuses, required: true, default: "pending" },
-        verificationReason: { type: "string" },
-        ...timestamps,
-      },
-      indexes: {
-        byId: { pk: { field: "pk", composite: ["orgId"] }, sk: { field: "sk", composite: [] } },
-        // Verification queue and directory: organisations by verification status, oldest first.
-        byVerification: {
-          index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["verification"] },
-          sk: { field: "gsi1sk", composite: ["createdAt"] },
-        },
-      },
-    },
-    config,
-  );
+export * from "../models/organisation";
+
+/** ElectroDB's entity over `organisationModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const organisationEntity = (config: EntityConfiguration) => new Entity(organisationModel, config);
 export type OrganisationEntity = ReturnType<typeof organisationEntity>;

@@ -1,28 +1,8 @@
 import { Entity, type EntityConfiguration } from "electrodb";
+import { searchAlertModel } from "../models/search-alert";
 
-/**
- * Marks that a saved search's owner was alerted about a listing. Created with a condition before the
- * notification is sent, so the in-process path, the stream consumer and retries together alert once.
- * DynamoDB's TTL deletes it after `expiresAt` (a listing reopened after that alerts again).
- */
-export const searchAlertEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "searchAlert", version: "1", service: "ketnoi" },
-      attributes: {
-        savedSearchId: { type: "string", required: true, readOnly: true },
-        listingId: { type: "string", required: true, readOnly: true },
-        userId: { type: "string", required: true, readOnly: true },
-        createdAt: { type: "string", required: true, readOnly: true },
-        expiresAt: { type: "number", required: true, field: "expiresAt" },
-      },
-      indexes: {
-        byAlert: {
-          pk: { field: "pk", composite: ["savedSearchId"] },
-          sk: { field: "sk", composite: ["listingId"] },
-        },
-      },
-    },
-    config,
-  );
+export * from "../models/search-alert";
+
+/** ElectroDB's entity over `searchAlertModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const searchAlertEntity = (config: EntityConfiguration) => new Entity(searchAlertModel, config);
 export type SearchAlertEntity = ReturnType<typeof searchAlertEntity>;

@@ -1,24 +1,8 @@
 import { Entity, type EntityConfiguration } from "electrodb";
+import { sessionSeatsModel } from "../models/session-seats";
 
-/**
- * Seats taken in one visit session, in the listing's partition. Created by the first booking. Every booking and
- * cancellation changes `booked` in the same transaction as the booking, conditioned on `booked <= seats - n`
- * (DynamoDB conditions cannot add), so a session is never over-booked. The seats offered stay on the listing's
- * `sessions`, where the organisation edits them.
- */
-export const sessionSeatsEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "sessionSeats", version: "1", service: "ketnoi" },
-      attributes: {
-        listingId: { type: "string", required: true, readOnly: true },
-        sessionId: { type: "string", required: true, readOnly: true },
-        booked: { type: "number", required: true },
-      },
-      indexes: {
-        bySession: { pk: { field: "pk", composite: ["listingId"] }, sk: { field: "sk", composite: ["sessionId"] } },
-      },
-    },
-    config,
-  );
+export * from "../models/session-seats";
+
+/** ElectroDB's entity over `sessionSeatsModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const sessionSeatsEntity = (config: EntityConfiguration) => new Entity(sessionSeatsModel, config);
 export type SessionSeatsEntity = ReturnType<typeof sessionSeatsEntity>;

@@ -1,97 +1,20 @@
 import { Entity, type EntityConfiguration } from "electrodb";
+import { deadLetterModel, streamAttemptModel, streamCheckpointModel, streamStatusModel } from "../models/stream-state";
 
-/**
- * The stream consumer's own bookkeeping (docs/data-model.md, "Stream consumer"). None of it holds personal data:
- * records are named by their stream event id and table keys, never by their images.
- */
+export * from "../models/stream-state";
 
-/** How often one stream record has failed so far; removed once it succeeds or is set aside as a dead letter. */
-export const streamAttemptEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "streamAttempt", version: "1", service: "ketnoi" },
-      attributes: {
-        eventId: { type: "string", required: true, readOnly: true },
-        attempts: { type: "number", required: true },
-        lastError: { type: "string", required: true },
-        updatedAt: { type: "string", required: true },
-        expiresAt: { type: "number", required: true, field: "expiresAt" },
-      },
-      indexes: {
-        byEvent: { pk: { field: "pk", composite: ["eventId"] }, sk: { field: "sk", composite: [] } },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `streamAttemptModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const streamAttemptEntity = (config: EntityConfiguration) => new Entity(streamAttemptModel, config);
 export type StreamAttemptEntity = ReturnType<typeof streamAttemptEntity>;
 
-/**
- * A stream record that kept failing and was set aside so the records after it could flow on. All dead letters
- * share one partition so /api/health counts them with one Query; an operator reads them there.
- */
-export const deadLetterEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "deadLetter", version: "1", service: "ketnoi" },
-      attributes: {
-        eventId: { type: "string", required: true, readOnly: true },
-        sequenceNumber: { type: "string" },
-        eventName: { type: "string" },
-        /** The changed item's entity and table key (pk/sk), enough to find it again. */
-        entity: { type: "string" },
-        itemKey: { type: "string" },
-        attempts: { type: "number", required: true },
-        error: { type: "string", required: true },
-        createdAt: { type: "string", required: true, readOnly: true },
-        expiresAt: { type: "number", required: true, field: "expiresAt" },
-      },
-      indexes: {
-        all: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: ["createdAt", "eventId"] } },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `deadLetterModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const deadLetterEntity = (config: EntityConfiguration) => new Entity(deadLetterModel, config);
 export type DeadLetterEntity = ReturnType<typeof deadLetterEntity>;
 
-/**
- * Where the local stream reader has got to in one shard (npm start resumes there after a restart; in AWS the
- * event source mapping keeps this position itself).
- */
-export const streamCheckpointEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "streamCheckpoint", version: "1", service: "ketnoi" },
-      attributes: {
-        shardId: { type: "string", required: true, readOnly: true },
-        sequenceNumber: { type: "string", required: true },
-        updatedAt: { type: "string", required: true },
-      },
-      indexes: {
-        byShard: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: ["shardId"] } },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `streamCheckpointModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const streamCheckpointEntity = (config: EntityConfiguration) => new Entity(streamCheckpointModel, config);
 export type StreamCheckpointEntity = ReturnType<typeof streamCheckpointEntity>;
 
-/**
- * The consumer's progress, for /api/health: when it last finished a batch, the stream time of the newest record
- * it applied, and — while a record is failing — the stream time of the oldest record still waiting.
- */
-export const streamStatusEntity = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: "streamStatus", version: "1", service: "ketnoi" },
-      attributes: {
-        lastProcessedAt: { type: "string" },
-        lastRecordAt: { type: "string" },
-        pendingSince: { type: "string" },
-        updatedAt: { type: "string", required: true },
-      },
-      indexes: {
-        status: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: [] } },
-      },
-    },
-    config,
-  );
+/** ElectroDB's entity over `streamStatusModel` (the one declaration, shared with the lite data path: db/lite.ts). */
+export const streamStatusEntity = (config: EntityConfiguration) => new Entity(streamStatusModel, config);
 export type StreamStatusEntity = ReturnType<typeof streamStatusEntity>;

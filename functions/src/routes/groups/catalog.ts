@@ -5,16 +5,17 @@ import { listingApplicationRoutes } from "../applications";
 import { listingBookingRoutes } from "../bookings";
 import { listingInterviewRoutes } from "../interviews";
 import { listingRoutes } from "../listings";
-import { listingCandidateRoutes, recommendationRoutes } from "../matching";
-import { searchRoutes } from "../search";
+import { listingCandidateRoutes } from "../matching";
 
-/** Listings, search and recommendations: the public hot path (routes/groups.ts). One `.route()` line per module. */
+/**
+ * Listings (the feed, writes) and what hangs under them: applications, bookings, candidates, interviews
+ * (routes/groups.ts). Listing detail, search and recommendations are the `browse` group's. One `.route()` line per
+ * module.
+ */
 export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
   api
     .route("/listings", listingRoutes)
     .route("/listings", listingApplicationRoutes)
     .route("/listings", listingBookingRoutes)
     .route("/listings", listingCandidateRoutes)
-    .route("/listings", listingInterviewRoutes)
-    .route("/recommendations", recommendationRoutes)
-    .route("/search", searchRoutes);
+    .route("/listings", listingInterviewRoutes);
