@@ -191,6 +191,8 @@ export async function seedProvinceData(
   const data = generateProvinceData(scale);
   progress(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (options.reset) progress(`cleared ${await clearTable()} items`);
+  // Into an empty table (cleared, or new as the routes bench's), the students written are all the table holds.
+  const emptyBefore = options.reset || !(await tableHasItems());
   const { entities } = db();
   const go = { concurrent: options.concurrency ?? 8 } as const;
   const aggregated = Date.now();
@@ -285,10 +287,10 @@ export async function seedProvinceData(
     (r) => r.roundId,
   );
   const snapshotAt = Date.now();
-  // From the profiles just written when the table was emptied first (nothing else is in it); else from the index.
+  // From the profiles just written when the table was empty before (nothing else is in it); else from the index.
   // The generated profiles are typed as the entity's items (major a string); the index read returns the same items.
   const written = data.students as unknown as Parameters<typeof rebuildCandidateSnapshot>[0];
-  const candidates = await rebuildCandidateSnapshot(options.reset ? written : undefined);
+  const candidates = await rebuildCandidateSnapshot(emptyBefore ? written : undefined);
   progress(
     `candidate snapshot: ${candidates.students} consenting students, ${(candidates.bytes / 1e6).toFixed(1)} MB in ` +
       `${((Date.now() - snapshotAt) / 1000).toFixed(1)} s`,
