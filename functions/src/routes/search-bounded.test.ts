@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call, userWithToken } from "../../test/helpers";
+import { listingBody } from "../../test/marketplace";
 import { configureSearch } from "../search/live";
 import { memorySnapshotStore } from "../search/snapshot-store";
 
@@ -15,20 +16,14 @@ const listings: Array<{ id: string; type: string; commune: string; paid: boolean
 async function publish(fields: Record<string, unknown>): Promise<string> {
   const created = await call("POST", "/api/listings", {
     token: recruiter,
-    body: {
-      orgId,
-      type: "internship",
+    // The shared body, with no words or skills of its own: only the fields each case gives are searched.
+    body: listingBody(orgId, {
       title: { vi: "Thực tập" },
-      description: { vi: "Mô tả công việc." },
       requiredSkills: [],
-      preferredSkills: [],
       majors: [],
-      years: [3, 4],
       communeId: "x-long-thanh",
-      workMode: "onsite",
-      deadline: "2099-12-31",
       ...fields,
-    },
+    }),
   });
   expect(created.status).toBe(201);
   const published = await call("PATCH", `/api/listings/${created.json.id}`, {
