@@ -146,3 +146,26 @@ export async function advance(token: string, applicationId: string, version: num
   }
   return res;
 }
+
+/**
+ * Submitted applications written straight to the table, one per (listing, student) pair: what a crowd of students
+ * applying leaves behind, for tests about what the data's size does to reads (not about applying, which has its own).
+ * @example await db().entities.application.put(submittedApplications([{ listingId, orgId, studentId: "crowd-0" }])).go();
+ */
+export function submittedApplications(
+  pairs: ReadonlyArray<{ listingId: string; orgId: string; studentId: string; applicationId?: string }>,
+) {
+  const now = new Date().toISOString();
+  return pairs.map(({ listingId, orgId, studentId, applicationId }) => ({
+    listingId,
+    studentId,
+    applicationId: applicationId ?? `${listingId}-${studentId}`,
+    orgId,
+    status: "submitted" as const,
+    answers: [],
+    history: [{ status: "submitted" as const, at: now, by: "student" as const }],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  }));
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
-import { apply } from "../../test/marketplace";
+import { apply, submittedApplications } from "../../test/marketplace";
 import { totalDbCalls } from "../db/call-counter";
 import { db } from "../db/service";
 import { dbCallsHeader } from "../http/db-calls";
@@ -92,20 +92,15 @@ async function grow(): Promise<void> {
   const copies = Array.from({ length: 150 }, (_, i) => ({ ...listing!, listingId: `grown-${i}` }));
   await db().entities.listing.put(copies).go({ concurrent: 4 });
   await effectsSettled(120_000);
-  const now = new Date().toISOString();
-  const applications = copies.flatMap((copy) =>
-    Array.from({ length: 4 }, (_, i) => ({
-      listingId: copy.listingId,
-      studentId: `crowd-${i}`,
-      applicationId: `${copy.listingId}-${i}`,
-      orgId: copy.orgId,
-      status: "submitted" as const,
-      answers: [],
-      history: [{ status: "submitted" as const, at: now, by: "student" as const }],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    })),
+  const applications = submittedApplications(
+    copies.flatMap((copy) =>
+      Array.from({ length: 4 }, (_, i) => ({
+        listingId: copy.listingId,
+        orgId: copy.orgId,
+        studentId: `crowd-${i}`,
+        applicationId: `${copy.listingId}-${i}`,
+      })),
+    ),
   );
   await db().entities.application.put(applications).go({ concurrent: 4 });
   const template = demo.students.find((s) => s.consents.recommendToRecruiters.granted)!;

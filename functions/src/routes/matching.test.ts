@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
+import { submittedApplications } from "../../test/marketplace";
 import { consentingStudents } from "../data/candidate-pool";
 import { noteDemandChange } from "../data/listing-demand";
 import { candidateIdOf } from "../data/matching";
@@ -29,19 +30,14 @@ async function cloneListing(listingId: string, newId: string, changes: Record<st
 }
 
 async function applyMany(listingId: string, orgId: string, count: number) {
-  const now = new Date().toISOString();
-  const items = Array.from({ length: count }, (_, i) => ({
-    listingId,
-    studentId: `crowd-${i}`,
-    applicationId: `crowd-${listingId}-${i}`,
-    orgId,
-    status: "submitted" as const,
-    answers: [],
-    history: [{ status: "submitted" as const, at: now, by: "student" as const }],
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
+  const items = submittedApplications(
+    Array.from({ length: count }, (_, i) => ({
+      listingId,
+      orgId,
+      studentId: `crowd-${i}`,
+      applicationId: `crowd-${listingId}-${i}`,
+    })),
+  );
   await db().entities.application.put(items).go();
   // What submitApplication does in its transaction, and then for this process's loaded demand.
   await db().entities.listingDemand.update({ listingId }).add({ applications: count }).go();
