@@ -5,13 +5,13 @@ import { ListingCreateSchema, ListingPatchSchema } from "@ketnoi/core/schemas/li
 import { listingTimeProblems } from "@ketnoi/core/time";
 import { createSignal, onMount, Show } from "solid-js";
 import { ActionError } from "../../app/ActionError";
-import { type ApiError, toApiError } from "../../app/api/client";
 import { createBoundDraft, draftValue } from "../../app/forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../../app/forms/fields";
+import { bindDraft, createFormState } from "../../app/forms/form-state";
 import { majorOptions } from "../../app/forms/options";
 import { SkillPicker } from "../../app/forms/SkillPicker";
 import { timeErrors } from "../../app/forms/time-rules";
-import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../../app/forms/validation";
+import { type FieldErrors, type Validation, validateWith } from "../../app/forms/validation";
 import { useCatalog } from "../../app/i18n/i18n";
 import { ListingView } from "../listings/ListingView";
 import {
@@ -49,11 +49,9 @@ export function ListingEditor(props: {
     () => props.listing,
     (listing): ListingDraft => (listing ? draftFromListing(listing) : emptyListingDraft()),
   );
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [failure, setFailure] = createSignal<ApiError>();
-  const [busy, setBusy] = createSignal(false);
+  const state = createFormState();
+  const bind = bindDraft(draft, setDraft, state.errors);
   const [preview, setPreview] = createSignal(false);
-  let form: HTMLFormElement | undefined;
   let notice: HTMLParagraphElement | undefined;
   // After a save the editor is rebuilt from the saved listing: land on the confirmation, not on the page top.
   onMount(() => notice?.focus());
@@ -61,7 +59,7 @@ export function ListingEditor(props: {
   const canPublish = () => props.listing && (props.listing.status === "draft" || props.listing.status === "closed");
 
   /** Checks the form with the schema the API uses; a visit also needs at least one session to be bookable. */
-  function check(publishing: boolean): ListingSave | undefined {
+  function check(publishing: boolean): Validation<ListingSave> {
     const result = props.listing
       ? validateWith(
           ListingPatchSchema,
@@ -80,30 +78,20 @@ export function ListingEditor(props: {
       ...timeErrors(listingTimeProblems(dates, new Date(), stored ? { stored, publishing } : undefined), t),
       ...(uses().sessions && draft.sessions.length === 0 ? { sessions: t("editor.needSession") } : {}),
     };
-    const all = result.ok ? extra : { ...result.errors, ...extra };
-    setErrors(all);
-    if (!result.ok || Object.keys(extra).length > 0) return undefined;
-    return props.listing
-      ? { kind: "update", patch: result.value as ListingPatch, publishing }
-      : { kind: "create", input: result.value as ListingCreate };
+    if (!result.ok || Object.keys(extra).length > 0)
+      return { ok: false, errors: result.ok ? extra : { ...result.errors, ...extra } };
+    return {
+      ok: true,
+      value: props.listing
+        ? { kind: "update", patch: result.value as ListingPatch, publishing }
+        : { kind: "create", input: result.value as ListingCreate },
+    };
   }
 
   async function submit(publishing: boolean) {
-    setFailure(undefined);
     const request = check(publishing);
-    if (!request) return focusFirstError(form);
-    setBusy(true);
-    try {
-      await props.save(request);
-    } catch (caught) {
-      const error = toApiError(caught);
-      const fieldErrors = apiFieldErrors(error);
-      setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length === 0) setFailure(error);
-      focusFirstError(form);
-    } finally {
-      setBusy(false);
-    }
+    if (!request.ok) return state.refuse(request.errors);
+    await state.send(() => props.save(request.value));
   }
 
   const typeOptions = () => listingTypes.map((type) => ({ value: type, label: t(`listingType.${type}`) }));
@@ -114,7 +102,7 @@ export function ListingEditor(props: {
   return (
     <form
       class="form"
-      ref={form}
+      ref={state.ref}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -126,53 +114,28 @@ export function ListingEditor(props: {
           {props.notice}
         </p>
       </Show>
-      <ErrorSummary errors={errors()} />
-      <ActionError error={failure()} onReload={props.onReload} />
+      <ErrorSummary errors={state.errors()} />
+      <ActionError error={state.failure()} onReload={props.onReload} />
 
       <section class="form-section" aria-labelledby="sec-basics">
         <h2 id="sec-basics">{t("editor.basics")}</h2>
-        <SelectField
-          name="type"
-          label={t("editor.type")}
-          required
-          value={draft.type}
-          options={typeOptions()}
-          onChange={(value) => setDraft("type", value as ListingDraft["type"])}
-          error={errors().type}
-        />
+        <SelectField {...bind.choice("type")} label={t("editor.type")} required options={typeOptions()} />
+        <TextField {...bind.text("titleVi", "title.vi")} label={t("editor.titleVi")} required lang="vi" />
         <TextField
-          name="title.vi"
-          label={t("editor.titleVi")}
-          required
-          lang="vi"
-          value={draft.titleVi}
-          onInput={(value) => setDraft("titleVi", value)}
-          error={errors()["title.vi"]}
-        />
-        <TextField
-          name="title.en"
+          {...bind.text("titleEn", "title.en")}
           label={`${t("editor.titleEn")} ${t("form.optional")}`}
           lang="en"
-          value={draft.titleEn}
-          onInput={(value) => setDraft("titleEn", value)}
-          error={errors()["title.en"]}
         />
         <TextArea
-          name="description.vi"
+          {...bind.text("descriptionVi", "description.vi")}
           label={t("editor.descriptionVi")}
           required
           lang="vi"
-          value={draft.descriptionVi}
-          onInput={(value) => setDraft("descriptionVi", value)}
-          error={errors()["description.vi"]}
         />
         <TextArea
-          name="description.en"
+          {...bind.text("descriptionEn", "description.en")}
           label={`${t("editor.descriptionEn")} ${t("form.optional")}`}
           lang="en"
-          value={draft.descriptionEn}
-          onInput={(value) => setDraft("descriptionEn", value)}
-          error={errors()["description.en"]}
         />
       </section>
 
@@ -182,61 +145,49 @@ export function ListingEditor(props: {
           <div class="row-2">
             <Show when={uses().positions}>
               <TextField
-                name="positions"
+                {...bind.text("positions")}
                 type="number"
                 inputmode="numeric"
                 min="1"
                 label={draft.type === "training" ? t("editor.seatsTotal") : t("editor.positions")}
                 hint={draft.type === "internship" || draft.type === "job" ? t("editor.positionsHint") : undefined}
-                value={draft.positions}
-                onInput={(value) => setDraft("positions", value)}
-                error={errors().positions}
               />
             </Show>
             <Show when={uses().duration}>
               <TextField
-                name="durationWeeks"
+                {...bind.text("durationWeeks")}
                 type="number"
                 inputmode="numeric"
                 min="1"
                 label={t("editor.duration")}
-                value={draft.durationWeeks}
-                onInput={(value) => setDraft("durationWeeks", value)}
-                error={errors().durationWeeks}
               />
             </Show>
           </div>
           <Show when={uses().pay}>
             <div class="row-2">
               <SelectField
-                name="paid"
+                {...bind.choice("paid")}
                 label={t("editor.paid")}
-                value={draft.paid}
                 placeholder={t("form.choose")}
                 options={[
                   { value: "yes", label: t("editor.paidYes") },
                   { value: "no", label: t("editor.paidNo") },
                 ]}
-                onChange={(value) => setDraft("paid", value)}
-                error={errors().paid}
               />
               <Show when={draft.paid === "yes"}>
                 <TextField
-                  name="stipendVnd"
+                  {...bind.text("stipendVnd")}
                   type="number"
                   inputmode="numeric"
                   min="0"
                   step="100000"
                   label={t("editor.stipend")}
-                  value={draft.stipendVnd}
-                  onInput={(value) => setDraft("stipendVnd", value)}
-                  error={errors().stipendVnd}
                 />
               </Show>
             </div>
           </Show>
           <Show when={uses().sessions}>
-            <SessionRows draft={draft} setDraft={setDraft} errors={errors()} />
+            <SessionRows draft={draft} setDraft={setDraft} errors={state.errors()} />
           </Show>
         </section>
       </Show>
@@ -248,65 +199,23 @@ export function ListingEditor(props: {
           industrialParkId={draft.industrialParkId}
           onCommune={(value) => setDraft("communeId", value)}
           onPark={(value) => setDraft("industrialParkId", value)}
-          errors={errors()}
+          errors={state.errors()}
         />
         <div class="row-2">
-          <SelectField
-            name="workMode"
-            label={t("editor.workMode")}
-            required
-            value={draft.workMode}
-            options={modeOptions()}
-            onChange={(value) => setDraft("workMode", value)}
-            error={errors().workMode}
-          />
-          <TextField
-            name="deadline"
-            type="date"
-            label={t("editor.deadline")}
-            required
-            value={draft.deadline}
-            onInput={(value) => setDraft("deadline", value)}
-            error={errors().deadline}
-          />
+          <SelectField {...bind.choice("workMode")} label={t("editor.workMode")} required options={modeOptions()} />
+          <TextField {...bind.text("deadline")} type="date" label={t("editor.deadline")} required />
         </div>
       </section>
 
       <section class="form-section" aria-labelledby="sec-audience">
         <h2 id="sec-audience">{t("editor.audience")}</h2>
-        <SkillPicker
-          name="requiredSkills"
-          legend={t("editor.requiredSkills")}
-          selected={draft.requiredSkills}
-          onChange={(ids) => setDraft("requiredSkills", ids)}
-          error={errors().requiredSkills}
-        />
-        <SkillPicker
-          name="preferredSkills"
-          legend={t("editor.preferredSkills")}
-          selected={draft.preferredSkills}
-          onChange={(ids) => setDraft("preferredSkills", ids)}
-          error={errors().preferredSkills}
-        />
-        <CheckboxGroup
-          name="majors"
-          legend={t("editor.majors")}
-          options={majorOptions(lang())}
-          selected={draft.majors}
-          onChange={(list) => setDraft("majors", list)}
-          error={errors().majors}
-        />
-        <CheckboxGroup
-          name="years"
-          legend={t("editor.years")}
-          options={yearOptions()}
-          selected={draft.years}
-          onChange={(list) => setDraft("years", list)}
-          error={errors().years}
-        />
+        <SkillPicker {...bind.list("requiredSkills")} legend={t("editor.requiredSkills")} />
+        <SkillPicker {...bind.list("preferredSkills")} legend={t("editor.preferredSkills")} />
+        <CheckboxGroup {...bind.list("majors")} legend={t("editor.majors")} options={majorOptions(lang())} />
+        <CheckboxGroup {...bind.list("years")} legend={t("editor.years")} options={yearOptions()} />
       </section>
 
-      <QuestionRows draft={draft} setDraft={setDraft} errors={errors()} />
+      <QuestionRows draft={draft} setDraft={setDraft} errors={state.errors()} />
 
       <p class="actions">
         <button
@@ -329,11 +238,11 @@ export function ListingEditor(props: {
       </div>
 
       <p class="actions">
-        <button type="submit" class="button" classList={{ "button-secondary": !!canPublish() }} disabled={busy()}>
-          {busy() ? t("form.saving") : props.listing ? t("editor.save") : t("editor.saveDraft")}
+        <button type="submit" class="button" classList={{ "button-secondary": !!canPublish() }} disabled={state.busy()}>
+          {state.busy() ? t("form.saving") : props.listing ? t("editor.save") : t("editor.saveDraft")}
         </button>
         <Show when={canPublish()}>
-          <button type="button" class="button" disabled={busy()} onClick={() => void submit(true)}>
+          <button type="button" class="button" disabled={state.busy()} onClick={() => void submit(true)}>
             {t("editor.saveAndPublish")}
           </button>
         </Show>

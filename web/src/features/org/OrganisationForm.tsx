@@ -1,12 +1,11 @@
 import type { Organisation, OrganisationCreate, OrganisationPatch } from "@ketnoi/core";
 import { organisationKinds } from "@ketnoi/core/roles";
 import { OrganisationCreateSchema } from "@ketnoi/core/schemas/organisation";
-import { createSignal } from "solid-js";
-import { toApiError } from "../../app/api/client";
 import { createBoundDraft } from "../../app/forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "../../app/forms/fields";
+import { bindDraft, createFormState } from "../../app/forms/form-state";
 import { sectorOptions } from "../../app/forms/options";
-import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../../app/forms/validation";
+import { validateWith } from "../../app/forms/validation";
 import { useCatalog } from "../../app/i18n/i18n";
 import { orgMessages } from "./messages";
 import { PlaceFields } from "./PlaceFields";
@@ -94,138 +93,96 @@ export function OrganisationForm(props: {
 }) {
   const { t, lang } = useCatalog(orgMessages);
   const [draft, setDraft] = createBoundDraft(() => props.initial, draftFromOrganisation);
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [failure, setFailure] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
+  const state = createFormState();
+  const bind = bindDraft(draft, setDraft, state.errors);
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    setFailure(undefined);
     const result = validateWith(OrganisationCreateSchema, organisationInput(draft), t);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return focusFirstError(form);
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await props.submit(result.value);
-    } catch (caught) {
-      const error = toApiError(caught);
-      const fieldErrors = apiFieldErrors(error);
-      setErrors(fieldErrors);
-      setFailure(Object.keys(fieldErrors).length > 0 ? undefined : t("action.failed", { message: error.message }));
-      focusFirstError(form);
-    } finally {
-      setBusy(false);
-    }
+    if (!result.ok) return state.refuse(result.errors);
+    await state.send(() => props.submit(result.value));
   }
 
   const kindOptions = () => organisationKinds.map((kind) => ({ value: kind, label: t(`orgKind.${kind}`) }));
 
   return (
-    <form class="form" ref={form} noValidate onSubmit={onSubmit}>
-      <ErrorSummary errors={errors()} message={failure()} />
+    <form class="form" ref={state.ref} noValidate onSubmit={onSubmit}>
+      <ErrorSummary
+        errors={state.errors()}
+        message={state.failure() ? t("action.failed", { message: state.failure()!.message }) : undefined}
+      />
       <SelectField
-        name="kind"
+        {...bind.choice("kind")}
         label={t("org.field.kind")}
         required
-        value={draft.kind}
         placeholder={t("form.choose")}
         options={kindOptions()}
-        onChange={(value) => setDraft("kind", value)}
-        error={errors().kind}
       />
       <div class="row-2">
         <TextField
-          name="name.vi"
+          {...bind.text("nameVi", "name.vi")}
           label={t("org.field.nameVi")}
           required
           lang="vi"
           autocomplete="organization"
-          value={draft.nameVi}
-          onInput={(value) => setDraft("nameVi", value)}
-          error={errors()["name.vi"]}
         />
         <TextField
-          name="name.en"
+          {...bind.text("nameEn", "name.en")}
           label={`${t("org.field.nameEn")} ${t("form.optional")}`}
           lang="en"
-          value={draft.nameEn}
-          onInput={(value) => setDraft("nameEn", value)}
-          error={errors()["name.en"]}
         />
       </div>
       <TextArea
-        name="description.vi"
+        {...bind.text("descriptionVi", "description.vi")}
         label={`${t("org.field.descriptionVi")} ${t("form.optional")}`}
         lang="vi"
         rows={3}
-        value={draft.descriptionVi}
-        onInput={(value) => setDraft("descriptionVi", value)}
-        error={errors()["description.vi"]}
       />
       <TextArea
-        name="description.en"
+        {...bind.text("descriptionEn", "description.en")}
         label={`${t("org.field.descriptionEn")} ${t("form.optional")}`}
         lang="en"
         rows={3}
-        value={draft.descriptionEn}
-        onInput={(value) => setDraft("descriptionEn", value)}
-        error={errors()["description.en"]}
       />
       <CheckboxGroup
-        name="sectors"
+        {...bind.list("sectors")}
         legend={t("org.field.sectors")}
         hint={t("org.field.sectorsHint")}
         options={sectorOptions(lang())}
-        selected={draft.sectors}
-        onChange={(list) => setDraft("sectors", list)}
-        error={errors().sectors}
       />
       <PlaceFields
         communeId={draft.communeId}
         industrialParkId={draft.industrialParkId}
         onCommune={(value) => setDraft("communeId", value)}
         onPark={(value) => setDraft("industrialParkId", value)}
-        errors={errors()}
+        errors={state.errors()}
       />
       <TextField
-        name="address"
+        {...bind.text("address")}
         label={t("org.field.address")}
         hint={t("org.field.addressHint")}
         required
         autocomplete="street-address"
-        value={draft.address}
-        onInput={(value) => setDraft("address", value)}
-        error={errors().address}
       />
       <div class="row-2">
         <TextField
-          name="website"
+          {...bind.text("website")}
           type="url"
           inputmode="url"
           label={`${t("org.field.website")} ${t("form.optional")}`}
           hint={t("org.field.websiteHint")}
-          value={draft.website}
-          onInput={(value) => setDraft("website", value)}
-          error={errors().website}
         />
         <TextField
-          name="contactEmail"
+          {...bind.text("contactEmail")}
           type="email"
           inputmode="email"
           autocomplete="email"
           label={`${t("org.field.contact")} ${t("form.optional")}`}
-          value={draft.contactEmail}
-          onInput={(value) => setDraft("contactEmail", value)}
-          error={errors().contactEmail}
         />
       </div>
       <p class="actions">
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? t("form.saving") : props.submitLabel}
+        <button type="submit" class="button" disabled={state.busy()}>
+          {state.busy() ? t("form.saving") : props.submitLabel}
         </button>
         {props.onCancel && (
           <button type="button" class="button button-secondary" onClick={() => props.onCancel?.()}>

@@ -1,12 +1,12 @@
 import type { Organisation, StudentProfile, StudentProfileInput } from "@ketnoi/core";
 import { StudentProfileInputSchema } from "@ketnoi/core/schemas/student";
-import { createSignal, For, Show } from "solid-js";
-import { toApiError } from "../../app/api/client";
+import { For, Show } from "solid-js";
 import { createBoundDraft, draftValue } from "../../app/forms/bound-draft";
 import { CheckboxGroup, ErrorSummary, SelectField, TextField } from "../../app/forms/fields";
+import { bindDraft, createFormState } from "../../app/forms/form-state";
 import { communeOptions, majorOptions, sectorOptions, skillName as skillLabel } from "../../app/forms/options";
 import { SkillPicker } from "../../app/forms/SkillPicker";
-import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../../app/forms/validation";
+import { validateWith } from "../../app/forms/validation";
 import { useCatalog } from "../../app/i18n/i18n";
 import { studentMessages } from "./messages";
 import { consentPurposeList, draftFromProfile, type ProfileDraft, profileInput } from "./profile-form";
@@ -29,63 +29,37 @@ export function ProfileForm(props: {
     () => props.profile,
     (profile): ProfileDraft => draftFromProfile(profile, props.fullName),
   );
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [failure, setFailure] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
+  const state = createFormState();
+  const bind = bindDraft(draft, setDraft, state.errors);
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    setFailure(undefined);
     // Consents are edited in their own panel once the profile exists: keep the stored choices here.
     const current = props.profile ? draftFromProfile(props.profile).consents : draft.consents;
     const input = profileInput({ ...draftValue(draft), consents: current }, props.profile?.version);
     const checked = validateWith(StudentProfileInputSchema, input, t, {
       "": { field: "availableTo", message: t("profile.availabilityOrder") },
     });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return focusFirstError(form);
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await props.submit(checked.value);
-    } catch (caught) {
-      const error = toApiError(caught);
-      const fieldErrors = apiFieldErrors(error);
-      setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length === 0) setFailure(t("action.failed", { message: error.message }));
-      focusFirstError(form);
-    } finally {
-      setBusy(false);
-    }
+    if (!checked.ok) return state.refuse(checked.errors);
+    await state.send(() => props.submit(checked.value));
   }
 
   const chooseSkills = (ids: string[]) =>
     setDraft("skills", (current) => ids.map((id) => current.find((s) => s.id === id) ?? { id, level: "3" }));
 
   return (
-    <form class="form" ref={form} noValidate onSubmit={onSubmit}>
-      <ErrorSummary errors={errors()} message={failure()} />
-      <TextField
-        name="fullName"
-        label={t("profile.fullName")}
-        required
-        autocomplete="name"
-        value={draft.fullName}
-        onInput={(value) => setDraft("fullName", value)}
-        error={errors().fullName}
+    <form class="form" ref={state.ref} noValidate onSubmit={onSubmit}>
+      <ErrorSummary
+        errors={state.errors()}
+        message={state.failure() ? t("action.failed", { message: state.failure()!.message }) : undefined}
       />
+      <TextField {...bind.text("fullName")} label={t("profile.fullName")} required autocomplete="name" />
       <SelectField
-        name="universityId"
+        {...bind.choice("universityId")}
         label={t("profile.school")}
         required
-        value={draft.universityId}
         placeholder={t("form.choose")}
         options={props.schools.map((s) => ({ value: s.id, label: pick(s.name) }))}
-        onChange={(value) => setDraft("universityId", value)}
-        error={errors().universityId}
       />
       {/* The declared school grants nothing until its staff confirm the enrolment (school placement rounds). */}
       <Show when={draft.universityId}>
@@ -97,24 +71,18 @@ export function ProfileForm(props: {
       </Show>
       <div class="row-2">
         <SelectField
-          name="major"
+          {...bind.choice("major")}
           label={t("profile.major")}
           required
-          value={draft.major}
           placeholder={t("form.choose")}
           options={majorOptions(lang())}
-          onChange={(value) => setDraft("major", value)}
-          error={errors().major}
         />
         <SelectField
-          name="year"
+          {...bind.choice("year")}
           label={t("profile.year")}
           required
-          value={draft.year}
           placeholder={t("form.choose")}
           options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: t("profile.yearN", { count: n }) }))}
-          onChange={(value) => setDraft("year", value)}
-          error={errors().year}
         />
       </div>
       <SkillPicker
@@ -122,7 +90,7 @@ export function ProfileForm(props: {
         legend={t("profile.skills")}
         selected={draft.skills.map((s) => s.id)}
         onChange={chooseSkills}
-        error={errors().skills}
+        error={state.errors().skills}
       />
       <Show when={draft.skills.length > 0}>
         <div class="row-2">
@@ -134,7 +102,7 @@ export function ProfileForm(props: {
                 value={skill.level}
                 options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t("profile.level", { count: n }) }))}
                 onChange={(value) => setDraft("skills", index(), "level", value)}
-                error={errors()[`skills.${index()}.level`]}
+                error={state.errors()[`skills.${index()}.level`]}
               />
             )}
           </For>
@@ -154,7 +122,7 @@ export function ProfileForm(props: {
                   placeholder={t("form.choose")}
                   options={languageCodes.map((code) => ({ value: code, label: t(`profile.lang.${code}`) }))}
                   onChange={(value) => setDraft("languages", index(), "code", value)}
-                  error={errors()[`languages.${index()}.code`]}
+                  error={state.errors()[`languages.${index()}.code`]}
                 />
                 <SelectField
                   name={`languages.${index()}.level`}
@@ -163,7 +131,7 @@ export function ProfileForm(props: {
                   placeholder={t("form.choose")}
                   options={languageLevels.map((level) => ({ value: level, label: t(`profile.langLevel.${level}`) }))}
                   onChange={(value) => setDraft("languages", index(), "level", value)}
-                  error={errors()[`languages.${index()}.level`]}
+                  error={state.errors()[`languages.${index()}.level`]}
                 />
               </div>
               <p>
@@ -192,47 +160,24 @@ export function ProfileForm(props: {
       </fieldset>
       <div class="row-2">
         <TextField
-          name="availableFrom"
+          {...bind.text("availableFrom")}
           type="date"
           label={`${t("profile.availableFrom")} ${t("form.optional")}`}
-          value={draft.availableFrom}
-          onInput={(value) => setDraft("availableFrom", value)}
-          error={errors().availableFrom}
         />
         <TextField
-          name="availableTo"
+          {...bind.text("availableTo")}
           type="date"
           label={`${t("profile.availableTo")} ${t("form.optional")}`}
-          value={draft.availableTo}
-          onInput={(value) => setDraft("availableTo", value)}
-          error={errors().availableTo}
         />
       </div>
-      <CheckboxGroup
-        name="reachableCommunes"
-        legend={t("profile.communes")}
-        options={communeOptions}
-        selected={draft.reachableCommunes}
-        onChange={(list) => setDraft("reachableCommunes", list)}
-        error={errors().reachableCommunes}
-      />
-      <CheckboxGroup
-        name="preferredSectors"
-        legend={t("profile.sectors")}
-        options={sectorOptions(lang())}
-        selected={draft.preferredSectors}
-        onChange={(list) => setDraft("preferredSectors", list)}
-        error={errors().preferredSectors}
-      />
+      <CheckboxGroup {...bind.list("reachableCommunes")} legend={t("profile.communes")} options={communeOptions} />
+      <CheckboxGroup {...bind.list("preferredSectors")} legend={t("profile.sectors")} options={sectorOptions(lang())} />
       <TextField
-        name="cvUrl"
+        {...bind.text("cvUrl")}
         type="url"
         inputmode="url"
         label={`${t("profile.cv")} ${t("form.optional")}`}
         hint={t("profile.cvHint")}
-        value={draft.cvUrl}
-        onInput={(value) => setDraft("cvUrl", value)}
-        error={errors().cvUrl}
       />
       <Show when={!props.profile}>
         <CheckboxGroup
@@ -251,8 +196,8 @@ export function ProfileForm(props: {
         />
       </Show>
       <p class="actions">
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? t("form.saving") : props.profile ? t("form.save") : t("profile.create")}
+        <button type="submit" class="button" disabled={state.busy()}>
+          {state.busy() ? t("form.saving") : props.profile ? t("form.save") : t("profile.create")}
         </button>
       </p>
     </form>
