@@ -7,7 +7,8 @@ import { createStore } from "solid-js/store";
 import { ActionError } from "../../app/ActionError";
 import { type ApiError, toApiError } from "../../app/api/client";
 import { ErrorSummary, TextArea } from "../../app/forms/fields";
-import { apiFieldErrors, type FieldErrors, focusFirstError, validateWith } from "../../app/forms/validation";
+import { createFormState } from "../../app/forms/form-state";
+import { validateWith } from "../../app/forms/validation";
 import { useCatalog } from "../../app/i18n/i18n";
 import { paths } from "../../app/paths";
 import { Async } from "../../app/Status";
@@ -23,14 +24,11 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
   const [note, setNote] = createSignal("");
   const [cvFileId, setCvFileId] = createSignal("");
   const [answers, setAnswers] = createStore<string[]>(questions().map(() => ""));
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [failure, setFailure] = createSignal<ApiError>();
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
+  const state = createFormState();
+  const { errors, failure, busy } = state;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    setFailure(undefined);
     // Answers go in question order, so `answers.2.text` in an error is the third question's box.
     const input = {
       ...(note().trim() ? { note: note() } : {}),
@@ -38,23 +36,8 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
       answers: questions().map((q, index) => ({ questionId: q.id, text: answers[index] ?? "" })),
     };
     const checked = validateWith(ApplicationCreateSchema, input, t);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return focusFirstError(form);
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      props.onApplied(await applyToListing(props.listing.id, checked.value));
-    } catch (caught) {
-      const error = toApiError(caught);
-      const fieldErrors = apiFieldErrors(error);
-      setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length === 0) setFailure(error);
-      focusFirstError(form);
-    } finally {
-      setBusy(false);
-    }
+    if (!checked.ok) return state.refuse(checked.errors);
+    await state.send(async () => props.onApplied(await applyToListing(props.listing.id, checked.value)));
   }
 
   const explained = () => ({
@@ -65,7 +48,7 @@ function ApplyForm(props: { listing: Listing; onApplied: (application: Applicati
   });
 
   return (
-    <form class="form" ref={form} noValidate onSubmit={submit}>
+    <form class="form" ref={state.ref} noValidate onSubmit={submit}>
       <ErrorSummary errors={errors()} />
       <ActionError error={failure()} extra={explained()} />
       <Show when={failure()?.code === "profile_required"}>
