@@ -51,6 +51,16 @@ describe("what the deployed bundles carry", () => {
       ).toEqual([]);
       expect(inputs, group).not.toContain("functions/src/db/service.ts");
       expect(inputs, group).toContain("functions/src/db/lite.ts");
+      // Nor the SDK's DynamoDB client (~200 kB with @smithy): the lite path's transport is a signed fetch there
+      // (infra/function.ts bundleAliases, functions/src/db/transport.ts).
+      expect(
+        inputs.filter((input) =>
+          /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//.test(input),
+        ),
+        group,
+      ).toEqual([]);
+      expect(inputs, group).toContain("functions/src/db/transport-fetch.ts");
+      expect(inputs, group).not.toContain("functions/src/db/transport-sdk.ts");
     }
     // The catalog function (the feed and the writes) still reads and writes through ElectroDB.
     expect(await keptInputs(groupEntry("catalog"), "catalog-electrodb")).toContain("node_modules/electrodb/index.js");

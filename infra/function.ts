@@ -36,11 +36,16 @@ export const unusedSchemaVendors = [
  *   environment.
  * - yup: the `ics` calendar writer's validation of each event (strict, so a valid event passes unchanged); ~39 kB
  *   in the functions carrying interview routes; the tests write every calendar through the real yup.
+ * - @ketnoi/functions/db/lite-transport: the lite data path's and the health check's DynamoDB transport, a SigV4-signed
+ *   fetch (aws4fetch) instead of the SDK's DocumentClient, so health and browse carry no @aws-sdk/client-dynamodb and
+ *   no @smithy (db/transport.ts); lite.test.ts runs both transports against DynamoDB Local, the tests of the sources
+ *   use the SDK's, bundle-routes.test.ts drives every built bundle through the fetch one.
  */
 export const bundleAliases = {
   jsonschema: "./functions/src/bundle/jsonschema-skip.ts",
   yup: "./functions/src/bundle/yup-skip.ts",
   "@aws-sdk/credential-provider-node": "./functions/src/bundle/env-credentials.ts",
+  "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
 } as const;
 
 /**
