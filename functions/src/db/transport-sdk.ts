@@ -13,7 +13,7 @@ import type { LiteTransport } from "./transport";
 
 /**
  * The lite path's operations over the SDK's DocumentClient (db/client.ts: its timeouts, retry, keep-alive and the
- * call counter's middleware). What tests, local runs and scripts use; the deployed bundles use transport-fetch.ts.
+ * call counter's middleware). What tests, local runs, scripts and the functions with ElectroDB use; the lean deployed bundles use transport-fetch.ts.
  */
 export function sdkTransport(client: () => DynamoDBDocumentClient = dynamo): LiteTransport {
   return {
