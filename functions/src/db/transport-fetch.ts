@@ -42,7 +42,14 @@ const retryableNames = new Set([
 ]);
 const throttlingNames = new Set([...retryableNames].filter((name) => /Throttl|Exceeded|TooMany/.test(name)));
 // The SDK's TRANSIENT_ERROR_CODES and NODEJS_NETWORK_ERROR_CODES (@smithy/service-error-classification).
-const retryableCodes = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET"]);
+const retryableCodes = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 /**
  * An error DynamoDB answered, shaped as the SDK's ServiceException: `name` from the body's `__type`

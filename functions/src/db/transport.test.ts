@@ -220,6 +220,21 @@ describe("both transports when DynamoDB cannot answer", () => {
     }
   });
 
+  it("a connection closed under the request is database_unavailable (503) through guard", async () => {
+    // Reads the request, then drops the connection without an answer: fetch's "other side closed" (UND_ERR_SOCKET),
+    // the SDK's ECONNRESET / socket hang up.
+    const dropping = createServer((socket) => socket.once("data", () => socket.destroy()));
+    await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(dropping.address() as { port: number }).port}`;
+      for (const [name, transport] of bothFor({ region: "ap-southeast-1", endpoint, requestTimeoutMs: 2000 })) {
+        expect(await outcome(get(transport)), name).toMatchObject({ app: ["database_unavailable", 503] });
+      }
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
+    }
+  });
+
   it("a hung endpoint is cut at the request timeout, twice, and becomes database_unavailable (503)", async () => {
     for (const [name, transport] of bothFor({
       region: "ap-southeast-1",
