@@ -51,8 +51,22 @@ describe("what the deployed bundles carry", () => {
       ).toEqual([]);
       expect(inputs, group).not.toContain("functions/src/db/service.ts");
       expect(inputs, group).toContain("functions/src/db/lite.ts");
+      // Nor the SDK's DynamoDB client (~200 kB with @smithy): the lite path's transport is a signed fetch there
+      // (infra/function.ts bundleAliases, functions/src/db/transport.ts).
+      expect(
+        inputs.filter((input) =>
+          /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//.test(input),
+        ),
+        group,
+      ).toEqual([]);
+      expect(inputs, group).toContain("functions/src/db/transport-fetch.ts");
+      expect(inputs, group).not.toContain("functions/src/db/transport-sdk.ts");
     }
-    // The catalog function (the feed and the writes) still reads and writes through ElectroDB.
-    expect(await keptInputs(groupEntry("catalog"), "catalog-electrodb")).toContain("node_modules/electrodb/index.js");
+    // The catalog function (the feed and the writes) still reads and writes through ElectroDB, and its lite path
+    // shares ElectroDB's DocumentClient (infra/function.ts bundleAliasesFor): one client, no fetch transport beside it.
+    const catalog = await keptInputs(groupEntry("catalog"), "catalog-electrodb");
+    expect(catalog).toContain("node_modules/electrodb/index.js");
+    expect(catalog).toContain("functions/src/db/transport-sdk.ts");
+    expect(catalog).not.toContain("functions/src/db/transport-fetch.ts");
   }, 180_000);
 });

@@ -245,6 +245,50 @@ describe("the built route group bundles, one route of every route group", () => 
   }, 300_000);
 });
 
+describe("the built lean bundles when DynamoDB cannot answer", () => {
+  // health and browse reach DynamoDB through the signed-fetch transport (functions/src/db/transport-fetch.ts), which
+  // the tests of the sources never run: a database that refuses connections, or accepts them and never answers,
+  // must still be the API's 503 `database_unavailable` (routes/outage.test.ts holds the sources to it).
+  it("answer 503 database_unavailable from a refused and from a hung endpoint, within the request timeout", async () => {
+    const sockets: import("node:net").Socket[] = [];
+    const { createServer: createTcpServer } = await import("node:net");
+    const hung = createTcpServer((socket) => {
+      sockets.push(socket);
+      socket.on("data", () => {});
+    });
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    try {
+      const endpoints = {
+        refused: `http://127.0.0.1:${await freePort()}`,
+        hung: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+      };
+      for (const [what, endpoint] of Object.entries(endpoints)) {
+        const env = { DYNAMODB_ENDPOINT: endpoint, DYNAMODB_REQUEST_TIMEOUT_MS: "500" };
+        const [detail] = (await invoke("browse", [httpGet(`/api/listings/${listingId}`)], env)) as {
+          statusCode: number;
+          body: string;
+        }[];
+        expect([detail!.statusCode, JSON.parse(detail!.body).error?.code], `browse, ${what}`).toEqual([
+          503,
+          "database_unavailable",
+        ]);
+        const [health] = (await invoke("health", [httpGet("/api/health")], env)) as {
+          statusCode: number;
+          body: string;
+        }[];
+        expect([health!.statusCode, JSON.parse(health!.body).database], `health, ${what}`).toEqual([
+          503,
+          "unavailable",
+        ]);
+      }
+      expect(sockets.length, "requests that reached the hung endpoint").toBeGreaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
+  }, 120_000);
+});
+
 describe("the built stream consumer and retention bundles", () => {
   it("the consumer applies a stream record on DynamoDB Local and reports no failure", async () => {
     const record = {

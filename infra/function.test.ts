@@ -5,7 +5,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { build } from "esbuild";
 import { afterAll, expect, it } from "vitest";
 import { esbuildOptions, functionNodeOptions, KetNoiFunction } from "./function";
-import { streamEntry } from "./paths";
+import { groupEntry, streamEntry } from "./paths";
 import { stageSettings } from "./stage";
 import { resourceAt, scratchFolder } from "./test/template";
 
@@ -14,24 +14,32 @@ afterAll(() => scratch.remove());
 
 // The bench (scripts/bench/lambda.ts) and bundle-runtime.test.ts build the functions with `esbuildOptions`
 // instead of synthesizing a stack: this holds them to what NodejsFunction really deploys.
-it("esbuildOptions builds, byte for byte, the file NodejsFunction deploys", async () => {
-  const app = new App({ outdir: join(scratch.path, "cdk.out") });
-  const stack = new Stack(app, "Bundling");
-  new KetNoiFunction(stack, "Consumer", {
-    stage: stageSettings("test"),
-    entry: streamEntry,
-    description: "bundling check",
-    memorySize: 128,
-    timeout: Duration.seconds(3),
-    environment: {},
-  });
-  const [, fn] = resourceAt(Template.fromStack(stack), "AWS::Lambda::Function", "Consumer");
-  expect(fn.Properties!.Environment.Variables.NODE_OPTIONS).toBe(functionNodeOptions);
-  const asset = join(app.outdir, `asset.${String(fn.Properties!.Code.S3Key).replace(/\.zip$/, "")}`);
-  const deployed = readFileSync(join(asset, "index.mjs"));
+// The health function too: a lean one, with the fetch transport's alias (bundleAliasesFor).
+it.each([
+  ["the stream consumer", streamEntry],
+  ["the health function", groupEntry("health")],
+])(
+  "esbuildOptions builds, byte for byte, the file NodejsFunction deploys: %s",
+  async (name, entry) => {
+    const app = new App({ outdir: join(scratch.path, name, "cdk.out") });
+    const stack = new Stack(app, "Bundling");
+    new KetNoiFunction(stack, "Consumer", {
+      stage: stageSettings("test"),
+      entry,
+      description: "bundling check",
+      memorySize: 128,
+      timeout: Duration.seconds(3),
+      environment: {},
+    });
+    const [, fn] = resourceAt(Template.fromStack(stack), "AWS::Lambda::Function", "Consumer");
+    expect(fn.Properties!.Environment.Variables.NODE_OPTIONS).toBe(functionNodeOptions);
+    const asset = join(app.outdir, `asset.${String(fn.Properties!.Code.S3Key).replace(/\.zip$/, "")}`);
+    const deployed = readFileSync(join(asset, "index.mjs"));
 
-  const outfile = join(scratch.path, "esbuild", "index.mjs");
-  await build({ ...esbuildOptions(streamEntry, outfile), logLevel: "silent" });
-  expect(readFileSync(outfile).equals(deployed)).toBe(true);
-  expect(JSON.parse(readFileSync(`${outfile}.map`, "utf8")).sourcesContent).toBeUndefined();
-}, 60_000);
+    const outfile = join(scratch.path, name, "esbuild", "index.mjs");
+    await build({ ...esbuildOptions(entry, outfile), logLevel: "silent" });
+    expect(readFileSync(outfile).equals(deployed)).toBe(true);
+    expect(JSON.parse(readFileSync(`${outfile}.map`, "utf8")).sourcesContent).toBeUndefined();
+  },
+  60_000,
+);

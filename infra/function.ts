@@ -12,7 +12,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
-import { repoRoot } from "./paths";
+import { groupEntry, repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
@@ -36,12 +36,36 @@ export const unusedSchemaVendors = [
  *   environment.
  * - yup: the `ics` calendar writer's validation of each event (strict, so a valid event passes unchanged); ~39 kB
  *   in the functions carrying interview routes; the tests write every calendar through the real yup.
+ * The lean functions get one more (`bundleAliasesFor`).
  */
 export const bundleAliases = {
   jsonschema: "./functions/src/bundle/jsonschema-skip.ts",
   yup: "./functions/src/bundle/yup-skip.ts",
   "@aws-sdk/credential-provider-node": "./functions/src/bundle/env-credentials.ts",
 } as const;
+
+/**
+ * The functions whose every table access is the lite data path (functions/src/db/lite.ts, no ElectroDB, no other use
+ * of the SDK's DynamoDB client): their bundles alias the lite path's transport (`@ketnoi/functions/db/lite-transport`)
+ * to a SigV4-signed fetch (aws4fetch + @aws-sdk/util-dynamodb, functions/src/db/transport-fetch.ts) instead of the
+ * SDK's DocumentClient, so they carry no @aws-sdk/client-dynamodb and no @smithy (~200 kB; bundle-contents.test.ts).
+ * The other functions keep the DocumentClient ElectroDB needs anyway for the lite path too: one client, one
+ * connection pool, no second copy of the transport (docs/decisions.md). A function moved onto the lite path joins here.
+ */
+export const leanDataGroups = ["health", "browse"] as const;
+const leanDataEntries = new Set<string>(leanDataGroups.map(groupEntry));
+const fetchTransportAlias = {
+  "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
+} as const;
+
+/** The aliases of the function built from `entry`: `bundleAliases`, and the fetch transport for the lean ones. */
+export function bundleAliasesFor(entry: string): Record<string, string> {
+  return leanDataEntries.has(entry) ? { ...bundleAliases, ...fetchTransportAlias } : { ...bundleAliases };
+}
+
+/** One `--alias:<package>=<path>` flag each (NodejsFunction writes `key="value"` for keys it does not know). */
+const aliasArgs = (aliases: Record<string, string>) =>
+  Object.fromEntries(Object.entries(aliases).map(([pkg, path]) => [`--alias:${pkg}`, path]));
 
 /**
  * How every KetNoi function is bundled (NodejsFunction's `bundling`, run by the local esbuild). `esbuildOptions`
@@ -62,9 +86,12 @@ export const functionBundling = {
   externalModules: [...unusedSchemaVendors],
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  // One `--alias:<package>=<path>` flag each (NodejsFunction writes `key="value"` for keys it does not know).
-  esbuildArgs: Object.fromEntries(Object.entries(bundleAliases).map(([pkg, path]) => [`--alias:${pkg}`, path])),
+  esbuildArgs: aliasArgs(bundleAliases),
 } satisfies BundlingOptions;
+
+/** `functionBundling` for the function built from `entry`, with its aliases (`bundleAliasesFor`). */
+export const functionBundlingFor = (entry: string) =>
+  ({ ...functionBundling, esbuildArgs: aliasArgs(bundleAliasesFor(entry)) }) satisfies BundlingOptions;
 
 /** NODE_OPTIONS of every function: stack traces point at the TypeScript sources, not at the minified bundle. */
 export const functionNodeOptions = "--enable-source-maps";
@@ -92,7 +119,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     external: [...functionBundling.externalModules],
     mainFields: [...functionBundling.mainFields],
     banner: { js: functionBundling.banner },
-    alias: { ...bundleAliases },
+    alias: bundleAliasesFor(entry),
   };
 }
 
@@ -140,7 +167,7 @@ export class KetNoiFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, "package-lock.json"),
-      bundling: functionBundling,
+      bundling: functionBundlingFor(props.entry),
     });
   }
 

@@ -45,17 +45,24 @@ export function totalDbCalls(): number {
   return processTotal;
 }
 
+/**
+ * Counts one command sent by this process, in the running request's scope if any. The SDK's middleware below calls
+ * it for the SDK clients; the lite path's fetch transport (db/transport-fetch.ts) calls it itself, once per command.
+ */
+export function countDbCall(name: string): void {
+  processTotal++;
+  const counted = scope.getStore();
+  if (counted) {
+    counted.calls++;
+    counted.commands[name] = (counted.commands[name] ?? 0) + 1;
+  }
+}
+
 /** Adds the counter to a client's middleware stack once; every command sent through it is counted. */
 export function installDbCallCounter(client: DynamoDBClient): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      processTotal++;
-      const counted = scope.getStore();
-      if (counted) {
-        counted.calls++;
-        const name = context.commandName ?? "unknown";
-        counted.commands[name] = (counted.commands[name] ?? 0) + 1;
-      }
+      countDbCall(context.commandName ?? "unknown");
       return next(args);
     },
     { step: "initialize", name: "ketnoiDbCallCounter", override: true },

@@ -2,8 +2,8 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { dataConfig } from "../config";
 import { installDbCallCounter } from "./call-counter";
+import { type DynamoSettings, dynamoSettings } from "./settings";
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -11,9 +11,7 @@ let documentClient: DynamoDBDocumentClient | undefined;
  * The process-wide DynamoDB client, created once. Short timeouts and two attempts so that an unreachable
  * database becomes a quick 503 rather than a hung request. `throwOnRequestTimeout`: @smithy/node-http-handler 4.x
  * only logs a warning when a request exceeds `requestTimeout` unless told to fail it, so a database that accepts
- * connections but never answers (hung, paused) would hold the request forever. The timeout is 5 s against AWS;
- * against DynamoDB Local (an endpoint) 30 s, since on a loaded laptop it sometimes takes over 5 s to answer a
- * request it does answer; `DYNAMODB_REQUEST_TIMEOUT_MS` overrides both (the outage test uses 4 s).
+ * connections but never answers (hung, paused) would hold the request forever. The timeout: db/settings.ts.
  *
  * Sockets are not capped. @smithy/node-http-handler's default agent holds 50, and a command queued for one of them
  * runs down the 1-second `connectionTimeout` while it waits (the timer starts when the request is created, not when
@@ -24,27 +22,26 @@ let documentClient: DynamoDBDocumentClient | undefined;
  * (one at a time in a Lambda), not by a hidden queue. Keep-alive reuses the sockets.
  */
 export function dynamo(): DynamoDBDocumentClient {
-  if (!documentClient) {
-    const { AWS_REGION, DYNAMODB_ENDPOINT, DYNAMODB_REQUEST_TIMEOUT_MS } = dataConfig();
-    const requestTimeout = DYNAMODB_REQUEST_TIMEOUT_MS ?? (DYNAMODB_ENDPOINT ? 30_000 : 5_000);
-    const client = new DynamoDBClient({
-      region: AWS_REGION,
-      maxAttempts: 2,
-      requestHandler: {
-        connectionTimeout: 1000,
-        requestTimeout,
-        throwOnRequestTimeout: true,
-        httpAgent: new HttpAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
-        httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
-      },
-      ...(DYNAMODB_ENDPOINT
-        ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-        : {}),
-    });
-    installDbCallCounter(client);
-    documentClient = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-  }
+  documentClient ??= createDocumentClient(dynamoSettings());
   return documentClient;
+}
+
+/** A DocumentClient as `dynamo()` builds it, for other settings (transport.test.ts: an unreachable endpoint). */
+export function createDocumentClient({ region, endpoint, requestTimeoutMs }: DynamoSettings): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region,
+    maxAttempts: 2,
+    requestHandler: {
+      connectionTimeout: 1000,
+      requestTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
+    },
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+  });
+  installDbCallCounter(client);
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
 }

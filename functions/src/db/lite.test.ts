@@ -3,10 +3,14 @@ import { readdirSync } from "node:fs";
 import { Entity } from "electrodb";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fetchTransportOptions } from "../bundle/lite-transport-fetch";
 import { dataConfig } from "../config";
 import { dynamo } from "./client";
 import { fromStoredItem, liteEntity, owns, queryKeys, tableKey, toStoredItem } from "./lite";
 import type { defineModel } from "./models/define";
+import type { LiteTransport } from "./transport";
+import { fetchTransport } from "./transport-fetch";
+import { sdkTransport } from "./transport-sdk";
 
 // The lite data path must read and write exactly what ElectroDB does, for every entity KetNoi declares: these
 // properties hold its keys, stored items and returned shapes to ElectroDB's own, built from the same model objects.
@@ -148,52 +152,63 @@ describe("the lite data path writes and reads ElectroDB's format", () => {
   );
 });
 
-describe("items written by one are read identically by the other (DynamoDB Local)", () => {
-  // Unique main-index composites per run, so concurrent test files never meet these items.
-  const unique = (model: Model, item: Attrs) => {
-    const names = indexesOf(model).flatMap(([, index]) => [...compositesOf(index.pk), ...compositesOf(index.sk)]);
-    const out = { ...item };
-    for (const name of names) {
-      const type = (model.attributes as Record<string, Attrs>)[name]?.type;
-      if (type === "string" && typeof out[name] === "string") out[name] = `${out[name]}-${randomUUID()}`;
-    }
-    return out;
-  };
+// Both transports (db/transport.ts): the SDK's DocumentClient (tests, local runs) and the signed fetch the deployed
+// bundles use. Created lazily: the configuration is set by the test setup.
+let signedFetch: LiteTransport | undefined;
+const transports: [string, () => LiteTransport][] = [
+  ["the SDK's DocumentClient", () => sdkTransport()],
+  ["the signed fetch", () => (signedFetch ??= fetchTransport(fetchTransportOptions()))],
+];
 
-  it.each(models)("%s", async (_name, model) => {
-    const entity = electro(model);
-    const lite = liteEntity(model);
-    await fc.assert(
-      fc.asyncProperty(itemOf(model), itemOf(model), async (a, b) => {
-        const byElectro = unique(model, a);
-        const byLite = unique(model, b);
-        fc.pre(electroPut(entity, byElectro) !== undefined && electroPut(entity, byLite) !== undefined);
-        await entity.put(byElectro).go();
-        await lite.put(byLite as never);
-        for (const item of [byElectro, byLite]) {
-          const electroRead = (await entity.get(item).go({ consistent: true })).data;
-          const liteRead = await lite.get(item as never, { consistent: true });
-          expect(liteRead).toEqual(electroRead);
-          // The raw items are the same whoever wrote them.
-          expect(toStoredItem(model, item)).toEqual(electroPut(entity, item));
-          for (const [accessPattern, index] of indexesOf(model)) {
-            const given = pick(item, [...compositesOf(index.pk), ...compositesOf(index.sk)]);
-            if (Object.values(given).some((v) => v === undefined)) continue;
-            const stored = toStoredItem(model, item);
-            const field = index.pk.field;
-            if (stored[field] === undefined) continue; // sparse: not on this index
-            const viaElectro = (await entity.query[accessPattern](given).go({ pages: "all" })).data;
-            const viaLite = await lite.query(accessPattern, given as never);
-            expect(viaLite).toEqual(viaElectro);
-            expect(viaLite).toContainEqual(electroRead);
+describe.each(transports)(
+  "items written by one are read identically by the other (DynamoDB Local, %s)",
+  (_, transport) => {
+    // Unique main-index composites per run, so concurrent test files never meet these items.
+    const unique = (model: Model, item: Attrs) => {
+      const names = indexesOf(model).flatMap(([, index]) => [...compositesOf(index.pk), ...compositesOf(index.sk)]);
+      const out = { ...item };
+      for (const name of names) {
+        const type = (model.attributes as Record<string, Attrs>)[name]?.type;
+        if (type === "string" && typeof out[name] === "string") out[name] = `${out[name]}-${randomUUID()}`;
+      }
+      return out;
+    };
+
+    it.each(models)("%s", async (_name, model) => {
+      const entity = electro(model);
+      const lite = liteEntity(model, transport);
+      await fc.assert(
+        fc.asyncProperty(itemOf(model), itemOf(model), async (a, b) => {
+          const byElectro = unique(model, a);
+          const byLite = unique(model, b);
+          fc.pre(electroPut(entity, byElectro) !== undefined && electroPut(entity, byLite) !== undefined);
+          await entity.put(byElectro).go();
+          await lite.put(byLite as never);
+          for (const item of [byElectro, byLite]) {
+            const electroRead = (await entity.get(item).go({ consistent: true })).data;
+            const liteRead = await lite.get(item as never, { consistent: true });
+            expect(liteRead).toEqual(electroRead);
+            // The raw items are the same whoever wrote them.
+            expect(toStoredItem(model, item)).toEqual(electroPut(entity, item));
+            for (const [accessPattern, index] of indexesOf(model)) {
+              const given = pick(item, [...compositesOf(index.pk), ...compositesOf(index.sk)]);
+              if (Object.values(given).some((v) => v === undefined)) continue;
+              const stored = toStoredItem(model, item);
+              const field = index.pk.field;
+              if (stored[field] === undefined) continue; // sparse: not on this index
+              const viaElectro = (await entity.query[accessPattern](given).go({ pages: "all" })).data;
+              const viaLite = await lite.query(accessPattern, given as never);
+              expect(viaLite).toEqual(viaElectro);
+              expect(viaLite).toContainEqual(electroRead);
+            }
           }
-        }
-        await entity.delete(byElectro).go();
-        await lite.delete(byLite as never);
-        expect(await lite.get(byElectro as never)).toBeUndefined();
-        expect((await entity.get(byLite).go()).data).toBeNull();
-      }),
-      { numRuns: 3 },
-    );
-  });
-});
+          await entity.delete(byElectro).go();
+          await lite.delete(byLite as never);
+          expect(await lite.get(byElectro as never)).toBeUndefined();
+          expect((await entity.get(byLite).go()).data).toBeNull();
+        }),
+        { numRuns: 3 },
+      );
+    });
+  },
+);

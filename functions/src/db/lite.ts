@@ -1,16 +1,10 @@
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+// The package specifier, not "./lite-transport": the deployed bundles alias it to a fetch transport
+// (infra/function.ts `bundleAliasesFor`; esbuild aliases package paths only).
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
-import { dynamo } from "./client";
 import type { defineModel } from "./models/define";
+import type { LiteTransport } from "./transport";
 
 /**
  * The lite data path (issue 14): KetNoi's table read and written over the DynamoDB DocumentClient alone, in exactly
@@ -267,18 +261,21 @@ export interface QueryOptions {
 
 /**
  * The lite operations over one model, typed like ElectroDB's entity `E` (a type-only import: no ElectroDB at run
- * time). Errors are the DocumentClient's own, as ElectroDB's with `originalErr`; `guard` maps them to AppErrors.
+ * time). Errors carry the DocumentClient's names, whichever transport sends them (db/transport.ts); `guard` maps
+ * them to AppErrors.
  */
-export function liteEntity<E extends AnyEntity>(model: Model, client: () => DynamoDBDocumentClient = dynamo) {
+export function liteEntity<E extends AnyEntity>(model: Model, client: () => LiteTransport = liteTransport) {
   type Item = EntityItem<E>;
   const table = () => dataConfig().TABLE_NAME;
   const plan = () => planOf(model);
   return {
     model,
     async get(key: Partial<Item>, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
-      const { Item: stored } = await client().send(
-        new GetCommand({ TableName: table(), Key: tableKey(model, key), ConsistentRead: options.consistent }),
-      );
+      const { Item: stored } = await client().get({
+        TableName: table(),
+        Key: tableKey(model, key),
+        ConsistentRead: options.consistent,
+      });
       return owns(model, stored) ? (fromStoredItem(model, stored) as Item) : undefined;
     },
     /** Several items by table key (BatchGetItem, 100 a call, unprocessed keys retried); missing ones are left out. */
@@ -287,7 +284,7 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Dyna
       for (let i = 0; i < keys.length; i += 100) {
         let request: Record<string, unknown>[] | undefined = keys.slice(i, i + 100).map((k) => tableKey(model, k));
         for (let attempt = 0; request?.length; attempt++) {
-          const output = await client().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: request } } }));
+          const output = await client().batchGet({ RequestItems: { [table()]: { Keys: request } } });
           for (const stored of output.Responses?.[table()] ?? []) {
             if (owns(model, stored)) found.push(fromStoredItem(model, stored) as Item);
           }
@@ -319,19 +316,17 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Dyna
       const items: Item[] = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const output = await client().send(
-          new QueryCommand({
-            TableName: table(),
-            IndexName: index.index,
-            KeyConditionExpression: condition,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: options.order !== "desc",
-            ConsistentRead: options.consistent,
-            ProjectionExpression: projection,
-            ExclusiveStartKey: start,
-          }),
-        );
+        const output = await client().query({
+          TableName: table(),
+          IndexName: index.index,
+          KeyConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: options.order !== "desc",
+          ConsistentRead: options.consistent,
+          ProjectionExpression: projection,
+          ExclusiveStartKey: start,
+        });
         for (const stored of output.Items ?? []) {
           if (!owns(model, stored)) continue;
           const data = fromStoredItem(model, stored);
@@ -344,13 +339,11 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Dyna
     },
     /** Writes the whole item (ElectroDB's `put`), under an optional condition. */
     async put(item: Item, condition?: Condition): Promise<void> {
-      await client().send(
-        new PutCommand({
-          TableName: table(),
-          Item: toStoredItem(model, item as Attrs),
-          ...expression(condition),
-        }),
-      );
+      await client().put({
+        TableName: table(),
+        Item: toStoredItem(model, item as Attrs),
+        ...expression(condition),
+      });
     },
     /**
      * Sets attributes of an existing item (ElectroDB's `patch`: the item must exist), under an optional further
@@ -376,21 +369,17 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Dyna
         names["#sk"] = main.sk.field;
         exists += " AND attribute_exists(#sk)";
       }
-      await client().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: tableKey(model, key as Attrs),
-          UpdateExpression: `SET ${assignments.join(", ")}`,
-          ConditionExpression: condition ? `(${exists}) AND (${condition.expression})` : exists,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      await client().update({
+        TableName: table(),
+        Key: tableKey(model, key as Attrs),
+        UpdateExpression: `SET ${assignments.join(", ")}`,
+        ConditionExpression: condition ? `(${exists}) AND (${condition.expression})` : exists,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      });
     },
     async delete(key: Partial<Item>, condition?: Condition): Promise<void> {
-      await client().send(
-        new DeleteCommand({ TableName: table(), Key: tableKey(model, key as Attrs), ...expression(condition) }),
-      );
+      await client().delete({ TableName: table(), Key: tableKey(model, key as Attrs), ...expression(condition) });
     },
   };
 }

@@ -52,6 +52,11 @@ const unreachableCodes = new Set([
   "EHOSTUNREACH",
   "ENOTFOUND",
   "EAI_AGAIN",
+  // Node's fetch (undici), which the lean functions' DynamoDB transport uses (db/transport-fetch.ts): a connection
+  // closed under a request, or not made in time.
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_CLOSED",
 ]);
 const unavailableNames = new Set([
   "TimeoutError",

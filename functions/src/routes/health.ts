@@ -1,9 +1,8 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import { config } from "../config";
-import { dynamo } from "../db/client";
 import { type StreamHealth, streamHealth } from "../effects/health";
 import { responses } from "../http/openapi";
 
@@ -42,7 +41,8 @@ export const healthRoutes = new Hono().get(
     let database: "ok" | "unavailable" = "ok";
     let stream: StreamHealth | undefined;
     try {
-      await dynamo().send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+      // The lite path's transport: the deployed health function carries no SDK DynamoDB client (db/transport.ts).
+      await liteTransport().describeTable({ TableName: TABLE_NAME });
       stream = await streamHealth();
     } catch {
       database = "unavailable";

@@ -1,4 +1,4 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import { dataConfig } from "../config";
 import { guard } from "../data/guard";
 import {
@@ -8,7 +8,6 @@ import {
   toStoredListing,
 } from "../data/listing-reads";
 import { getOrganisation, getOrganisations } from "../data/organisation-reads";
-import { dynamo } from "../db/client";
 import { type SearchDocument, toSearchDocument } from "./document";
 
 // Reads through the lite data path (data/listing-reads.ts, db/lite.ts): the search route's function imports this
@@ -43,6 +42,6 @@ export async function organisationDocuments(orgId: string): Promise<SearchDocume
  */
 export async function tableFingerprint(): Promise<string> {
   const { TABLE_NAME } = dataConfig();
-  const { Table } = await guard(() => dynamo().send(new DescribeTableCommand({ TableName: TABLE_NAME })));
+  const { Table } = await guard(() => liteTransport().describeTable({ TableName: TABLE_NAME }));
   return `${TABLE_NAME}@${Table?.CreationDateTime?.toISOString() ?? "unknown"}`;
 }
