@@ -40,19 +40,25 @@ describe("what the deployed bundles carry", () => {
     expect(await keptInputs(groupEntry("catalog"), "catalog")).toContain("packages/core/src/taxonomy/taxonomy.ts");
   }, 120_000);
 
-  it("the lean functions (health, browse: the middleware chain and the public reads) carry no ElectroDB", async () => {
+  it("the lean functions (health, browse, account: the middleware chain, the public reads, a person's own things) carry no ElectroDB", async () => {
     // Their reads and the middleware's (account lock, memberships, idempotency) go through the lite data path
     // (functions/src/db/lite.ts), which writes ElectroDB's format from the same models without ElectroDB (issue 14).
-    for (const group of ["health", "browse"]) {
+    // The account group (me, mail preferences, saved searches, profiles, export and erasure, notifications) writes
+    // too: its conditional writes and transactions go through db/lite-writes.ts and db/lite-transact.ts.
+    const kept: Record<string, string[]> = {};
+    for (const group of ["health", "browse", "account"]) {
       const inputs = await keptInputs(groupEntry(group), group);
+      kept[group] = inputs;
       expect(
         inputs.filter((input) => input.includes("node_modules/electrodb/")),
         group,
       ).toEqual([]);
       expect(inputs, group).not.toContain("functions/src/db/service.ts");
       expect(inputs, group).toContain("functions/src/db/lite.ts");
-      // Nor the SDK's DynamoDB client (~200 kB with @smithy): the lite path's transport is a signed fetch there
-      // (infra/function.ts bundleAliases, functions/src/db/transport.ts).
+      // Health and browse carry not even the SDK's DynamoDB client (~200 kB with @smithy): the lite path's transport
+      // is a signed fetch there (infra/function.ts bundleAliasesFor, functions/src/db/transport.ts). Account keeps
+      // the DocumentClient: its erasure needs the Cognito admin client, which brings @smithy anyway.
+      if (group === "account") continue;
       expect(
         inputs.filter((input) =>
           /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//.test(input),
@@ -62,6 +68,8 @@ describe("what the deployed bundles carry", () => {
       expect(inputs, group).toContain("functions/src/db/transport-fetch.ts");
       expect(inputs, group).not.toContain("functions/src/db/transport-sdk.ts");
     }
+    expect(kept.account).toContain("functions/src/db/lite-transact.ts");
+    expect(kept.account).toContain("functions/src/data/privacy.ts");
     // The catalog function (the feed and the writes) still reads and writes through ElectroDB, and its lite path
     // shares ElectroDB's DocumentClient (infra/function.ts bundleAliasesFor): one client, no fetch transport beside it.
     const catalog = await keptInputs(groupEntry("catalog"), "catalog-electrodb");

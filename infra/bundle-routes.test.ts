@@ -7,8 +7,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { erasureConfirmation } from "@ketnoi/core";
 import { devJwks, signDevToken } from "@ketnoi/functions/auth/dev-idp";
 import { config } from "@ketnoi/functions/config";
+import { submitApplication } from "@ketnoi/functions/data/applications";
+import { getListing } from "@ketnoi/functions/data/listings";
 import { notify } from "@ketnoi/functions/data/notifications";
 import { useLocalConfig } from "@ketnoi/functions/local/config";
 import { type DynamoLocal, startDynamoLocal } from "@ketnoi/functions/local/dynamodb-local";
@@ -166,6 +169,17 @@ function httpGet(path: string, token?: string) {
   };
 }
 
+/** An API Gateway v2 request with a method, a bearer token and a JSON body. */
+function httpRequest(method: string, path: string, token: string, body?: unknown) {
+  const event = httpGet(path, token);
+  return {
+    ...event,
+    headers: { ...event.headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method } },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+}
+
 describe("the built route group bundles, one route of every route group", () => {
   it("answers each group's route from its function as the sources do, tokens verified against the remote JWKS", async () => {
     const student = await signDevToken({ ...users.student, role: "student" });
@@ -287,6 +301,47 @@ describe("the built lean bundles when DynamoDB cannot answer", () => {
       await new Promise((resolve) => hung.close(resolve));
     }
   }, 120_000);
+
+describe("the built account bundle writes without ElectroDB", () => {
+  it("saves a search, exports a student's data and erases the account, over the lite writes and transactions", async () => {
+    // Another demo student than the one the group routes use (the erasure is final), with an application: it is
+    // kept anonymous, in a transaction (the old key deleted under its version, the copy created).
+    const student = (await scanEntity("user"))
+      .map((item) => unmarshall(item))
+      .find((u) => u.role === "student" && u.userId !== users.student.userId && !u.erasedAt)!;
+    await submitApplication((await getListing(listingId))!, student.userId, { answers: [] });
+    const token = await signDevToken({
+      userId: student.userId,
+      email: student.email,
+      displayName: student.displayName,
+      role: "student",
+    });
+    const [saved, exported, erased, after] = (await invoke("account", [
+      httpRequest("POST", "/api/saved-searches", token, { name: "Gói bundle", criteria: { q: "du lịch" } }),
+      httpRequest("GET", "/api/students/me/export", token),
+      httpRequest("DELETE", "/api/students/me", token, { confirm: erasureConfirmation }),
+      httpRequest("GET", "/api/saved-searches", token),
+    ])) as { statusCode: number; body: string }[];
+    expect(saved!.statusCode, saved!.body).toBe(201);
+    expect(exported!.statusCode, exported!.body).toBe(200);
+    const data = JSON.parse(exported!.body);
+    expect(data.sections.user[0]).toMatchObject({ userId: student.userId, email: student.email });
+    expect(data.sections.savedSearch.map((s: { name: string }) => s.name)).toContain("Gói bundle");
+    expect(erased!.statusCode, erased!.body).toBe(200);
+    const receipt = JSON.parse(erased!.body);
+    expect(receipt.deleted).toContainEqual({ section: "savedSearch", count: data.sections.savedSearch.length });
+    // The erased account's token is refused from then on.
+    expect(after!.statusCode).toBeGreaterThanOrEqual(400);
+    const tombstone = (await scanEntity("user"))
+      .map((item) => unmarshall(item))
+      .find((u) => u.userId === student.userId);
+    expect(tombstone).toMatchObject({ email: "", displayName: "" });
+    expect(tombstone!.erasedAt).toBeTypeOf("string");
+    expect((await scanEntity("savedSearch")).filter((s) => s.userId?.S === student.userId)).toEqual([]);
+    // Applications are kept anonymous (a transaction per record, with the listing's demand counter).
+    expect((await scanEntity("application")).filter((a) => a.studentId?.S === student.userId)).toEqual([]);
+    expect(receipt.kept.map((k: { section: string }) => k.section)).toContain("application");
+  }, 180_000);
 });
 
 describe("the built stream consumer and retention bundles", () => {

@@ -217,7 +217,11 @@ const withVariants = process.env.BENCH_LAMBDA_VARIANTS !== "0";
 const importOnly = new Set((process.env.BENCH_LAMBDA_IMPORT_ONLY ?? "").split(",").filter(Boolean));
 
 /** The event each function's first request is measured with (functions without one are only imported). */
-function firstEvents(table: { listingId: string; studentImage: Record<string, unknown> }): Record<string, unknown> {
+function firstEvents(table: {
+  listingId: string;
+  studentImage: Record<string, unknown>;
+  unsubscribeToken: string;
+}): Record<string, unknown> {
   return {
     // A listing's public detail: GetItem of the listing and of its organisation. The docs function (`api`) still
     // answers it (it builds the whole app); deployed, the browse function does (issue 14: the public reads over the
@@ -229,6 +233,9 @@ function firstEvents(table: { listingId: string; studentImage: Record<string, un
     // The public routes of the other group functions (the private ones need a token the bench's JWKS cannot verify).
     apiOrganisations: httpApiGet("/api/organisations"),
     apiHealth: httpApiGet("/api/health"),
+    // The account group's public route: what a mail's unsubscribe link is for (the signed token is its authority;
+    // the middleware chain, then the user's mail preferences read over the lite data path, issue 14).
+    apiAccount: httpApiGet("/api/mail/unsubscribe", `token=${table.unsubscribeToken}`),
     // A student's profile item changed (no search work, so no S3): the consumer's aggregation and bookkeeping.
     streamConsumer: {
       Records: [
@@ -307,11 +314,13 @@ export const handler = async () => {
           );
           const studentImage = scan.Items?.[0];
           if (!studentImage) throw new Error("the demo data has no student");
+          const { unsubscribeToken } = await import("@ketnoi/functions/mail/token");
+          const secret = deployEnv("", "", "").SERVER_SECRET;
+          const token = unsubscribeToken(secret, String(studentImage.userId?.S), "application_status");
           const events = Object.fromEntries(
-            Object.entries(firstEvents({ listingId: table.listingId, studentImage })).map(([k, v]) => [
-              k,
-              JSON.stringify(v),
-            ]),
+            Object.entries(firstEvents({ listingId: table.listingId, studentImage, unsubscribeToken: token })).map(
+              ([k, v]) => [k, JSON.stringify(v)],
+            ),
           );
 
           const entries = await lambdaEntries(infra, join(dir, "cdk.out"));

@@ -4,7 +4,9 @@ import type { MatchCandidate, StudentProfile } from "@ketnoi/core";
 import { dataConfig } from "../config";
 import { guard } from "../data/guard";
 import { outsideDbScope } from "../db/call-counter";
-import { db } from "../db/service";
+import type { StudentEntity } from "../db/entities/student";
+import { liteEntity } from "../db/lite";
+import { studentModel } from "../db/models/student";
 import { AppError } from "../http/errors";
 import {
   fileSnapshotStore,
@@ -216,12 +218,17 @@ function applyTo(pool: CandidatePool, changes: readonly CandidateChange[]): bool
 
 /** Consenting students' ranking fields from the sparse consent index (gsi2): the rebuild's only read. */
 async function poolFromIndex(): Promise<CandidatePool> {
-  const { data } = await guard(() =>
-    db()
-      .entities.student.query.byRecommendConsent({})
-      .go({ pages: "all", attributes: [...candidateFields, "version"] }),
+  // Over the lite data path (db/lite.ts, issue 14): every function that saves a profile imports this module.
+  const data = await guard(() =>
+    liteEntity<StudentEntity>(studentModel).query(
+      "byRecommendConsent",
+      {},
+      {
+        attributes: [...candidateFields, "version"],
+      },
+    ),
   );
-  return poolOf(data as Array<MatchCandidate & { version: number }>);
+  return poolOf(data as unknown as Array<MatchCandidate & { version: number }>);
 }
 
 /** The consenting students among these profiles, at their versions: what the consent index holds of them. */

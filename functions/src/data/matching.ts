@@ -1,28 +1,17 @@
-import { createHmac } from "node:crypto";
 import { type Candidate, type MatchCandidate, rankCandidatesForListing, type StudentProfile } from "@ketnoi/core";
-import { config } from "../config";
 import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import { pseudonym } from "./applicants";
+import { candidateIdOf } from "./candidate-id";
 import { consentingStudents } from "./candidate-pool";
 import { guard } from "./guard";
 import type { StoredListing } from "./listings";
 import { explained } from "./recommendations";
 
+// Erasure (the account group's function, without ElectroDB) renames a student's candidate ids too.
+export { candidateIdOf } from "./candidate-id";
 // Served by the read function, so in a module without ElectroDB (issue 14); re-exported here.
 export { recommendationsFor } from "./recommendations-for";
-
-/**
- * A student's pseudonymous id for one listing's candidate list: an HMAC of listing and student keyed with the
- * server secret, so it is the same on every request (the invite names it) but differs between listings, and
- * someone who knows a student's id cannot compute it (a plain hash of known ids could be recomputed by anyone).
- */
-export function candidateIdOf(listingId: string, studentId: string): string {
-  return createHmac("sha256", config().SERVER_SECRET)
-    .update(`candidate:${listingId}:${studentId}`)
-    .digest("hex")
-    .slice(0, 32);
-}
 
 async function invitedStudentIds(listingId: string): Promise<Set<string>> {
   const { data } = await guard(() => db().entities.candidateInvite.query.byListing({ listingId }).go({ pages: "all" }));

@@ -15,7 +15,11 @@ import { db } from "../db/service";
 import { AppError } from "../http/errors";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
+
 import { transactWithRetry } from "./transact";
+
+// Erasure (the account group's function, without ElectroDB) deletes the notes through applicant-notes.ts.
+export { deleteApplicantNotes } from "./applicant-notes";
 
 type MessageItem = EntityItem<MessageEntity>;
 type ThreadItem = EntityItem<ThreadEntity>;
@@ -267,17 +271,4 @@ export async function deleteConversation(applicationId: string): Promise<number>
   await deleteEach(notes.data, ({ orgId }) => entities.applicantNote.delete({ applicationId, orgId }).go());
   const { data: thread } = await guard(() => entities.thread.delete({ applicationId }).go({ response: "all_old" }));
   return messages.data.length + markers.data.length + notes.data.length + (thread ? 1 : 0);
-}
-
-/** Deletes the organisations' notes on a student's applications (erasure: the notes carry no student id). */
-export async function deleteApplicantNotes(applicationIds: readonly string[]): Promise<number> {
-  let deleted = 0;
-  for (const applicationId of new Set(applicationIds)) {
-    const { data } = await guard(() =>
-      db().entities.applicantNote.query.byApplication({ applicationId }).go({ pages: "all" }),
-    );
-    await deleteEach(data, ({ orgId }) => db().entities.applicantNote.delete({ applicationId, orgId }).go());
-    deleted += data.length;
-  }
-  return deleted;
 }

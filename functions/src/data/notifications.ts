@@ -1,10 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Notification, NotificationKind } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { NotificationEntity } from "../db/entities/notification";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { notificationModel } from "../db/models/notification";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
 const retentionSeconds = 180 * 24 * 60 * 60;
+
+// Over the lite data path (db/lite.ts, issue 14): the account group lists and marks them, every group writes them.
+const notifications = liteEntity<NotificationEntity>(notificationModel);
+const notificationWrites = liteWrites<NotificationEntity>(notificationModel);
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -81,25 +88,23 @@ async function store(
 ): Promise<void> {
   await guard(
     () =>
-      db()
-        .entities.notification.create({
+      send(
+        notificationWrites.create({
           userId,
           notificationId,
           ...input,
           read: false,
           createdAt: at.toISOString(),
           expiresAt: Math.floor(at.getTime() / 1000) + retentionSeconds,
-        })
-        .go(),
+        }),
+      ),
     onConflict,
   );
 }
 
 /** A user's notifications, newest first. */
 export async function listNotifications(userId: string, limit = 50): Promise<Notification[]> {
-  const { data } = await guard(() =>
-    db().entities.notification.query.byUser({ userId }).go({ order: "desc", count: limit }),
-  );
+  const data = await guard(() => notifications.query("byUser", { userId }, { order: "desc", count: limit }));
   return data.map(
     ({ notificationId, userId: _user, expiresAt: _expires, ...rest }) =>
       ({ id: notificationId, ...rest }) as Notification,
@@ -108,16 +113,12 @@ export async function listNotifications(userId: string, limit = 50): Promise<Not
 
 /** Marks one of the user's notifications read; false when it does not exist (or is someone else's). */
 export async function markNotificationRead(userId: string, notificationId: string): Promise<boolean> {
-  const { data } = await guard(() =>
-    db()
-      .entities.notification.query.byUser({ userId })
-      .where((a, op) => op.eq(a.notificationId, notificationId))
-      .go({ pages: "all" }),
+  const [item] = await guard(() =>
+    notifications.query("byUser", { userId }, { count: 1, filter: (n) => n.notificationId === notificationId }),
   );
-  const item = data[0];
   if (!item) return false;
   await guard(() =>
-    db().entities.notification.patch({ userId, createdAt: item.createdAt, notificationId }).set({ read: true }).go(),
+    send(notificationWrites.patch({ userId, createdAt: item.createdAt, notificationId }, { set: { read: true } })),
   );
   return true;
 }

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { type ErasureReceipt, normaliseEmail, type PersonalDataExport } from "@ketnoi/core";
-import { db } from "../db/service";
+import { liteEntity } from "../db/lite";
+import { entityModels } from "../db/lite-models";
+import { transactWrite } from "../db/lite-transact";
+import { deleteMany, liteWrites, send, type WriteItem, whereEquals } from "../db/lite-writes";
+import type { defineModel } from "../db/models/define";
 import { AppError } from "../http/errors";
+import { deleteApplicantNotes } from "./applicant-notes";
 import { guard } from "./guard";
 import { noteDemandChange } from "./listing-demand";
-import { deleteApplicantNotes } from "./messages";
 import { erasePlacementData, type PreferenceItem, placementOutcomesOf } from "./placement/privacy";
 import { transactWithRetry } from "./transact";
 import { getUser, type User } from "./users";
@@ -26,13 +30,15 @@ interface IndexSpec {
   pk: { composite: readonly string[] };
   sk?: { composite: readonly string[] };
 }
-/** The part of an ElectroDB entity this module uses generically, whatever the entity. */
+/**
+ * One record type as this module uses it generically, whatever the entity: its declaration, read and written over
+ * the lite data path (db/lite.ts, issue 14), so export and erasure run without ElectroDB in the account function.
+ */
 interface EntityView {
   schema: { attributes: Record<string, unknown>; indexes: Record<string, IndexSpec> };
-  query: Record<string, (key: Item) => { go(options: object): Promise<{ data: Item[] }> }>;
-  delete(keys: Item[]): { go(): Promise<{ unprocessed: Item[] }> };
-  put(item: Item): { go(): Promise<unknown> };
-  create(item: Item): { commit(): unknown };
+  model: ReturnType<typeof defineModel>;
+  read: ReturnType<typeof liteEntity>;
+  writes: ReturnType<typeof liteWrites>;
 }
 
 /** How one record type is found for a person: by its own index on an identity attribute, or through another. */
@@ -44,9 +50,23 @@ export interface SectionPlan {
   indirect: boolean;
 }
 
+let views: Array<[string, EntityView]> | undefined;
+
+/** Every record type, by the name `db().entities` gives it (db/lite-models.ts), in the same order. */
 function entityViews(): Array<[string, EntityView]> {
-  return Object.entries(db().entities as unknown as Record<string, EntityView>);
+  views ??= Object.entries(entityModels).map(([name, model]) => [
+    name,
+    {
+      schema: { attributes: model.attributes, indexes: model.indexes as unknown as Record<string, IndexSpec> },
+      model,
+      read: liteEntity(model),
+      writes: liteWrites(model),
+    },
+  ]);
+  return views;
 }
+
+const viewOf = (section: string) => entityViews().find(([name]) => name === section)![1];
 
 const personalAttributesOf = (entity: EntityView) =>
   Object.keys(entity.schema.attributes).filter((a) => subjectAttributes.includes(a));
@@ -109,10 +129,10 @@ async function collect(userId: string, email: string): Promise<Map<string, { ent
         : [subjectEmailAttributes.includes(attribute as "email") ? email : userId];
       return values
         .filter((value) => value !== "")
-        .map((value) => guard(() => entity.query[accessPattern]!({ [attribute]: value }).go({ pages: "all" })));
+        .map((value) => guard(() => entity.read.query(accessPattern, { [attribute]: value }) as Promise<Item[]>));
     });
     const unique = new Map<string, Item>();
-    for (const { data } of await Promise.all(reads)) {
+    for (const data of await Promise.all(reads)) {
       for (const item of data.filter((i) => belongsTo(entity, i, userId, email))) {
         unique.set(JSON.stringify(primaryKeyOf(entity, item)), item);
       }
@@ -304,11 +324,7 @@ export const erasureRules: Record<string, ErasureRule> = {
 async function applicable(changes: readonly CounterChange[]): Promise<CounterChange[]> {
   const kept: CounterChange[] = [];
   for (const change of changes) {
-    const { data } = await guard(() =>
-      db()
-        .entities[change.entity].get(change.key as { listingId: string })
-        .go({ consistent: true }),
-    );
+    const data = await guard(() => viewOf(change.entity).read.get(change.key, { consistent: true }));
     const counts = (data ?? {}) as Record<string, unknown>;
     if (Object.entries(change.add).every(([name, n]) => Number(counts[name] ?? 0) + n >= 0)) kept.push(change);
   }
@@ -317,31 +333,16 @@ async function applicable(changes: readonly CounterChange[]): Promise<CounterCha
 
 /** Deletes records in batches, retrying what DynamoDB left unprocessed. */
 async function deleteAll(entity: EntityView, items: Item[]): Promise<void> {
-  let keys = items.map((item) => primaryKeyOf(entity, item));
-  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    ({ unprocessed: keys } = await guard(() => entity.delete(keys).go()));
-  }
-  if (keys.length > 0) throw new Error(`${keys.length} records left undeleted`);
+  const keys = items.map((item) => primaryKeyOf(entity, item));
+  const left = await guard(() => deleteMany(entity.model, keys));
+  if (left.length > 0) throw new Error(`${left.length} records left undeleted`);
 }
-
-type ConditionOps = { eq(attribute: unknown, value: unknown): string };
-type Deletable = {
-  delete(key: Item): {
-    where(condition: (attr: Record<string, unknown>, op: ConditionOps) => string): { commit(): unknown };
-  };
-  create(item: Item): { commit(): unknown };
-  put(item: Item): {
-    where(condition: (attr: Record<string, unknown>, op: ConditionOps) => string): { commit(): unknown };
-  };
-};
-type Countable = { update(key: Item): { add(values: Record<string, number>): { commit(): unknown } } };
 
 /**
  * Replaces a record by its anonymised copy: in place, or (when the key held the person's id) delete + create,
  * with the counter changes its erasure makes in the same transaction.
  */
 async function replace(
-  section: string,
   entity: EntityView,
   before: Item,
   after: Item,
@@ -350,28 +351,21 @@ async function replace(
   const oldKey = primaryKeyOf(entity, before);
   const sameKey = JSON.stringify(oldKey) === JSON.stringify(primaryKeyOf(entity, after));
   if (sameKey && counters.length === 0) {
-    await guard(() => entity.put(after).go());
+    await guard(() => send(entity.writes.put(after)));
     return;
   }
-  const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write((entities) => {
-        const all = entities as unknown as Record<string, Deletable & Countable>;
-        const target = all[section]!;
-        // Only the record as read is replaced: a pipeline move made meanwhile must not be overwritten.
-        const unchanged = (attr: Record<string, unknown>, op: ConditionOps) =>
-          ["version", "updatedAt"]
-            .filter((name) => before[name] !== undefined)
-            .map((name) => op.eq(attr[name], before[name]))
-            .join(" AND ");
-        const copy = sameKey
-          ? [target.put(after).where(unchanged).commit()]
-          : [target.delete(oldKey).where(unchanged).commit(), target.create(after).commit()];
-        const changes = counters.map((c) => all[c.entity]!.update(c.key).add(c.add).commit());
-        return [...copy, ...changes] as never;
-      })
-      .go(),
+  // Only the record as read is replaced: a pipeline move made meanwhile must not be overwritten.
+  const unchanged = whereEquals(
+    entity.model,
+    Object.fromEntries(
+      ["version", "updatedAt"].filter((name) => before[name] !== undefined).map((n) => [n, before[n]]),
+    ),
   );
+  const copy: WriteItem[] = sameKey
+    ? [entity.writes.put(after, unchanged)]
+    : [entity.writes.delete(oldKey, unchanged), entity.writes.create(after)];
+  const changes = counters.map((c) => viewOf(c.entity).writes.update(c.key, { add: c.add }));
+  const failed = await transactWithRetry(() => transactWrite([...copy, ...changes]));
   // The record changed between reading and anonymising it: the student repeats the request, which resumes.
   if (failed !== -1) throw new AppError("version_conflict", "Dữ liệu vừa thay đổi; hãy gửi lại yêu cầu xóa.");
 }
@@ -405,7 +399,7 @@ export async function erasePersonalData(userId: string, email: string): Promise<
     } else {
       for (const item of items) {
         const counters = await applicable(rule.counters?.(item) ?? []);
-        await replace(section, entity, item, rule.anonymise(item, userId, erasedAt), counters);
+        await replace(entity, item, rule.anonymise(item, userId, erasedAt), counters);
         for (const change of counters) {
           noteDemandChange(String(change.key.listingId), { applications: 0, filled: 0, ...change.add });
         }
@@ -416,7 +410,7 @@ export async function erasePersonalData(userId: string, email: string): Promise<
   if (found.get("user")?.items.length === 0) {
     // A student known only from their token (no user record yet) still gets a tombstone, which bars the token.
     const tombstone = { userId, email: "", displayName: "", role: "student" as const, createdAt: erasedAt, erasedAt };
-    await guard(() => db().entities.user.put(tombstone).go());
+    await guard(() => send(viewOf("user").writes.put(tombstone)));
   }
   return receipt;
 }
@@ -436,8 +430,8 @@ export async function anonymiseKeptRecord(
 ): Promise<Item> {
   const rule = erasureRules[section];
   if (rule?.action !== "anonymise") throw new Error(`No anonymisation rule for ${section}`);
-  const entity = Object.fromEntries(entityViews())[section]!;
+  const entity = viewOf(section);
   const after = { ...rule.anonymise(item, subjectId, at), ...extra };
-  await replace(section, entity, item, after);
+  await replace(entity, item, after);
   return after;
 }

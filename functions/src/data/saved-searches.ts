@@ -1,12 +1,21 @@
 import { createHash, randomUUID } from "node:crypto";
 import { maxSavedSearches, type SavedSearch, type SavedSearchCreate, type SearchCriteria } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
-import { type SavedSearchEntity, savedSearchShards } from "../db/entities/saved-search";
-import { db } from "../db/service";
+import type { SavedSearchEntity } from "../db/entities/saved-search";
+import type { SearchAlertEntity } from "../db/entities/search-alert";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { savedSearchModel, savedSearchShards } from "../db/models/saved-search";
+import { searchAlertModel } from "../db/models/search-alert";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
 type SavedSearchItem = EntityItem<SavedSearchEntity>;
+
+// Over the lite data path (db/lite.ts, issue 14): the account group's routes and the stream consumer's alerts.
+const savedSearches = liteEntity<SavedSearchEntity>(savedSearchModel);
+const savedSearchWrites = liteWrites<SavedSearchEntity>(savedSearchModel);
+const searchAlertWrites = liteWrites<SearchAlertEntity>(searchAlertModel);
 
 /** A saved search with its owner, as alert evaluation needs it. */
 export type StoredSavedSearch = SavedSearch & { userId: string };
@@ -33,8 +42,7 @@ function shardOf(userId: string): string {
 }
 
 async function itemsOf(userId: string): Promise<SavedSearchItem[]> {
-  const { data } = await guard(() => db().entities.savedSearch.query.byUser({ userId }).go({ pages: "all" }));
-  return data;
+  return guard(() => savedSearches.query("byUser", { userId }));
 }
 
 /** A student's saved searches, oldest first. */
@@ -62,7 +70,7 @@ export async function createSavedSearch(userId: string, input: SavedSearchCreate
       createdAt: new Date().toISOString(),
     };
     try {
-      await guard(() => db().entities.savedSearch.create(item).go());
+      await guard(() => send(savedSearchWrites.create(item)));
       return toSavedSearch(item);
     } catch (error) {
       // A concurrent save of the same student took this slot just now: it is as taken as the others.
@@ -77,10 +85,7 @@ export async function deleteSavedSearch(userId: string, savedSearchId: string): 
   const item = (await itemsOf(userId)).find((i) => i.savedSearchId === savedSearchId);
   if (!item) return false;
   await guard(() =>
-    db()
-      .entities.savedSearch.delete({ userId, slot: item.slot })
-      .where((attr, op) => op.eq(attr.savedSearchId, savedSearchId))
-      .go(),
+    send(savedSearchWrites.delete({ userId, slot: item.slot }, whereEquals(savedSearchModel, { savedSearchId }))),
   ).catch((error) => {
     // Deleted by a concurrent request: the outcome the caller wanted.
     if (!(error instanceof AppError && error.code === "version_conflict")) throw error;
@@ -94,11 +99,7 @@ export async function deleteSavedSearch(userId: string, savedSearchId: string): 
  */
 export async function allSavedSearches(): Promise<StoredSavedSearch[]> {
   const shards = Array.from({ length: savedSearchShards }, (_, i) => String(i));
-  const pages = await Promise.all(
-    shards.map((shard) =>
-      guard(() => db().entities.savedSearch.query.byShard({ shard }).go({ pages: "all" })).then(({ data }) => data),
-    ),
-  );
+  const pages = await Promise.all(shards.map((shard) => guard(() => savedSearches.query("byShard", { shard }))));
   return pages.flat().map(toSavedSearch);
 }
 
@@ -110,15 +111,15 @@ export async function claimAlert(search: StoredSavedSearch, listingId: string): 
   const now = new Date();
   try {
     await guard(() =>
-      db()
-        .entities.searchAlert.create({
+      send(
+        searchAlertWrites.create({
           savedSearchId: search.id,
           listingId,
           userId: search.userId,
           createdAt: now.toISOString(),
           expiresAt: Math.floor(now.getTime() / 1000) + alertMarkerSeconds,
-        })
-        .go(),
+        }),
+      ),
     );
     return true;
   } catch (error) {
@@ -129,5 +130,5 @@ export async function claimAlert(search: StoredSavedSearch, listingId: string): 
 
 /** Releases a claim whose notification could not be stored, so that a retry sends it. */
 export async function releaseAlert(savedSearchId: string, listingId: string): Promise<void> {
-  await guard(() => db().entities.searchAlert.delete({ savedSearchId, listingId }).go());
+  await guard(() => send(searchAlertWrites.delete({ savedSearchId, listingId })));
 }

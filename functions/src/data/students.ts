@@ -1,7 +1,9 @@
 import type { StudentProfile, StudentProfileInput } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { StudentEntity } from "../db/entities/student";
-import { db } from "../db/service";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { studentModel } from "../db/models/student";
 import { AppError } from "../http/errors";
 import { noteProfileSaved } from "./candidate-pool";
 import { guard } from "./guard";
@@ -11,31 +13,19 @@ export { getStudentProfile } from "./student-reads";
 
 type StudentItem = EntityItem<StudentEntity>;
 
+// Profiles are written whole (create, put), over the lite data path (db/lite.ts, issue 14): the account group's
+// function carries no ElectroDB. A school's enrolment confirmation patches a profile: data/enrolments.ts.
+const students = liteEntity<StudentEntity>(studentModel);
+const studentWrites = liteWrites<StudentEntity>(studentModel);
+
 function toProfile(item: StudentItem): StudentProfile {
   return item as StudentProfile;
 }
 
 /** Students who declared a school (its enrolment list), by user id; each with whether the school confirmed them. */
 export async function studentsDeclaring(universityId: string): Promise<StudentProfile[]> {
-  const { data } = await guard(() => db().entities.student.query.byUniversity({ universityId }).go({ pages: "all" }));
+  const data = await guard(() => students.query("byUniversity", { universityId }));
   return data.map(toProfile);
-}
-
-/**
- * Confirms (or withdraws the confirmation of) a student's enrolment at the school they declared. 404 when the
- * student did not declare this school: a school confirms only its own declared students.
- */
-export async function setEnrolment(universityId: string, userId: string, confirmed: boolean): Promise<StudentProfile> {
-  const notDeclared = () => new AppError("not_found", "Sinh viên này không khai báo học tại trường.");
-  const patch = db().entities.student.patch({ userId });
-  const changed = confirmed
-    ? patch.set({ confirmedUniversityId: universityId, enrolmentConfirmedAt: new Date().toISOString() })
-    : patch.remove(["confirmedUniversityId", "enrolmentConfirmedAt"]);
-  const { data } = await guard(
-    () => changed.where((attr, op) => op.eq(attr.universityId, universityId)).go({ response: "all_new" }),
-    notDeclared,
-  );
-  return toProfile(data as StudentItem);
 }
 
 /**
@@ -60,7 +50,7 @@ export async function saveStudentProfile(
     if (version !== undefined) throw new AppError("not_found", "Chưa có hồ sơ để cập nhật.");
     const item = { userId, ...fields, consents: consentRecord, createdAt: now, updatedAt: now, version: 1 };
     await guard(
-      () => db().entities.student.create(item).go(),
+      () => send(studentWrites.create(item as StudentItem)),
       () => new AppError("version_conflict", "Hồ sơ vừa được tạo ở nơi khác; hãy tải lại."),
     );
     const created = toProfile(item as StudentItem);
@@ -84,12 +74,7 @@ export async function saveStudentProfile(
     updatedAt: now,
     version: version + 1,
   };
-  await guard(() =>
-    db()
-      .entities.student.put(item)
-      .where((attr, op) => op.eq(attr.version, version))
-      .go(),
-  );
+  await guard(() => send(studentWrites.put(item as StudentItem, whereEquals(studentModel, { version }))));
   const saved = toProfile(item as StudentItem);
   noteProfileSaved(saved);
   return saved;

@@ -2,17 +2,23 @@ import type { DemoAccount, Principal, Role } from "@ketnoi/core";
 import { normaliseEmail, roles } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { UserEntity } from "../db/entities/user";
-import { db } from "../db/service";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { userModel } from "../db/models/user";
 import { isConditionFailure } from "../http/errors";
 import { guard } from "./guard";
-import { getOrganisations, membershipsOf } from "./organisations";
+import { membershipsOf } from "./memberships";
+import { getOrganisations } from "./organisation-reads";
 
 export type User = EntityItem<UserEntity>;
 
+// Over the lite data path (db/lite.ts, issue 14): every function's middleware and the account group read users.
+const users = liteEntity<UserEntity>(userModel);
+const userWrites = liteWrites<UserEntity>(userModel);
+
 /** One user, or undefined. */
 export async function getUser(userId: string): Promise<User | undefined> {
-  const { data } = await guard(() => db().entities.user.get({ userId }).go());
-  return data ?? undefined;
+  return guard(() => users.get({ userId }));
 }
 
 /**
@@ -22,7 +28,7 @@ export async function getUser(userId: string): Promise<User | undefined> {
 export async function findUserByEmail(email: string): Promise<User | undefined> {
   const normalised = normaliseEmail(email);
   if (!normalised) return undefined;
-  const { data } = await guard(() => db().entities.user.query.byEmail({ email: normalised }).go({ count: 5 }));
+  const data = await guard(() => users.query("byEmail", { email: normalised }, { count: 5 }));
   return data.find((u) => !u.erasedAt && normaliseEmail(u.email) === normalised);
 }
 
@@ -31,18 +37,19 @@ export async function listDemoAccounts(perRole = 6): Promise<DemoAccount[]> {
   const byRole = await Promise.all(
     roles.map((role: Role) =>
       guard(() =>
-        db()
-          .entities.user.query.byRole({ role })
+        users.query(
+          "byRole",
+          { role },
           // An erased demo account keeps its record as a nameless tombstone: it is no longer offered.
-          .where((attr, op) => `${op.eq(attr.demo, true)} AND ${op.notExists(attr.erasedAt)}`)
-          .go({ count: perRole }),
+          { count: perRole, filter: (u) => u.demo === true && u.erasedAt === undefined },
+        ),
       ),
     ),
   );
-  const users = byRole.flatMap((r) => r.data);
-  const memberships = await Promise.all(users.map((u) => membershipsOf(u.userId)));
+  const demo = byRole.flat();
+  const memberships = await Promise.all(demo.map((u) => membershipsOf(u.userId)));
   const orgs = await getOrganisations(memberships.flatMap((m) => m.map((x) => x.orgId)));
-  return users.map((u, i) => {
+  return demo.map((u, i) => {
     const orgId = memberships[i]?.[0]?.orgId;
     const orgName = orgId ? orgs.get(orgId)?.name.vi : undefined;
     return { id: u.userId, displayName: u.displayName, email: u.email, role: u.role, ...(orgName ? { orgName } : {}) };
@@ -64,7 +71,7 @@ export async function userOnSignIn(principal: Principal): Promise<User | undefin
     createdAt: new Date().toISOString(),
   };
   try {
-    await db().entities.user.create(user).go();
+    await send(userWrites.create(user));
   } catch (error) {
     // A concurrent first request created it: read what won.
     if (!isConditionFailure(error)) return guard(() => Promise.reject(error));

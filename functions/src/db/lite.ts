@@ -257,6 +257,8 @@ export interface QueryOptions {
   consistent?: boolean;
   /** Only these attributes (ElectroDB's `attributes`). */
   attributes?: readonly string[];
+  /** Only the items it keeps, before `count` (ElectroDB's `where`, evaluated here instead of as a FilterExpression). */
+  filter?: (item: Attrs) => boolean;
 }
 
 /**
@@ -330,6 +332,7 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Lite
         for (const stored of output.Items ?? []) {
           if (!owns(model, stored)) continue;
           const data = fromStoredItem(model, stored);
+          if (options.filter && !options.filter(data)) continue;
           items.push(data as Item);
           if (options.count !== undefined && items.length >= options.count) return items;
         }

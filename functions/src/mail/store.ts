@@ -9,10 +9,28 @@ import {
 } from "@ketnoi/core";
 import { guard } from "../data/guard";
 import type { NotificationInput } from "../data/notifications";
-import { db } from "../db/service";
+import type {
+  MailDigestEntryEntity,
+  MailPreferenceEntity,
+  MailSentEntity,
+  MailSuppressionEntity,
+} from "../db/entities/mail";
+import { liteEntity } from "../db/lite";
+import { deleteMany, liteWrites, send, whereEquals } from "../db/lite-writes";
+import { mailDigestEntryModel, mailPreferenceModel, mailSentModel, mailSuppressionModel } from "../db/models/mail";
 import { AppError } from "../http/errors";
 
 const day = 24 * 60 * 60;
+
+// Over the lite data path (db/lite.ts, issue 14): the account group's preference routes, the mail functions.
+const preferences = liteEntity<MailPreferenceEntity>(mailPreferenceModel);
+const preferenceWrites = liteWrites<MailPreferenceEntity>(mailPreferenceModel);
+const suppressions = liteEntity<MailSuppressionEntity>(mailSuppressionModel);
+const suppressionWrites = liteWrites<MailSuppressionEntity>(mailSuppressionModel);
+const sent = liteEntity<MailSentEntity>(mailSentModel);
+const sentWrites = liteWrites<MailSentEntity>(mailSentModel);
+const digestEntries = liteEntity<MailDigestEntryEntity>(mailDigestEntryModel);
+const digestWrites = liteWrites<MailDigestEntryEntity>(mailDigestEntryModel);
 
 /** A user's stored choices: the language and only the kinds they set. */
 export interface StoredMailPreferences {
@@ -22,7 +40,7 @@ export interface StoredMailPreferences {
 
 /** The user's choices, or the defaults (Vietnamese, every kind on its default channel) when none are stored. */
 export async function getMailPreferences(userId: string): Promise<StoredMailPreferences> {
-  const { data } = await guard(() => db().entities.mailPreference.get({ userId }).go());
+  const data = await guard(() => preferences.get({ userId }));
   return { language: data?.language ?? "vi", kinds: (data?.kinds as StoredMailPreferences["kinds"]) ?? {} };
 }
 
@@ -44,11 +62,7 @@ export async function updateMailPreferences(
 ): Promise<StoredMailPreferences> {
   const current = await getMailPreferences(userId);
   const next = { language: change.language ?? current.language, kinds: { ...current.kinds, ...change.kinds } };
-  await guard(() =>
-    db()
-      .entities.mailPreference.put({ userId, ...next, updatedAt: new Date().toISOString() })
-      .go(),
-  );
+  await guard(() => send(preferenceWrites.put({ userId, ...next, updatedAt: new Date().toISOString() })));
   return next;
 }
 
@@ -56,22 +70,13 @@ const normalise = (email: string) => email.trim().toLowerCase();
 
 /** Whether SES reported this address as bouncing or complaining. */
 export async function isSuppressed(email: string): Promise<boolean> {
-  const { data } = await guard(() =>
-    db()
-      .entities.mailSuppression.get({ email: normalise(email) })
-      .go(),
-  );
-  return !!data;
+  return !!(await guard(() => suppressions.get({ email: normalise(email) })));
 }
 
 /** Stops all mail to an address; false when it was already suppressed (the report came again). */
 export async function suppressAddress(email: string, reason: "bounce" | "complaint", at: string): Promise<boolean> {
   return guard(
-    () =>
-      db()
-        .entities.mailSuppression.create({ email: normalise(email), reason, at })
-        .go()
-        .then(() => true),
+    () => send(suppressionWrites.create({ email: normalise(email), reason, at })).then(() => true),
     () => alreadyThere,
   ).catch((error: unknown) => {
     if (error === alreadyThere) return false;
@@ -95,28 +100,25 @@ export async function claimMail(mailKey: string, now = new Date()): Promise<bool
     expiresAt: Math.floor(now.getTime() / 1000) + 30 * day,
   };
   const created = await guard(
-    () =>
-      db()
-        .entities.mailSent.create({ mailKey, ...claim })
-        .go()
-        .then(() => true),
+    () => send(sentWrites.create({ mailKey, ...claim })).then(() => true),
     () => alreadyThere,
   ).catch((error: unknown) => {
     if (error === alreadyThere) return false;
     throw error;
   });
   if (created) return true;
-  const { data } = await guard(() => db().entities.mailSent.get({ mailKey }).go());
+  const data = await guard(() => sent.get({ mailKey }));
   if (data?.status !== "sending" || now.getTime() - Date.parse(data.claimedAt) < claimLeaseMs) return false;
   // Take over a stale claim only if nobody else did in between (its claimedAt unchanged).
   return guard(
     () =>
-      db()
-        .entities.mailSent.patch({ mailKey })
-        .set({ claimedAt: claim.claimedAt })
-        .where((a, op) => op.eq(a.claimedAt, data.claimedAt))
-        .go()
-        .then(() => true),
+      send(
+        sentWrites.patch(
+          { mailKey },
+          { set: { claimedAt: claim.claimedAt } },
+          whereEquals(mailSentModel, { claimedAt: data.claimedAt }),
+        ),
+      ).then(() => true),
     () => alreadyThere,
   ).catch((error: unknown) => {
     if (error === alreadyThere) return false;
@@ -126,19 +128,16 @@ export async function claimMail(mailKey: string, now = new Date()): Promise<bool
 
 /** Records how a claimed mail ended: sent, or refused for good (never tried again). */
 export async function settleMail(mailKey: string, outcome: { messageId?: string } | { error: string }) {
-  await guard(() =>
-    db()
-      .entities.mailSent.patch({ mailKey })
-      .set(
-        "error" in outcome ? { status: "failed", error: outcome.error.slice(0, 500) } : { status: "sent", ...outcome },
-      )
-      .go(),
-  );
+  const set =
+    "error" in outcome
+      ? { status: "failed" as const, error: outcome.error.slice(0, 500) }
+      : { status: "sent" as const, ...outcome };
+  await guard(() => send(sentWrites.patch({ mailKey }, { set })));
 }
 
 /** Gives a claim back after a transient failure, so the retry may send it. */
 export async function releaseMail(mailKey: string) {
-  await guard(() => db().entities.mailSent.delete({ mailKey }).go());
+  await guard(() => send(sentWrites.delete({ mailKey })));
 }
 
 /** Number of partitions digest entries spread over. */
@@ -148,8 +147,8 @@ const shardOf = (userId: string) => createHash("sha256").update(userId).digest()
 /** Puts a notice aside for the user's next digest (a put under the notice's id: a replay writes the same item). */
 export async function queueForDigest(userId: string, noticeId: string, input: NotificationInput, at: string) {
   await guard(() =>
-    db()
-      .entities.mailDigestEntry.put({
+    send(
+      digestWrites.put({
         shard: shardOf(userId),
         userId,
         noticeId,
@@ -159,8 +158,8 @@ export async function queueForDigest(userId: string, noticeId: string, input: No
         ...(input.body ? { body: input.body } : {}),
         ...(input.link ? { link: input.link } : {}),
         expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * day,
-      })
-      .go(),
+      }),
+    ),
   );
 }
 
@@ -169,17 +168,14 @@ export type DigestEntry = Awaited<ReturnType<typeof pendingDigestEntries>>[numbe
 /** Every notice waiting for a digest, all users. */
 export async function pendingDigestEntries() {
   const shards = await Promise.all(
-    Array.from({ length: digestShards }, (_, shard) =>
-      guard(() => db().entities.mailDigestEntry.query.byShard({ shard }).go({ pages: "all" })),
-    ),
+    Array.from({ length: digestShards }, (_, shard) => guard(() => digestEntries.query("byShard", { shard }))),
   );
-  return shards.flatMap(({ data }) => data);
+  return shards.flat();
 }
 
 /** Removes entries once their digest is sent (or found sent). */
 export async function removeDigestEntries(entries: DigestEntry[]) {
-  for (let i = 0; i < entries.length; i += 25) {
-    const batch = entries.slice(i, i + 25).map(({ userId, at, noticeId }) => ({ userId, at, noticeId }));
-    await guard(() => db().entities.mailDigestEntry.delete(batch).go());
-  }
+  const keys = entries.map(({ userId, at, noticeId }) => ({ userId, at, noticeId }));
+  // An entry still unprocessed after the retries is found by the next digest run, which finds its mail sent.
+  await guard(() => deleteMany(mailDigestEntryModel, keys));
 }

@@ -9,8 +9,9 @@ import {
 } from "@ketnoi/core";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { setEnrolment } from "../data/enrolments";
 import { getOrganisation } from "../data/organisations";
-import { setEnrolment, studentsDeclaring } from "../data/students";
+import { studentsDeclaring } from "../data/students";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";

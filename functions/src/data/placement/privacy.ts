@@ -1,10 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { Assignment } from "@ketnoi/core";
-import { db } from "../../db/service";
+import type { PlacementPreferenceEntity } from "../../db/entities/placement-preference";
+import type { PlacementRoundEntity } from "../../db/entities/placement-round";
+import { transactWrite } from "../../db/lite-transact";
+import { liteWrites, whereEquals } from "../../db/lite-writes";
+import { placementPreferenceModel } from "../../db/models/placement-preference";
+import { placementRoundModel } from "../../db/models/placement-round";
 import { AppError } from "../../http/errors";
-import { candidateIdOf } from "../matching";
+import { candidateIdOf } from "../candidate-id";
 import { transactWithRetry } from "../transact";
-import { editedRankings, erasedPrefix, getRound, type RoundResult, type StoredRound } from "./rounds";
+import { editedRankings, erasedPrefix, getRound, type StoredRound } from "./round-reads";
+import type { RoundResult } from "./rounds";
+
+// Erasure runs in the account group's function, over the lite data path (db/lite.ts, issue 14).
+const roundWrites = liteWrites<PlacementRoundEntity>(placementRoundModel);
+const preferenceWrites = liteWrites<PlacementPreferenceEntity>(placementPreferenceModel);
 
 /** A student's record in a round, as the personal-data plan reads it. */
 export type PreferenceItem = Record<string, unknown> & { roundId: string; studentId: string };
@@ -118,41 +128,39 @@ export async function erasePlacementData(
       const pseudonymised = round && namedInResult(result, studentId);
       const token = `${erasedPrefix}${randomUUID()}`;
       const failed = await transactWithRetry(() =>
-        db()
-          .transaction.write(({ placementRound, placementPreference }) => [
-            ...(round && (rankings || pseudonymised)
-              ? [
-                  placementRound
-                    .patch({ roundId: round.roundId })
-                    .set({
+        transactWrite([
+          ...(round && (rankings || pseudonymised)
+            ? [
+                roundWrites.patch(
+                  { roundId: round.roundId },
+                  {
+                    set: {
                       ...(rankings ? { rankings } : {}),
                       ...(pseudonymised && result ? { result: renamedResult(result, studentId, token) } : {}),
                       updatedAt: at,
-                    })
-                    .add({ version: 1 })
-                    .where((a, op) => op.eq(a.version, round.version))
-                    .commit(),
-                ]
-              : []),
-            placementPreference.delete(key).commit(),
-            ...(pseudonymised
-              ? [
-                  placementPreference
-                    .create({
-                      roundId: preference.roundId,
-                      studentId: token,
-                      choices: preference.choices as string[],
-                      updatedAt: at,
-                      response: (preference.response as { decision: "confirmed" | "declined"; at: string }) ?? {
-                        decision: "declined",
-                        at,
-                      },
-                    })
-                    .commit(),
-                ]
-              : []),
-          ])
-          .go(),
+                    },
+                    add: { version: 1 },
+                  },
+                  whereEquals(placementRoundModel, { version: round.version }),
+                ),
+              ]
+            : []),
+          preferenceWrites.delete(key),
+          ...(pseudonymised
+            ? [
+                preferenceWrites.create({
+                  roundId: preference.roundId,
+                  studentId: token,
+                  choices: preference.choices as string[],
+                  updatedAt: at,
+                  response: (preference.response as { decision: "confirmed" | "declined"; at: string }) ?? {
+                    decision: "declined",
+                    at,
+                  },
+                }),
+              ]
+            : []),
+        ]),
       );
       if (failed === -1) {
         if (pseudonymised) kept++;

@@ -21,7 +21,6 @@ import {
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { PlacementPreferenceEntity } from "../../db/entities/placement-preference";
-import type { PlacementRoundEntity } from "../../db/entities/placement-round";
 import { db } from "../../db/service";
 import { AppError } from "../../http/errors";
 import { listingCards } from "../applicants";
@@ -30,8 +29,10 @@ import { getListing, type StoredListing } from "../listings";
 import { candidateIdOf } from "../matching";
 import { transactWithRetry } from "../transact";
 import { indexedPlacementInput } from "./input";
+import { editedRankings, erasedPrefix, getRound, type StoredRound } from "./round-reads";
 
-export type StoredRound = EntityItem<PlacementRoundEntity>;
+// Erasure (the account group's function, without ElectroDB) reads rounds through round-reads.ts; re-exported here.
+export { editedRankings, erasedPrefix, getRound, type StoredRound } from "./round-reads";
 
 /**
  * One run or re-offer of a round, kept so that anyone can see when it was run, by whom, on which inputs (for a
@@ -107,8 +108,6 @@ export function inputFromKept(kept: KeptInput): PlacementInput {
 /** The owner key of province-wide rounds in place of a school's id (the province officers own them together). */
 export const provinceOwner = "province";
 
-/** What stands in a round for a student who erased their account (see `erasePlacementData`). */
-export const erasedPrefix = "erased-";
 export const isErasedToken = (id: string) => id.startsWith(erasedPrefix);
 
 /** The universities whose students take part in a round. */
@@ -184,12 +183,6 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
   // A random id already taken: never expected, and never to be overwritten.
   if (failed !== -1) throw new Error(`placement round ${item.roundId}: item ${failed} already exists`);
   return item as StoredRound;
-}
-
-/** One round, or undefined. */
-export async function getRound(roundId: string): Promise<StoredRound | undefined> {
-  const { data } = await guard(() => db().entities.placementRound.get({ roundId }).go({ consistent: true }));
-  return data ?? undefined;
 }
 
 /** A school's rounds, newest first. */
@@ -319,9 +312,6 @@ export async function roundStudents(round: StoredRound) {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return students;
 }
-
-/** The round's edited rankings: listing id → the organisation's order of candidate ids. */
-export const editedRankings = (round: StoredRound) => (round.rankings ?? {}) as Record<string, string[]>;
 
 /**
  * A listing's ranking of the students who chose it: the automatic ranking by match score, with the organisation's
