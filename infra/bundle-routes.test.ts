@@ -301,6 +301,7 @@ describe("the built lean bundles when DynamoDB cannot answer", () => {
       await new Promise((resolve) => hung.close(resolve));
     }
   }, 120_000);
+});
 
 describe("the built account bundle writes without ElectroDB", () => {
   it("saves a search, exports a student's data and erases the account, over the lite writes and transactions", async () => {
