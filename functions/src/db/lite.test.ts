@@ -125,6 +125,10 @@ describe("the lite data path writes and reads ElectroDB's format", () => {
           expect(params.ExpressionAttributeValues[":pk"]).toBe(lite.pk);
           expect(params.ExpressionAttributeValues[":sk1"]).toBe(lite.sk);
           expect(params.ExpressionAttributeNames["#pk"]).toBe(lite.index.pk.field);
+          // And the operator: `=` when every sort-key composite is given, `begins_with` on a prefix (the review found
+          // the lite path always used begins_with, so member u1 was also u10).
+          if (lite.sk !== undefined)
+            expect(/#sk1 = :sk1/.test(params.KeyConditionExpression), accessPattern).toBe(lite.exact);
         }
       }),
       { numRuns: 60 },

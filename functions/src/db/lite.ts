@@ -188,12 +188,17 @@ export function tableKey(model: Model, attrs: Attrs): Record<string, string> {
   return { [main.pk.field]: pk, ...(main.sk ? { [main.sk.field]: sk! } : {}) };
 }
 
-/** A query's key condition values: the partition key, and the sort key's prefix from the composites given. */
+/**
+ * A query's key condition values: the partition key, and the sort key's prefix from the composites given. `exact`
+ * when every sort-key composite is given (there is at least one): ElectroDB then queries `=`, not `begins_with`, so
+ * asking for member `u1` does not also return `u10` (found by the outside review, db/lite-review.test.ts).
+ */
 export function queryKeys(model: Model, accessPattern: string, attrs: Attrs) {
   const index = indexPlan(planOf(model), accessPattern);
   const pk = buildKey(index.pk, attrs);
   if (pk === undefined) throw new Error(`lite: incomplete partition key for ${accessPattern}`);
-  return { index, pk, sk: index.sk ? buildKey(index.sk, attrs, true) : undefined };
+  const exact = index.sk !== undefined && buildKey(index.sk, attrs) !== undefined;
+  return { index, pk, sk: index.sk ? buildKey(index.sk, attrs, true) : undefined, exact };
 }
 
 /**
@@ -296,16 +301,19 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Lite
       }
       return found;
     },
-    /** The entity's items on one index: the partition from its pk composites, `begins_with` on the sk's given ones. */
+    /**
+     * The entity's items on one index: the partition from its pk composites, `begins_with` on the sk's given ones, or
+     * `=` when they are all given (as ElectroDB does).
+     */
     async query(accessPattern: string, composites: Partial<Item>, options: QueryOptions = {}): Promise<Item[]> {
-      const { index, pk, sk } = queryKeys(model, accessPattern, composites);
+      const { index, pk, sk, exact } = queryKeys(model, accessPattern, composites);
       const names: Record<string, string> = { "#pk": index.pk.field };
       const values: Record<string, unknown> = { ":pk": pk };
       let condition = "#pk = :pk";
       if (index.sk && sk !== undefined) {
         names["#sk1"] = index.sk.field;
         values[":sk1"] = sk;
-        condition += " AND begins_with(#sk1, :sk1)";
+        condition += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
       }
       let projection: string | undefined;
       if (options.attributes) {
