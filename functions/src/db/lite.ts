@@ -10,6 +10,7 @@ import {
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { dynamo } from "./client";
+import { shapeAttribute } from "./lite-shape";
 import type { defineModel } from "./models/define";
 
 /**
@@ -242,9 +243,13 @@ export const owns = (model: Model, item: Attrs | undefined): item is Attrs => {
 export function fromStoredItem(model: Model, item: Attrs): Attrs {
   const plan = planOf(model);
   const data: Attrs = {};
+  const attributes = model.attributes as Record<string, Attrs>;
   for (const [field, value] of Object.entries(item)) {
     const name = plan.nameOf.get(field);
-    if (name !== undefined && !plan.hidden.has(name)) data[name] = value;
+    if (name === undefined || plan.hidden.has(name)) continue;
+    // Maps in ElectroDB's declared order and shape (lite-shape.ts).
+    const shaped = shapeAttribute(attributes[name], value);
+    if (shaped !== undefined) data[name] = shaped;
   }
   return data;
 }
