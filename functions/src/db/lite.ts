@@ -3,6 +3,7 @@
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
+import { shapeAttribute } from "./lite-shape";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
 
@@ -241,9 +242,13 @@ export const owns = (model: Model, item: Attrs | undefined): item is Attrs => {
 export function fromStoredItem(model: Model, item: Attrs): Attrs {
   const plan = planOf(model);
   const data: Attrs = {};
+  const attributes = model.attributes as Record<string, Attrs>;
   for (const [field, value] of Object.entries(item)) {
     const name = plan.nameOf.get(field);
-    if (name !== undefined && !plan.hidden.has(name)) data[name] = value;
+    if (name === undefined || plan.hidden.has(name)) continue;
+    // Maps in ElectroDB's declared order and shape (lite-shape.ts).
+    const shaped = shapeAttribute(attributes[name], value);
+    if (shaped !== undefined) data[name] = shaped;
   }
   return data;
 }
