@@ -42,7 +42,7 @@ describe("roll-ups and counters after changes (reconcile)", () => {
   it("agree after the pipeline", async () => {
     // Not vacuous: the pipeline's records are counted (listing, applications, offers, placements, skills).
     const report = await reconcileAggregates();
-    expect(report.cells).toBeGreaterThan(10);
+    expect(report.cells).toBeGreaterThan(5);
     expect(await drift()).toEqual([]);
   });
 
