@@ -14,6 +14,7 @@ import { listingOf, memberOf, verifiedOrganisation } from "../../test/marketplac
 const session = "review-hidden";
 let province: string;
 let orgId: string;
+const hiddenIds: string[] = [];
 
 beforeAll(async () => {
   province = await userWithToken("rv-province", "province");
@@ -21,8 +22,9 @@ beforeAll(async () => {
   await verifiedOrganisation(orgId);
   const recruiter = await memberOf("rv-hidden-rec", orgId);
   // A word no other test writes, in the title of two listings.
-  for (let i = 0; i < 2; i++)
-    await listingOf(recruiter, orgId, { title: { vi: `Kỹ sư ${session} zyxwquasar` } } as never);
+  for (let i = 0; i < 2; i++) {
+    hiddenIds.push(await listingOf(recruiter, orgId, { title: { vi: `Kỹ sư ${session} zyxwquasar` } } as never));
+  }
   await effectsSettled();
   const before = await call("GET", "/api/search?limit=50&q=zyxwquasar");
   expect([before.json.items.length, before.json.total]).toEqual([2, 2]);
@@ -51,5 +53,14 @@ describe("search after an organisation is suspended", () => {
     const first = await call("GET", "/api/search?limit=1&q=zyxwquasar");
     // Today the first page is empty yet carries a cursor: "there is more" of something it will not show.
     expect(first.json.cursor).toBeNull();
+  });
+
+  it.fails("never names a hidden listing in its cursor (a cursor is signed, not encrypted: anyone can read it)", async () => {
+    const first = await call("GET", "/api/search?limit=1&q=zyxwquasar");
+    const payload = String(first.json.cursor ?? "").split(".")[0] ?? "";
+    // Sealed = base64url(the index's cursor) + "." + HMAC; the index's cursor is base64url(JSON of the sort key).
+    const opened = Buffer.from(Buffer.from(payload, "base64url").toString("utf8"), "base64url").toString("utf8");
+    // Today the cursor's key ends with the id of the suspended organisation's listing it skipped over.
+    expect(hiddenIds.filter((id) => opened.includes(id))).toEqual([]);
   });
 });
