@@ -7,6 +7,9 @@ import { liteEntity } from "./lite";
 import { membershipModel } from "./models/membership";
 import { sessionSeatsModel } from "./models/session-seats";
 
+// biome-ignore lint/suspicious/noExplicitAny: ElectroDB entities built from a model object, queried by name.
+type AnyQueries = Record<string, (composites: object) => any>;
+
 /**
  * Outside review of the lite data path (db/lite.ts) against ElectroDB's semantics. lite.test.ts compares the query's
  * key *values* (:pk, :sk1) with ElectroDB's params but not the operator: ElectroDB queries `#sk1 = :sk1` when every
@@ -26,7 +29,9 @@ describe("the lite path's query with every sort-key composite given", () => {
     for (const userId of ["u1", "u10", "u1-admin"]) {
       await electro.put({ orgId, userId, role: userId === "u1" ? "staff" : "owner", createdAt } as never).go();
     }
-    const viaElectro = (await electro.query.byOrg({ orgId, userId: "u1" } as never).go({ pages: "all" })).data;
+    const viaElectro = (
+      await (electro.query as AnyQueries).byOrg!({ orgId, userId: "u1" } as never).go({ pages: "all" })
+    ).data;
     expect(viaElectro.map((m: { userId: string }) => m.userId)).toEqual(["u1"]);
     const viaLite = await lite.query("byOrg", { orgId, userId: "u1" } as never);
     expect(viaLite.map((m) => (m as { userId: string }).userId)).toEqual(["u1"]);
@@ -39,7 +44,8 @@ describe("the lite path's query with every sort-key composite given", () => {
     for (const sessionId of ["s1", "s11"]) {
       await electro.put({ listingId, sessionId, booked: sessionId === "s1" ? 1 : 9 } as never).go();
     }
-    const viaElectro = (await electro.query.bySession({ listingId, sessionId: "s1" } as never).go()).data;
+    const viaElectro = (await (electro.query as AnyQueries).bySession!({ listingId, sessionId: "s1" } as never).go())
+      .data;
     const viaLite = await lite.query("bySession", { listingId, sessionId: "s1" } as never, { consistent: true });
     expect(viaLite).toEqual(viaElectro);
   });
