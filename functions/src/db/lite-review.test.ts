@@ -11,17 +11,15 @@ import { sessionSeatsModel } from "./models/session-seats";
 type AnyQueries = Record<string, (composites: object) => any>;
 
 /**
- * Outside review of the lite data path (db/lite.ts) against ElectroDB's semantics. lite.test.ts compares the query's
+ * Outside review of the lite data path (db/lite.ts) against ElectroDB's semantics. lite.test.ts compared the query's
  * key *values* (:pk, :sk1) with ElectroDB's params but not the operator: ElectroDB queries `#sk1 = :sk1` when every
- * sort-key composite is given, the lite path always `begins_with(#sk1, :sk1)`. So a lite query for one member,
- * one session, one … also returns every item whose id merely starts with the one asked for (u1 → u10, u1x, …).
- * No lite caller passes a full sort key yet (membership byUser, seats bySession, … give the partition only), so this
- * is latent; the first one that does (a membership check byOrg {orgId, userId}) answers for the wrong user.
- * `it.fails`: these hold the defect as it is (the suite stays green); when db/lite.ts queries `=` on a full sort key
- * they fail, and become plain `it`.
+ * sort-key composite is given, the lite path always used `begins_with(#sk1, :sk1)`, so a query for one member or one
+ * session also returned every item whose id merely starts with it (u1 → u10, u1-admin). Fixed in lite.ts
+ * (`queryKeys`' `exact`); lite.test.ts now holds the operator to ElectroDB's for every model, and these hold the
+ * two cases the review found, on DynamoDB Local.
  */
 describe("the lite path's query with every sort-key composite given", () => {
-  it.fails("returns exactly ElectroDB's items: membership byOrg {orgId, userId: u1} is not also u10's", async () => {
+  it("returns exactly ElectroDB's items: membership byOrg {orgId, userId: u1} is not also u10's", async () => {
     const electro = new Entity(membershipModel as never, { table: dataConfig().TABLE_NAME, client: dynamo() });
     const lite = liteEntity(membershipModel);
     const orgId = `org-${randomUUID()}`;
@@ -37,7 +35,7 @@ describe("the lite path's query with every sort-key composite given", () => {
     expect(viaLite.map((m) => (m as { userId: string }).userId)).toEqual(["u1"]);
   });
 
-  it.fails("returns exactly ElectroDB's items: session seats of session s1 are not s11's", async () => {
+  it("returns exactly ElectroDB's items: session seats of session s1 are not s11's", async () => {
     const electro = new Entity(sessionSeatsModel as never, { table: dataConfig().TABLE_NAME, client: dynamo() });
     const lite = liteEntity(sessionSeatsModel);
     const listingId = `lst-${randomUUID()}`;
