@@ -145,6 +145,12 @@ describe("the bounded dashboard read", () => {
       const after = await firstRequest(view);
       const countersAfter = await withoutRollups(() => firstRequest(view));
       const { bounded, counters } = before[i]!;
+      // Read from the roll-ups (never a counter), as many items and Queries after the growth as before.
+      expect({ counters: after.counterItems, queries: after.rollupQueries }, view.path).toEqual({
+        counters: 0,
+        queries: view.partitions,
+      });
+      expect(after.rollupItems, view.path).toBeGreaterThan(0);
       expect({ items: after.rollupItems, queries: after.rollupQueries }, view.path).toEqual({
         items: bounded.rollupItems,
         queries: bounded.rollupQueries,
