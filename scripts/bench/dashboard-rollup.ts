@@ -51,6 +51,8 @@ const dynamo = await startDynamoLocal({ port: await freePort(), inMemory: true, 
 useLocalConfig({ endpoint: dynamo.endpoint, tableName: "dashboard-rollup", apiUrl: "http://127.0.0.1:1" });
 await ensureTable(dynamo.endpoint, "dashboard-rollup", { stream: false });
 const year = new Date().getFullYear();
+/** Seconds the last size's counters and roll-ups took to write. */
+let writeS = 0;
 const viewNames = process.argv.flatMap((arg, i) => (process.argv[i - 1] === "--view" ? [arg] : []));
 
 /** The selection of a named view, its school and organisation the ones with the most counters. */
@@ -223,7 +225,6 @@ async function writeAggregates(cells: CellCount[], rollups: RollupCount[]) {
   );
   writeS = Number(((performance.now() - writeStart) / 1000).toFixed(1));
 }
-let writeS = 0;
 
 /**
  * Times `loadDashboard` for a view: the old path (no roll-up marker: the counters) and the new (marker: the
