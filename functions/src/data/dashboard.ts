@@ -18,7 +18,7 @@ import { bucketRollups, rollupsComplete } from "./dashboard-rollups";
 import { getOrganisations } from "./organisations";
 import { listTargets } from "./targets";
 
-/** The tables and the schools whose names they show, from the roll-ups or (views not rolled up) the counters. */
+/** The tables and the schools whose names they show, from the roll-ups or (a table without them) the counters. */
 type TablesOf = (names: OrganisationNames, targets: readonly TargetRow[]) => Dashboard["tables"];
 
 /**
