@@ -5,9 +5,9 @@
  * them) and reports the items per transaction with and without roll-ups (computed: `chunkChanges` and `rollUp`), then
  * writes them into an in-memory DynamoDB Local, 4 at a time as the stream consumer does: first as the aggregator did
  * before roll-ups (the contribution record and its counters in one transaction, the same read of the record first),
- * then with the province's roll-up slices only (`all`, `field:<id>`: what `syncFact` wrote before the school and
- * organisation slices, in one transaction per record as it then did), then through today's `syncFact` (every slice),
- * and reports ms per record of each. One JSON line.
+ * then through today's `syncFact` (every slice), and reports ms per record of each; `itemsPerRecordProvinceSlices` is
+ * what a record's transaction held with the province's slices only (`all`, `field:<id>`, before the school and
+ * organisation slices). One JSON line.
  */
 import { loadavg } from "node:os";
 import { parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
@@ -116,38 +116,6 @@ const before = await timed(async (fact, { contribution }) => {
     );
   }
 }, "before-");
-// The province's slices only: the contribution, its counters and their `all` / `field:` roll-ups in one transaction.
-const province = await timed(async (fact, { contribution }) => {
-  await db().entities.dashContribution.get({ fact }).go({ consistent: true });
-  const delta = Object.entries(contribution);
-  const rollups = provinceRollupsOf(delta);
-  if (1 + delta.length + rollups.length > 100) throw new Error("bench: a record larger than one transaction");
-  const at = new Date().toISOString();
-  await transactWithRetry(() =>
-    db()
-      .transaction.write(({ dashContribution, dashCell, dashRollup }) => [
-        dashContribution
-          .put({ fact, cells: contribution, orderKey: "1", rev: 1 })
-          .where((a, op) => op.notExists(a.rev))
-          .commit(),
-        ...delta.map(([key, change]) =>
-          dashCell
-            .update({ bucket: parseCellKey(key).bucket, cellKey: key })
-            .add({ count: change, keySum: change })
-            .set({ updatedAt: at })
-            .commit(),
-        ),
-        ...rollups.map(({ bucket, key, count, keySum }) =>
-          dashRollup
-            .update({ bucket, slice: rollupSliceOf(key), rollupKey: key })
-            .add({ count, keySum })
-            .set({ updatedAt: at })
-            .commit(),
-        ),
-      ])
-      .go(),
-  );
-}, "province-");
 const ms =
   picked.length *
   (await timed((fact, { item, contribution }) => syncFact(fact, orderKeyOf(item), async () => contribution), "after-"));
@@ -160,10 +128,8 @@ console.log(
     itemsPerRecordAfter: Number(mean(items.map((i) => i.after)).toFixed(1)),
     transactionsPerRecordAfter: Number(mean(items.map((i) => i.transactions)).toFixed(2)),
     msPerRecordBefore: Number(before.toFixed(1)),
-    msPerRecordProvinceSlices: Number(province.toFixed(1)),
     msPerRecordAfter: Number((ms / picked.length).toFixed(1)),
     ratio: Number((ms / picked.length / before).toFixed(2)),
-    ratioToProvinceSlices: Number((ms / picked.length / province).toFixed(2)),
     loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
   }),
 );
