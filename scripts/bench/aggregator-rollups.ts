@@ -5,10 +5,12 @@
  * them) and reports the items per transaction with and without roll-ups (computed: `chunkChanges` and `rollUp`), then
  * writes them into an in-memory DynamoDB Local, 4 at a time as the stream consumer does: first as the aggregator did
  * before roll-ups (the contribution record and its counters in one transaction, the same read of the record first),
- * then through today's `syncFact` (with roll-ups), and reports ms per record of each. One JSON line.
+ * then through today's `syncFact` (every slice), and reports ms per record of each; `itemsPerRecordProvinceSlices` is
+ * what a record's transaction held with the province's slices only (`all`, `field:<id>`, before the school and
+ * organisation slices). One JSON line.
  */
 import { loadavg } from "node:os";
-import { parseCellKey, rollUp } from "@ketnoi/core";
+import { parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
 import { chunkChanges, factId, orderKeyOf, syncFact } from "@ketnoi/functions/aggregates/apply";
 import { recompute } from "@ketnoi/functions/aggregates/reconcile";
 import { transactWithRetry } from "@ketnoi/functions/data/transact";
@@ -55,8 +57,22 @@ const items = picked.map(({ contribution }) => {
     (n, chunk) => n + rollUp(chunk.map(([key, count]) => ({ key, count, keySum: count }))).size,
     0,
   );
-  return { before: 1 + delta.length, after: 1 + delta.length + rollups, transactions: chunkChanges(delta).length };
+  const provinceRollups = provinceRollupsOf(delta).length;
+  return {
+    before: 1 + delta.length,
+    province: 1 + delta.length + provinceRollups,
+    after: 1 + delta.length + rollups,
+    transactions: chunkChanges(delta).length,
+  };
 });
+
+/** The roll-ups of the province's slices only (`all`, `field:<id>`), as the aggregator kept them before. */
+function provinceRollupsOf(delta: ReadonlyArray<[string, number]>) {
+  return [...rollUp(delta.map(([key, count]) => ({ key, count, keySum: count }))).values()].filter((r) => {
+    const slice = rollupSliceOf(r.key);
+    return slice === "all" || slice.startsWith("field:");
+  });
+}
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** Runs `work` over the picked records, 4 at a time; ms per record. */
@@ -108,6 +124,7 @@ console.log(
     students,
     records: picked.length,
     itemsPerRecordBefore: Number(mean(items.map((i) => i.before)).toFixed(1)),
+    itemsPerRecordProvinceSlices: Number(mean(items.map((i) => i.province)).toFixed(1)),
     itemsPerRecordAfter: Number(mean(items.map((i) => i.after)).toFixed(1)),
     transactionsPerRecordAfter: Number(mean(items.map((i) => i.transactions)).toFixed(2)),
     msPerRecordBefore: Number(before.toFixed(1)),

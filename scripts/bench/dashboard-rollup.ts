@@ -10,7 +10,10 @@
  * - through the data layer (`loadDashboard`, unless `--no-db`): the year's and `now`'s counters and roll-ups written
  *   to an in-memory DynamoDB Local, the first request of a fresh read model (it reads the counters' or roll-ups'
  *   partitions: commands and items) and the median of 5 warm ones, new path (the roll-up marker) then old (none).
- * One JSON line per N; `ratio` = new ÷ old.
+ * One JSON line per N and view; `ratio` = new ÷ old. `--view NAME` (repeatable; default `province`) picks the view:
+ * `province`, `field` (semiconductors), `university-filter` (the province filtered to the school with the most
+ * counters), `university` (that school's staff), `university-field`, `organisation` (the organisation with the most
+ * counters), `organisation-university` (its funnel for that school's students).
  */
 import { isDeepStrictEqual } from "node:util";
 import {
@@ -24,6 +27,7 @@ import {
   rollupSliceOf,
   type Selection,
   selectCells,
+  slicesRead,
 } from "@ketnoi/core";
 import { recompute } from "@ketnoi/functions/aggregates/reconcile";
 import { loadDashboard } from "@ketnoi/functions/data/dashboard";
@@ -47,7 +51,40 @@ const dynamo = await startDynamoLocal({ port: await freePort(), inMemory: true, 
 useLocalConfig({ endpoint: dynamo.endpoint, tableName: "dashboard-rollup", apiUrl: "http://127.0.0.1:1" });
 await ensureTable(dynamo.endpoint, "dashboard-rollup", { stream: false });
 const year = new Date().getFullYear();
-const selection: Selection = { year, scope: { kind: "province", id: null }, filters: {} };
+/** Seconds the last size's counters and roll-ups took to write. */
+let writeS = 0;
+const viewNames = process.argv.flatMap((arg, i) => (process.argv[i - 1] === "--view" ? [arg] : []));
+
+/** The selection of a named view, its school and organisation the ones with the most counters. */
+function selectionOf(view: string, cells: readonly CellCount[]): Selection {
+  const most = (of: (key: string) => string) => {
+    const n = new Map<string, number>();
+    for (const c of cells) {
+      const id = of(c.key);
+      if (id !== "-") n.set(id, (n.get(id) ?? 0) + 1);
+    }
+    return [...n].sort((a, b) => b[1] - a[1])[0]![0];
+  };
+  const university = most((k) => parseCellKey(k).universityId);
+  const org = most((k) => parseCellKey(k).orgId);
+  const province = { kind: "province" as const, id: null };
+  const views: Record<string, Selection> = {
+    province: { year, scope: province, filters: {} },
+    field: { year, scope: province, filters: { field: "semiconductors" } },
+    "university-filter": { year, scope: province, filters: { universityId: university } },
+    university: { year, scope: { kind: "university", id: university }, filters: {} },
+    "university-field": { year, scope: { kind: "university", id: university }, filters: { field: "semiconductors" } },
+    organisation: { year, scope: { kind: "organisation", id: org }, filters: {} },
+    "organisation-university": {
+      year,
+      scope: { kind: "organisation", id: org },
+      filters: { universityId: university },
+    },
+  };
+  const selection = views[view];
+  if (!selection) throw new Error(`unknown --view ${view}: ${Object.keys(views).join(", ")}`);
+  return selection;
+}
 
 for (const students of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
   const scale = { students, organisations: students / 50, listings: students / 5, applications: students * 3 };
@@ -68,6 +105,21 @@ for (const students of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
     const bucket = parseCellKey(c.key).bucket;
     return bucket === String(year) || bucket === currentBucket;
   });
+  const rollups = [...rollUp(cells).values()];
+  if (useDb) await writeAggregates(cells, rollups);
+  for (const view of viewNames.length > 0 ? viewNames : ["province"]) {
+    await measureView(view, students, all, cells, rollups);
+  }
+}
+
+async function measureView(
+  view: string,
+  students: number,
+  all: readonly CellCount[],
+  cells: CellCount[],
+  rollups: RollupCount[],
+) {
+  const selection = selectionOf(view, cells);
   // The stored item (pk/sk and ElectroDB's attributes included) is ~2× the key; the key alone is a lower bound.
   const storedBytes = cells.reduce((n, c) => n + 2 * c.key.length + 60, 0);
   const times: number[] = [];
@@ -85,7 +137,6 @@ for (const students of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
   const selectMs = Math.round(performance.now() - selectStart);
 
   // The roll-ups of the same counters, as the read model holds them (year and `now`), and the tables built from them.
-  const rollups = [...rollUp(cells).values()];
   const oldTables = buildDashboardTables({ selection, cells, targets: [], names: {} });
   const rollupTimes: number[] = [];
   let equal = false;
@@ -104,14 +155,17 @@ for (const students of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
     ratioMedian: Number((rollupTimes[2]! / times[2]!).toFixed(4)),
     tablesEqual: equal,
   };
-  const stored = useDb ? await throughTheDataLayer(cells, rollups) : undefined;
+  const stored = useDb ? await throughTheDataLayer(selection) : undefined;
+  const read = new Set(slicesRead(selection));
   console.log(
     JSON.stringify({
+      view,
+      selection: { scope: selection.scope, filters: selection.filters },
       students,
       cellsRead: cells.length,
       cellsAllBuckets: all.length,
       rollupsAllSlices: rollups.length,
-      rollupsDefaultView: rollups.filter((r) => r.key.startsWith("all|")).length,
+      rollupsOfView: rollups.filter((r) => read.has(rollupSliceOf(r.key))).length,
       approxStoredMb: Number((storedBytes / 1e6).toFixed(1)),
       rowsShown: rows,
       rollupMsMin: Math.round(times[0]!),
@@ -125,12 +179,8 @@ for (const students of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
   );
 }
 
-/**
- * Writes the counters and roll-ups of the year and `now` (replacing the previous size's), then times `loadDashboard`
- * for the default view: the old path (no roll-up marker: the counters) and the new (marker: the roll-ups), each a
- * first request on a fresh read model, then 5 warm ones.
- */
-async function throughTheDataLayer(cells: CellCount[], rollups: RollupCount[]) {
+/** Writes the counters and roll-ups of the year and `now` (replacing the previous size's). */
+async function writeAggregates(cells: CellCount[], rollups: RollupCount[]) {
   const { dashCell, dashRollup } = db().entities;
   const go = { concurrent: 8 } as const;
   for (const bucket of [String(year), currentBucket]) {
@@ -173,7 +223,16 @@ async function throughTheDataLayer(cells: CellCount[], rollups: RollupCount[]) {
     (b) => dashRollup.put(b).go(go),
     (r) => `${r.bucket}/${r.rollupKey}`,
   );
-  const writeS = Number(((performance.now() - writeStart) / 1000).toFixed(1));
+  writeS = Number(((performance.now() - writeStart) / 1000).toFixed(1));
+}
+
+/**
+ * Times `loadDashboard` for a view: the old path (no roll-up marker: the counters) and the new (marker: the
+ * roll-ups), each a first request on a fresh read model, then 5 warm ones.
+ */
+async function throughTheDataLayer(selection: Selection) {
+  const { dashRollup } = db().entities;
+  const at = new Date().toISOString();
   const measure = async () => {
     forgetDashboardCells();
     const reads = { ...dashboardReads };

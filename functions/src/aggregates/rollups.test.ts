@@ -75,11 +75,17 @@ describe("roll-ups under concurrent aggregators", () => {
     expect(moved.get(`${bucket}/all|month|1|applied`)?.count).toBe(6);
     expect(moved.get(`${bucket}/all|field|software|applied`)?.count).toBe(24);
     expect(moved.get(`${bucket}/field:software|university|dnu|offered`)?.count).toBe(12);
+    // A school's and an organisation's slices move with them: the month moved, the school's and its field's kept.
+    expect(moved.get(`${bucket}/university:dnu|field|software|offered`)?.count).toBe(12);
+    expect(moved.get(`${bucket}/university:lhu/field:software|month|1|applied`)?.count).toBe(6);
+    expect(moved.get(`${bucket}/org:org-a|fieldMonth|software.1|applied`)?.count).toBe(6);
+    expect(moved.get(`${bucket}/org:org-a/university:dnu|fieldMonth|software.1|offered`)?.count).toBe(6);
 
     // Half of them stop counting (a withdrawn consent): their counts leave the roll-ups with them.
     await Promise.all(facts.slice(0, 12).map((fact) => syncFact(fact, "2031-03-01#3", async () => ({}))));
     const left = await expectRollupsOfCounters();
     expect(left.get(`${bucket}/all|field|software|applied`)?.count).toBe(12);
+    expect(left.get(`${bucket}/org:org-a|fieldMonth|software.3|applied`)?.count).toBe(3);
   });
 
   it("apply a contribution too large for one transaction in steps, each within 100 items", async () => {
@@ -96,5 +102,6 @@ describe("roll-ups under concurrent aggregators", () => {
     expect(result).toMatchObject({ outcome: "applied", cellsChanged: 60 });
     const rollups = await expectRollupsOfCounters();
     expect(rollups.get(`${bucket}/all|field|software|visits`)?.count).toBe(120);
+    expect(rollups.get(`${bucket}/university:lhu/field:software|field|software|visits`)?.count).toBe(120);
   });
 });

@@ -6,8 +6,12 @@ import { refreshing } from "./refreshing";
 
 type BucketRollups = ReadonlyMap<string, RollupCount>;
 
-/** Where the marker saying "this table's roll-ups are complete" lives (db/entities/rollup.ts). */
-export const rollupsCompleteKey = { bucket: "meta", slice: "-", rollupKey: "complete" } as const;
+/**
+ * Where the marker saying "this table's roll-ups are complete" lives (db/entities/rollup.ts). Versioned by the
+ * slices it vouches for: a table marked before the university and organisation slices existed (`complete`) has
+ * none of theirs, so its dashboards read the counters until reconciliation (`--repair`) builds them and marks it.
+ */
+export const rollupsCompleteKey = { bucket: "meta", slice: "-", rollupKey: "complete-scopes" } as const;
 
 /**
  * What the dashboard's read models have read from the table since the process started: roll-up items and

@@ -1,5 +1,4 @@
 import {
-  boundedSlice,
   buildDashboardTables,
   buildDashboardTablesFromRollups,
   currentBucket,
@@ -10,35 +9,39 @@ import {
   parseCellKey,
   rollupUniversities,
   type Selection,
+  slicesRead,
   type TargetRow,
+  tablesFor,
 } from "@ketnoi/core";
 import { bucketCells } from "./dashboard-cells";
 import { bucketRollups, rollupsComplete } from "./dashboard-rollups";
 import { getOrganisations } from "./organisations";
 import { listTargets } from "./targets";
 
-/** The tables and the schools whose names they show, from the roll-ups or (views not rolled up) the counters. */
+/** The tables and the schools whose names they show, from the roll-ups or (a table without them) the counters. */
 type TablesOf = (names: OrganisationNames, targets: readonly TargetRow[]) => Dashboard["tables"];
 
 /**
- * The province's default and field views read the year's and `now`'s roll-ups (data/dashboard-rollups.ts: a few
- * hundred items per bucket whatever the province's size, and no counter parsed per request), once the table's
- * roll-ups are complete. University scopes and filters and organisation scopes — and every view of a table whose
- * roll-ups are not built yet — read the counters as before.
+ * Every view reads its roll-ups (core dashboard/rollups.ts, data/dashboard-rollups.ts: one or two slices — a
+ * university's people counts beside the province's listing counts — of the year and, for views with the skills
+ * table, of `now`; a few hundred items per slice whatever the province's size, and no counter parsed per
+ * request), once the table's roll-ups are complete. A table whose roll-ups are not built yet reads the counters.
  */
 async function tablesSource(
   selection: Selection,
   only: DashboardTableId | undefined,
 ): Promise<{ schoolIds: Set<string>; tables: TablesOf }> {
-  const slice = boundedSlice(selection);
-  if (slice && (await rollupsComplete())) {
-    const [yearRollups, currentRollups] = await Promise.all([
-      bucketRollups(String(selection.year), slice),
-      bucketRollups(currentBucket, slice),
-    ]);
-    const rollups = [...yearRollups, ...currentRollups];
+  if (await rollupsComplete()) {
+    // An organisation's tables (its funnel) are of the year only: its slices have no `now` roll-ups.
+    const buckets = tablesFor(selection.scope.kind).includes("skills")
+      ? [String(selection.year), currentBucket]
+      : [String(selection.year)];
+    const slices = slicesRead(selection);
+    const rollups = (
+      await Promise.all(slices.flatMap((slice) => buckets.map((bucket) => bucketRollups(bucket, slice))))
+    ).flat();
     return {
-      schoolIds: new Set(rollupUniversities(rollups, slice)),
+      schoolIds: new Set(rollupUniversities(rollups, selection)),
       tables: (names, targets) => buildDashboardTablesFromRollups({ selection, rollups, targets, names, only }),
     };
   }

@@ -63,8 +63,8 @@ export function buildDashboardTables(input: {
 }
 
 /**
- * Builds a dashboard's tables from the roll-ups of the selection's year and of `now` (rollups.ts; the selection must
- * have a `boundedSlice`): each table reads its dimension's roll-ups, so the published numbers, the suppression of
+ * Builds a dashboard's tables from the roll-ups of the selection's year and of `now` (rollups.ts: the slices
+ * `slicesRead` names, for every scope and filter): each table reads its dimension's roll-ups, so the published numbers, the suppression of
  * small counts and the totals (the rows' records as one cell) are those `buildDashboardTables` gives from the
  * counters — a few hundred items instead of every counter of the year.
  */

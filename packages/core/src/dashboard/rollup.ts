@@ -24,8 +24,8 @@ export interface Selection {
   filters: { field?: FieldOrOther | undefined; universityId?: string | undefined };
 }
 
-// Listings are public and belong to no university: a university scope or filter does not narrow them.
-const listingMetrics = new Set<Metric>(["published", "demand"]);
+/** Listings are public and belong to no university: a university scope or filter does not narrow them. */
+export const listingMetrics: ReadonlySet<Metric> = new Set<Metric>(["published", "demand"]);
 
 /**
  * The counters a selection reads: the year's cells and the current skills cells, narrowed to the scope and

@@ -1,8 +1,8 @@
 import { type Cell, currentBucket, noValue, parseCellKey } from "./cells";
 import type { FieldOrOther } from "./fields";
 import type { OrganisationNames } from "./labels";
-import type { Metric } from "./metrics";
-import type { CellCount, CountedCell, Selection } from "./rollup";
+import { funnelStages, type Metric } from "./metrics";
+import { type CellCount, type CountedCell, listingMetrics, type Selection } from "./rollup";
 import type { DashboardTable, DashboardTableId } from "./schemas";
 import type { TableContext, TargetRow } from "./tables";
 
@@ -14,11 +14,16 @@ import type { TableContext, TargetRow } from "./tables";
  * would sum from the counters: the cell-key perturbation read from it is the same number. A year's roll-ups are a
  * few hundred items whatever the province's size (one per row and metric, per slice), against ~118,000 counters.
  *
- * A slice is the set of counters a view reads: `all` (the province, no filter) and `field:<id>` (the province
- * filtered to a field). University scopes and filters (which narrow people counts but not listing counts) and
- * organisation scopes are not rolled up: those views read the counters (`boundedSlice` says which).
+ * A slice is the set of counters a view reads (`rollupSlicesOf` says which a view reads):
+ * - `all` (the province, no filter) and `field:<id>` (the province filtered to a field): every counter;
+ * - `university:<id>` and `university:<id>/field:<id>`: the people counts a school's students add (a university
+ *   scope, or the province's university filter). Listing counts are not narrowed by a university, so these views
+ *   read them from `all` / `field:<id>`; a university's one row is its slice's field dimension summed.
+ * - `org:<id>` and `org:<id>/university:<id>`: an organisation's funnel (listings, and people counts of its
+ *   listings), one roll-up per field and month (`fieldMonth`), as its two tables (funnel by field, by month) and
+ *   its field filter all sum those; listing counts again from `org:<id>` when a university narrows people counts.
  */
-export type RollupDimension = "field" | "university" | "park" | "commune" | "month" | "skill";
+export type RollupDimension = "field" | "university" | "park" | "commune" | "month" | "skill" | "fieldMonth";
 
 /**
  * A stored roll-up: its bucket (a year or `now`), key `slice|dimension|value|metric`, count and key sum. Each bucket
@@ -46,20 +51,41 @@ const yearDimensions = [
   ["commune", (c: Cell) => c.communeId],
   ["month", (c: Cell) => String(c.month)],
 ] as const;
+/** A university slice's one university row is its field rows summed: no `university` dimension of its own. */
+const universityYearDimensions = yearDimensions.filter(([dimension]) => dimension !== "university");
 const nowDimensions = [["skill", (c: Cell) => c.skillId]] as const;
+/** What an organisation's tables (`tablesFor("organisation")`: the funnel by field and by month) show. */
+const organisationMetrics: ReadonlySet<Metric> = new Set<Metric>(funnelStages);
 
 /**
- * The roll-up keys a counter adds to (its bucket is the counter's): per slice it belongs to (`all`, and its
- * field's), one per dimension the bucket's tables sum by.
+ * The roll-up keys a counter adds to (its bucket is the counter's): per slice it belongs to (`all`, its field's,
+ * for a people count its school's and its school's field's, for a funnel count of the year its organisation's and
+ * its organisation's school's), one per dimension the slice's tables sum by. A counter of no school (`-`, not
+ * confirmed) or of no organisation belongs to no such slice: no view names `-` (ids are `IdSchema`).
  * @example rollupKeysOf("2026|applied|03|software|lhu|-|p-tran-bien|o1|-")
- * // ["all|field|software|applied", …, "field:software|month|3|applied"] (10 keys)
+ * // ["all|field|software|applied", …, "university:lhu/field:software|month|3|applied", "org:o1|fieldMonth|software.3|applied",
+ * //  "org:o1/university:lhu|fieldMonth|software.3|applied"] (20 keys)
  */
 export function rollupKeysOf(cellKey: string): string[] {
   const cell = parseCellKey(cellKey);
-  const dimensions = cell.bucket === currentBucket ? nowDimensions : yearDimensions;
+  const now = cell.bucket === currentBucket;
   const keys: string[] = [];
-  for (const slice of ["all", `field:${cell.field}`]) {
+  const add = (slice: string, dimensions: ReadonlyArray<readonly [string, (c: Cell) => string]>) => {
     for (const [dimension, value] of dimensions) keys.push(`${slice}|${dimension}|${value(cell)}|${cell.metric}`);
+  };
+  for (const slice of ["all", `field:${cell.field}`]) add(slice, now ? nowDimensions : yearDimensions);
+  const university =
+    !listingMetrics.has(cell.metric) && cell.universityId !== noValue ? `university:${cell.universityId}` : null;
+  if (university) {
+    for (const slice of [university, `${university}/field:${cell.field}`]) {
+      add(slice, now ? nowDimensions : universityYearDimensions);
+    }
+  }
+  if (!now && cell.orgId !== noValue && organisationMetrics.has(cell.metric)) {
+    const value = `${cell.field}.${cell.month}`;
+    const organisation = `org:${cell.orgId}`;
+    keys.push(`${organisation}|fieldMonth|${value}|${cell.metric}`);
+    if (university) keys.push(`${organisation}/${university}|fieldMonth|${value}|${cell.metric}`);
   }
   return keys;
 }
@@ -88,13 +114,34 @@ export function rollUp(changes: Iterable<CellCount>): Map<string, RollupCount> {
 }
 
 /**
- * The slice a selection's tables can be built from, or `null` when its view reads the counters: a university
- * (scope or filter) narrows people counts but not listing counts, and an organisation's funnel its own listings.
- * @example boundedSlice({ year: 2026, scope: { kind: "province", id: null }, filters: {} }) // "all"
+ * The slices a view's tables are built from: `people` for people counts, `listings` for listing counts (the same
+ * slice unless a university narrows people counts), and the field to keep when the slice does not narrow to it
+ * (an organisation's, whose roll-ups carry the field). The same narrowing as `selectCells` (rollup.ts): a
+ * university (scope, else filter) keeps its students' counts but every listing; an organisation its listings'.
+ * @example rollupSlicesOf({ year: 2026, scope: { kind: "university", id: "lhu" }, filters: { field: "ai" } })
+ * // { people: "university:lhu/field:ai", listings: "field:ai" }
  */
-export function boundedSlice(selection: Selection): string | null {
-  if (selection.scope.kind !== "province" || selection.filters.universityId) return null;
-  return selection.filters.field ? `field:${selection.filters.field}` : "all";
+export function rollupSlicesOf(selection: Selection): { people: string; listings: string; field?: FieldOrOther } {
+  const { scope, filters } = selection;
+  const universityId = scope.kind === "university" ? scope.id : filters.universityId;
+  const university = universityId ? `university:${universityId}` : null;
+  if (scope.kind === "organisation") {
+    const organisation = `org:${scope.id ?? noValue}`;
+    return {
+      people: university ? `${organisation}/${university}` : organisation,
+      listings: organisation,
+      ...(filters.field ? { field: filters.field } : {}),
+    };
+  }
+  const province = filters.field ? `field:${filters.field}` : "all";
+  if (!university) return { people: province, listings: province };
+  return { people: filters.field ? `${university}/field:${filters.field}` : university, listings: province };
+}
+
+/** The slices a view reads (one or two partitions per bucket). */
+export function slicesRead(selection: Selection): string[] {
+  const { people, listings } = rollupSlicesOf(selection);
+  return people === listings ? [people] : [people, listings];
 }
 
 /** The dimension each table sums by. */
@@ -109,17 +156,30 @@ const tableDimension: Record<DashboardTableId, RollupDimension> = {
   skills: "skill",
 };
 
-/** A roll-up as a counter of its dimension's value, every other dimension `-`: what the table builders sum. */
-function asCell(bucket: string, dimension: RollupDimension, value: string, metric: Metric, r: RollupCount) {
+/** The id a slice narrows a dimension to (`university:lhu/field:ai`, "university" → "lhu"), else `-`. */
+function sliceId(slice: string, kind: string): string {
+  const part = slice.split("/").find((p) => p.startsWith(`${kind}:`));
+  return part ? part.slice(kind.length + 1) : noValue;
+}
+
+/**
+ * A roll-up as a counter of its dimension's value, every other dimension `-` but the school a university slice
+ * narrows to (all its counters' school): what the table builders sum.
+ */
+function asCell(slice: string, dimension: RollupDimension, value: string, metric: Metric, r: RollupCount) {
+  const [field, month] =
+    dimension === "fieldMonth"
+      ? [value.slice(0, value.lastIndexOf(".")), Number(value.slice(value.lastIndexOf(".") + 1))]
+      : [dimension === "field" ? value : noValue, dimension === "month" ? Number(value) : 0];
   const cell: CountedCell = {
-    bucket,
+    bucket: r.bucket,
     metric,
-    month: dimension === "month" ? Number(value) : 0,
-    field: (dimension === "field" ? value : noValue) as FieldOrOther,
-    universityId: dimension === "university" ? value : noValue,
+    month,
+    field: field as FieldOrOther,
+    universityId: dimension === "university" ? value : sliceId(slice, "university"),
     parkId: dimension === "park" ? value : noValue,
     communeId: dimension === "commune" ? value : noValue,
-    orgId: noValue,
+    orgId: sliceId(slice, "org"),
     skillId: dimension === "skill" ? value : noValue,
     count: r.count,
     keySum: r.keySum,
@@ -132,23 +192,59 @@ function asCell(bucket: string, dimension: RollupDimension, value: string, metri
  * left out as `selectCells` leaves out empty counters (counts never go below 0, so a roll-up is 0 exactly when
  * all its counters are).
  */
-export function rollupCells(rollups: readonly RollupCount[], slice: string): Map<RollupDimension, CountedCell[]> {
+export function rollupCells(
+  rollups: readonly RollupCount[],
+  slice: string,
+  keep: (metric: Metric) => boolean = () => true,
+): Map<RollupDimension, CountedCell[]> {
   const byDimension = new Map<RollupDimension, CountedCell[]>();
   const prefix = `${slice}|`;
   for (const r of rollups) {
     if (r.count === 0 || !r.key.startsWith(prefix)) continue;
     const [dimension, value, metric] = r.key.slice(prefix.length).split("|") as [RollupDimension, string, Metric];
+    if (!keep(metric)) continue;
     const list = byDimension.get(dimension) ?? [];
-    list.push(asCell(r.bucket, dimension, value, metric, r));
+    list.push(asCell(slice, dimension, value, metric, r));
     byDimension.set(dimension, list);
   }
   return byDimension;
 }
 
-/** The university ids a slice's roll-ups name (the rows whose names a dashboard reads). */
-export function rollupUniversities(rollups: readonly RollupCount[], slice: string): string[] {
-  const ids = (rollupCells(rollups, slice).get("university") ?? []).map((c) => c.universityId);
+/**
+ * The cells per dimension a view's tables read: its people slice's people counts and its listing slice's listing
+ * counts (one slice for both unless a university narrows people counts), kept to its field when its slice is not.
+ */
+export function viewCells(rollups: readonly RollupCount[], selection: Selection): Map<RollupDimension, CountedCell[]> {
+  const { people, listings, field } = rollupSlicesOf(selection);
+  const cells =
+    people === listings
+      ? rollupCells(rollups, people)
+      : mergeCells(
+          rollupCells(rollups, people, (m) => !listingMetrics.has(m)),
+          rollupCells(rollups, listings, (m) => listingMetrics.has(m)),
+        );
+  if (!field) return cells;
+  return new Map([...cells].map(([dimension, list]) => [dimension, list.filter((c) => c.field === field)]));
+}
+
+function mergeCells(a: Map<RollupDimension, CountedCell[]>, b: Map<RollupDimension, CountedCell[]>) {
+  const merged = new Map(a);
+  for (const [dimension, list] of b) merged.set(dimension, [...(merged.get(dimension) ?? []), ...list]);
+  return merged;
+}
+
+/** The university ids a view's roll-ups name (the rows whose names a dashboard reads). */
+export function rollupUniversities(rollups: readonly RollupCount[], selection: Selection): string[] {
+  const ids = [...viewCells(rollups, selection).values()].flat().map((c) => c.universityId);
   return [...new Set(ids)].filter((id) => id !== noValue);
+}
+
+/** The dimension each table of a view sums by: an organisation's tables its field × month roll-ups. */
+function dimensionOf(id: DashboardTableId, selection: Selection): RollupDimension {
+  if (selection.scope.kind === "organisation") return "fieldMonth";
+  // A university slice has no university dimension: its one row is its field rows summed.
+  if (id === "byUniversity" && rollupSlicesOf(selection).people.startsWith("university:")) return "field";
+  return tableDimension[id];
 }
 
 /** The tables of `buildDashboardTablesFromRollups` (build.ts), given the table builders. */
@@ -163,10 +259,8 @@ export function tablesFromRollups(
   builders: Record<DashboardTableId, (ctx: TableContext) => DashboardTable>,
   ids: readonly DashboardTableId[],
 ): DashboardTable[] {
-  const slice = boundedSlice(input.selection);
-  if (!slice) throw new Error("dashboard roll-ups: this selection reads the counters");
-  const cells = rollupCells(input.rollups, slice);
+  const cells = viewCells(input.rollups, input.selection);
   return ids
     .filter((id) => !input.only || id === input.only)
-    .map((id) => builders[id]({ ...input, cells: cells.get(tableDimension[id]) ?? [] }));
+    .map((id) => builders[id]({ ...input, cells: cells.get(dimensionOf(id, input.selection)) ?? [] }));
 }
