@@ -2,6 +2,7 @@ import { yearMonthInVietnam } from "@ketnoi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { effectsSettled } from "../../test/effects";
 import { call } from "../../test/helpers";
+import { submittedApplications } from "../../test/marketplace";
 import { reconcileAggregates } from "../aggregates/reconcile";
 import { forgetDashboardCells } from "../data/dashboard-cells";
 import { dashboardReads, rollupsCompleteKey } from "../data/dashboard-rollups";
@@ -90,20 +91,15 @@ async function grow(from: number, to: number): Promise<void> {
   await db().entities.listing.put(copies).go({ concurrent: 4 });
   const students = copies.map((_, j) => ({ ...templateStudent, userId: `grown-student-${from + j}` }));
   await db().entities.student.put(students).go({ concurrent: 4 });
-  const now = new Date().toISOString();
-  const applications = copies.flatMap((copy, i) =>
-    [0, 1].map((k) => ({
-      listingId: copy.listingId,
-      studentId: students[(i + k) % students.length]!.userId,
-      applicationId: `${copy.listingId}-${k}`,
-      orgId: copy.orgId,
-      status: "submitted" as const,
-      answers: [],
-      history: [{ status: "submitted" as const, at: now, by: "student" as const }],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    })),
+  const applications = submittedApplications(
+    copies.flatMap((copy, i) =>
+      [0, 1].map((k) => ({
+        listingId: copy.listingId,
+        orgId: copy.orgId,
+        studentId: students[(i + k) % students.length]!.userId,
+        applicationId: `${copy.listingId}-${k}`,
+      })),
+    ),
   );
   await db().entities.application.put(applications).go({ concurrent: 4 });
   await effectsSettled(120_000);
