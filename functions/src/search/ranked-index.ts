@@ -428,23 +428,29 @@ export class RankedIndex {
     for (let p = 0; p < post.count; p++) setBit(post.bits, post.slot[p]!);
   }
 
+  /** A word's inverse document frequency per field, as MiniSearch computes it now (from the listings held). */
+  private idfOf(term: number, into: Float64Array): Float64Array {
+    const docFreq = this.postings[term]!.docFreq;
+    for (let f = 0; f < fieldCount; f++) {
+      const df = docFreq[f]!;
+      into[f] = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+    }
+    return into;
+  }
+
   /**
    * A word's BM25 impact in one listing with the field boosts, as MiniSearch computes it now: per field holding it
    * (in field order), boost × idf × (d + tf(k+1) / (tf + k(1 − b + b·length/average))).
    */
-  private impactOf(slot: number, own: ListingWords, entry: number): number {
-    const docFreq = this.postings[own.terms[entry]!]!.docFreq;
+  private impactOf(slot: number, own: ListingWords, entry: number, idf: Float64Array): number {
     const averages = this.mini._avgFieldLength;
-    const n = this.live;
     let impact = 0;
     for (let c = own.cellStart[entry]!; c < own.cellStart[entry + 1]!; c++) {
       const f = own.cells[c]! & 7;
       const tf = own.cells[c]! >>> 3;
-      const df = docFreq[f]!;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const norm =
         bm25.k * (1 - bm25.b + (bm25.b * this.lengths[slot * fieldCount + f]!) / averages[this.fieldIds[f]!]!);
-      impact += boosts[f]! * idf * (bm25.d + (tf * (bm25.k + 1)) / (tf + norm));
+      impact += boosts[f]! * idf[f]! * (bm25.d + (tf * (bm25.k + 1)) / (tf + norm));
     }
     return impact;
   }
@@ -464,9 +470,10 @@ export class RankedIndex {
       if (this.scratch.length < this.capacity) this.scratch = new Int32Array(this.capacity);
       const keys = new Float64Array(count);
       const impacts = new Float64Array(count);
+      const idf = this.idfOf(term, new Float64Array(fieldCount));
       for (let p = 0; p < count; p++) {
         const slot = post.slot[p]!;
-        impacts[p] = this.impactOf(slot, this.words[slot]!, post.entry[p]!);
+        impacts[p] = this.impactOf(slot, this.words[slot]!, post.entry[p]!, idf);
         float32[0] = impacts[p]!;
         keys[p] = (0x7fffffff - float32Bits[0]!) * listingSpan + rank[slot]!;
         this.scratch[rank[slot]!] = p;
@@ -679,6 +686,7 @@ export class RankedIndex {
       }
     }
     const perWord = new Float64Array(result.plan.length);
+    const idf = new Float64Array(fieldCount);
     // The listing's matched entries and their weighted impacts, kept in entry order (a listing matches few).
     const hitEntry: number[] = [];
     const hitValue: number[] = [];
@@ -689,7 +697,7 @@ export class RankedIndex {
       for (let i = 0; i < own.terms.length; i++) {
         let e = first[own.terms[i]!]!;
         if (e === -1) continue;
-        const impact = this.impactOf(slot, own, i);
+        const impact = this.impactOf(slot, own, i, this.idfOf(own.terms[i]!, idf));
         for (; e !== -1; e = next[e]!) {
           let at = hitEntry.length;
           hitEntry.push(e);
