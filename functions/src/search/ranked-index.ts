@@ -38,8 +38,6 @@ const fuzzyWeight = 0.45;
 const postingsPerCandidate = 8;
 const float32 = new Float32Array(1);
 const float32Bits = new Uint32Array(float32.buffer);
-/** Listings are ranked below this (2^21): a key of float32 bits × 2^21 + rank stays an exact integer. */
-const listingSpan = 2 ** 21;
 /** Query results kept until the next change (repeated searches, and the next pages of one). */
 const cachedQueries = 64;
 
@@ -96,24 +94,31 @@ type Filter = Pick<SearchCriteria, "type" | "sector" | "skill" | "commune" | "in
 
 /**
  * One listing's words: what its BM25 impacts are computed from and how to take it out again. Per word (in no
- * particular order): the word's number, this listing's position in that word's postings (kept current as postings
- * move), and its term frequency per field as cells `tf × 8 + field`, fields ascending.
+ * particular order): the word's number and its term frequency per field as cells `tf × 8 + field`, fields ascending.
  */
 interface ListingWords {
   terms: Int32Array;
-  at: Int32Array;
   cellStart: Int32Array;
   cells: Int32Array;
 }
 
-/** One word's postings: its listings (unordered; a removal moves the last into the gap), each with its entry in
- * the listing's words; per field, how many listings hold it there (its document frequency); a bitset if frequent. */
+/**
+ * One word's postings: its listings oldest first (a new listing is appended; the newest-first order is the reverse),
+ * each with its *signature*: the fields holding the word, their term frequencies and lengths in that listing —
+ * everything its impact depends on besides the corpus statistics. Listings of one signature have the same impact,
+ * so a word's impact order is computed per signature (a few dozen) and laid out by a counting pass, not a sort of
+ * every posting. Per field, how many listings hold the word there (its document frequency); a bitset if frequent.
+ */
 interface Postings {
   slot: Int32Array;
-  entry: Int32Array;
+  sig: Int32Array;
   count: number;
   docFreq: Int32Array;
   bits: Bitset | undefined;
+  sigOf: Map<number | string, number>;
+  /** Per signature: its cells (`tf × 8 + field`) and the listing's length of each cell's field. */
+  sigCells: Int32Array[];
+  sigLengths: Float64Array[];
 }
 
 const fieldCount = textFields.length;
@@ -123,25 +128,54 @@ function newPostings(size: number): Postings {
   const room = Math.max(4, size);
   return {
     slot: new Int32Array(room),
-    entry: new Int32Array(room),
+    sig: new Int32Array(room),
     count: 0,
     docFreq: new Int32Array(fieldCount),
     bits: undefined,
+    sigOf: new Map(),
+    sigCells: [],
+    sigLengths: [],
   };
 }
 
-function appendPosting(post: Postings, slot: number, entry: number): number {
+/** The signature number of a listing's cells of one word (its field lengths read from `lengths` at `base`). */
+function signatureOf(post: Postings, cells: Int32Array, from: number, to: number, lengths: Float64Array, base: number) {
+  let key: number | string;
+  const first = cells[from]!;
+  const length = lengths[base + (first & 7)]!;
+  // One field and small numbers (nearly every posting): an exact integer key; otherwise a string.
+  if (to - from === 1 && first < 2 ** 13 && length < 2 ** 30) key = length * 2 ** 13 + first;
+  else {
+    const parts: number[] = [];
+    for (let c = from; c < to; c++) parts.push(cells[c]!, lengths[base + (cells[c]! & 7)]!);
+    key = parts.join(",");
+  }
+  let sig = post.sigOf.get(key);
+  if (sig === undefined) {
+    sig = post.sigCells.length;
+    post.sigOf.set(key, sig);
+    const own = cells.slice(from, to);
+    post.sigCells.push(own);
+    post.sigLengths.push(Float64Array.from(own, (cell) => lengths[base + (cell & 7)]!));
+  }
+  return sig;
+}
+
+/** Inserts a posting at a position (an Int32 copy shifts the later ones). */
+function insertPosting(post: Postings, at: number, slot: number, sig: number): void {
   if (post.count === post.slot.length) {
     const slots = new Int32Array(post.count * 2);
     slots.set(post.slot);
     post.slot = slots;
-    const entries = new Int32Array(post.count * 2);
-    entries.set(post.entry);
-    post.entry = entries;
+    const sigs = new Int32Array(post.count * 2);
+    sigs.set(post.sig);
+    post.sig = sigs;
   }
-  post.slot[post.count] = slot;
-  post.entry[post.count] = entry;
-  return post.count++;
+  post.slot.copyWithin(at + 1, at, post.count);
+  post.sig.copyWithin(at + 1, at, post.count);
+  post.slot[at] = slot;
+  post.sig[at] = sig;
+  post.count++;
 }
 
 /**
@@ -179,7 +213,6 @@ export class RankedIndex {
   private readonly queryCache = new Map<string, QueryResult>();
   private readonly impactOrder = new Map<number, { order: Int32Array; impact: Float64Array }>();
   private readonly fieldIds: number[];
-  private scratch = new Int32Array(0);
 
   private constructor(
     private readonly mini: MiniSearchInternals,
@@ -245,19 +278,19 @@ export class RankedIndex {
       cellStart[termCount[d]!] = cellCount[d]!;
       view.words[d] = {
         terms: new Int32Array(termCount[d]!),
-        at: new Int32Array(termCount[d]!),
         cellStart,
         cells: new Int32Array(cellCount[d]!),
       };
     }
-    // Pass 2: postings, and each listing's words (a word's cells are contiguous: the walk is word by word).
+    // Pass 2: each listing's words (a word's cells are contiguous: the walk is word by word) and the words'
+    // document frequencies.
     const termFill = new Int32Array(n);
     const cellFill = new Int32Array(n);
+    const listings: number[] = [];
     lastTerm.fill(-1);
     for (const [term, byField] of m._index) {
-      let bound = 0;
-      for (const freqs of byField.values()) bound += freqs.size;
-      const post = newPostings(bound);
+      let count = 0;
+      const post = newPostings(0);
       const t = view.names.length;
       for (let f = 0; f < fieldCount; f++) {
         byField.get(view.fieldIds[f]!)?.forEach((tf, short) => {
@@ -269,21 +302,45 @@ export class RankedIndex {
             const entry = termFill[d]!++;
             own.terms[entry] = t;
             own.cellStart[entry] = cellFill[d]!;
-            own.at[entry] = appendPosting(post, d, entry);
+            count++;
           }
           own.cells[cellFill[d]!++] = tf * 8 + f;
           post.docFreq[f]!++;
         });
       }
-      if (post.count === 0) continue;
+      if (count === 0) continue;
       view.names.push(term);
       view.postings.push(post);
+      listings.push(count);
       view.termIds.set(term, t);
-      view.maybeBitset(post);
+    }
+    for (const [t, count] of listings.entries()) {
+      const post = view.postings[t]!;
+      post.slot = new Int32Array(count);
+      post.sig = new Int32Array(count);
     }
     view.live = n;
     for (const slot of slots) setBit(view.everyListing, slot);
     view.newest.insertAll(slots);
+    // Postings oldest first: appended walking the listings from the oldest.
+    for (let i = view.newest.length - 1; i >= 0; i--) {
+      const slot = view.newest.at(i);
+      const own = view.words[slot]!;
+      for (let e = 0; e < own.terms.length; e++) {
+        const post = view.postings[own.terms[e]!]!;
+        const sig = signatureOf(
+          post,
+          own.cells,
+          own.cellStart[e]!,
+          own.cellStart[e + 1]!,
+          view.lengths,
+          slot * fieldCount,
+        );
+        post.slot[post.count] = slot;
+        post.sig[post.count++] = sig;
+      }
+    }
+    for (const post of view.postings) view.maybeBitset(post!);
     return view;
   }
 
@@ -308,7 +365,6 @@ export class RankedIndex {
     const count = cellsOf.size;
     const own: ListingWords = {
       terms: new Int32Array(count),
-      at: new Int32Array(count),
       cellStart: new Int32Array(count + 1),
       cells: new Int32Array([...cellsOf.values()].reduce((sum, cells) => sum + cells.length, 0)),
     };
@@ -320,11 +376,13 @@ export class RankedIndex {
       const post = this.postings[t]!;
       own.terms[entry] = t;
       own.cellStart[entry] = cell;
-      own.at[entry] = appendPosting(post, slot, entry);
       for (const value of cells) {
         own.cells[cell++] = value;
         post.docFreq[value & 7]!++;
       }
+      const sig = signatureOf(post, own.cells, own.cellStart[entry]!, cell, this.lengths, slot * fieldCount);
+      // Its place oldest first (a listing published now: the end, nothing moves).
+      insertPosting(post, this.postingAt(post, slot), slot, sig);
       if (post.bits) setBit(post.bits, slot);
       else this.maybeBitset(post);
       entry++;
@@ -348,15 +406,11 @@ export class RankedIndex {
     for (let i = 0; i < own.terms.length; i++) {
       const t = own.terms[i]!;
       const post = this.postings[t]!;
-      const at = own.at[i]!;
-      const last = --post.count;
-      if (at !== last) {
-        const moved = post.slot[last]!;
-        const movedEntry = post.entry[last]!;
-        post.slot[at] = moved;
-        post.entry[at] = movedEntry;
-        this.words[moved]!.at[movedEntry] = at;
-      }
+      const at = this.postingAt(post, slot);
+      if (post.slot[at] !== slot) throw new Error(`listing ${id}: not in the postings of "${this.names[t]}"`);
+      post.slot.copyWithin(at, at + 1, post.count);
+      post.sig.copyWithin(at, at + 1, post.count);
+      post.count--;
       for (let c = own.cellStart[i]!; c < own.cellStart[i + 1]!; c++) post.docFreq[own.cells[c]! & 7]!--;
       if (post.bits) clearBit(post.bits, slot);
       if (post.count === 0) this.dropTerm(t);
@@ -373,6 +427,21 @@ export class RankedIndex {
     this.freeSlots.push(slot);
     this.live--;
     this.changed();
+  }
+
+  /**
+   * Where a listing is or belongs in a word's postings (oldest first): the first posting not older than it. Reads
+   * the listings' fields, so a removal asks while the listing still holds them.
+   */
+  private postingAt(post: Postings, slot: number): number {
+    let lo = 0;
+    let hi = post.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (post.slot[mid] !== slot && this.newer(post.slot[mid]!, slot) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Every cached query and impact order: each listing's impact moves with the listing count and field lengths. */
@@ -456,35 +525,52 @@ export class RankedIndex {
   }
 
   /**
-   * A word's postings in impact order, strongest first, ties newest first, with their impacts; sorted on first use
-   * after a change (every impact moved with the statistics), so a change costs each later query only the sort of
-   * its own words' postings. The order only chooses candidates, so impacts compare at float32 precision: each
-   * posting is one integer key (inverted float32 bits, then the listing's newest-first rank), sorted natively.
+   * A word's postings in impact order, strongest first, ties newest first, with their impacts; made on first use
+   * after a change (every impact moved with the statistics), so a change costs each later query only its own
+   * words. The order only chooses candidates, so impacts compare at float32 precision. Per signature one impact;
+   * the signatures sorted by it (equal float32 impacts form one class); then one counting pass over the postings
+   * newest first places each in its class: O(signatures · log + postings), no comparison per posting.
    */
   private byImpact(term: number): { order: Int32Array; impact: Float64Array } {
     let sorted = this.impactOrder.get(term);
     if (!sorted) {
       const post = this.postings[term]!;
-      const count = post.count;
-      const rank = this.newest.ranks(this.capacity);
-      if (this.scratch.length < this.capacity) this.scratch = new Int32Array(this.capacity);
-      const keys = new Float64Array(count);
-      const impacts = new Float64Array(count);
       const idf = this.idfOf(term, new Float64Array(fieldCount));
-      for (let p = 0; p < count; p++) {
-        const slot = post.slot[p]!;
-        impacts[p] = this.impactOf(slot, this.words[slot]!, post.entry[p]!, idf);
-        float32[0] = impacts[p]!;
-        keys[p] = (0x7fffffff - float32Bits[0]!) * listingSpan + rank[slot]!;
-        this.scratch[rank[slot]!] = p;
+      const averages = this.mini._avgFieldLength;
+      const sigs = post.sigCells.length;
+      const sigImpact = new Float64Array(sigs);
+      const sigBits = new Uint32Array(sigs);
+      for (let g = 0; g < sigs; g++) {
+        const cells = post.sigCells[g]!;
+        const lengths = post.sigLengths[g]!;
+        let impact = 0;
+        for (let c = 0; c < cells.length; c++) {
+          const f = cells[c]! & 7;
+          const tf = cells[c]! >>> 3;
+          const norm = bm25.k * (1 - bm25.b + (bm25.b * lengths[c]!) / averages[this.fieldIds[f]!]!);
+          impact += boosts[f]! * idf[f]! * (bm25.d + (tf * (bm25.k + 1)) / (tf + norm));
+        }
+        sigImpact[g] = impact;
+        float32[0] = impact;
+        sigBits[g] = float32Bits[0]!;
       }
-      keys.sort();
-      const order = new Int32Array(count);
-      const impact = new Float64Array(count);
-      for (let i = 0; i < count; i++) {
-        const p = this.scratch[keys[i]! % listingSpan]!;
-        order[i] = post.slot[p]!;
-        impact[i] = impacts[p]!;
+      // Classes: distinct float32 impacts, strongest first (positive floats order as their bits).
+      const byStrength = Array.from(sigBits.keys()).sort((a, b) => sigBits[b]! - sigBits[a]!);
+      const classOf = new Int32Array(sigs);
+      let classes = 0;
+      for (const [i, g] of byStrength.entries()) {
+        if (i > 0 && sigBits[g] !== sigBits[byStrength[i - 1]!]) classes++;
+        classOf[g] = classes;
+      }
+      const start = new Int32Array(classes + 2);
+      for (let p = 0; p < post.count; p++) start[classOf[post.sig[p]!]! + 1]!++;
+      for (let k = 0; k <= classes; k++) start[k + 1]! += start[k]!;
+      const order = new Int32Array(post.count);
+      const impact = new Float64Array(post.count);
+      for (let p = post.count - 1; p >= 0; p--) {
+        const at = start[classOf[post.sig[p]!]!]!++;
+        order[at] = post.slot[p]!;
+        impact[at] = sigImpact[post.sig[p]!]!;
       }
       sorted = { order, impact };
       this.impactOrder.set(term, sorted);
@@ -686,7 +772,13 @@ export class RankedIndex {
       }
     }
     const perWord = new Float64Array(result.plan.length);
-    const idf = new Float64Array(fieldCount);
+    // Per word of the plan, its idf per field: computed once per query, not per listing scored.
+    const idfs = new Map<number, Float64Array>();
+    for (const expansions of result.plan) {
+      for (const { term } of expansions) {
+        if (!idfs.has(term)) idfs.set(term, this.idfOf(term, new Float64Array(fieldCount)));
+      }
+    }
     // The listing's matched entries and their weighted impacts, kept in entry order (a listing matches few).
     const hitEntry: number[] = [];
     const hitValue: number[] = [];
@@ -697,7 +789,7 @@ export class RankedIndex {
       for (let i = 0; i < own.terms.length; i++) {
         let e = first[own.terms[i]!]!;
         if (e === -1) continue;
-        const impact = this.impactOf(slot, own, i, this.idfOf(own.terms[i]!, idf));
+        const impact = this.impactOf(slot, own, i, idfs.get(own.terms[i]!)!);
         for (; e !== -1; e = next[e]!) {
           let at = hitEntry.length;
           hitEntry.push(e);
