@@ -58,9 +58,13 @@ export function signatureOf(
   let key: number | string;
   const first = cells[from]!;
   const length = lengths[base + (first & 7)]!;
-  // One field and small numbers (nearly every posting): an exact integer key; otherwise a string.
-  if (to - from === 1 && first < 2 ** 13 && length < 2 ** 30) key = length * 2 ** 13 + first;
-  else {
+  // One or two fields with small numbers (nearly every posting): an exact integer key below 2^53 (24 bits per
+  // field: a cell below 2^12, a length below 2^12, the second field's part scaled past the first's); else a string.
+  const second = to - from === 2 ? cells[from + 1]! : 0;
+  const secondLength = to - from === 2 ? lengths[base + (second & 7)]! : 0;
+  if (to - from <= 2 && first < 2 ** 12 && length < 2 ** 12 && second < 2 ** 12 && secondLength < 2 ** 12) {
+    key = (secondLength * 2 ** 12 + second) * 2 ** 24 + length * 2 ** 12 + first;
+  } else {
     const parts: number[] = [];
     for (let c = from; c < to; c++) parts.push(cells[c]!, lengths[base + (cells[c]! & 7)]!);
     key = parts.join(",");
