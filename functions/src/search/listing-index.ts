@@ -135,12 +135,12 @@ export class ListingSearchIndex {
   upsert(doc: SearchDocument): boolean {
     const indexed = this.updatedAtOf(doc.id);
     if (indexed !== undefined && indexed > doc.updatedAt) return false;
-    if (indexed !== undefined) {
-      this.mini.discard(doc.id);
-      this.ranked?.remove(doc.id);
-    }
+    if (indexed !== undefined) this.mini.discard(doc.id);
     this.mini.add(doc);
-    this.ranked?.add(doc);
+    this.patchView((view) => {
+      if (indexed !== undefined) view.remove(doc.id);
+      view.add(doc);
+    });
     this.changes++;
     return true;
   }
@@ -150,7 +150,7 @@ export class ListingSearchIndex {
     const indexed = this.updatedAtOf(id);
     if (indexed === undefined || (updatedAt !== undefined && indexed > updatedAt)) return false;
     this.mini.discard(id);
-    this.ranked?.remove(id);
+    this.patchView((view) => view.remove(id));
     this.changes++;
     return true;
   }
@@ -181,6 +181,21 @@ export class ListingSearchIndex {
     const terms = tokenize(criteria.q ?? "").slice(0, maxQueryTerms);
     const sort = effectiveSort(criteria, terms.length > 0);
     return this.rankedIndex().page(terms, criteria, sort, { ...options, scoreBudget: this.scoreBudget });
+  }
+
+  /**
+   * Applies a change to the bounded view, if one is built. A view that cannot follow (it throws when MiniSearch
+   * holds other words than it read: a tokenizer out of step) is dropped and built afresh on the next search, never
+   * left answering for an index it no longer matches.
+   */
+  private patchView(change: (view: RankedIndex) => void): void {
+    if (!this.ranked) return;
+    try {
+      change(this.ranked);
+    } catch (error) {
+      this.ranked = undefined;
+      console.error(JSON.stringify({ level: "error", message: "search view dropped", error: String(error) }));
+    }
   }
 
   /** The bounded view, built on first use and kept current by `upsert` and `remove` from then on. */

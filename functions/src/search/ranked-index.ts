@@ -68,7 +68,7 @@ interface Expansion {
 export interface SearchWork {
   scored: number;
   postings: number;
-  /** The query's matches and ranking came from the per-version cache. */
+  /** The query's matches and ranking came from the cache (kept until the next change). */
   cached: boolean;
 }
 
@@ -151,8 +151,9 @@ export class RankedIndex {
   }
 
   /**
-   * A view of a MiniSearch index as it is now (discarded documents left out), built from its postings in one pass
-   * over the vocabulary: 0.3–2 s at province scale, once per process; `add`/`remove` keep it current after that.
+   * A view of a MiniSearch index as it is now (discarded documents left out), built from its postings in two passes
+   * over the vocabulary (0.8–5.5 s at province scale on the shared bench machine), once per loaded index;
+   * `add`/`remove` keep it current after that.
    * `tokenizeText` must be the index's tokenizer (added listings are read word by word).
    */
   static build(mini: MiniSearch<SearchDocument>, tokenizeText: (text: string) => string[]): RankedIndex {
