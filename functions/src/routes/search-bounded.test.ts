@@ -123,3 +123,45 @@ describe("GET /api/search beyond the score budget", () => {
     expect(items.map((i) => i.id)).toEqual(byDeadline);
   });
 });
+
+describe("GET /api/search as listings change (issue 13: the view is patched in place, not rebuilt)", () => {
+  async function change(id: string, body: Record<string, unknown>): Promise<void> {
+    const current = await call("GET", `/api/listings/${id}`, { token: recruiter });
+    expect(current.status).toBe(200);
+    const res = await call("PATCH", `/api/listings/${id}`, {
+      token: recruiter,
+      body: { ...body, version: current.json.version },
+    });
+    expect(res.status).toBe(200);
+  }
+  const ids = (items: Item[]) => items.map((i) => i.id).sort();
+
+  it("follows an edit, a close and a publication on the next search, never answering from a page cached before them", async () => {
+    const first = await allPages("q=ky+thuat");
+    expect(first.totals.every((t) => t === 10)).toBe(true);
+
+    // An edit takes the words out of one listing's description.
+    const edited = listings[1]!.id;
+    await change(edited, { description: { vi: "Ghi chép và báo cáo hằng ngày." } });
+    const afterEdit = await allPages("q=ky+thuat");
+    expect(afterEdit.totals.every((t) => t === 9)).toBe(true);
+    expect(ids(afterEdit.items)).toEqual(ids(first.items).filter((id) => id !== edited));
+
+    // A close takes another listing out.
+    const closed = listings[2]!.id;
+    await change(closed, { status: "closed" });
+    const afterClose = await allPages("q=ky+thuat");
+    expect(afterClose.totals.every((t) => t === 8)).toBe(true);
+    expect(ids(afterClose.items)).toEqual(ids(afterEdit.items).filter((id) => id !== closed));
+
+    // A publication adds one, found by a word no listing had before it.
+    const added = await publish({ title: { vi: "Kỹ thuật bảo trì" }, description: { vi: "Bảo trì máy." } });
+    const afterPublish = await allPages("q=ky+thuat");
+    expect(afterPublish.totals.every((t) => t === 9)).toBe(true);
+    expect(ids(afterPublish.items)).toEqual([...ids(afterClose.items), added].sort());
+    const maintenance = await allPages("q=bao+tri");
+    expect(maintenance.items.map((i) => i.id)).toEqual([added]);
+    // The listing whose whole title is the query stays first.
+    expect(afterPublish.items[0]!.id).toBe(strongest);
+  });
+});

@@ -11,6 +11,17 @@ export const setBit = (bits: Bitset, n: number): void => {
   bits[n >>> 5]! |= 1 << (n & 31);
 };
 
+export const clearBit = (bits: Bitset, n: number): void => {
+  bits[n >>> 5]! &= ~(1 << (n & 31));
+};
+
+/** A copy of `bits` sized for `size` numbers (the new ones unset): a view that gains listings grows its sets. */
+export function grownBitset(bits: Bitset, size: number): Bitset {
+  const out = newBitset(size);
+  out.set(bits.subarray(0, Math.min(bits.length, out.length)));
+  return out;
+}
+
 export const hasBit = (bits: Bitset, n: number): boolean => (bits[n >>> 5]! & (1 << (n & 31))) !== 0;
 
 /** `into |= other`, in place. */

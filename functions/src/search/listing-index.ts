@@ -13,12 +13,14 @@ export const snapshotFormat = "ketnoi-search/2";
 /** Only the first words of a query count: a pasted paragraph must not turn into hundreds of fuzzy lookups. */
 const maxQueryTerms = 12;
 
+// Core's tokenize folds case, diacritics and đ → d, for documents and queries alike.
+const tokenizeText = (text: string): string[] => tokenize(text);
+
 const indexOptions: Options<SearchDocument> = {
   idField: "id",
   fields: [...textFields],
   storeFields: [...storedFields],
-  // Core's tokenize folds case, diacritics and đ → d, for documents and queries alike.
-  tokenize: (text) => tokenize(text),
+  tokenize: tokenizeText,
   processTerm: (term) => term,
   searchOptions: {
     boost: fieldBoosts,
@@ -72,7 +74,8 @@ const toHit = (result: SearchResult): IndexHit => ({
 export class ListingSearchIndex {
   private changes = 0;
   private listed: { at: number; fields: StoredSearchFields[] } | undefined;
-  private ranked: { at: number; index: RankedIndex } | undefined;
+  /** The bounded view, built on the first search and patched by every change after it. */
+  private ranked: RankedIndex | undefined;
   /** Listings one search scores at most (tests lower it to exercise the bounded order on a few listings). */
   scoreBudget = defaultScoreBudget;
 
@@ -134,6 +137,10 @@ export class ListingSearchIndex {
     if (indexed !== undefined && indexed > doc.updatedAt) return false;
     if (indexed !== undefined) this.mini.discard(doc.id);
     this.mini.add(doc);
+    this.patchView((view) => {
+      if (indexed !== undefined) view.remove(doc.id);
+      view.add(doc);
+    });
     this.changes++;
     return true;
   }
@@ -143,6 +150,7 @@ export class ListingSearchIndex {
     const indexed = this.updatedAtOf(id);
     if (indexed === undefined || (updatedAt !== undefined && indexed > updatedAt)) return false;
     this.mini.discard(id);
+    this.patchView((view) => view.remove(id));
     this.changes++;
     return true;
   }
@@ -165,8 +173,9 @@ export class ListingSearchIndex {
 
   /**
    * One sorted page of hits after `cursor` (throws InvalidCursorError for a cursor this index did not write), in
-   * bounded work: a view of this index version built for it (`RankedIndex`, rebuilt after a change) counts and
-   * filters with bitsets and scores at most `scoreBudget` listings (docs/search.md "Bounded work per query").
+   * bounded work: a view of the index built for it (`RankedIndex`, built on first use and patched in place by every
+   * change) counts and filters with bitsets and scores at most `scoreBudget` listings (docs/search.md "Bounded work
+   * per query").
    */
   page(criteria: SearchCriteria, options: { limit: number; today: string; cursor?: string | undefined }): IndexPage {
     const terms = tokenize(criteria.q ?? "").slice(0, maxQueryTerms);
@@ -174,10 +183,34 @@ export class ListingSearchIndex {
     return this.rankedIndex().page(terms, criteria, sort, { ...options, scoreBudget: this.scoreBudget });
   }
 
-  /** The bounded view of the current version, built on first use after a change. */
+  /**
+   * Applies a change to the bounded view, if one is built. A view that cannot follow (it throws when MiniSearch
+   * holds other words than it read: a tokenizer out of step) is dropped and built afresh on the next search, never
+   * left answering for an index it no longer matches.
+   */
+  private patchView(change: (view: RankedIndex) => void): void {
+    if (!this.ranked) return;
+    try {
+      change(this.ranked);
+    } catch (error) {
+      this.ranked = undefined;
+      console.error(JSON.stringify({ level: "error", message: "search view dropped", error: String(error) }));
+    }
+  }
+
+  /** The bounded view, built on first use and kept current by `upsert` and `remove` from then on. */
   rankedIndex(): RankedIndex {
-    if (this.ranked?.at !== this.changes) this.ranked = { at: this.changes, index: RankedIndex.build(this.mini) };
-    return this.ranked.index;
+    this.ranked ??= RankedIndex.build(this.mini, tokenizeText);
+    return this.ranked;
+  }
+
+  /**
+   * A view built from scratch over the index as it is now, apart from the one kept current: what every change cost
+   * before the view was patched in place, and the reference the patched view is property-tested and benchmarked
+   * against.
+   */
+  freshRankedIndex(): RankedIndex {
+    return RankedIndex.build(this.mini, tokenizeText);
   }
 
   /**
