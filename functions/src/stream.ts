@@ -135,7 +135,10 @@ async function indexAndAlert(records: readonly DynamoDBStreamRecord[], store: Sn
   const published = [...listings.values()].flatMap((c) => (c.listing?.status === "published" ? [c.listing] : []));
   const docs = new Map((await documentsFor(published)).map((doc) => [doc.id, doc]));
   for (const orgId of organisations) {
-    for (const doc of await organisationDocuments(orgId)) if (!docs.has(doc.id)) docs.set(doc.id, doc);
+    const { documents, hidden } = await organisationDocuments(orgId);
+    for (const doc of documents) if (!docs.has(doc.id)) docs.set(doc.id, doc);
+    // An organisation no longer public: its listings leave the index (a change without a document is a removal).
+    for (const { id, updatedAt } of hidden) if (!listings.has(id)) listings.set(id, { id, updatedAt });
   }
   if (listings.size > 0 || docs.size > 0) {
     if (store) await applyToSnapshot(store, docs, [...listings.values()]);

@@ -1,3 +1,4 @@
+import { type Organisation, organisationStanding } from "@ketnoi/core";
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import { dataConfig } from "../config";
 import { guard } from "../data/guard";
@@ -16,10 +17,22 @@ import { type SearchDocument, toSearchDocument } from "./document";
 /** A listing item (from a Query or a stream image) as the data layer's StoredListing. */
 export const fromListingItem = toStoredListing;
 
-/** Index documents for listings, with their organisations read in one batch. */
+/**
+ * Whether an organisation's listings may be public (policy.ts `organisationStanding`): the index holds only those.
+ * A rejected, suspended or pending organisation's listings — or one not readable — are not indexed at all, so search
+ * neither shows nor counts nor pages them (the outside review: `total` and the cursor told anyone which words a
+ * suspended organisation's hidden listings contain; routes/review-search-hidden.test.ts).
+ */
+const listingsPublic = (org: Organisation | undefined): org is Organisation =>
+  org !== undefined && organisationStanding[org.verification].listingsPublic;
+
+/** Index documents for listings whose organisation's standing makes them public, organisations read in one batch. */
 export async function documentsFor(listings: StoredListing[]): Promise<SearchDocument[]> {
   const orgs = await getOrganisations(listings.map((l) => l.orgId));
-  return listings.map((listing) => toSearchDocument(listing, orgs.get(listing.orgId)));
+  return listings.flatMap((listing) => {
+    const org = orgs.get(listing.orgId);
+    return listingsPublic(org) ? [toSearchDocument(listing, org)] : [];
+  });
 }
 
 /**
@@ -30,10 +43,19 @@ export async function publishedDocuments(): Promise<SearchDocument[]> {
   return documentsFor(await listAllPublishedListings());
 }
 
-/** Documents of one organisation's published listings, to re-index after its name, sectors or badge change. */
-export async function organisationDocuments(orgId: string): Promise<SearchDocument[]> {
+/**
+ * One organisation's published listings after its name, sectors or standing changed: their documents to re-index
+ * while its standing makes them public, else the listings to take out of the index (`hidden`; put back as documents
+ * when it is verified again).
+ */
+export async function organisationDocuments(
+  orgId: string,
+): Promise<{ documents: SearchDocument[]; hidden: { id: string; updatedAt: string }[] }> {
   const [listings, org] = await Promise.all([listOrganisationListings(orgId), getOrganisation(orgId)]);
-  return listings.filter((l) => l.status === "published").map((l) => toSearchDocument(l, org));
+  const published = listings.filter((l) => l.status === "published");
+  return listingsPublic(org)
+    ? { documents: published.map((l) => toSearchDocument(l, org)), hidden: [] }
+    : { documents: [], hidden: published.map((l) => ({ id: l.id, updatedAt: l.updatedAt })) };
 }
 
 /**
