@@ -47,7 +47,7 @@ const bundleBudgets: [RegExp, number][] = [
   // 1,390 kB (was 1,834, then 1,448): the files group alone (app-base.ts, not app.ts) + S3 + pdf-lib (~600 kB of the
   // rest; pdf-lib loaded by the first PDF check, files/pdf-check.ts).
   [/^PlatformApiFilesHandler/, 1_445_000],
-  [/^PlatformStreamConsumerHandler/, 710_000], // 679 kB (was 960 kB, then 695)
+  [/^PlatformStreamConsumerHandler/, 740_000], // 713 kB with the patched search view (issue 13; was 960, 679, 695)
   [/^PlatformRetentionHandler/, 605_000], // 579 kB (was 771 kB)
   [/^PlatformInterviewJobsHandler/, 600_000], // 576 kB: reminders and offer expiry (table reader, like retention)
   [/^PlatformAuthMfaClaim/, 400_000], // 190 kB (was 326 kB): within the goal
