@@ -55,14 +55,15 @@ describe("what the deployed bundles carry", () => {
       ).toEqual([]);
       expect(inputs, group).not.toContain("functions/src/db/service.ts");
       expect(inputs, group).toContain("functions/src/db/lite.ts");
-      // Health and browse carry not even the SDK's DynamoDB client (~200 kB with @smithy): the lite path's transport
-      // is a signed fetch there (infra/function.ts bundleAliasesFor, functions/src/db/transport.ts). Account keeps
-      // the DocumentClient: its erasure needs the Cognito admin client, which brings @smithy anyway.
-      if (group === "account") continue;
+      // They carry not even the SDK's DynamoDB client: the lite path's transport is a signed fetch there
+      // (infra/function.ts bundleAliasesFor, functions/src/db/transport.ts), its writes and transactions included.
+      // Health and browse carry no @smithy at all; account still does, for the Cognito admin client its erasure uses.
+      const sdk =
+        group === "account"
+          ? /node_modules\/@aws-sdk\/(client-dynamodb|lib-dynamodb)\//
+          : /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//;
       expect(
-        inputs.filter((input) =>
-          /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//.test(input),
-        ),
+        inputs.filter((input) => sdk.test(input)),
         group,
       ).toEqual([]);
       expect(inputs, group).toContain("functions/src/db/transport-fetch.ts");

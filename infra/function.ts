@@ -50,9 +50,10 @@ export const bundleAliases = {
  * to a SigV4-signed fetch (aws4fetch + @aws-sdk/util-dynamodb, functions/src/db/transport-fetch.ts) instead of the
  * SDK's DocumentClient, so they carry no @aws-sdk/client-dynamodb and no @smithy (~200 kB; bundle-contents.test.ts).
  * The other functions keep the DocumentClient ElectroDB needs anyway for the lite path too: one client, one
- * connection pool, no second copy of the transport (docs/decisions.md). A function moved onto the lite path joins here.
+ * connection pool, no second copy of the transport (docs/decisions.md). A function moved onto the lite path joins here:
+ * account did once its lite writes (db/lite-writes.ts) and transactions (lite-transact.ts) went through the seam.
  */
-export const leanDataGroups = ["health", "browse"] as const;
+export const leanDataGroups = ["health", "browse", "account"] as const;
 const leanDataEntries = new Set<string>(leanDataGroups.map(groupEntry));
 const fetchTransportAlias = {
   "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",

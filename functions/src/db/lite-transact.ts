@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+// The package specifier, as db/lite.ts: the lean bundles alias it to the fetch transport (infra/function.ts).
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import { dataConfig } from "../config";
-import { dynamo } from "./client";
 import type { WriteItem } from "./lite-writes";
+import type { LiteTransport } from "./transport";
 
 /**
  * What a transaction came to, in the shape of ElectroDB's `transaction.write(...).go()` (so `transactWithRetry`,
@@ -21,7 +22,7 @@ export interface TransactionOutcome {
  */
 export async function transactWrite(
   items: readonly WriteItem[],
-  client: () => DynamoDBDocumentClient = dynamo,
+  transport: () => LiteTransport = liteTransport,
 ): Promise<TransactionOutcome> {
   if (items.length === 0) return { canceled: false, data: [] };
   const table = dataConfig().TABLE_NAME;
@@ -31,7 +32,7 @@ export async function transactWrite(
       throw new Error(`lite: a transaction item for another table (${target?.TableName})`);
   }
   try {
-    await client().send(new TransactWriteCommand({ TransactItems: [...items] }));
+    await transport().transactWrite({ TransactItems: [...items] });
     return { canceled: false, data: items.map(() => ({ rejected: false, code: "None" })) };
   } catch (error) {
     const reasons = (error as { CancellationReasons?: { Code?: string; Message?: string }[] }).CancellationReasons;

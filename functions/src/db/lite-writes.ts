@@ -1,16 +1,11 @@
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+// The package specifier, as db/lite.ts: the lean bundles alias it to the fetch transport (infra/function.ts).
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
-import { dynamo } from "./client";
 import { type Condition, entityField, fromStoredItem, planOf, tableKey, toStoredItem, versionField } from "./lite";
 import type { defineModel } from "./models/define";
+import type { LiteTransport } from "./transport";
 
 /**
  * The lite data path's writes beyond lite.ts's put/patch/delete (issue 14): a conditional `create`, a `put` or
@@ -206,15 +201,13 @@ export function liteWrites<E extends AnyEntity>(model: Model) {
 export async function send(
   write: WriteItem,
   options: { returnNew?: Model } = {},
-  client: () => DynamoDBDocumentClient = dynamo,
+  transport: () => LiteTransport = liteTransport,
 ): Promise<Attrs | undefined> {
-  if (write.Put) await client().send(new PutCommand(write.Put));
-  else if (write.Delete) await client().send(new DeleteCommand(write.Delete));
+  if (write.Put) await transport().put(write.Put);
+  else if (write.Delete) await transport().delete(write.Delete);
   else if (write.Update) {
     const model = options.returnNew;
-    const output = await client().send(
-      new UpdateCommand({ ...write.Update, ...(model ? { ReturnValues: "ALL_NEW" } : {}) }),
-    );
+    const output = await transport().update({ ...write.Update, ...(model ? { ReturnValues: "ALL_NEW" } : {}) });
     if (model && output.Attributes) return fromStoredItem(model, output.Attributes);
   } else throw new Error("lite: a ConditionCheck runs only in a transaction");
   return undefined;
@@ -228,7 +221,7 @@ export async function deleteMany(
   model: Model,
   keys: readonly Attrs[],
   attempts = 5,
-  client: () => DynamoDBDocumentClient = dynamo,
+  transport: () => LiteTransport = liteTransport,
 ): Promise<Record<string, unknown>[]> {
   const table = dataConfig().TABLE_NAME;
   const left: Record<string, unknown>[] = [];
@@ -236,7 +229,7 @@ export async function deleteMany(
     let batch = keys.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: tableKey(model, key) } }));
     for (let attempt = 0; batch.length > 0 && attempt < attempts; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, 1000)));
-      const output = await client().send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+      const output = await transport().batchWrite({ RequestItems: { [table]: batch } });
       batch = (output.UnprocessedItems?.[table] ?? []) as typeof batch;
     }
     left.push(...batch.map((request) => request.DeleteRequest.Key));

@@ -61,6 +61,8 @@ export class DynamoServiceError extends Error {
   readonly $metadata: { httpStatusCode: number; requestId?: string; attempts: number };
   /** The item a failed condition found, when the request asked for it (ReturnValuesOnConditionCheckFailure). */
   readonly Item?: Item;
+  /** A cancelled transaction's reasons, one per item in order (TransactionCanceledException), as the SDK gives them. */
+  CancellationReasons?: { Code?: string; Message?: string; Item?: unknown }[];
 
   constructor(name: string, message: string, status: number, requestId: string | undefined, item?: Item) {
     super(message);
@@ -85,13 +87,15 @@ async function serviceError(response: Response): Promise<DynamoServiceError> {
     (response.status === 503 ? "ServiceUnavailable" : response.status >= 500 ? "InternalServerError" : "UnknownError");
   const message = String(body.message ?? body.Message ?? `DynamoDB answered ${response.status}`);
   const item = body.Item ? (fromAttributes(body.Item) as Item) : undefined;
-  return new DynamoServiceError(
+  const error = new DynamoServiceError(
     name,
     message,
     response.status,
     response.headers.get("x-amzn-requestid") ?? undefined,
     item,
   );
+  if (Array.isArray(body.CancellationReasons)) error.CancellationReasons = body.CancellationReasons as never;
+  return error;
 }
 
 function isRetryable(error: unknown): boolean {
@@ -224,6 +228,38 @@ export function fetchTransport(options: FetchTransportOptions): LiteTransport {
     async delete(input) {
       const output = await call("DeleteItem", common({ ...input, Key: toAttributes(input.Key) }));
       return { Attributes: fromAttributes(output.Attributes) };
+    },
+    async batchWrite(input) {
+      const requestItems: Json = {};
+      for (const [table, requests] of Object.entries(input.RequestItems ?? {})) {
+        requestItems[table] = requests.map((request) =>
+          request.PutRequest
+            ? { PutRequest: { Item: toAttributes(request.PutRequest.Item) } }
+            : { DeleteRequest: { Key: toAttributes(request.DeleteRequest?.Key) } },
+        );
+      }
+      const output = await call("BatchWriteItem", { ...input, RequestItems: requestItems });
+      const unprocessed: Record<string, Json[]> = {};
+      for (const [table, requests] of Object.entries((output.UnprocessedItems ?? {}) as Record<string, Json[]>)) {
+        unprocessed[table] = requests.map((request) => {
+          const put = request.PutRequest as { Item: unknown } | undefined;
+          const remove = request.DeleteRequest as { Key: unknown } | undefined;
+          return put
+            ? { PutRequest: { Item: fromAttributes(put.Item) } }
+            : { DeleteRequest: { Key: fromAttributes(remove?.Key) } };
+        });
+      }
+      return { UnprocessedItems: unprocessed as never };
+    },
+    async transactWrite(input) {
+      const items = (input.TransactItems ?? []).map((item) => {
+        const { Put, Delete, Update, ConditionCheck } = item;
+        if (Put) return { Put: common({ ...Put, Item: toAttributes(Put.Item) }) };
+        if (Delete) return { Delete: common({ ...Delete, Key: toAttributes(Delete.Key) }) };
+        if (Update) return { Update: common({ ...Update, Key: toAttributes(Update.Key) }) };
+        return { ConditionCheck: common({ ...ConditionCheck!, Key: toAttributes(ConditionCheck!.Key) }) };
+      });
+      return call("TransactWriteItems", { ...input, TransactItems: items });
     },
     async describeTable(input) {
       const output = await call("DescribeTable", { TableName: input.TableName });

@@ -1,11 +1,13 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { dynamo } from "./client";
@@ -23,6 +25,8 @@ export function sdkTransport(client: () => DynamoDBDocumentClient = dynamo): Lit
     put: (input) => client().send(new PutCommand(input)),
     update: (input) => client().send(new UpdateCommand(input)),
     delete: (input) => client().send(new DeleteCommand(input)),
+    batchWrite: (input) => client().send(new BatchWriteCommand(input)),
+    transactWrite: (input) => client().send(new TransactWriteCommand(input)),
     describeTable: (input) => client().send(new DescribeTableCommand(input)),
   };
 }

@@ -9,6 +9,7 @@ import { freePort } from "../local/ports";
 import { countDbCalls } from "./call-counter";
 import { createDocumentClient } from "./client";
 import { liteEntity } from "./lite";
+import { transactWrite } from "./lite-transact";
 import { listingModel } from "./models/listing";
 import type { DynamoSettings } from "./settings";
 import type { LiteTransport } from "./transport";
@@ -130,6 +131,94 @@ describe("both transports on DynamoDB Local", () => {
     expect(results[1]!.updated).toEqual({ ...results[1]!.key, n: 2, tags: new Set(["x"]) });
     expect(results[1]!.deleted).toEqual(results[1]!.updated);
     expect(results[0]!.deleted).toEqual(results[0]!.updated);
+  });
+
+  it("write several alike: batch writes, a committed transaction and a cancelled one with the same reasons", async () => {
+    const results = [];
+    for (const [name, transport] of local()) {
+      const a = { pk, sk: `tx#${name}#a` };
+      const b = { pk, sk: `tx#${name}#b` };
+      const via = () => transport;
+      const put = await transport.batchWrite({
+        RequestItems: {
+          [table()]: [{ PutRequest: { Item: { ...a, n: 1 } } }, { PutRequest: { Item: { ...b, n: 1 } } }],
+        },
+      });
+      const committed = await transactWrite(
+        [
+          {
+            Update: {
+              TableName: table(),
+              Key: a,
+              UpdateExpression: "SET #n = #n + :one",
+              ExpressionAttributeNames: { "#n": "n" },
+              ExpressionAttributeValues: { ":one": 1 },
+            },
+          },
+          { Delete: { TableName: table(), Key: b } },
+        ],
+        via,
+      );
+      // The first item's condition holds, the second's fails: DynamoDB names each item's reason, in order.
+      const cancelled = await transactWrite(
+        [
+          {
+            ConditionCheck: {
+              TableName: table(),
+              Key: a,
+              ConditionExpression: "#n = :two",
+              ExpressionAttributeNames: { "#n": "n" },
+              ExpressionAttributeValues: { ":two": 2 },
+            },
+          },
+          {
+            Put: {
+              TableName: table(),
+              Item: { ...b, n: 9 },
+              ConditionExpression: "attribute_exists(#pk)",
+              ExpressionAttributeNames: { "#pk": "pk" },
+            },
+          },
+        ],
+        via,
+      );
+      const left = await transport.get({ TableName: table(), Key: a, ConsistentRead: true });
+      const gone = await transport.get({ TableName: table(), Key: b, ConsistentRead: true });
+      const removed = await transport.batchWrite({ RequestItems: { [table()]: [{ DeleteRequest: { Key: a } }] } });
+      const after = await transport.get({ TableName: table(), Key: a, ConsistentRead: true });
+      results.push({
+        unprocessed: [put.UnprocessedItems ?? {}, removed.UnprocessedItems ?? {}],
+        committed,
+        cancelled: {
+          canceled: cancelled.canceled,
+          codes: cancelled.data.map((reason) => [reason.rejected, reason.code]),
+        },
+        a: left.Item?.n,
+        b: gone.Item,
+        afterBatchDelete: after.Item,
+      });
+    }
+    expect(results[0]).toEqual({
+      unprocessed: [{}, {}],
+      committed: {
+        canceled: false,
+        data: [
+          { rejected: false, code: "None" },
+          { rejected: false, code: "None" },
+        ],
+      },
+      cancelled: {
+        canceled: true,
+        codes: [
+          [false, "None"],
+          [true, "ConditionalCheckFailed"],
+        ],
+      },
+      a: 2,
+      b: undefined,
+      afterBatchDelete: undefined,
+    });
+    expect(results[1]).toEqual(results[0]);
   });
 
   it("fail alike: a failed condition is ConditionalCheckFailedException (409 through guard), a bad request ValidationException", async () => {

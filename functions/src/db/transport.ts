@@ -1,6 +1,8 @@
 import type {
   BatchGetCommandInput,
   BatchGetCommandOutput,
+  BatchWriteCommandInput,
+  BatchWriteCommandOutput,
   DeleteCommandInput,
   DeleteCommandOutput,
   GetCommandInput,
@@ -9,6 +11,7 @@ import type {
   PutCommandOutput,
   QueryCommandInput,
   QueryCommandOutput,
+  TransactWriteCommandInput,
   UpdateCommandInput,
   UpdateCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
@@ -31,6 +34,13 @@ export interface LiteTransport {
   put(input: PutCommandInput): Promise<Pick<PutCommandOutput, "Attributes">>;
   update(input: UpdateCommandInput): Promise<Pick<UpdateCommandOutput, "Attributes">>;
   delete(input: DeleteCommandInput): Promise<Pick<DeleteCommandOutput, "Attributes">>;
+  /** Several writes at once (the lite batch delete, db/lite-writes.ts `deleteMany`). */
+  batchWrite(input: BatchWriteCommandInput): Promise<Pick<BatchWriteCommandOutput, "UnprocessedItems">>;
+  /**
+   * One TransactWriteItems (db/lite-transact.ts). A cancellation is thrown as the SDK throws it: named
+   * TransactionCanceledException, with `CancellationReasons` (`Code`, `Message`) in the items' order.
+   */
+  transactWrite(input: TransactWriteCommandInput): Promise<unknown>;
   /** The table's status and creation time (the health check, the search snapshot's table fingerprint). */
   describeTable(input: { TableName: string }): Promise<{ Table?: TableDescription }>;
 }
