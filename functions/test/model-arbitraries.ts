@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { defineModel } from "../src/db/models/define";
 
 // Every model KetNoi declares (functions/src/db/models/), and items of each drawn at random: for the properties that
-// hold the lite data path to ElectroDB's own params and stored items (db/lite-transact.test.ts).
+// hold the lite data path to ElectroDB's own params and stored items (db/lite.test.ts, db/lite-transact.test.ts).
 
 export type Model = ReturnType<typeof defineModel>;
 type Attrs = Record<string, unknown>;

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync } from "node:fs";
 import { Entity } from "electrodb";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { allModels, itemOf, type Model } from "../../test/model-arbitraries";
 import { fetchTransportOptions } from "../bundle/lite-transport-fetch";
 import { dataConfig } from "../config";
 import { dynamo } from "./client";
 import { fromStoredItem, liteEntity, owns, queryKeys, tableKey, toStoredItem } from "./lite";
-import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
 import { fetchTransport } from "./transport-fetch";
 import { sdkTransport } from "./transport-sdk";
@@ -15,18 +14,11 @@ import { sdkTransport } from "./transport-sdk";
 // The lite data path must read and write exactly what ElectroDB does, for every entity KetNoi declares: these
 // properties hold its keys, stored items and returned shapes to ElectroDB's own, built from the same model objects.
 
-type Model = ReturnType<typeof defineModel>;
 type Attrs = Record<string, unknown>;
 // biome-ignore lint/suspicious/noExplicitAny: ElectroDB entities of every model, driven generically.
 type AnyEntity = any;
 
-const modelDir = new URL("./models/", import.meta.url);
-const models: [string, Model][] = [];
-for (const file of readdirSync(modelDir)) {
-  if (!file.endsWith(".ts") || ["define.ts", "shared.ts"].includes(file) || file.endsWith(".test.ts")) continue;
-  const module = (await import(new URL(file, modelDir).href)) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(module)) if (name.endsWith("Model")) models.push([name, value as Model]);
-}
+const models = await allModels();
 
 const electro = (model: Model): AnyEntity =>
   new Entity(model as never, { table: dataConfig().TABLE_NAME, client: dynamo() });
@@ -44,42 +36,6 @@ function electroPut(entity: AnyEntity, item: Attrs): Attrs | undefined {
   }
 }
 
-// Values ElectroDB must key and lower-case as it does: upper case, Vietnamese letters, '#', '_', '$' and spaces.
-const text = fc.string({ unit: fc.constantFrom(..."aZđĐắẮ#_$ -9x".split("")), minLength: 1, maxLength: 10 });
-
-function arbitraryOf(attribute: Attrs): fc.Arbitrary<unknown> {
-  const type = attribute.type;
-  if (Array.isArray(type)) return fc.constantFrom(...type);
-  switch (type) {
-    case "string":
-      return text;
-    case "number":
-      return fc.integer({ min: -1000, max: 100_000 });
-    case "boolean":
-      return fc.boolean();
-    case "list":
-      return fc.array(arbitraryOf(attribute.items as Attrs), { maxLength: 3 });
-    case "set":
-      return fc.uniqueArray(text, { minLength: 1, maxLength: 3 });
-    case "map":
-      return recordOf((attribute.properties ?? {}) as Record<string, Attrs>);
-    default:
-      return fc.constantFrom({ a: 1, b: ["x"] }, [1, 2], "any", 3);
-  }
-}
-
-/** An item of the model: every required attribute, each optional one or not. */
-function recordOf(attributes: Record<string, Attrs>): fc.Arbitrary<Attrs> {
-  const required: Record<string, fc.Arbitrary<unknown>> = {};
-  const optional: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, attribute] of Object.entries(attributes)) {
-    if (attribute.hidden || attribute.watch) continue; // derived: ElectroDB computes them (the setters below)
-    (attribute.required ? required : optional)[name] = arbitraryOf(attribute);
-  }
-  return fc.tuple(fc.record(required), fc.record(optional, { requiredKeys: [] })).map(([r, o]) => ({ ...o, ...r }));
-}
-
-const itemOf = (model: Model) => recordOf(model.attributes as Record<string, Attrs>);
 const indexesOf = (model: Model) =>
   Object.entries(
     model.indexes as Record<string, { pk: { composite: unknown; field: string }; sk?: { composite: unknown } }>,
