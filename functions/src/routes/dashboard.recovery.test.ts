@@ -1,12 +1,10 @@
-import type { CellCount } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attackDashboard } from "../../test/dashboard-attacker";
+import { aggregatorFromStart, trueCounts } from "../../test/dashboard-truth";
 import { seedSmallCellWorld } from "../../test/dashboard-world";
 import { userWithToken } from "../../test/helpers";
-import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
+import type { LocalStreamReader } from "../aggregates/local-stream";
 import { createApp } from "../app";
-import { dataConfig } from "../config";
-import { db } from "../db/service";
 
 /**
  * Issue 11, item 1: the province officer combines every published number (all scopes and filters, every table
@@ -21,22 +19,8 @@ const year = new Date().getFullYear();
 const app = createApp();
 let orgIds: string[];
 
-async function trueCounts(): Promise<CellCount[]> {
-  const cells: CellCount[] = [];
-  for (const bucket of [String(year), "now"]) {
-    const { data } = await db().entities.dashCell.query.byBucket({ bucket }).go({ pages: "all" });
-    cells.push(...data.map((c) => ({ key: c.cellKey, count: c.count })));
-  }
-  return cells;
-}
-
 beforeAll(async () => {
-  reader = await startLocalStreamReader({
-    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
-    tableName: dataConfig().TABLE_NAME,
-    from: "TRIM_HORIZON",
-    pollMs: 50,
-  });
+  reader = await aggregatorFromStart();
   province = await userWithToken("prov-attacker", "province");
   ({ orgIds } = await seedSmallCellWorld());
   await reader.drain();
@@ -48,7 +32,7 @@ afterAll(async () => {
 
 describe("the officer as an attacker", () => {
   it("recovers no small cell exactly from every number it can obtain (JSON, CSV, XLSX, all filters)", async () => {
-    const truth = await trueCounts();
+    const truth = await trueCounts(year);
     const result = await attackDashboard({
       request: async (path) => app.request(path, { headers: { authorization: `Bearer ${province}` } }),
       year,

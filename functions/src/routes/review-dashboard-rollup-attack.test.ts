@@ -1,23 +1,20 @@
-import type { CellCount } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attackDashboard } from "../../test/dashboard-attacker";
+import { aggregatorFromStart, trueCounts } from "../../test/dashboard-truth";
 import { seedSmallCellWorld } from "../../test/dashboard-world";
 import { userWithToken } from "../../test/helpers";
-import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
+import type { LocalStreamReader } from "../aggregates/local-stream";
 import { reconcileAggregates } from "../aggregates/reconcile";
 import { createApp } from "../app";
-import { dataConfig } from "../config";
 import { dashboardReads } from "../data/dashboard-rollups";
-import { db } from "../db/service";
 
 /**
  * Outside review (dashboard roll-ups): dashboard.recovery.test.ts and the dashboard-recovery probe attack a table
- * whose roll-ups are not marked complete (the small-cell world writes no marker, and neither waits with `--repair`),
- * so every view they attack reads the counters: the roll-up path, which serves the province's default and field
- * views wherever the seed or `reconcile --repair` ran (every real deployment), was never attacked. Here the same
- * attack runs after `reconcile --repair` marks them complete, so the default and field views come from roll-ups
- * while university filters and scopes still come from the counters: the attacker combines both, and any number the
- * two paths publish differently for the same records shows up as `inconsistent`.
+ * whose roll-ups are not marked complete (the small-cell world writes no marker), so every view they attack reads the
+ * counters: the roll-up path, which serves every view wherever the seed or `reconcile --repair` ran (every real
+ * deployment), was never attacked. Here the same attack runs after `reconcile --repair` marks them complete, so the
+ * views come from roll-ups (school and organisation slices included since they were added), and any number the
+ * roll-ups publish differently from what the counters would for the same records shows up as `inconsistent`.
  */
 let reader: LocalStreamReader;
 let province: string;
@@ -25,22 +22,8 @@ const year = new Date().getFullYear();
 const app = createApp();
 let orgIds: string[];
 
-async function trueCounts(): Promise<CellCount[]> {
-  const cells: CellCount[] = [];
-  for (const bucket of [String(year), "now"]) {
-    const { data } = await db().entities.dashCell.query.byBucket({ bucket }).go({ pages: "all" });
-    cells.push(...data.map((c) => ({ key: c.cellKey, count: c.count })));
-  }
-  return cells;
-}
-
 beforeAll(async () => {
-  reader = await startLocalStreamReader({
-    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
-    tableName: dataConfig().TABLE_NAME,
-    from: "TRIM_HORIZON",
-    pollMs: 50,
-  });
+  reader = await aggregatorFromStart();
   province = await userWithToken("prov-rollup-attacker", "province");
   ({ orgIds } = await seedSmallCellWorld({ prefix: "rv-" }));
   await reader.drain();
@@ -55,7 +38,7 @@ afterAll(async () => {
 
 describe("the officer as an attacker, with the roll-ups in use", () => {
   it("recovers no small cell exactly, and both paths publish the same numbers for the same records", async () => {
-    const truth = await trueCounts();
+    const truth = await trueCounts(year);
     const before = dashboardReads.rollupQueries;
     const result = await attackDashboard({
       request: async (path) => app.request(path, { headers: { authorization: `Bearer ${province}` } }),
