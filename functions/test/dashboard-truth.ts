@@ -1,5 +1,5 @@
 import type { CellCount } from "@ketnoi/core";
-import { startLocalStreamReader } from "../src/aggregates/local-stream";
+import { type LocalStreamOptions, startLocalStreamReader } from "../src/aggregates/local-stream";
 import { dataConfig } from "../src/config";
 import { db } from "../src/db/service";
 
@@ -13,11 +13,15 @@ export async function trueCounts(year: number): Promise<CellCount[]> {
   return cells;
 }
 
-/** The aggregator, reading this test file's table stream from its start (the attack tests' own consumer). */
-export const aggregatorFromStart = () =>
+/**
+ * The aggregator (the stream consumer), reading this test file's table stream from its start, polling every 50 ms:
+ * the dashboard, retention and consumer tests' own. `options` adds to it (a log, a batch observer).
+ */
+export const aggregatorFromStart = (options: Partial<LocalStreamOptions> = {}) =>
   startLocalStreamReader({
     endpoint: dataConfig().DYNAMODB_ENDPOINT!,
     tableName: dataConfig().TABLE_NAME,
     from: "TRIM_HORIZON",
     pollMs: 50,
+    ...options,
   });

@@ -1,13 +1,13 @@
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
 import { noValue, parseCellKey } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aggregatorFromStart } from "../../test/dashboard-truth";
 import { book, parkListing, runPipeline, studentAt, updateStudent } from "../../test/flows";
 import { call } from "../../test/helpers";
 import { apply, memberOf, verifiedOrganisation } from "../../test/marketplace";
-import { dataConfig } from "../config";
 import { db } from "../db/service";
 import { type AggregatorRecord, aggregateStreamRecords } from "./consumer";
-import { type LocalStreamReader, startLocalStreamReader } from "./local-stream";
+import type { LocalStreamReader } from "./local-stream";
 import { reconcileAggregates } from "./reconcile";
 
 let reader: LocalStreamReader;
@@ -38,11 +38,7 @@ async function expectNoDrift() {
 }
 
 beforeAll(async () => {
-  reader = await startLocalStreamReader({
-    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
-    tableName: dataConfig().TABLE_NAME,
-    from: "TRIM_HORIZON",
-    pollMs: 50,
+  reader = await aggregatorFromStart({
     onBatch: (records) => seen.push(...records),
     log: (line) => console.error(line),
   });

@@ -3,10 +3,11 @@ import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamo
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { parseCellKey } from "@ketnoi/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { aggregatorFromStart } from "../../test/dashboard-truth";
 import { studentAt } from "../../test/flows";
 import { call } from "../../test/helpers";
 import { advance, apply, listingOf, memberOf, move, verifiedOrganisation } from "../../test/marketplace";
-import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
+import type { LocalStreamReader } from "../aggregates/local-stream";
 import { reconcileAggregates } from "../aggregates/reconcile";
 import { dataConfig } from "../config";
 import { dynamo } from "../db/client";
@@ -75,11 +76,7 @@ const board = async () =>
   >;
 
 beforeAll(async () => {
-  reader = await startLocalStreamReader({
-    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
-    tableName: dataConfig().TABLE_NAME,
-    from: "TRIM_HORIZON",
-    pollMs: 50,
+  reader = await aggregatorFromStart({
     log: (line) => console.error(line),
   });
   await Promise.all([verifiedOrganisation("org-ret"), verifiedOrganisation("lhu", "university")]);

@@ -1,13 +1,13 @@
 import { type DashboardTable, type KeyedCount, type Metric, noValue, parseCellKey, publishedCount } from "@ketnoi/core";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aggregatorFromStart } from "../../test/dashboard-truth";
 import { confirmEnrolment, parkListing, runPipeline, studentAt } from "../../test/flows";
 import { call, userWithToken } from "../../test/helpers";
 import { memberOf, verifiedOrganisation } from "../../test/marketplace";
-import { type LocalStreamReader, startLocalStreamReader } from "../aggregates/local-stream";
+import type { LocalStreamReader } from "../aggregates/local-stream";
 import { reconcileAggregates } from "../aggregates/reconcile";
 import { createApp } from "../app";
-import { dataConfig } from "../config";
 import { db } from "../db/service";
 
 let reader: LocalStreamReader;
@@ -56,12 +56,7 @@ function peopleCells(tables: DashboardTable[]): number[] {
 }
 
 beforeAll(async () => {
-  reader = await startLocalStreamReader({
-    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
-    tableName: dataConfig().TABLE_NAME,
-    from: "TRIM_HORIZON",
-    pollMs: 50,
-  });
+  reader = await aggregatorFromStart();
   await Promise.all([
     verifiedOrganisation("org-chip"),
     verifiedOrganisation("org-other"),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aggregatorFromStart } from "../../test/dashboard-truth";
 import { parkListing, runPipeline, studentAt, updateStudent } from "../../test/flows";
 import { call } from "../../test/helpers";
 import { apply, memberOf, verifiedOrganisation } from "../../test/marketplace";
@@ -20,12 +21,7 @@ const students: string[] = [];
 const drift = async () => (await reconcileAggregates()).drift.map((d) => `${d.cellKey} ${d.expected}≠${d.actual}`);
 
 beforeAll(async () => {
-  reader = await startLocalStreamReader({
-    endpoint: dataConfig().DYNAMODB_ENDPOINT!,
-    tableName: dataConfig().TABLE_NAME,
-    from: "TRIM_HORIZON",
-    pollMs: 50,
-  });
+  reader = await aggregatorFromStart();
   await Promise.all([verifiedOrganisation("rv-chip"), verifiedOrganisation("rv-lhu", "university")]);
   recruiter = await memberOf("rv-rec-chip", "rv-chip");
   for (let i = 0; i < 4; i++) students.push(await studentAt(`rv-sv-${i}`, "rv-lhu"));
