@@ -100,23 +100,7 @@ function documentOf(l: GeneratedListing, id: string, updatedAt = "2026-01-01T00:
 }
 
 function indexOf(listings: GeneratedListing[]): ListingSearchIndex {
-  const docs = listings.map((l, i) => {
-    const listing = storedListing({
-      id: `l-${String(i).padStart(3, "0")}`,
-      orgId: orgs[l.org]!.id,
-      type: l.type as never,
-      title: { vi: l.title.join(" ") },
-      description: { vi: l.description.join(" ") },
-      communeId: l.commune,
-      industrialParkId: l.park,
-      paid: l.paid,
-      deadline: l.deadline,
-      requiredSkills: l.skills,
-      publishedAt: `${l.published}T08:00:00.000Z`,
-    });
-    return toSearchDocument(listing, orgs[l.org]);
-  });
-  return ListingSearchIndex.fromDocuments(docs);
+  return ListingSearchIndex.fromDocuments(listings.map((l, i) => documentOf(l, `l-${String(i).padStart(3, "0")}`)));
 }
 
 /** Every page of the bounded path, following its cursors. */
