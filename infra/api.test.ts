@@ -21,10 +21,16 @@ beforeAll(() => {
 afterAll(() => synth.remove());
 const one = (stage: Stage, type: string, prefix: string) => synth.resource(stage, type, prefix);
 const apiFunction = (stage: Stage) => one(stage, "AWS::Lambda::Function", "PlatformApiHandlerFunction")[1];
+/** A route group's function: `Browse` reads the most configuration (the search snapshots), `Account` administers Cognito. */
+const groupFunction = (stage: Stage, group: string) =>
+  one(stage, "AWS::Lambda::Function", `PlatformApi${group}HandlerFunction`)[1];
 
 describe.each(stages)("stage %s: the API function", (stage) => {
   it("sizes the API function and gives it only the environment its config reads, which that config accepts", () => {
-    const fn = apiFunction(stage).Properties!;
+    // The docs function serves the document as built: the chain's configuration, no search snapshot location.
+    const docsEnv = apiFunction(stage).Properties!.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(docsEnv).filter((key) => /SEARCH|CANDIDATES/.test(key))).toEqual([]);
+    const fn = groupFunction(stage, "Browse").Properties!;
     expect(fn.MemorySize).toBe(1024);
     expect(fn.Timeout).toBe(15);
     const env = fn.Environment.Variables as Record<string, unknown>;
@@ -71,7 +77,10 @@ describe.each(stages)("stage %s: the API function", (stage) => {
     expect(JSON.stringify(env.SERVER_SECRET)).toContain(secretId);
     const [poolId] = one(stage, "AWS::Cognito::UserPool", "PlatformAuthUserPool");
     expect(env.COGNITO_USER_POOL_ID).toEqual(ref(poolId));
-    const statements = functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction");
+    // Only the account function (erasure, locks): not the docs function, which once was the whole app.
+    const docsStatements = functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction");
+    expect(JSON.stringify(docsStatements)).not.toMatch(/cognito-idp|search/i);
+    const statements = functionPolicyStatements(synth.templates[stage], "PlatformApiAccountHandlerFunction");
     const cognito = statements.filter((s) => JSON.stringify(s.Action).includes("cognito-idp"));
     expect(cognito).toHaveLength(1);
     expect([cognito[0]!.Action].flat().sort()).toEqual(["cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser"]);

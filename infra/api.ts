@@ -86,7 +86,7 @@ const concurrencyShares: Record<GroupFunctionName | "docs", number> = {
 export class KetNoiApi extends Construct {
   readonly httpApi: HttpApi;
   readonly httpStage: HttpStage;
-  /** The docs function (functions/src/lambda.ts): /api/openapi.json and /api/docs, generated from the whole app. */
+  /** The docs function (functions/src/lambda.ts): /api/openapi.json and /api/docs, the document as built. */
   readonly handler: KetNoiFunction;
   /** One function per route group but files (functions/src/lambdas/<group>.ts). */
   readonly groupHandlers: Record<GroupFunctionName, KetNoiFunction>;
@@ -141,7 +141,8 @@ export class KetNoiApi extends Construct {
       description: `KetNoi ${stage.name}: HTTP API documents (OpenAPI, Hono)`,
       memorySize: 1024,
       timeout: Duration.seconds(15),
-      environment: { ...appEnvironment, ...search.environment },
+      // The document as built and the middleware chain: no search snapshot, no Cognito administration.
+      environment: appEnvironment,
     });
     this.groupHandlers = Object.fromEntries(
       groupFunctions.map((group) => [
@@ -177,11 +178,11 @@ export class KetNoiApi extends Construct {
     // Every function's middleware reads the table (sign-in, account locks, idempotency).
     for (const fn of this.handlers) data.grantDataAccess(fn.function);
     // Erasure deletes the person's Cognito user (routes/privacy.ts, the account group): only this call, this pool.
-    // The docs function bundles the same routes (it is the whole app), so it gets the same grant.
-    for (const fn of [this.handler, this.groupHandlers.account]) {
-      auth.userPool.grant(fn.function, "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser");
-    }
-    search.grantSnapshotRead(this.handler.function);
+    auth.userPool.grant(
+      this.groupHandlers.account.function,
+      "cognito-idp:AdminDeleteUser",
+      "cognito-idp:AdminDisableUser",
+    );
     search.grantSnapshotRead(this.groupHandlers.catalog.function);
     search.grantSnapshotRead(this.groupHandlers.browse.function);
 

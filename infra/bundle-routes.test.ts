@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { erasureConfirmation } from "@ketnoi/core";
@@ -243,19 +244,28 @@ describe("the built route group bundles, one route of every route group", () => 
       expect(anonymous!.statusCode, group).toBe(401);
     }
 
-    // The docs function: one OpenAPI surface, every group's paths included; it also still answers the routes.
+    // The docs function: one OpenAPI surface, every group's paths included, served as built (npm run openapi);
+    // compressed for a client that accepts gzip. It mounts no route group: their paths are their functions'.
+    const plain = httpGet("/api/openapi.json");
+    const gzip = { ...plain, headers: { ...plain.headers, "accept-encoding": "gzip, br" } };
     const results = (await invoke("api", [
       httpGet("/api/openapi.json"),
+      gzip,
+      httpGet("/api/docs"),
       httpGet(routes.browse.path),
-      // The files group is not mounted here: this bundle does not carry S3 and pdf-lib.
       httpGet("/api/files/cv", student),
-    ])) as { statusCode: number; body: string }[];
+    ])) as { statusCode: number; body: string; isBase64Encoded: boolean; headers: Record<string, string> }[];
     const doc = JSON.parse(results[0]!.body);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(Object.values(routes).map(({ path }) => path.replace(listingId, "{id}"))),
     );
-    expect(results[1]!.statusCode).toBe(200);
-    expect(results[2]!.statusCode).toBe(404);
+    expect(results[1]!.headers["content-encoding"]).toBe("gzip");
+    expect(results[1]!.isBase64Encoded).toBe(true);
+    expect(JSON.parse(gunzipSync(Buffer.from(results[1]!.body, "base64")).toString("utf8"))).toEqual(doc);
+    expect(results[2]!.statusCode).toBe(200);
+    expect(results[2]!.body).toContain("/api/listings/{id}");
+    expect(results[3]!.statusCode).toBe(404);
+    expect(results[4]!.statusCode).toBe(404);
   }, 300_000);
 });
 

@@ -81,9 +81,11 @@ describe.each(stages)("stage %s: the CV files bucket", (stage) => {
       },
     ]);
     // The export's presigned links (functions/src/files/export-links.ts) need their signer to be allowed the GET.
-    expect(files(functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction"))).toEqual([
+    expect(files(functionPolicyStatements(synth.templates[stage], "PlatformApiAccountHandlerFunction"))).toEqual([
       { Effect: "Allow", Action: "s3:GetObject", Resource: objects(stage, cvPrefix) },
     ]);
+    // The docs function serves the document as built: no file access.
+    expect(files(functionPolicyStatements(synth.templates[stage], "PlatformApiHandlerFunction"))).toEqual([]);
     expect(files(functionPolicyStatements(synth.templates[stage], "PlatformStreamConsumerHandlerFunction"))).toEqual([
       {
         Effect: "Allow",
@@ -95,13 +97,14 @@ describe.each(stages)("stage %s: the CV files bucket", (stage) => {
 
   it("gives the three functions FILES_BUCKET, which their configuration accepts", () => {
     for (const fn of [
-      "PlatformApiHandlerFunction",
+      "PlatformApiAccountHandlerFunction",
       "PlatformApiFilesHandlerFunction",
       "PlatformStreamConsumerHandlerFunction",
     ]) {
       expect(env(stage, fn).FILES_BUCKET).toEqual({ Ref: bucket(stage)[0] });
     }
-    for (const fn of ["PlatformApiHandlerFunction", "PlatformApiFilesHandlerFunction"]) {
+    expect(env(stage, "PlatformApiHandlerFunction").FILES_BUCKET).toBeUndefined();
+    for (const fn of ["PlatformApiAccountHandlerFunction", "PlatformApiFilesHandlerFunction"]) {
       const config = loadConfig({ ...sampleEnvironment(env(stage, fn)), AWS_REGION: "x" });
       expect(config.FILES_BUCKET).toBeDefined();
     }

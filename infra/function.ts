@@ -12,7 +12,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
-import { groupEntry, repoRoot } from "./paths";
+import { apiEntry, groupEntry, repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
@@ -54,7 +54,8 @@ export const bundleAliases = {
  * account did once its lite writes (db/lite-writes.ts) and transactions (lite-transact.ts) went through the seam.
  */
 export const leanDataGroups = ["health", "browse", "account"] as const;
-const leanDataEntries = new Set<string>(leanDataGroups.map(groupEntry));
+// The docs function too: it serves the document as built, behind the middleware chain alone (functions/src/lambda.ts).
+const leanDataEntries = new Set<string>([...leanDataGroups.map(groupEntry), apiEntry]);
 const fetchTransportAlias = {
   "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
 } as const;

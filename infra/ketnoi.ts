@@ -98,13 +98,12 @@ export class KetNoiPlatform extends Construct {
     // Students' CV files: the files function signs uploads and downloads and checks uploads; the API function signs
     // the export's links; the stream consumer deletes erased files' objects.
     this.files = new KetNoiFiles(this, "Files", { stage });
-    const fileUsers = [...this.api.handlers, this.streamConsumer.handler];
+    const fileUsers = [...this.api.handlers.filter((h) => h !== this.api.handler), this.streamConsumer.handler];
     for (const { function: fn } of fileUsers) {
       for (const [name, value] of Object.entries(this.files.environment)) fn.addEnvironment(name, value);
     }
     this.files.grantApi(this.api.filesHandler.function);
-    // The export's links: the account group's privacy routes, and the docs function that bundles every group.
-    this.files.grantExportLinks(this.api.handler.function);
+    // The export's links: the account group's privacy routes (the docs function serves only the document).
     this.files.grantExportLinks(this.api.groupHandlers.account.function);
     this.files.grantDelete(this.streamConsumer.handler.function);
     this.web = new KetNoiWeb(this, "Web", {

@@ -45,7 +45,6 @@ export function suppressAcceptedNagFindings(platform: KetNoiPlatform, options: {
       "grants name those prefixes and no other bucket or action (infra/files.ts).",
     appliesTo: ["uploads/*", "cv/*"].map((p) => `Resource::<PlatformFilesCvFiles58D1EBAA.Arn>/${p}`),
   };
-  add(platform.api.handler, [filesPrefixes]);
   add(platform.api.groupHandlers.account, [filesPrefixes]);
   add(platform.api.filesHandler, [filesPrefixes]);
   add(platform.streamConsumer.handler, [filesPrefixes]);

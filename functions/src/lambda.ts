@@ -1,17 +1,12 @@
 import { handle } from "hono/aws-lambda";
-import { createApp } from "./app";
-import { configureDeployedCandidates } from "./lambdas/candidates";
-import { configureDeployedSearch } from "./lambdas/search";
-import { apiFunctionGroups } from "./routes/groups";
-
-configureDeployedSearch();
-configureDeployedCandidates();
+import { buildApp } from "./app-base";
+import { deployedDocumentSource } from "./routes/deployed-document";
+import { documentRoutes } from "./routes/docs-page";
 
 /**
- * The docs function's Lambda entry: API Gateway sends it only /api/openapi.json and /api/docs (infra/api.ts); each
- * route group has a function of its own (lambdas/*.ts, files-lambda.ts). It builds the whole app (every group but
- * `files`, whose S3 client and pdf-lib stay out), because the one OpenAPI document is generated from the routes
- * themselves; only a reader of the documents meets its cold start. It still answers every group's route (the
- * bundle tests drive it), which keeps it usable as a single-function fallback.
+ * The docs function's Lambda entry: API Gateway sends it /api/openapi.json, /api/docs and any path no route group
+ * claims (infra/api.ts); each route group has a function of its own (lambdas/*.ts, files-lambda.ts). It serves the
+ * one OpenAPI document as built (`npm run openapi`, routes/deployed-document.ts) behind the same middleware chain,
+ * instead of building the whole app to generate it at its cold start (issue 14: 1,151 kB, ~2.7× the floor's import).
  */
-export const handler = handle(createApp(apiFunctionGroups));
+export const handler = handle(buildApp((api) => api.route("/", documentRoutes(deployedDocumentSource))).app);
