@@ -9,6 +9,7 @@ import {
   entityField,
   fromStoredItem,
   planOf,
+  storedValue,
   tableKey,
   toStoredItem,
   versionField,
@@ -227,8 +228,10 @@ function applySetters(model: Model, payload: Attrs): Attrs {
   }
   const data: Attrs = { ...payload };
   for (const name of Object.keys(payload)) {
+    if (watchers.has(name) || watchAll.has(name) || !attributes[name]) continue;
     const set = setter(name);
-    if (set && !watchers.has(name) && !watchAll.has(name)) data[name] = set(payload[name], { ...payload });
+    // Maps keep their declared properties only (lite.ts `storedValue`), as ElectroDB's own setters store them.
+    data[name] = set ? set(payload[name], { ...payload }) : storedValue(attributes[name], payload[name]);
   }
   if (watchers.size === 0 && watchAll.size === 0) return data;
   const triggered = new Set<string>(watchAll);
