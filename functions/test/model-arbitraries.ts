@@ -40,7 +40,10 @@ export function arbitraryOf(attribute: Attrs): fc.Arbitrary<unknown> {
     case "set":
       return fc.uniqueArray(text, { minLength: 1, maxLength: 3 });
     case "map":
-      return recordOf((attribute.properties ?? {}) as Record<string, Attrs>);
+      // Now and then a property the model does not declare: ElectroDB stores only the declared ones.
+      return fc
+        .tuple(recordOf((attribute.properties ?? {}) as Record<string, Attrs>), fc.option(text, { freq: 4 }))
+        .map(([declared, extra]) => (extra === null ? declared : { ...declared, undeclared: extra }));
     default:
       return fc.constantFrom({ a: 1, b: ["x"] }, [1, 2], "any", 3);
   }

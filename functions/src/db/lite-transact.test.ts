@@ -15,7 +15,7 @@ import {
 import { dataConfig } from "../config";
 import { transactWithRetry } from "../data/transact";
 import { dynamo } from "./client";
-import { tableKey, toStoredItem } from "./lite";
+import { liteEntity, tableKey, toStoredItem } from "./lite";
 import { entityModels } from "./lite-models";
 import { transactWrite } from "./lite-transact";
 import { LiteUpdateError, liteWrites, send, whereEquals } from "./lite-writes";
@@ -323,6 +323,49 @@ describe("lite updates leave the items ElectroDB's leave (DynamoDB Local)", () =
       }),
       { numRuns: 5 },
     );
+  });
+});
+
+describe("a status change on the lite path moves an application in and out of the retention index", () => {
+  it("rejected: found by its decision (keys set, statusAt from updatedAt); reviewing again: gone (keys removed)", async () => {
+    const [, model] = models.find(([name]) => name === "applicationModel")!;
+    const entity = electro(model);
+    const writes = liteWrites(model);
+    const lite = liteEntity(model);
+    const key = { listingId: `l-${randomUUID()}`, studentId: `s-${randomUUID()}` };
+    const decidedAt = `2026-05-01T00:00:00.000Z-${randomUUID()}`;
+    await send(
+      writes.put({
+        ...key,
+        applicationId: randomUUID(),
+        orgId: "o",
+        status: "submitted",
+        answers: [],
+        history: [],
+        createdAt: "2026-04-01T00:00:00.000Z",
+        updatedAt: "2026-04-01T00:00:00.000Z",
+        version: 1,
+      } as never),
+    );
+    const decided = { status: "rejected", statusAt: decidedAt };
+    const returned = await send(
+      writes.patch(key as never, { set: { status: "rejected", updatedAt: decidedAt } as never }),
+      {
+        returnNew: model,
+      },
+    );
+    expect(returned).toMatchObject({ ...key, status: "rejected", updatedAt: decidedAt });
+    const viaLite = await lite.query("byDecision", decided as never, { consistent: false });
+    const viaElectro = (await entity.query.byDecision(decided).go()).data;
+    expect(viaLite.map((a) => (a as Attrs).studentId)).toEqual([key.studentId]);
+    expect(viaLite).toEqual(viaElectro);
+    await send(
+      writes.patch(key as never, { set: { status: "reviewing", updatedAt: "2026-05-02T00:00:00.000Z" } as never }),
+    );
+    expect(await lite.query("byDecision", decided as never)).toEqual([]);
+    const raw = await stored(model, key);
+    expect(raw?.gsi3pk).toBeUndefined();
+    expect(raw?.gsi3sk).toBeUndefined();
   });
 });
 

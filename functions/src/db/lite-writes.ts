@@ -9,6 +9,7 @@ import {
   entityField,
   fromStoredItem,
   planOf,
+  storedValue,
   tableKey,
   toStoredItem,
   versionField,
@@ -21,7 +22,10 @@ import type { LiteTransport } from "./transport";
  * `delete` under a condition, an `update` (SET, ADD, REMOVE) as ElectroDB's `patch` (the item must exist) or `update`
  * (an upsert), and many deletes in batches. Each write is first built as one TransactWriteItems entry, in
  * ElectroDB's format from the same model; `send` runs it alone as its own command, `transactWrite` (lite-transact.ts)
- * several at once. `lite-transact.test.ts` holds the entries to ElectroDB's own params and stored items.
+ * several at once. An update changes any attribute ElectroDB's does, re-keying indexes (conditional ones too) and
+ * running setters and watchers as it does, and refuses what it refuses (`LiteUpdateError`, its code and message).
+ * `lite-transact.test.ts` holds the entries to ElectroDB's own params (for every model, over every attribute) and
+ * the items its updates leave on DynamoDB Local.
  */
 
 type Model = ReturnType<typeof defineModel>;
@@ -227,8 +231,10 @@ function applySetters(model: Model, payload: Attrs): Attrs {
   }
   const data: Attrs = { ...payload };
   for (const name of Object.keys(payload)) {
+    if (watchers.has(name) || watchAll.has(name) || !attributes[name]) continue;
     const set = setter(name);
-    if (set && !watchers.has(name) && !watchAll.has(name)) data[name] = set(payload[name], { ...payload });
+    // Maps keep their declared properties only (lite.ts `storedValue`), as ElectroDB's own setters store them.
+    data[name] = set ? set(payload[name], { ...payload }) : storedValue(attributes[name], payload[name]);
   }
   if (watchers.size === 0 && watchAll.size === 0) return data;
   const triggered = new Set<string>(watchAll);
@@ -272,7 +278,16 @@ function checkChange(model: Model, set: [string, unknown][], add: [string, unkno
  * ElectroDB's update params (entity.js `_makeUpdateParams`, `_getUpdatedKeys`) for a change already checked: the
  * values set and added, after the setters and watchers; every index key the changed composites re-key (a
  * conditional index's keys set when its condition holds, removed when it does not); the keys of the composites
- * removed; the table key's composites and the identifiers (so an upsert writes a whole item).
+ * removed; the table key's composites and the identifiers (so an upsert writes a whole item). ElectroDB's rules,
+ * surprising ones included, since callers meet them:
+ * - only the key (pk or sk) whose composites are given is re-keyed, from all of them (2002 when some are missing and
+ *   not in the table key); a sort key of no composites is re-written with its partition key;
+ * - an added number counts as a given value (it re-keys, and setters see it);
+ * - a conditional index given any composite needs all of them (2012); its condition is evaluated on the values given
+ *   plus the table key's composites, so a change that does not carry what it reads un-keys the item — e.g. a
+ *   student patched without `consents` leaves the recommend index, an offer's `status` needs its `replyBy`;
+ * - an index whose composites are all in the table key evaluates its condition on every update (student.byRecommend…);
+ * - removing a composite removes that key's field only (ElectroDB may then SET and REMOVE one field: DynamoDB refuses).
  */
 function updateParams(
   model: Model,

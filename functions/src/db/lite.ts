@@ -214,8 +214,10 @@ export function toStoredItem(model: Model, input: Attrs): Attrs {
   }
   for (const [name, set] of plan.setters) attrs[name] = set(attrs[name], attrs);
   const item: Attrs = {};
-  for (const [name, value] of Object.entries(attrs)) {
+  const attributes = model.attributes as Record<string, Attrs>;
+  for (const [name, given] of Object.entries(attrs)) {
     const field = plan.fieldOf.get(name);
+    const value = typeof attributes[name]?.set === "function" ? given : storedValue(attributes[name], given);
     if (field !== undefined && value !== undefined) item[field] = value;
   }
   for (const index of plan.indexes) {
@@ -229,6 +231,33 @@ export function toStoredItem(model: Model, input: Attrs): Attrs {
   item[entityField] = plan.entity;
   item[versionField] = plan.version;
   return item;
+}
+
+/**
+ * A value as ElectroDB's setters store it (schema.js map and list `_makeSet`): a map keeps only its declared
+ * properties, under their fields; a list's items are stored as its `items`; a top-level map left empty, optional and
+ * without a default is not stored. The mirror of lite-shape.ts, which reads them back.
+ */
+export function storedValue(attribute: Attrs | undefined, value: unknown, root = true): unknown {
+  if (!attribute || value === undefined || value === null) return value;
+  if (attribute.type === "list" && Array.isArray(value)) {
+    const items = attribute.items as Attrs | undefined;
+    return value.map((item) => storedValue(items, item, false)).filter((item) => item !== undefined);
+  }
+  if (attribute.type === "map" && typeof value === "object" && !Array.isArray(value)) {
+    const properties = (attribute.properties ?? {}) as Record<string, Attrs>;
+    const given = value as Attrs;
+    const data: Attrs = {};
+    for (const [name, property] of Object.entries(properties)) {
+      if (given[name] === undefined) continue;
+      const stored = storedValue(property, given[name], false);
+      if (stored !== undefined) data[(property.field as string | undefined) ?? name] = stored;
+    }
+    const empty = Object.keys(data).length === 0;
+    if (empty && root && !attribute.required && attribute.default === undefined) return undefined;
+    return data;
+  }
+  return value;
 }
 
 /** Whether a stored item belongs to this entity (ElectroDB's `ownsItem`): other entities share partitions. */
