@@ -11,7 +11,8 @@ import {
   recordAttempt,
 } from "./data/stream-state";
 import type { ListingEntity } from "./db/entities/listing";
-import { db } from "./db/service";
+import { fromStoredItem, owns } from "./db/lite";
+import { listingModel } from "./db/models/listing";
 import { deleteRemovedFiles } from "./effects/files";
 import { deliverNotices } from "./effects/notices";
 import {
@@ -61,10 +62,11 @@ const maxSaveAttempts = 5;
 // Organisation fields that the index holds: a change to any of them re-indexes the organisation's listings.
 const indexedOrgFields = ["name", "sectors", "verification"] as const;
 
-// ElectroDB parses its own raw item (keys and markers dropped) into the entity's attribute shape.
+// A stored listing read into the entity's attribute shape (keys and markers dropped), as ElectroDB's `parse` does,
+// over the lite data path (db/lite.ts, issue 14): the stream consumer starts without ElectroDB.
 function parseListing(raw: Item): ReturnType<typeof fromListingItem> | undefined {
-  const { data } = db().entities.listing.parse({ Item: raw });
-  return data ? fromListingItem(data as EntityItem<ListingEntity>) : undefined;
+  if (!owns(listingModel, raw)) return undefined;
+  return fromListingItem(fromStoredItem(listingModel, raw) as EntityItem<ListingEntity>);
 }
 
 /** Reads a batch into the last change per listing, the listings newly published, and organisations to re-index. */

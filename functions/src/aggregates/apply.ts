@@ -2,7 +2,13 @@ import { createHash } from "node:crypto";
 import { type Contribution, contributionDelta, parseCellKey, rollUp, rollupSliceOf } from "@ketnoi/core";
 import { noteCellChanges } from "../data/dashboard-cells";
 import { transactWithRetry } from "../data/transact";
-import { db } from "../db/service";
+import type { DashCellEntity, DashContributionEntity } from "../db/entities/aggregate";
+import type { DashRollupEntity } from "../db/entities/rollup";
+import { type Condition, liteEntity } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites, whereEquals } from "../db/lite-writes";
+import { dashCellModel, dashContributionModel } from "../db/models/aggregate";
+import { dashRollupModel } from "../db/models/rollup";
 import { recordKeyOf } from "./record-keys";
 
 /** A transaction holds at most 100 items: the contribution record, and counters with their roll-ups. */
@@ -10,6 +16,20 @@ const itemsPerTransaction = 99;
 const maxAttempts = 20;
 /** Tombstones outlive the stream's 24-hour retention, so no older event can be replayed after they expire. */
 const tombstoneSeconds = 2 * 24 * 60 * 60;
+
+// Over the lite data path (db/lite.ts, issue 14): the stream consumer starts without ElectroDB. The transactions are
+// the same TransactWriteItems ElectroDB built (lite-transact.test.ts holds the entries to its params).
+const contributions = liteEntity<DashContributionEntity>(dashContributionModel);
+const contributionWrites = liteWrites<DashContributionEntity>(dashContributionModel);
+const cellWrites = liteWrites<DashCellEntity>(dashCellModel);
+const rollupWrites = liteWrites<DashRollupEntity>(dashRollupModel);
+
+/** The contribution record's optimistic-concurrency condition: its `rev` is still the one read (none when new). */
+function revIs(rev: number | undefined): Condition {
+  return rev === undefined
+    ? { expression: "attribute_not_exists(#rev)", names: { "#rev": "rev" } }
+    : whereEquals(dashContributionModel, { rev });
+}
 
 /** The kinds of source record that count. */
 export type FactKind = "listing" | "application" | "booking" | "student";
@@ -70,7 +90,7 @@ interface StoredContribution {
 }
 
 async function readRecord(fact: string): Promise<StoredContribution | undefined> {
-  const { data } = await db().entities.dashContribution.get({ fact }).go({ consistent: true });
+  const data = await contributions.get({ fact }, { consistent: true });
   return data ? { orderKey: data.orderKey, rev: data.rev, cells: (data.cells ?? {}) as Contribution } : undefined;
 }
 
@@ -125,29 +145,23 @@ export async function syncFact(
         ...(empty ? { expiresAt: Math.floor(at.getTime() / 1000) + tombstoneSeconds } : {}),
       };
       const expectedRev = rev;
+      const updatedAt = at.toISOString();
       const failed = await transactWithRetry(() =>
-        db()
-          .transaction.write(({ dashContribution, dashCell, dashRollup }) => [
-            dashContribution
-              .put(record)
-              .where((a, op) => (expectedRev === undefined ? op.notExists(a.rev) : op.eq(a.rev, expectedRev)))
-              .commit(),
-            ...changes.map(({ key, count, keySum }) =>
-              dashCell
-                .update({ bucket: parseCellKey(key).bucket, cellKey: key })
-                .add({ count, keySum })
-                .set({ updatedAt: at.toISOString() })
-                .commit(),
+        transactWrite([
+          contributionWrites.put(record, revIs(expectedRev)),
+          ...changes.map(({ key, count, keySum }) =>
+            cellWrites.update(
+              { bucket: parseCellKey(key).bucket, cellKey: key },
+              { add: { count, keySum }, set: { updatedAt } },
             ),
-            ...rollups.map(({ bucket, key, count, keySum }) =>
-              dashRollup
-                .update({ bucket, slice: rollupSliceOf(key), rollupKey: key })
-                .add({ count, keySum })
-                .set({ updatedAt: at.toISOString() })
-                .commit(),
+          ),
+          ...rollups.map(({ bucket, key, count, keySum }) =>
+            rollupWrites.update(
+              { bucket, slice: rollupSliceOf(key), rollupKey: key },
+              { add: { count, keySum }, set: { updatedAt } },
             ),
-          ])
-          .go(),
+          ),
+        ]),
       );
       if (failed !== -1) {
         conflict = true;

@@ -7,10 +7,24 @@ import {
   type StudentFacts,
   studentContribution,
 } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { ApplicationEntity } from "../db/entities/application";
+import type { BookingEntity } from "../db/entities/booking";
+import type { ListingEntity } from "../db/entities/listing";
+import type { StudentEntity } from "../db/entities/student";
+import { liteEntity } from "../db/lite";
+import { applicationModel } from "../db/models/application";
+import { bookingModel } from "../db/models/booking";
+import { listingModel } from "../db/models/listing";
+import { studentModel } from "../db/models/student";
 import { type FactKind, factId, orderKeyOf } from "./apply";
 
 type Item = Record<string, unknown>;
+
+// Over the lite data path (db/lite.ts, issue 14): the stream consumer starts without ElectroDB.
+const listings = liteEntity<ListingEntity>(listingModel);
+const students = liteEntity<StudentEntity>(studentModel);
+const applications = liteEntity<ApplicationEntity>(applicationModel);
+const bookings = liteEntity<BookingEntity>(bookingModel);
 
 /** One source record to bring up to date: its latest image (none once removed) and that image's order key. */
 export interface FactChange {
@@ -43,14 +57,12 @@ export const factOf = (change: Pick<FactChange, "kind" | "id">) => factId(change
 
 async function getListing(listingId: unknown): Promise<ListingFacts | undefined> {
   if (typeof listingId !== "string") return undefined;
-  const { data } = await db().entities.listing.get({ listingId }).go({ consistent: true });
-  return data ?? undefined;
+  return listings.get({ listingId }, { consistent: true });
 }
 
 async function getStudent(userId: unknown): Promise<StudentFacts | undefined> {
   if (typeof userId !== "string") return undefined;
-  const { data } = await db().entities.student.get({ userId }).go({ consistent: true });
-  return data ?? undefined;
+  return students.get({ userId }, { consistent: true });
 }
 
 /**
@@ -102,21 +114,20 @@ export function contextChanged(kind: FactKind, before: Item | undefined, after: 
  * (from the student's indexes), as they are now.
  */
 export async function dependentsOf(kind: FactKind, id: string): Promise<FactChange[]> {
-  const { application, booking } = db().entities;
-  const [applications, bookings] =
+  const [dependentApplications, dependentBookings] =
     kind === "listing"
       ? await Promise.all([
-          application.query.byListing({ listingId: id }).go({ pages: "all", consistent: true }),
-          booking.query.bySession({ listingId: id }).go({ pages: "all", consistent: true }),
+          applications.query("byListing", { listingId: id }, { consistent: true }),
+          bookings.query("bySession", { listingId: id }, { consistent: true }),
         ])
       : kind === "student"
         ? await Promise.all([
-            application.query.byStudent({ studentId: id }).go({ pages: "all" }),
-            booking.query.byBooker({ bookerUserId: id }).go({ pages: "all" }),
+            applications.query("byStudent", { studentId: id }),
+            bookings.query("byBooker", { bookerUserId: id }),
           ])
-        : [{ data: [] }, { data: [] }];
+        : [[], []];
   return [
-    ...applications.data.map((a) => changeOf("application", a as Item, false)),
-    ...bookings.data.map((b) => changeOf("booking", b as Item, false)),
+    ...dependentApplications.map((a) => changeOf("application", a as Item, false)),
+    ...dependentBookings.map((b) => changeOf("booking", b as Item, false)),
   ];
 }

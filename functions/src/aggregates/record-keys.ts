@@ -1,19 +1,24 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { recordKeyRange } from "@ketnoi/core";
 import { dataConfig } from "../config";
-import { db } from "../db/service";
+import type { DashKeySecretEntity } from "../db/entities/aggregate";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { dashKeySecretModel } from "../db/models/aggregate";
 
 const secretName = "dashboard-record-keys";
 const secrets = new Map<string, Promise<Buffer>>();
+// Over the lite data path (db/lite.ts, issue 14): the stream consumer starts without ElectroDB.
+const keySecrets = liteEntity<DashKeySecretEntity>(dashKeySecretModel);
+const keySecretWrites = liteWrites<DashKeySecretEntity>(dashKeySecretModel);
 
 async function loadOrCreateSecret(): Promise<Buffer> {
-  const { dashKeySecret } = db().entities;
-  const read = async () => (await dashKeySecret.get({ name: secretName }).go({ consistent: true })).data;
+  const read = () => keySecrets.get({ name: secretName }, { consistent: true });
   const stored = await read();
   if (stored) return Buffer.from(stored.secret, "base64");
   const fresh = { name: secretName, secret: randomBytes(32).toString("base64"), createdAt: new Date().toISOString() };
   try {
-    await dashKeySecret.create(fresh).go();
+    await send(keySecretWrites.create(fresh));
     return Buffer.from(fresh.secret, "base64");
   } catch {
     // Another aggregator created it first: use theirs, so every record keeps one key.

@@ -1,8 +1,16 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { dynamo } from "../db/client";
-import { db } from "../db/service";
+import type { StudentEntity } from "../db/entities/student";
+import { fromStoredItem, owns } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { studentModel } from "../db/models/student";
 import { guard } from "./guard";
+
+// Profiles are written over the lite data path, as data/students.ts writes them (db/lite.ts, issue 14). The Scan stays
+// on the DocumentClient: this one-off runs locally or with an operator's credentials, in no deployed function.
+const studentWrites = liteWrites<StudentEntity>(studentModel);
 
 /**
  * Gives the consent index's keys (entity student, byRecommendConsent on gsi2) to profiles written before the index
@@ -27,9 +35,10 @@ export async function backfillConsentIndex(): Promise<number> {
       ),
     );
     for (const raw of page.Items ?? []) {
-      const { data } = db().entities.student.parse({ Item: raw });
-      if (data?.consents?.recommendToRecruiters?.granted !== true) continue;
-      await guard(() => db().entities.student.put(data).go());
+      if (!owns(studentModel, raw)) continue;
+      const data = fromStoredItem(studentModel, raw) as EntityItem<StudentEntity>;
+      if (data.consents?.recommendToRecruiters?.granted !== true) continue;
+      await guard(() => send(studentWrites.put(data)));
       updated++;
     }
     startKey = page.LastEvaluatedKey;

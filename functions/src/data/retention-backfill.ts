@@ -2,12 +2,17 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { dynamo } from "../db/client";
-import { type ApplicationEntity, notHiredStatuses } from "../db/entities/application";
-import { db } from "../db/service";
+import type { ApplicationEntity } from "../db/entities/application";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { applicationModel, notHiredStatuses } from "../db/models/application";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
 type ApplicationItem = EntityItem<ApplicationEntity>;
+
+// The patch over the lite data path (db/lite-writes.ts, issue 14), which re-keys the index as ElectroDB's does. The
+// Scan stays on the DocumentClient: this one-off runs locally or with an operator's credentials, in no deployed function.
+const applicationWrites = liteWrites<ApplicationEntity>(applicationModel);
 
 /**
  * Gives the retention index's keys to not-hired applications written before the index existed (a table created
@@ -37,11 +42,13 @@ export async function backfillRetentionIndex(): Promise<number> {
     for (const item of (page.Items ?? []) as ApplicationItem[]) {
       try {
         await guard(() =>
-          db()
-            .entities.application.patch({ listingId: item.listingId, studentId: item.studentId })
-            .set({ status: item.status, updatedAt: item.updatedAt })
-            .where((a, op) => op.eq(a.version, item.version))
-            .go(),
+          send(
+            applicationWrites.patch(
+              { listingId: item.listingId, studentId: item.studentId },
+              { set: { status: item.status, updatedAt: item.updatedAt } },
+              whereEquals(applicationModel, { version: item.version }),
+            ),
+          ),
         );
         updated++;
       } catch (error) {

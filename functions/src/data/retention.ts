@@ -1,9 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { countedSchoolOf, countsStudent } from "@ketnoi/core";
+// The package specifier, as db/lite.ts: the lean bundles alias it to the fetch transport (infra/function.ts).
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { EntityItem } from "electrodb";
 import { dataConfig } from "../config";
-import { type ApplicationEntity, notHiredStatuses } from "../db/entities/application";
-import { db } from "../db/service";
+import type { ApplicationEntity } from "../db/entities/application";
+import type { CandidateInviteEntity } from "../db/entities/candidate-invite";
+import type { InterviewEntity } from "../db/entities/interview";
+import type { NotificationEntity } from "../db/entities/notification";
+import type { OfferEntity } from "../db/entities/offer";
+import type { RetentionRunEntity } from "../db/entities/retention-run";
+import type { StudentEntity } from "../db/entities/student";
+import { fromStoredItem, liteEntity, owns, tableKey } from "../db/lite";
+import { queryRange } from "../db/lite-range";
+import { liteWrites, send } from "../db/lite-writes";
+import { applicationModel, notHiredStatuses } from "../db/models/application";
+import { candidateInviteModel } from "../db/models/candidate-invite";
+import { interviewModel } from "../db/models/interview";
+import { notificationModel } from "../db/models/notification";
+import { offerModel } from "../db/models/offer";
+import { retentionRunModel } from "../db/models/retention-run";
+import { studentModel } from "../db/models/student";
 import { AppError } from "../http/errors";
 import { auditMonth } from "./audit";
 import { guard } from "./guard";
@@ -56,6 +73,16 @@ export interface RetentionReport {
   complete: boolean;
   cursor: string | null;
 }
+
+// Over the lite data path (db/lite.ts, issue 14): the retention function starts without ElectroDB.
+const notifications = liteEntity<NotificationEntity>(notificationModel);
+const notificationWrites = liteWrites<NotificationEntity>(notificationModel);
+const invites = liteEntity<CandidateInviteEntity>(candidateInviteModel);
+const inviteWrites = liteWrites<CandidateInviteEntity>(candidateInviteModel);
+const students = liteEntity<StudentEntity>(studentModel);
+const interviews = liteEntity<InterviewEntity>(interviewModel);
+const offers = liteEntity<OfferEntity>(offerModel);
+const runWrites = liteWrites<RetentionRunEntity>(retentionRunModel);
 
 const dayMs = 24 * 60 * 60 * 1000;
 // The student's status notices link to their application (effects/notices.ts).
@@ -130,14 +157,18 @@ export async function runRetention(options: RetentionOptions = {}): Promise<Rete
     let position = decodeCursor(options.cursor);
     while (position.status < notHiredStatuses.length && report.examined < maxItems && !options.shouldStop?.()) {
       const status = notHiredStatuses[position.status]!;
-      // `limit` (one DynamoDB page) rather than `count`: the cursor is then DynamoDB's own last key, since
-      // ElectroDB cannot rebuild it from a returned item whose sort key attribute is hidden.
+      // `limit` (one DynamoDB page) rather than `count`: the cursor is then DynamoDB's own last key (in ElectroDB's
+      // cursor format, so a cursor an earlier run reported still continues), never rebuilt from a returned item
+      // whose sort key attribute is hidden.
       const limit = Math.min(pageSize, maxItems - report.examined);
       const { data, cursor } = await guard(() =>
-        db()
-          .entities.application.query.byDecision({ status })
-          .lt({ statusAt: report.cutoff })
-          .go({ limit, cursor: position.page }),
+        queryRange<ApplicationEntity>(
+          applicationModel,
+          "byDecision",
+          { status },
+          { lt: { statusAt: report.cutoff } },
+          { page: { limit, cursor: position.page } },
+        ),
       );
       report.examined += data.length;
       const current = await reread(data);
@@ -174,13 +205,27 @@ function isDue(application: ApplicationItem, cutoff: string): boolean {
   );
 }
 
-/** The applications of a page as they are now (a consistent batch read by table key), by key. */
+/**
+ * The applications of a page as they are now (a consistent BatchGetItem by table key, 100 keys a call, as ElectroDB's
+ * batch get), by key. Consistent: the lite path's `batchGet` reads eventually consistent, so this one is its own.
+ */
 async function reread(page: ApplicationItem[]): Promise<Map<string, ApplicationItem>> {
   const found = new Map<string, ApplicationItem>();
-  let keys = page.map(({ listingId, studentId }) => ({ listingId, studentId }));
+  const table = dataConfig().TABLE_NAME;
+  let keys: Record<string, unknown>[] = page.map((application) => tableKey(applicationModel, application));
   for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const { data, unprocessed } = await guard(() => db().entities.application.get(keys).go({ consistent: true }));
-    for (const item of data) found.set(keyOf(item), item);
+    const unprocessed: Record<string, unknown>[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      const output = await guard(() =>
+        liteTransport().batchGet({ RequestItems: { [table]: { Keys: keys.slice(i, i + 100), ConsistentRead: true } } }),
+      );
+      for (const stored of output.Responses?.[table] ?? []) {
+        if (!owns(applicationModel, stored)) continue;
+        const item = fromStoredItem(applicationModel, stored) as ApplicationItem;
+        found.set(keyOf(item), item);
+      }
+      unprocessed.push(...((output.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[]));
+    }
     keys = unprocessed;
   }
   // Any key still unread is skipped by the caller and found again by the next run.
@@ -190,29 +235,23 @@ async function reread(page: ApplicationItem[]): Promise<Map<string, ApplicationI
 /** Removes one application's personal data and its copies (or, in a dry run, counts them). */
 async function removePersonalData(application: ApplicationItem, report: RetentionReport): Promise<void> {
   const { listingId, studentId } = application;
+  const link = applicationLink(application.applicationId);
   const [notices, invite] = await Promise.all([
-    guard(() =>
-      db()
-        .entities.notification.query.byUser({ userId: studentId })
-        .where((a, op) => op.eq(a.link, applicationLink(application.applicationId)))
-        .go({ pages: "all" }),
-    ),
-    guard(() => db().entities.candidateInvite.get({ listingId, studentId }).go({ consistent: true })),
+    guard(() => notifications.query("byUser", { userId: studentId }, { filter: (n) => n.link === link })),
+    guard(() => invites.get({ listingId, studentId }, { consistent: true })),
   ]);
   if (!report.dryRun) {
     await deleteNotices(
-      notices.data.map(({ userId, createdAt, notificationId }) => ({ userId, createdAt, notificationId })),
+      notices.map(({ userId, createdAt, notificationId }) => ({ userId, createdAt, notificationId })),
     );
-    if (invite.data) await guard(() => db().entities.candidateInvite.delete({ listingId, studentId }).go());
+    if (invite) await guard(() => send(inviteWrites.delete({ listingId, studentId })));
     // The application's thread, read markers and the organisation's notes and rating go with it.
     await deleteConversation(application.applicationId);
   }
-  report.notificationsDeleted += notices.data.length;
-  report.invitesDeleted += invite.data ? 1 : 0;
+  report.notificationsDeleted += notices.length;
+  report.invitesDeleted += invite ? 1 : 0;
   if (!report.dryRun) {
-    const { data: student } = await guard(() =>
-      db().entities.student.get({ userId: studentId }).go({ consistent: true }),
-    );
+    const student = await guard(() => students.get({ userId: studentId }, { consistent: true }));
     const at = report.startedAt;
     const stub = {
       // A new public id: the stub is a new record for the dashboard's counters (its own contribution, added while
@@ -227,13 +266,13 @@ async function removePersonalData(application: ApplicationItem, report: Retentio
       // The application's interview and offer (keyed by its old id) name the student too: the same rules apply.
       const key = { applicationId: application.applicationId };
       const [interview, offer] = await Promise.all([
-        guard(() => db().entities.interview.get(key).go({ consistent: true })),
-        guard(() => db().entities.offer.get(key).go({ consistent: true })),
+        guard(() => interviews.get(key, { consistent: true })),
+        guard(() => offers.get(key, { consistent: true })),
       ]);
-      if (interview.data?.studentId === studentId) {
-        await anonymiseKeptRecord("interview", interview.data, studentId, at);
+      if (interview?.studentId === studentId) {
+        await anonymiseKeptRecord("interview", interview, studentId, at);
       }
-      if (offer.data?.studentId === studentId) await anonymiseKeptRecord("offer", offer.data, studentId, at);
+      if (offer?.studentId === studentId) await anonymiseKeptRecord("offer", offer, studentId, at);
     } catch (error) {
       if (error instanceof AppError && error.code === "version_conflict") {
         report.skipped++;
@@ -248,7 +287,7 @@ async function removePersonalData(application: ApplicationItem, report: Retentio
 
 /** Deletes a few notices one by one (DeleteItem; the job's role has no BatchWriteItem). */
 async function deleteNotices(keys: Array<{ userId: string; createdAt: string; notificationId: string }>) {
-  await Promise.all(keys.map((key) => guard(() => db().entities.notification.delete(key).go())));
+  await Promise.all(keys.map((key) => guard(() => send(notificationWrites.delete(key)))));
 }
 
 /** Writes the run's record: the evidence that the rule was applied, and how far it got. */
@@ -257,8 +296,8 @@ async function recordRun(report: RetentionReport, failure: unknown): Promise<voi
   const { examined, anonymised, skipped, notificationsDeleted, invitesDeleted } = report;
   const outcome = failure ? "failed" : report.complete ? "complete" : "partial";
   await guard(() =>
-    db()
-      .entities.retentionRun.create({
+    send(
+      runWrites.create({
         month: auditMonth(new Date(startedAt)),
         startedAt,
         runId,
@@ -276,7 +315,7 @@ async function recordRun(report: RetentionReport, failure: unknown): Promise<voi
         byStatus,
         ...(cursor ? { cursor } : {}),
         ...(failure ? { error: String((failure as Error)?.message ?? failure).slice(0, 500) } : {}),
-      })
-      .go(),
+      }),
+    ),
   );
 }

@@ -8,8 +8,16 @@ import { getListing } from "../data/listings";
 import { deliverNotice, type NotificationInput } from "../data/notifications";
 import type { OfferItem } from "../data/offer-records";
 import { isErasedToken } from "../data/placement/rounds";
-import { db } from "../db/service";
+import type { BookingEntity } from "../db/entities/booking";
+import type { OfferEntity } from "../db/entities/offer";
+import { liteEntity } from "../db/lite";
+import { queryRange } from "../db/lite-range";
+import { bookingModel } from "../db/models/booking";
+import { offerModel } from "../db/models/offer";
 import { AppError } from "../http/errors";
+
+// Over the lite data path (db/lite.ts, issue 14): the jobs' function starts without ElectroDB.
+const offers = liteEntity<OfferEntity>(offerModel);
 
 const hour = 60 * 60 * 1000;
 /** Reminder windows, nearest first: an interview starting within the hour gets the 1 h reminder (not also 24 h). */
@@ -89,11 +97,10 @@ export async function sendInterviewReminders(now: Date): Promise<number> {
 }
 
 async function openOffers(range: { lt: string } | { eq: string }): Promise<OfferItem[]> {
-  const query = db().entities.offer.query;
-  const { data } = await guard(() =>
+  const data = await guard(async () =>
     "lt" in range
-      ? query.byReplyBy({ status: "open" }).lt({ replyBy: range.lt }).go({ pages: "all" })
-      : query.byReplyBy({ status: "open", replyBy: range.eq }).go({ pages: "all" }),
+      ? (await queryRange<OfferEntity>(offerModel, "byReplyBy", { status: "open" }, { lt: { replyBy: range.lt } })).data
+      : await offers.query("byReplyBy", { status: "open", replyBy: range.eq }),
   );
   return data.filter((o) => o.status === "open");
 }
@@ -158,10 +165,12 @@ export async function sendBookingReminders(now: Date): Promise<number> {
   const listingOf = listingReads();
   for (const startsDay of days) {
     const { data } = await guard(() =>
-      db()
-        .entities.booking.query.byStart({ startsDay })
-        .between({ startsAt: from }, { startsAt: to })
-        .go({ pages: "all" }),
+      queryRange<BookingEntity>(
+        bookingModel,
+        "byStart",
+        { startsDay },
+        { between: [{ startsAt: from }, { startsAt: to }] },
+      ),
     );
     for (const booking of data) {
       if (booking.status !== "confirmed" || !booking.startsAt || isErasedToken(booking.bookerUserId)) continue;

@@ -1,7 +1,10 @@
 import type { NotificationKind } from "@ketnoi/core";
+import type { EntityItem } from "electrodb";
 import type { MailConfig } from "../config";
 import type { NotificationInput } from "../data/notifications";
-import { db } from "../db/service";
+import type { NotificationEntity } from "../db/entities/notification";
+import { fromStoredItem, owns } from "../db/lite";
+import { notificationModel } from "../db/models/notification";
 import { type DynamoDBStreamRecord, decodeImage, entityOfRaw } from "../effects/records";
 import { errorField, logger } from "../observability/logger";
 import { createMailSender, type MailRetry } from "./sender";
@@ -23,8 +26,9 @@ export function noticeOfRecord(
   if (record.eventName !== "INSERT") return undefined;
   if (entityOfRaw(record.dynamodb?.NewImage) !== mailedEntity) return undefined;
   const raw = decodeImage(record.dynamodb?.NewImage);
-  const { data } = db().entities.notification.parse({ Item: raw ?? {} });
-  if (!data) return undefined;
+  // Read as ElectroDB's `parse` reads it, over the lite data path (db/lite.ts): the mail consumer carries no ElectroDB.
+  if (!owns(notificationModel, raw)) return undefined;
+  const data = fromStoredItem(notificationModel, raw) as EntityItem<NotificationEntity>;
   const input: NotificationInput = {
     kind: data.kind as NotificationKind,
     title: data.title,
