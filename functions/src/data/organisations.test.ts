@@ -45,7 +45,10 @@ describe("a verification decision writes what ElectroDB's patch wrote", () => {
       version: 3,
     };
     const [theirs, ours] = [randomUUID(), randomUUID()];
-    for (const orgId of [theirs, ours]) await db().entities.organisation.put({ orgId, ...base }).go();
+    for (const orgId of [theirs, ours])
+      await db()
+        .entities.organisation.put({ orgId, ...base })
+        .go();
     const updatedAt = new Date().toISOString();
     const electro = await db()
       .entities.organisation.patch({ orgId: theirs })
