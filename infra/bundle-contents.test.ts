@@ -43,13 +43,14 @@ describe("what the deployed bundles carry", () => {
     expect(await keptInputs(groupEntry("catalog"), "catalog")).toContain("packages/core/src/taxonomy/taxonomy.ts");
   }, 120_000);
 
-  it("the lean functions (health, browse, account: the middleware chain, the public reads, a person's own things) carry no ElectroDB", async () => {
+  it("the lean functions (health, browse, account, insights: the middleware chain, the public reads, a person's own things, the dashboard) carry no ElectroDB", async () => {
     // Their reads and the middleware's (account lock, memberships, idempotency) go through the lite data path
     // (functions/src/db/lite.ts), which writes ElectroDB's format from the same models without ElectroDB (issue 14).
     // The account group (me, mail preferences, saved searches, profiles, export and erasure, notifications) writes
-    // too: its conditional writes and transactions go through db/lite-writes.ts and db/lite-transact.ts.
+    // too: its conditional writes and transactions go through db/lite-writes.ts and db/lite-transact.ts. So does
+    // insights (the dashboard's counters and roll-ups, targets with their history, the audit log).
     const kept: Record<string, string[]> = {};
-    for (const group of ["health", "browse", "account"]) {
+    for (const group of ["health", "browse", "account", "insights"]) {
       const inputs = await keptInputs(groupEntry(group), group);
       kept[group] = inputs;
       expect(
@@ -60,7 +61,8 @@ describe("what the deployed bundles carry", () => {
       expect(inputs, group).toContain("functions/src/db/lite.ts");
       // They carry not even the SDK's DynamoDB client: the lite path's transport is a signed fetch there
       // (infra/function.ts bundleAliasesFor, functions/src/db/transport.ts), its writes and transactions included.
-      // Health and browse carry no @smithy at all; account still does, for the Cognito admin client its erasure uses.
+      // Health, browse and insights carry no @smithy at all; account still does, for the Cognito admin client its
+      // erasure uses.
       const sdk =
         group === "account"
           ? /node_modules\/@aws-sdk\/(client-dynamodb|lib-dynamodb)\//
@@ -74,6 +76,8 @@ describe("what the deployed bundles carry", () => {
     }
     expect(kept.account).toContain("functions/src/db/lite-transact.ts");
     expect(kept.account).toContain("functions/src/data/privacy.ts");
+    expect(kept.insights).toContain("functions/src/db/lite-transact.ts");
+    expect(kept.insights).toContain("functions/src/data/targets.ts");
     // The catalog function (the feed and the writes) still reads and writes through ElectroDB, and its lite path
     // shares ElectroDB's DocumentClient (infra/function.ts bundleAliasesFor): one client, no fetch transport beside it.
     const catalog = await keptInputs(groupEntry("catalog"), "catalog-electrodb");

@@ -40,7 +40,7 @@ const tableName = "ketnoi-bundle-routes";
 let dynamo: DynamoLocal;
 let jwksServer: Server;
 let jwksUrl: string;
-const users = {} as Record<"student" | "province", { userId: string; email: string; displayName: string }>;
+const users = {} as Record<"student" | "province" | "admin", { userId: string; email: string; displayName: string }>;
 let listingId: string;
 let studentImage: Record<string, unknown>;
 
@@ -82,7 +82,7 @@ beforeAll(async () => {
   // The accounts and current listings are enough here: the years of history only make the seed slower.
   await seedDemoData({ history: false });
   const people = (await scanEntity("user")).map((item) => unmarshall(item));
-  for (const role of ["student", "province"] as const) {
+  for (const role of ["student", "province", "admin"] as const) {
     const person = people.find((p) => p.role === role);
     if (!person) throw new Error(`the demo data has no ${role}`);
     users[role] = { userId: person.userId, email: person.email, displayName: person.displayName };
@@ -352,6 +352,48 @@ describe("the built account bundle writes without ElectroDB", () => {
     // Applications are kept anonymous (a transaction per record, with the listing's demand counter).
     expect((await scanEntity("application")).filter((a) => a.studentId?.S === student.userId)).toEqual([]);
     expect(receipt.kept.map((k: { section: string }) => k.section)).toContain("application");
+  }, 180_000);
+});
+
+describe("the built insights bundle writes without ElectroDB", () => {
+  it("saves a target and its versions in one transaction, refuses a stale one, and pages the audit log by cursor", async () => {
+    // The insights function is lean (infra/function.ts leanDataGroups): its target transaction, the audit entries it
+    // writes and the log's cursor pages go through the signed-fetch transport, which the sources' tests never run.
+    const province = await signDevToken({ ...users.province, role: "province" });
+    const admin = await signDevToken({ ...users.admin, role: "admin" });
+    const withQuery = (event: ReturnType<typeof httpGet>, query: string) => ({ ...event, rawQueryString: query });
+    const body = { year: 2099, field: "semiconductors", counts: { internships: 7, visits: 1, jobs: 2, trainings: 0 } };
+    const [created, again, changed, stale, history] = (await invoke("insights", [
+      httpRequest("PUT", "/api/targets", province, body),
+      httpRequest("PUT", "/api/targets", province, body),
+      httpRequest("PUT", "/api/targets", province, { ...body, counts: { ...body.counts, internships: 9 }, version: 1 }),
+      httpRequest("PUT", "/api/targets", province, { ...body, version: 1 }),
+      withQuery(httpGet("/api/targets/history", province), "year=2099&field=semiconductors"),
+    ])) as { statusCode: number; body: string }[];
+    expect(created!.statusCode, created!.body).toBe(200);
+    expect([again!.statusCode, JSON.parse(again!.body).error.code]).toEqual([409, "already_exists"]);
+    expect(JSON.parse(changed!.body)).toMatchObject({ version: 2, counts: { internships: 9 }, universityId: null });
+    expect([stale!.statusCode, JSON.parse(stale!.body).error.code]).toEqual([409, "version_conflict"]);
+    expect(
+      JSON.parse(history!.body).items.map((v: { version: number; counts: { internships: number } }) => [
+        v.version,
+        v.counts.internships,
+      ]),
+    ).toEqual([
+      [2, 9],
+      [1, 7],
+    ]);
+    // Newest first, one entry a page: the two saves, each page's cursor leading to the next.
+    const [first] = (await invoke("insights", [withQuery(httpGet("/api/audit", admin), "limit=1")])) as {
+      statusCode: number;
+      body: string;
+    }[];
+    const page1 = JSON.parse(first!.body);
+    expect(page1.items).toMatchObject([{ action: "target.save", filters: { year: "2099", version: "2" } }]);
+    const [second] = (await invoke("insights", [
+      withQuery(httpGet("/api/audit", admin), `limit=1&cursor=${encodeURIComponent(page1.cursor)}`),
+    ])) as { statusCode: number; body: string }[];
+    expect(JSON.parse(second!.body).items).toMatchObject([{ action: "target.save", filters: { version: "1" } }]);
   }, 180_000);
 });
 

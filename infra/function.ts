@@ -51,9 +51,10 @@ export const bundleAliases = {
  * SDK's DocumentClient, so they carry no @aws-sdk/client-dynamodb and no @smithy (~200 kB; bundle-contents.test.ts).
  * The other functions keep the DocumentClient ElectroDB needs anyway for the lite path too: one client, one
  * connection pool, no second copy of the transport (docs/decisions.md). A function moved onto the lite path joins here:
- * account did once its lite writes (db/lite-writes.ts) and transactions (lite-transact.ts) went through the seam.
+ * account did once its lite writes (db/lite-writes.ts) and transactions (lite-transact.ts) went through the seam, insights
+ * once the dashboard's reads, targets and the audit log did.
  */
-export const leanDataGroups = ["health", "browse", "account"] as const;
+export const leanDataGroups = ["health", "browse", "account", "insights"] as const;
 // The docs function too: it serves the document as built, behind the middleware chain alone (functions/src/lambda.ts).
 const leanDataEntries = new Set<string>([...leanDataGroups.map(groupEntry), apiEntry]);
 const fetchTransportAlias = {

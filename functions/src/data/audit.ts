@@ -1,8 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { type AuditEntry, type Principal, yearMonthInVietnam } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { AuditEntity } from "../db/entities/audit";
+import type { UserEntity } from "../db/entities/user";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { auditModel } from "../db/models/audit";
+import { userModel } from "../db/models/user";
 import { guard, paginate } from "./guard";
-import { getOrganisations } from "./organisations";
+import { queryByCursor } from "./lite-pages";
+import { getOrganisations } from "./organisation-reads";
+
+// Over the lite data path (db/lite.ts, issue 14): every audited route records through it, and the insights function
+// runs without ElectroDB.
+const auditWrites = liteWrites<AuditEntity>(auditModel);
+const userReads = liteEntity<UserEntity>(userModel);
 
 /** What an audited request did. */
 export interface AuditEvent {
@@ -29,8 +40,8 @@ export async function recordAudit(principal: Principal, event: AuditEvent): Prom
     Object.entries(event.filters).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
   );
   await guard(() =>
-    db()
-      .entities.audit.create({
+    send(
+      auditWrites.create({
         month: auditMonth(at),
         at: at.toISOString(),
         auditId: randomUUID(),
@@ -39,8 +50,8 @@ export async function recordAudit(principal: Principal, event: AuditEvent): Prom
         action: event.action,
         scope: event.scope,
         filters,
-      })
-      .go(),
+      }),
+    ),
   );
 }
 
@@ -50,9 +61,12 @@ export async function listAudit(
   options: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: AuditEntry[]; cursor: string | null; names: AuditNames }> {
   const { data, cursor } = await paginate(options.cursor, () =>
-    db()
-      .entities.audit.query.byMonth({ month })
-      .go({ order: "desc", count: options.limit, cursor: options.cursor ?? null }),
+    queryByCursor<AuditEntity>(
+      auditModel,
+      "byMonth",
+      { month },
+      { order: "desc", count: options.limit, cursor: options.cursor ?? null },
+    ),
   );
   const items = data.map(({ auditId, at, actorId, role, action, scope, filters }) => ({
     id: auditId,
@@ -82,13 +96,7 @@ async function auditNames(items: AuditEntry[]): Promise<AuditNames> {
     ...organisationFilters.flatMap((key) => (e.filters[key] ? [e.filters[key]] : [])),
   ]);
   const [users, orgs] = await Promise.all([
-    userIds.length === 0
-      ? Promise.resolve([])
-      : guard(() =>
-          db()
-            .entities.user.get(userIds.map((userId) => ({ userId })))
-            .go(),
-        ).then((r) => r.data),
+    userIds.length === 0 ? Promise.resolve([]) : guard(() => userReads.batchGet(userIds.map((userId) => ({ userId })))),
     getOrganisations(orgIds),
   ]);
   const names: AuditNames = {};

@@ -1,10 +1,15 @@
 import { type CellCount, parseCellKey } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { DashCellEntity } from "../db/entities/aggregate";
+import { liteEntity } from "../db/lite";
+import { dashCellModel } from "../db/models/aggregate";
 import { dashboardReads, forgetDashboardRollups, noteRollupChanges } from "./dashboard-rollups";
 import { guard } from "./guard";
 import { refreshing } from "./refreshing";
 
 type BucketCells = ReadonlyMap<string, CellCount>;
+// Over the lite data path (db/lite.ts, issue 14): the insights function reads the dashboard without ElectroDB.
+const cells = liteEntity<DashCellEntity>(dashCellModel);
+
 /** A committed change to one counter: what the aggregator's transaction added to its count and key sum. */
 export interface CellChange {
   key: string;
@@ -29,10 +34,8 @@ function modelOf(bucket: string) {
   let model = buckets.get(bucket);
   if (!model) {
     model = refreshing<BucketCells>(async () => {
-      const { data } = await guard(() =>
-        db()
-          .entities.dashCell.query.byBucket({ bucket })
-          .go({ pages: "all", attributes: ["cellKey", "count", "keySum"] }),
+      const data = await guard(() =>
+        cells.query("byBucket", { bucket }, { attributes: ["cellKey", "count", "keySum"] }),
       );
       dashboardReads.counterQueries++;
       dashboardReads.counterItems += data.length;

@@ -1,10 +1,15 @@
 import type { CellCount, RollupCount } from "@ketnoi/core";
 import { rollUp, rollupSliceOf } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { DashRollupEntity } from "../db/entities/rollup";
+import { liteEntity } from "../db/lite";
+import { dashRollupModel } from "../db/models/rollup";
 import { guard } from "./guard";
 import { refreshing } from "./refreshing";
 
 type BucketRollups = ReadonlyMap<string, RollupCount>;
+
+// Over the lite data path (db/lite.ts, issue 14): the insights function reads the dashboard without ElectroDB.
+const rollups = liteEntity<DashRollupEntity>(dashRollupModel);
 
 /**
  * Where the marker saying "this table's roll-ups are complete" lives (db/entities/rollup.ts). Versioned by the
@@ -31,10 +36,8 @@ function modelOf(bucket: string, slice: string) {
   let model = buckets.get(id);
   if (!model) {
     model = refreshing<BucketRollups>(async () => {
-      const { data } = await guard(() =>
-        db()
-          .entities.dashRollup.query.byBucket({ bucket, slice })
-          .go({ pages: "all", attributes: ["rollupKey", "count", "keySum"] }),
+      const data = await guard(() =>
+        rollups.query("byBucket", { bucket, slice }, { attributes: ["rollupKey", "count", "keySum"] }),
       );
       dashboardReads.rollupQueries++;
       dashboardReads.rollupItems += data.length;
@@ -53,8 +56,8 @@ function modelOf(bucket: string, slice: string) {
  * (or a seed) writes them; its dashboards read the counters meanwhile.
  */
 const completeModel = refreshing<boolean>(async () => {
-  const { data } = await guard(() => db().entities.dashRollup.get(rollupsCompleteKey).go());
-  return data !== null;
+  const data = await guard(() => rollups.get(rollupsCompleteKey));
+  return data !== undefined;
 });
 
 /** Whether dashboards may be built from the roll-ups (else from the counters). */

@@ -8,14 +8,24 @@ import {
   type UnreadMessages,
   unreadIn,
 } from "@ketnoi/core";
+// The package specifier, as db/lite.ts: the lean bundles alias it to the fetch transport (infra/function.ts).
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { EntityItem } from "electrodb";
+import type { ApplicantNoteEntity } from "../db/entities/applicant-note";
 import type { MessageEntity } from "../db/entities/message";
-import type { ThreadEntity } from "../db/entities/thread";
-import { db } from "../db/service";
+import type { ThreadEntity, ThreadReadEntity } from "../db/entities/thread";
+import type { UserEntity } from "../db/entities/user";
+import { type Condition, liteEntity, owns } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { applicantNoteModel } from "../db/models/applicant-note";
+import { messageModel } from "../db/models/message";
+import { threadModel, threadReadModel } from "../db/models/thread";
+import { userModel } from "../db/models/user";
 import { AppError } from "../http/errors";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
-
+import { queryBelow } from "./lite-pages";
 import { transactWithRetry } from "./transact";
 
 // Erasure (the account group's function, without ElectroDB) deletes the notes through applicant-notes.ts.
@@ -23,6 +33,17 @@ export { deleteApplicantNotes } from "./applicant-notes";
 
 type MessageItem = EntityItem<MessageEntity>;
 type ThreadItem = EntityItem<ThreadEntity>;
+
+// Over the lite data path (db/lite.ts, issue 14): messaging runs without ElectroDB.
+const messages = liteEntity<MessageEntity>(messageModel);
+const messageWrites = liteWrites<MessageEntity>(messageModel);
+const threads = liteEntity<ThreadEntity>(threadModel);
+const threadWrites = liteWrites<ThreadEntity>(threadModel);
+const threadReads = liteEntity<ThreadReadEntity>(threadReadModel);
+const threadReadWrites = liteWrites<ThreadReadEntity>(threadReadModel);
+const applicantNotes = liteEntity<ApplicantNoteEntity>(applicantNoteModel);
+const applicantNoteWrites = liteWrites<ApplicantNoteEntity>(applicantNoteModel);
+const users = liteEntity<UserEntity>(userModel);
 
 /** The application a thread belongs to: the parts that decide its sides. */
 export type ThreadOf = Pick<StoredApplication, "id" | "studentId" | "orgId" | "listingId">;
@@ -56,21 +77,21 @@ export async function sendMessage(
     createdAt: now,
   };
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ message, thread }) => [
-        message.create(item).commit(),
-        thread
-          .update({ applicationId: application.id })
-          .set({
+    transactWrite([
+      messageWrites.create(item),
+      threadWrites.update(
+        { applicationId: application.id },
+        {
+          set: {
             studentId: application.studentId,
             orgId: application.orgId,
             listingId: application.listingId,
             lastMessageAt: now,
-          })
-          .add(side === "student" ? { studentMessages: 1 } : { organisationMessages: 1 })
-          .commit(),
-      ])
-      .go(),
+          },
+          add: side === "student" ? { studentMessages: 1 } : { organisationMessages: 1 },
+        },
+      ),
+    ]),
   );
   // A random id never collides; a failed condition here would be a bug, not a user's mistake.
   if (failed !== -1) throw new Error("message id collision");
@@ -82,9 +103,11 @@ export async function listMessages(
   applicationId: string,
   options: { limit: number; before?: { createdAt: string; messageId: string } | undefined },
 ): Promise<{ items: MessageItem[]; before: { createdAt: string; messageId: string } | null }> {
-  const query = db().entities.message.query.byThread({ applicationId });
-  const { data } = await guard(() =>
-    (options.before ? query.lt(options.before) : query).go({ order: "desc", limit: options.limit + 1 }),
+  const data = await guard(() =>
+    queryBelow<MessageEntity>(messageModel, "byThread", { applicationId }, options.before, {
+      order: "desc",
+      limit: options.limit + 1,
+    }),
   );
   const items = data.slice(0, options.limit);
   const last = items.at(-1);
@@ -95,13 +118,20 @@ export async function listMessages(
 /** The thread's counters and the reader's marker (two GetItems, in parallel). */
 export async function threadState(applicationId: string, userId: string) {
   const [thread, marker] = await Promise.all([
-    guard(() => db().entities.thread.get({ applicationId }).go({ consistent: true })),
-    guard(() => db().entities.threadRead.get({ applicationId, userId }).go({ consistent: true })),
+    guard(() => threads.get({ applicationId }, { consistent: true })),
+    guard(() => threadReads.get({ applicationId, userId }, { consistent: true })),
   ]);
-  return { counts: countsOf(thread.data), seen: marker.data?.seen ?? 0 };
+  return { counts: countsOf(thread), seen: marker?.seen ?? 0 };
 }
 
 const alreadyMarked = new AppError("already_exists", "already marked at least as far");
+
+/** The stored mark is absent or below `mark` (ElectroDB's `notExists(seen) OR lt(seen, mark)`). */
+const markBelow = (mark: number): Condition => ({
+  expression: "attribute_not_exists(#seen) OR #seen < :seen",
+  names: { "#seen": "seen" },
+  values: { ":seen": mark },
+});
 
 /**
  * Raises the reader's marker to `seen` of the other side's messages (never beyond what exists, never down): the
@@ -120,12 +150,10 @@ export async function markThreadRead(
   if (mark <= stored) return stored;
   const markedFurther = await guard(
     () =>
-      db()
-        // A whole put (not an update) so the reader index's keys are written with it.
-        .entities.threadRead.put({ applicationId, userId, seen: mark, readAt: new Date().toISOString() })
-        .where((a, op) => `${op.notExists(a.seen)} OR ${op.lt(a.seen, mark)}`)
-        .go()
-        .then(() => false),
+      // A whole put (not an update) so the reader index's keys are written with it.
+      send(
+        threadReadWrites.put({ applicationId, userId, seen: mark, readAt: new Date().toISOString() }, markBelow(mark)),
+      ).then(() => false),
     () => alreadyMarked,
   ).catch((error: unknown) => {
     // Someone (another tab) already marked at least as far: that mark stands.
@@ -148,28 +176,23 @@ export async function unreadMessages(principal: Principal): Promise<UnreadMessag
         ? "organisation"
         : undefined;
   if (!side || (side === "organisation" && principal.memberships.length === 0)) return { total: 0, threads: [] };
-  const threadQueries =
+  const threadQueries = () =>
     side === "student"
-      ? [db().entities.thread.query.byStudent({ studentId: principal.userId }).go({ pages: "all" })]
-      : principal.memberships.map(({ orgId }) =>
-          db().entities.thread.query.byOrganisation({ orgId }).go({ pages: "all" }),
-        );
+      ? [threads.query("byStudent", { studentId: principal.userId })]
+      : principal.memberships.map(({ orgId }) => threads.query("byOrganisation", { orgId }));
   const [markers, ...threadPages] = await guard(() =>
-    Promise.all([
-      db().entities.threadRead.query.byReader({ userId: principal.userId }).go({ pages: "all" }),
-      ...threadQueries,
-    ]),
+    Promise.all([threadReads.query("byReader", { userId: principal.userId }), ...threadQueries()]),
   );
-  const seen = new Map(markers.data.map((m) => [m.applicationId, m.seen]));
-  const threads = threadPages
-    .flatMap((page) => page.data)
+  const seen = new Map(markers.map((m) => [m.applicationId, m.seen]));
+  const unread = threadPages
+    .flat()
     .map((t) => ({
       applicationId: t.applicationId,
       listingId: t.listingId,
       unread: unreadIn(countsOf(t), side, seen.get(t.applicationId) ?? 0),
     }))
     .filter((t) => t.unread > 0);
-  return { total: threads.reduce((sum, t) => sum + t.unread, 0), threads };
+  return { total: unread.reduce((sum, t) => sum + t.unread, 0), threads: unread };
 }
 
 /**
@@ -181,14 +204,8 @@ export async function messageViews(items: MessageItem[], viewer: ThreadSide, vie
     viewer === "organisation"
       ? [...new Set(items.filter((m) => m.side === "organisation").map((m) => m.authorUserId))]
       : [];
-  const { data: users } = memberIds.length
-    ? await guard(() =>
-        db()
-          .entities.user.get(memberIds.map((userId) => ({ userId })))
-          .go(),
-      )
-    : { data: [] };
-  const nameOf = new Map(users.map((u) => [u.userId, u.displayName]));
+  const members = memberIds.length ? await guard(() => users.batchGet(memberIds.map((userId) => ({ userId })))) : [];
+  const nameOf = new Map(members.map((u) => [u.userId, u.displayName]));
   return items.map((m) => ({
     id: m.messageId,
     side: m.side,
@@ -201,13 +218,11 @@ export async function messageViews(items: MessageItem[], viewer: ThreadSide, vie
 
 /** The organisation's note on an application, or an empty one (version 0) before anyone wrote. */
 export async function getApplicantNote(application: ThreadOf): Promise<ApplicantNote> {
-  const { data } = await guard(() =>
-    db()
-      .entities.applicantNote.get({ applicationId: application.id, orgId: application.orgId })
-      .go({ consistent: true }),
+  const data = await guard(() =>
+    applicantNotes.get({ applicationId: application.id, orgId: application.orgId }, { consistent: true }),
   );
   if (!data) return { text: "", rating: null, version: 0 };
-  const { data: author } = await guard(() => db().entities.user.get({ userId: data.updatedBy }).go());
+  const author = await guard(() => users.get({ userId: data.updatedBy }));
   return {
     text: data.text,
     rating: data.rating ?? null,
@@ -236,12 +251,11 @@ export async function saveApplicantNote(
     updatedAt: now,
     version: input.version + 1,
   };
-  await guard(() =>
-    db()
-      .entities.applicantNote.put(item)
-      .where((a, op) => (input.version === 0 ? op.notExists(a.version) : op.eq(a.version, input.version)))
-      .go(),
-  );
+  const unchanged: Condition =
+    input.version === 0
+      ? { expression: "attribute_not_exists(#version)", names: { "#version": "version" } }
+      : whereEquals(applicantNoteModel, { version: input.version });
+  await guard(() => send(applicantNoteWrites.put(item, unchanged)));
 }
 
 /** Deletes a few records one by one: the retention job's role has DeleteItem but not BatchWriteItem. */
@@ -256,19 +270,21 @@ async function deleteEach<K>(keys: K[], remove: (key: K) => Promise<unknown>): P
  * Returns how many records went.
  */
 export async function deleteConversation(applicationId: string): Promise<number> {
-  const entities = db().entities;
-  const [messages, markers, notes] = await guard(() =>
+  const [said, markers, notes] = await guard(() =>
     Promise.all([
-      entities.message.query.byThread({ applicationId }).go({ pages: "all" }),
-      entities.threadRead.query.byThread({ applicationId }).go({ pages: "all" }),
-      entities.applicantNote.query.byApplication({ applicationId }).go({ pages: "all" }),
+      messages.query("byThread", { applicationId }),
+      threadReads.query("byThread", { applicationId }),
+      applicantNotes.query("byApplication", { applicationId }),
     ]),
   );
-  await deleteEach(messages.data, ({ createdAt, messageId }) =>
-    entities.message.delete({ applicationId, createdAt, messageId }).go(),
+  await deleteEach(said, ({ createdAt, messageId }) =>
+    send(messageWrites.delete({ applicationId, createdAt, messageId })),
   );
-  await deleteEach(markers.data, ({ userId }) => entities.threadRead.delete({ applicationId, userId }).go());
-  await deleteEach(notes.data, ({ orgId }) => entities.applicantNote.delete({ applicationId, orgId }).go());
-  const { data: thread } = await guard(() => entities.thread.delete({ applicationId }).go({ response: "all_old" }));
-  return messages.data.length + markers.data.length + notes.data.length + (thread ? 1 : 0);
+  await deleteEach(markers, ({ userId }) => send(threadReadWrites.delete({ applicationId, userId })));
+  await deleteEach(notes, ({ orgId }) => send(applicantNoteWrites.delete({ applicationId, orgId })));
+  // The old item says whether there was a thread to count (ElectroDB's `response: "all_old"`).
+  const { Attributes: thread } = await guard(() =>
+    liteTransport().delete({ ...threadWrites.delete({ applicationId }).Delete!, ReturnValues: "ALL_OLD" }),
+  );
+  return said.length + markers.length + notes.length + (owns(threadModel, thread) ? 1 : 0);
 }

@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Organisation, OrganisationCreate, OrganisationPatch } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
+import { dataConfig } from "../config";
+import type { MembershipEntity } from "../db/entities/membership";
 import type { OrganisationEntity } from "../db/entities/organisation";
-import { db } from "../db/service";
+import { entityField, liteEntity, planOf, tableKey, toStoredItem, versionField } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites, send, type WriteItem, whereEquals } from "../db/lite-writes";
+import { membershipModel } from "../db/models/membership";
+import { organisationModel } from "../db/models/organisation";
 import { AppError } from "../http/errors";
 import { guard, patchOperations } from "./guard";
 import { toOrganisation } from "./organisation-reads";
@@ -11,6 +17,12 @@ import { toOrganisation } from "./organisation-reads";
 export { getOrganisation, getOrganisations } from "./organisation-reads";
 
 type OrganisationItem = EntityItem<OrganisationEntity>;
+
+// Writes and the verification queue over the lite data path too (db/lite-writes.ts, issue 14): no function needs
+// ElectroDB for organisations.
+const organisations = liteEntity<OrganisationEntity>(organisationModel);
+const organisationWrites = liteWrites<OrganisationEntity>(organisationModel);
+const membershipWrites = liteWrites<MembershipEntity>(membershipModel);
 
 /** Creates an unverified organisation and makes its creator the owner, atomically. */
 export async function createOrganisation(
@@ -22,12 +34,10 @@ export async function createOrganisation(
   const item = { orgId, ...input, verification: "pending" as const, createdAt: now, updatedAt: now, version: 1 };
   await guard(
     async () => {
-      const result = await db()
-        .transaction.write(({ organisation, membership }) => [
-          organisation.create(item).commit(),
-          membership.create({ orgId, userId: ownerUserId, role: "owner", createdAt: now }).commit(),
-        ])
-        .go();
+      const result = await transactWrite([
+        organisationWrites.create(item as OrganisationItem),
+        membershipWrites.create({ orgId, userId: ownerUserId, role: "owner", createdAt: now }),
+      ]);
       if (result.canceled) throw new AppError("already_exists", "Tổ chức đã tồn tại.");
     },
     () => new AppError("already_exists", "Tổ chức đã tồn tại."),
@@ -40,11 +50,8 @@ export async function listOrganisations(
   verification: Organisation["verification"],
   kind?: Organisation["kind"],
 ): Promise<Organisation[]> {
-  const { data } = await guard(() =>
-    db()
-      .entities.organisation.query.byVerification({ verification })
-      .where((attr, op) => (kind ? op.eq(attr.kind, kind) : ""))
-      .go({ pages: "all" }),
+  const data = await guard(() =>
+    organisations.query("byVerification", { verification }, kind ? { filter: (o) => o.kind === kind } : {}),
   );
   return data.map(toOrganisation);
 }
@@ -53,14 +60,15 @@ export async function listOrganisations(
 export async function updateOrganisation(current: Organisation, patch: OrganisationPatch): Promise<Organisation> {
   const { version, ...fields } = patch;
   const { set, remove } = patchOperations(fields);
-  const { data } = await guard(() =>
-    db()
-      .entities.organisation.patch({ orgId: current.id })
-      .set({ ...set, updatedAt: new Date().toISOString() })
-      .remove(remove)
-      .add({ version: 1 })
-      .where((attr, op) => op.eq(attr.version, version))
-      .go({ response: "all_new" }),
+  const data = await guard(() =>
+    send(
+      organisationWrites.patch(
+        { orgId: current.id },
+        { set: { ...set, updatedAt: new Date().toISOString() }, remove, add: { version: 1 } },
+        whereEquals(organisationModel, { version }),
+      ),
+      { returnNew: organisationModel },
+    ),
   );
   return toOrganisation(data as OrganisationItem);
 }
@@ -71,14 +79,15 @@ export async function decideVerification(
   decision: "verified" | "rejected" | "suspended",
   reason: string | undefined,
 ): Promise<Organisation> {
-  const { data } = await guard(() =>
-    db()
-      .entities.organisation.patch({ orgId: current.id })
-      .set({ verification: decision, verificationReason: reason ?? "", updatedAt: new Date().toISOString() })
-      .composite({ createdAt: current.createdAt })
-      .add({ version: 1 })
-      .where((attr, op) => op.eq(attr.version, current.version))
-      .go({ response: "all_new" }),
+  const data = await guard(() =>
+    send(
+      verificationWrite(current, {
+        verification: decision,
+        verificationReason: reason ?? "",
+        updatedAt: new Date().toISOString(),
+      }),
+      { returnNew: organisationModel },
+    ),
   );
   // The verified badge is a search filter: the stream consumer re-indexes the organisation's listings (stream.ts).
   return toOrganisation(data as OrganisationItem);
@@ -86,3 +95,47 @@ export async function decideVerification(
 
 // The organisations a user belongs to: read by every signed-in request's middleware, so over the lite data path.
 export { membershipsOf } from "./memberships";
+
+/**
+ * The decision as ElectroDB's `patch(...).set(...).composite({ createdAt }).add({ version: 1 })` under the version read:
+ * `verification` is the queue index's partition key (gsi1, sorted by `createdAt`), so the item is re-keyed there. The
+ * lite writes' `patch` (db/lite-writes.ts) takes the table key's composites only and would refuse a re-key missing
+ * `createdAt` as ElectroDB does without `.composite()`; so this one write is built here, its index keys by the model's
+ * own key builder (db/lite.ts `toStoredItem`), the rest as the lite patch writes it (must exist, identifiers set).
+ */
+function verificationWrite(
+  current: Organisation,
+  set: Pick<OrganisationItem, "verification" | "verificationReason" | "updatedAt">,
+): WriteItem {
+  const plan = planOf(organisationModel);
+  const queue = plan.indexes.find((i) => i.accessPattern === "byVerification")!;
+  const keyed = toStoredItem(organisationModel, { orgId: current.id, createdAt: current.createdAt, ...set });
+  const fields: Record<string, unknown> = {
+    ...Object.fromEntries(Object.entries(set).map(([name, value]) => [plan.fieldOf.get(name)!, value])),
+    [queue.pk.field]: keyed[queue.pk.field],
+    [queue.sk!.field]: keyed[queue.sk!.field],
+    [plan.fieldOf.get("orgId")!]: current.id,
+    [entityField]: plan.entity,
+    [versionField]: plan.version,
+  };
+  const names: Record<string, string> = { "#pk": plan.main.pk.field, "#sk": plan.main.sk!.field };
+  const values: Record<string, unknown> = {};
+  const assignments = Object.entries(fields).map(([field, value], i) => {
+    names[`#u${i}`] = field;
+    values[`:u${i}`] = value;
+    return `#u${i} = :u${i}`;
+  });
+  names["#version"] = plan.fieldOf.get("version")!;
+  values[":one"] = 1;
+  const unchanged = whereEquals(organisationModel, { version: current.version });
+  return {
+    Update: {
+      TableName: dataConfig().TABLE_NAME,
+      Key: tableKey(organisationModel, { orgId: current.id }),
+      UpdateExpression: `SET ${assignments.join(", ")} ADD #version :one`,
+      ConditionExpression: `(attribute_exists(#pk) AND attribute_exists(#sk)) AND (${unchanged.expression})`,
+      ExpressionAttributeNames: { ...names, ...unchanged.names },
+      ExpressionAttributeValues: { ...values, ...unchanged.values },
+    },
+  };
+}

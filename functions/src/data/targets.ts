@@ -1,8 +1,18 @@
 import type { Target, TargetInput, TargetVersion } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { TargetEntity, TargetVersionEntity } from "../db/entities/target";
+import { liteEntity } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites, whereEquals } from "../db/lite-writes";
+import { targetModel, targetVersionModel } from "../db/models/target";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 import { transactWithRetry } from "./transact";
+
+// Over the lite data path (db/lite.ts, issue 14): the insights function runs without ElectroDB.
+const targets = liteEntity<TargetEntity>(targetModel);
+const targetWrites = liteWrites<TargetEntity>(targetModel);
+const targetVersions = liteEntity<TargetVersionEntity>(targetVersionModel);
+const targetVersionWrites = liteWrites<TargetVersionEntity>(targetVersionModel);
 
 /** `scopeId` of a province-wide target: `-` is no valid organisation id, so it cannot collide with a university. */
 export const provinceWide = "-";
@@ -23,7 +33,7 @@ function toTarget({ scopeId, ...item }: TargetItem): Target {
 
 /** The year's targets (one Query of the year's partition). */
 export async function listTargets(year: number): Promise<Target[]> {
-  const { data } = await guard(() => db().entities.target.query.byYear({ year }).go({ pages: "all" }));
+  const data = await guard(() => targets.query("byYear", { year }));
   return (data as TargetItem[]).map(toTarget);
 }
 
@@ -38,18 +48,16 @@ export async function saveTarget(input: TargetInput, changedBy: string): Promise
   const version = (input.version ?? 0) + 1;
   const item: TargetItem = { ...key, counts: input.counts, version, changedBy, changedAt };
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ target, targetVersion }) => [
-        input.version === undefined
-          ? target.create(item).commit()
-          : target
-              .patch(key)
-              .set({ counts: input.counts, version, changedBy, changedAt })
-              .where((a, op) => op.eq(a.version, input.version!))
-              .commit(),
-        targetVersion.create({ ...key, version, counts: input.counts, changedBy, changedAt }).commit(),
-      ])
-      .go(),
+    transactWrite([
+      input.version === undefined
+        ? targetWrites.create(item)
+        : targetWrites.patch(
+            key,
+            { set: { counts: input.counts, version, changedBy, changedAt } },
+            whereEquals(targetModel, { version: input.version }),
+          ),
+      targetVersionWrites.create({ ...key, version, counts: input.counts, changedBy, changedAt }),
+    ]),
   );
   if (failed !== -1) {
     throw input.version === undefined
@@ -65,10 +73,8 @@ export async function targetHistory(
   field: Target["field"],
   universityId?: string,
 ): Promise<TargetVersion[]> {
-  const { data } = await guard(() =>
-    db()
-      .entities.targetVersion.query.byTarget({ year, field, scopeId: universityId ?? provinceWide })
-      .go({ pages: "all" }),
+  const data = await guard(() =>
+    targetVersions.query("byTarget", { year, field, scopeId: universityId ?? provinceWide }),
   );
   return data
     .map(({ version, counts, changedBy, changedAt }) => ({ version, counts, changedBy, changedAt }))
