@@ -3,6 +3,9 @@ import { planOf } from "../db/lite";
 import type { WriteItem } from "../db/lite-writes";
 import type { defineModel } from "../db/models/define";
 
+// What the work modules' writes say beyond db/lite-writes.ts (issue 14): their conditions, and ElectroDB's `.append()`.
+// Kept here rather than in the lite path itself; write-clauses.test.ts holds both to ElectroDB on DynamoDB Local.
+
 type Model = ReturnType<typeof defineModel>;
 
 /** How a condition names an attribute and binds a value, as ElectroDB's `where((attr, op) => …)` does. */
@@ -56,15 +59,17 @@ export function appending(model: Model, write: WriteItem, name: string, items: r
   if (!update?.UpdateExpression?.startsWith("SET ") || field === undefined) {
     throw new Error(`appending: not an update of ${model.model.entity}.${name}`);
   }
+  // Named after the attribute, so several appends to one update never share a placeholder.
+  const [path, list] = [`#append_${name}`, `:append_${name}`];
   return {
     Update: {
       ...update,
       UpdateExpression: update.UpdateExpression.replace(
         /^SET /,
-        "SET #append = list_append(if_not_exists(#append, :appendDefault), :append), ",
+        `SET ${path} = list_append(if_not_exists(${path}, :appendDefault), ${list}), `,
       ),
-      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, "#append": field },
-      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ":appendDefault": [], ":append": items },
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, [path]: field },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ":appendDefault": [], [list]: items },
     },
   };
 }
