@@ -7,6 +7,7 @@ import { dynamo } from "../db/client";
 import { tableKey } from "../db/lite";
 import { transactWrite } from "../db/lite-transact";
 import { liteWrites, send } from "../db/lite-writes";
+import { applicationModel } from "../db/models/application";
 import { interviewModel } from "../db/models/interview";
 import { listingModel } from "../db/models/listing";
 import { db } from "../db/service";
@@ -52,6 +53,21 @@ function listing(): Attrs {
     createdAt: at,
     updatedAt: at,
     version: 1,
+  };
+}
+
+function application(status = "interview"): Attrs {
+  return {
+    listingId: `l-${randomUUID()}`,
+    studentId: `s-${randomUUID()}`,
+    applicationId: randomUUID(),
+    orgId: "org-clauses",
+    status,
+    answers: [],
+    history: [{ status: "submitted", at, by: "student" }],
+    createdAt: at,
+    updatedAt: at,
+    version: 3,
   };
 }
 
@@ -103,6 +119,52 @@ describe("appending: ElectroDB's .append() on a lite update", () => {
     await send(writes.delete(key as never));
     expect((await transactWrite([ours()])).data.map((r) => r.code)).toEqual(["ConditionalCheckFailed"]);
     expect(await stored(listingModel, key)).toBeUndefined();
+  });
+
+  it("an application's move (data/applications.ts): the same item as ElectroDB's, statusAt and the retention keys too", async () => {
+    const writes = liteWrites(applicationModel);
+    for (const to of ["offered", "rejected"]) {
+      const item = application();
+      const key = { listingId: item.listingId, studentId: item.studentId };
+      const now = "2026-03-05T09:00:00.000Z";
+      const step = { status: to, at: now, by: "organisation", reason: "Lý do" };
+      const set = { status: to, updatedAt: now, ...(to === "rejected" ? { rejectionReason: "Lý do" } : {}) };
+      await send(writes.put(item as never));
+      const theirs = await createWriteTransaction({ application: db().entities.application }, ({ application }) => [
+        application
+          .patch(key as never)
+          .set(set as never)
+          .append({ history: [step] } as never)
+          .add({ version: 1 })
+          .where(
+            (a: AnyBuilder, op: AnyBuilder) =>
+              `${op.eq(a.version, 3)} AND ${op.eq(a.applicationId, item.applicationId)}`,
+          )
+          .commit(),
+      ]).go();
+      expect(theirs.canceled).toBe(false);
+      const afterTheirs = await stored(applicationModel, key);
+      await send(writes.put(item as never));
+      const unmoved = condition(
+        applicationModel,
+        ({ attr, value }) =>
+          `${attr("version")} = ${value(3)} AND ${attr("applicationId")} = ${value(item.applicationId)}`,
+      );
+      const ours = appending(
+        applicationModel,
+        writes.patch(key as never, { set, add: { version: 1 } } as never, unmoved),
+        "history",
+        [step],
+      );
+      expect((await transactWrite([ours])).canceled).toBe(false);
+      expect(await stored(applicationModel, key)).toEqual(afterTheirs);
+      expect(afterTheirs?.history).toHaveLength(2);
+      // A rejection enters the sparse retention index (statusAt its sort key); an offer does not.
+      expect(afterTheirs?.gsi3sk).toEqual(
+        to === "rejected" ? `$application_1#statusat_${now.toLowerCase()}` : undefined,
+      );
+      await send(writes.delete(key as never));
+    }
   });
 });
 
