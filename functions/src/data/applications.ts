@@ -11,7 +11,14 @@ import {
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { ApplicationEntity } from "../db/entities/application";
-import { db } from "../db/service";
+import type { ListingEntity } from "../db/entities/listing";
+import type { ListingDemandEntity } from "../db/entities/listing-demand";
+import { liteEntity } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites } from "../db/lite-writes";
+import { applicationModel } from "../db/models/application";
+import { listingModel } from "../db/models/listing";
+import { listingDemandModel } from "../db/models/listing-demand";
 import { AppError } from "../http/errors";
 import { applicantViews, listingCards } from "./applicants";
 import { guard } from "./guard";
@@ -21,11 +28,20 @@ import { offerSideOfMove } from "./offer-records";
 import { getOrganisation } from "./organisations";
 import { toStoredApplication as toStored } from "./student-reads";
 import { transactWithRetry } from "./transact";
+import { absentOrEqual, appending, condition } from "./write-clauses";
 
 // Read by recommendations, so over the lite data path (student-reads.ts, issue 14); re-exported here.
 export { listStudentApplications } from "./student-reads";
 
 type ApplicationItem = EntityItem<ApplicationEntity>;
+
+// Over the lite data path (db/lite.ts, issue 14): applications, the listing's position counters and its demand
+// counter, in ElectroDB's stored format and in the same transactions as before.
+const applications = liteEntity<ApplicationEntity>(applicationModel);
+const applicationWrites = liteWrites<ApplicationEntity>(applicationModel);
+const listingWrites = liteWrites<ListingEntity>(listingModel);
+const demandWrites = liteWrites<ListingDemandEntity>(listingDemandModel);
+
 /** An application as stored: the public shape without the listing's title and organisation name. */
 export type StoredApplication = Omit<Application, "listingTitle" | "orgName" | "applicant"> & { studentId: string };
 
@@ -62,15 +78,10 @@ export async function submitApplication(
   };
   // The listing's demand counter moves in the same transaction, so recommendations' damping never drifts from it.
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ application, listingDemand }) => [
-        application
-          .put(item)
-          .where((a, op) => `${op.notExists(a.status)} OR ${op.eq(a.status, "withdrawn")}`)
-          .commit(),
-        listingDemand.update({ listingId: listing.id }).add({ applications: 1 }).commit(),
-      ])
-      .go(),
+    transactWrite([
+      applicationWrites.put(item, absentOrEqual(applicationModel, "status", "withdrawn")),
+      demandWrites.update({ listingId: listing.id }, { add: { applications: 1 } }),
+    ]),
   );
   if (failed === 0) {
     throw new AppError("already_applied");
@@ -82,11 +93,10 @@ export async function submitApplication(
 
 /** One application by its public id (re-read by table key with a consistent read), or undefined. */
 export async function findApplication(applicationId: string): Promise<StoredApplication | undefined> {
-  const { data } = await guard(() => db().entities.application.query.byId({ applicationId }).go());
-  const hit = data[0];
+  const [hit] = await guard(() => applications.query("byId", { applicationId }, { count: 1 }));
   if (!hit) return undefined;
-  const { data: current } = await guard(() =>
-    db().entities.application.get({ listingId: hit.listingId, studentId: hit.studentId }).go({ consistent: true }),
+  const current = await guard(() =>
+    applications.get({ listingId: hit.listingId, studentId: hit.studentId }, { consistent: true }),
   );
   // A withdrawn application replaced by a new one keeps its key but not its id.
   return current?.applicationId === applicationId ? toStored(current) : undefined;
@@ -97,11 +107,12 @@ export async function listListingApplications(
   listingId: string,
   status?: ApplicationStatus,
 ): Promise<StoredApplication[]> {
-  const { data } = await guard(() =>
-    db()
-      .entities.application.query.byListing({ listingId })
-      .where((a, op) => (status ? op.eq(a.status, status) : ""))
-      .go({ pages: "all", consistent: true }),
+  const data = await guard(() =>
+    applications.query(
+      "byListing",
+      { listingId },
+      { consistent: true, ...(status ? { filter: (a) => a.status === status } : {}) },
+    ),
   );
   return data.map(toStored).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
@@ -149,42 +160,37 @@ export async function transitionApplication(
   // An offer's terms are stored, and an open offer closed, in the same transaction as the move (offer-records.ts).
   const offerSide = await offerSideOfMove(application, move, new Date(now));
   const applicationItems = 1 + (Object.keys(counters).length === 0 ? 0 : 1) + (demand ? 1 : 0);
+  const unmoved = condition(
+    applicationModel,
+    ({ attr, value }) =>
+      `${attr("version")} = ${value(move.version)} AND ${attr("applicationId")} = ${value(application.id)}`,
+  );
+  const applicationMove = appending(
+    applicationModel,
+    applicationWrites.patch(
+      key,
+      {
+        set: {
+          status: move.to,
+          updatedAt: now,
+          ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}),
+        },
+        add: { version: 1 },
+      },
+      unmoved,
+    ),
+    "history",
+    [step],
+  );
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write((entities) => {
-        const { application: applications, listing: listings, listingDemand } = entities;
-        return [
-          applications
-            .patch(key)
-            .set({
-              status: move.to,
-              updatedAt: now,
-              ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}),
-            })
-            .append({ history: [step] })
-            .add({ version: 1 })
-            .where((a, op) => `${op.eq(a.version, move.version)} AND ${op.eq(a.applicationId, application.id)}`)
-            .commit(),
-          ...(Object.keys(counters).length === 0
-            ? []
-            : [
-                listings
-                  .patch({ listingId: listing.id })
-                  .add(counters)
-                  .where((a, op) => {
-                    if (delta.reserved <= 0) return "";
-                    if (listing.positions === undefined) return op.notExists(a.positions);
-                    const room = `(${op.notExists(a.reservedCount)} OR ${op.lte(a.reservedCount, listing.positions - 1)})`;
-                    // Positions as read: an edit of them in between is caught rather than compared against stale.
-                    return `${room} AND ${op.eq(a.positions, listing.positions)}`;
-                  })
-                  .commit(),
-              ]),
-          ...(demand ? [listingDemand.update({ listingId: listing.id }).add(demand).commit()] : []),
-          ...(offerSide ? offerSide.items(entities) : []),
-        ];
-      })
-      .go(),
+    transactWrite([
+      applicationMove,
+      ...(Object.keys(counters).length === 0
+        ? []
+        : [listingWrites.patch({ listingId: listing.id }, { add: counters }, roomFor(listing, delta.reserved))]),
+      ...(demand ? [demandWrites.update({ listingId: listing.id }, { add: demand })] : []),
+      ...(offerSide ? offerSide.items : []),
+    ]),
   );
   if (failed === 0) throw versionConflict();
   if (offerSide && failed >= applicationItems) throw offerSide.conflict();
@@ -199,6 +205,23 @@ export async function transitionApplication(
     version: move.version + 1,
   };
   return moved;
+}
+
+/**
+ * The listing's condition for a move taking `reserved` positions: room for them when it takes one (the positions
+ * as read, so an edit of them in between is caught rather than compared against stale); none when it releases.
+ */
+function roomFor(listing: StoredListing, reserved: number) {
+  if (reserved <= 0) return undefined;
+  const { positions } = listing;
+  if (positions === undefined) {
+    return condition(listingModel, ({ attr }) => `attribute_not_exists(${attr("positions")})`);
+  }
+  return condition(
+    listingModel,
+    ({ attr, value }) =>
+      `(attribute_not_exists(${attr("reservedCount")}) OR ${attr("reservedCount")} <= ${value(positions - 1)}) AND ${attr("positions")} = ${value(positions)}`,
+  );
 }
 
 /** Adds the listing's title and organisation name to a student's own applications. */

@@ -4,7 +4,14 @@ import { vietnamInstant } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type * as v from "valibot";
 import type { BookingEntity } from "../db/entities/booking";
-import { db } from "../db/service";
+import type { SessionSeatsEntity } from "../db/entities/session-seats";
+import type { UserEntity } from "../db/entities/user";
+import { liteEntity } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites } from "../db/lite-writes";
+import { bookingModel } from "../db/models/booking";
+import { sessionSeatsModel } from "../db/models/session-seats";
+import { userModel } from "../db/models/user";
 import { AppError } from "../http/errors";
 import { applicantViews, type ListingCard, listingCards } from "./applicants";
 import { guard } from "./guard";
@@ -12,6 +19,7 @@ import { seatsTakenOf } from "./listing-reads";
 import type { StoredListing } from "./listings";
 import { getOrganisations } from "./organisations";
 import { transactWithRetry } from "./transact";
+import { absentOrEqual, condition } from "./write-clauses";
 
 // Read by listing detail, so over the lite data path (listing-reads.ts, issue 14); re-exported here.
 export { seatsTakenOf } from "./listing-reads";
@@ -20,6 +28,13 @@ type BookingItem = EntityItem<BookingEntity>;
 /** A booking as stored, with the booker's user id (never shown to the host for student bookings). */
 export type StoredBooking = Omit<BookingItem, "bookingId"> & { id: string };
 type VisitSession = v.InferOutput<typeof VisitSessionSchema>;
+
+// Over the lite data path (db/lite.ts, issue 14): bookings and seat counters in ElectroDB's stored format.
+const bookingsTable = liteEntity<BookingEntity>(bookingModel);
+const bookingWrites = liteWrites<BookingEntity>(bookingModel);
+const sessionSeats = liteEntity<SessionSeatsEntity>(sessionSeatsModel);
+const seatWrites = liteWrites<SessionSeatsEntity>(sessionSeatsModel);
+const users = liteEntity<UserEntity>(userModel);
 
 function toStored({ bookingId, ...rest }: BookingItem): StoredBooking {
   return { id: bookingId, ...rest };
@@ -67,20 +82,16 @@ export async function bookSeats(listing: StoredListing, session: VisitSession, b
     startsAt: new Date(vietnamInstant(session.date, session.startTime)).toISOString(),
     startsDay: session.date,
   };
+  const room = condition(
+    sessionSeatsModel,
+    ({ attr, value }) =>
+      `attribute_not_exists(${attr("booked")}) OR ${attr("booked")} <= ${value(session.seats - seats)}`,
+  );
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ booking, sessionSeats }) => [
-        booking
-          .put(item)
-          .where((a, op) => `${op.notExists(a.status)} OR ${op.eq(a.status, "cancelled")}`)
-          .commit(),
-        sessionSeats
-          .update({ listingId: listing.id, sessionId: session.id })
-          .add({ booked: seats })
-          .where((a, op) => `${op.notExists(a.booked)} OR ${op.lte(a.booked, session.seats - seats)}`)
-          .commit(),
-      ])
-      .go(),
+    transactWrite([
+      bookingWrites.put(item, absentOrEqual(bookingModel, "status", "cancelled")),
+      seatWrites.update({ listingId: listing.id, sessionId: session.id }, { add: { booked: seats } }, room),
+    ]),
   );
   if (failed === 0) throw new AppError("already_booked");
   if (failed === 1) throw await capacityFull(listing.id, session);
@@ -91,13 +102,10 @@ export async function bookSeats(listing: StoredListing, session: VisitSession, b
 
 /** One booking by its public id (re-read by table key with a consistent read), or undefined. */
 export async function findBooking(bookingId: string): Promise<StoredBooking | undefined> {
-  const { data } = await guard(() => db().entities.booking.query.byId({ bookingId }).go());
-  const hit = data[0];
+  const [hit] = await guard(() => bookingsTable.query("byId", { bookingId }, { count: 1 }));
   if (!hit) return undefined;
-  const { data: current } = await guard(() =>
-    db()
-      .entities.booking.get({ listingId: hit.listingId, sessionId: hit.sessionId, holder: hit.holder })
-      .go({ consistent: true }),
+  const current = await guard(() =>
+    bookingsTable.get({ listingId: hit.listingId, sessionId: hit.sessionId, holder: hit.holder }, { consistent: true }),
   );
   return current?.bookingId === bookingId ? toStored(current) : undefined;
 }
@@ -109,17 +117,19 @@ export async function findBooking(bookingId: string): Promise<StoredBooking | un
 export async function cancelBooking(booking: StoredBooking): Promise<StoredBooking> {
   const now = new Date().toISOString();
   const key = { listingId: booking.listingId, sessionId: booking.sessionId };
+  const stillConfirmed = condition(
+    bookingModel,
+    ({ attr, value }) => `${attr("status")} = ${value("confirmed")} AND ${attr("bookingId")} = ${value(booking.id)}`,
+  );
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ booking: bookings, sessionSeats }) => [
-        bookings
-          .patch({ ...key, holder: booking.holder })
-          .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
-          .where((a, op) => `${op.eq(a.status, "confirmed")} AND ${op.eq(a.bookingId, booking.id)}`)
-          .commit(),
-        sessionSeats.patch(key).add({ booked: -booking.seats }).commit(),
-      ])
-      .go(),
+    transactWrite([
+      bookingWrites.patch(
+        { ...key, holder: booking.holder },
+        { set: { status: "cancelled", cancelledAt: now, updatedAt: now } },
+        stillConfirmed,
+      ),
+      seatWrites.patch(key, { add: { booked: -booking.seats } }),
+    ]),
   );
   if (failed >= 0) return (await findBooking(booking.id)) ?? booking;
   return { ...booking, status: "cancelled", cancelledAt: now, updatedAt: now };
@@ -127,25 +137,19 @@ export async function cancelBooking(booking: StoredBooking): Promise<StoredBooki
 
 /** Bookings a user made (their own seat, or classes they booked), newest first. */
 export async function listBookerBookings(userId: string): Promise<StoredBooking[]> {
-  const { data } = await guard(() =>
-    db().entities.booking.query.byBooker({ bookerUserId: userId }).go({ order: "desc", pages: "all" }),
-  );
+  const data = await guard(() => bookingsTable.query("byBooker", { bookerUserId: userId }, { order: "desc" }));
   return data.map(toStored);
 }
 
 /** A visit listing's bookings, by session, and the seats taken per session; read consistently. */
 export async function listListingBookings(listing: StoredListing) {
   const [bookings, counters] = await Promise.all([
-    guard(() =>
-      db().entities.booking.query.bySession({ listingId: listing.id }).go({ pages: "all", consistent: true }),
-    ),
-    guard(() =>
-      db().entities.sessionSeats.query.bySession({ listingId: listing.id }).go({ pages: "all", consistent: true }),
-    ),
+    guard(() => bookingsTable.query("bySession", { listingId: listing.id }, { consistent: true })),
+    guard(() => sessionSeats.query("bySession", { listingId: listing.id }, { consistent: true })),
   ]);
-  const booked = new Map(counters.data.map((s) => [s.sessionId, s.booked]));
+  const booked = new Map(counters.map((s) => [s.sessionId, s.booked]));
   const sessions = (listing.sessions ?? []).map((s) => ({ id: s.id, seats: s.seats, booked: booked.get(s.id) ?? 0 }));
-  return { bookings: bookings.data.map(toStored), sessions };
+  return { bookings: bookings.map(toStored), sessions };
 }
 
 function withListing(booking: StoredBooking, card: ListingCard | undefined): Booking {
@@ -184,14 +188,10 @@ export async function forHost(
     ),
     getOrganisations(classes.flatMap((b) => (b.classOrgId ? [b.classOrgId] : []))),
     classes.length
-      ? guard(() =>
-          db()
-            .entities.user.get([...new Set(classes.map((b) => b.bookerUserId))].map((userId) => ({ userId })))
-            .go(),
-        )
-      : Promise.resolve({ data: [] }),
+      ? guard(() => users.batchGet([...new Set(classes.map((b) => b.bookerUserId))].map((userId) => ({ userId }))))
+      : Promise.resolve([]),
   ]);
-  const staffOf = new Map(staff.data.map((u) => [u.userId, u]));
+  const staffOf = new Map(staff.map((u) => [u.userId, u]));
   const card = cards.get(listing.id);
   const items = bookings.map((b): Booking => {
     const view = withListing(b, card);

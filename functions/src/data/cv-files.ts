@@ -1,12 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { type CvFile, maxCvFiles } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
-import type { CvFileEntity } from "../db/entities/cv-file";
-import { db } from "../db/service";
+import type { CvFileEntity, FileAccessEntity } from "../db/entities/cv-file";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { cvFileModel, fileAccessModel } from "../db/models/cv-file";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
+import { condition } from "./write-clauses";
 
 export type CvFileItem = EntityItem<CvFileEntity>;
+
+// Over the lite data path (db/lite.ts, issue 14): no ElectroDB in the functions that upload and attach CVs.
+const cvFiles = liteEntity<CvFileEntity>(cvFileModel);
+const cvFileWrites = liteWrites<CvFileEntity>(cvFileModel);
+const fileAccessWrites = liteWrites<FileAccessEntity>(fileAccessModel);
+
+/** The slot still holds this file, still pending: what a check read and may now settle. */
+const stillPending = (fileId: string) =>
+  condition(
+    cvFileModel,
+    ({ attr, value }) => `${attr("fileId")} = ${value(fileId)} AND ${attr("status")} = ${value("pending")}`,
+  );
 
 /** A pending upload older than this never completed: its slot is free again (the bucket's lifecycle rule removes
  * the object, if any, under `cv/` objects never marked ready — see infra/files.ts). */
@@ -29,8 +44,7 @@ export function cvView(item: CvFileItem): CvFile {
 
 /** A student's files, by slot (at most `maxCvFiles` items: one Query). */
 export async function listCvFiles(studentId: string): Promise<CvFileItem[]> {
-  const { data } = await guard(() => db().entities.cvFile.query.byStudent({ studentId }).go({ consistent: true }));
-  return data;
+  return guard(() => cvFiles.query("byStudent", { studentId }, { consistent: true }));
 }
 
 /** One of the student's files by its id, or undefined. */
@@ -66,16 +80,10 @@ export async function reserveCvSlot(
       createdAt: now.toISOString(),
     };
     try {
-      await guard(
-        () =>
-          db()
-            .entities.cvFile.put(file)
-            .where((a, op) =>
-              current ? `${op.eq(a.fileId, current.fileId)} AND ${op.eq(a.status, "pending")}` : op.notExists(a.fileId),
-            )
-            .go(),
-        limitReached,
-      );
+      const free = current
+        ? stillPending(current.fileId)
+        : condition(cvFileModel, ({ attr }) => `attribute_not_exists(${attr("fileId")})`);
+      await guard(() => send(cvFileWrites.put(file, free)), limitReached);
     } catch (error) {
       // Someone else took this slot meanwhile: try the next one.
       if (error instanceof AppError && error.code === "cv_limit") continue;
@@ -91,11 +99,13 @@ export async function markCvReady(file: CvFileItem, size: number, pages: number)
   const readyAt = new Date().toISOString();
   await guard(
     () =>
-      db()
-        .entities.cvFile.patch({ studentId: file.studentId, slot: file.slot })
-        .set({ status: "ready", size, pages, readyAt })
-        .where((a, op) => `${op.eq(a.fileId, file.fileId)} AND ${op.eq(a.status, "pending")}`)
-        .go(),
+      send(
+        cvFileWrites.patch(
+          { studentId: file.studentId, slot: file.slot },
+          { set: { status: "ready", size, pages, readyAt } },
+          stillPending(file.fileId),
+        ),
+      ),
     () => new AppError("not_found", "Không tìm thấy tệp này; có thể bạn vừa xóa nó."),
   );
   return { ...file, status: "ready", size, pages, readyAt };
@@ -105,10 +115,12 @@ export async function markCvReady(file: CvFileItem, size: number, pages: number)
 export async function removeCvFile(file: CvFileItem): Promise<void> {
   await guard(
     () =>
-      db()
-        .entities.cvFile.delete({ studentId: file.studentId, slot: file.slot })
-        .where((a, op) => op.eq(a.fileId, file.fileId))
-        .go(),
+      send(
+        cvFileWrites.delete(
+          { studentId: file.studentId, slot: file.slot },
+          condition(cvFileModel, ({ attr, value }) => `${attr("fileId")} = ${value(file.fileId)}`),
+        ),
+      ),
     () => new AppError("not_found", "Không tìm thấy tệp này."),
   );
 }
@@ -124,11 +136,7 @@ export async function recordFileAccess(entry: {
   actorId: string;
   actorName: string;
 }): Promise<void> {
-  await guard(() =>
-    db()
-      .entities.fileAccess.create({ ...entry, at: new Date().toISOString(), accessId: randomUUID() })
-      .go(),
-  );
+  await guard(() => send(fileAccessWrites.create({ ...entry, at: new Date().toISOString(), accessId: randomUUID() })));
 }
 
 /** The CV a student attaches when applying: one of their own files, checked and ready; else a 400 on `cvFileId`. */

@@ -12,14 +12,24 @@ import {
   slotStart,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
-import type { InterviewEntity } from "../db/entities/interview";
-import { db } from "../db/service";
+import type { InterviewEntity, InterviewSlotLockEntity } from "../db/entities/interview";
+import { liteEntity } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites } from "../db/lite-writes";
+import { interviewModel, interviewSlotLockModel } from "../db/models/interview";
 import { AppError } from "../http/errors";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
+import { queryBetween } from "./query-between";
 import { transactWithRetry } from "./transact";
+import { absentOrEqual, condition } from "./write-clauses";
 
 export type InterviewItem = EntityItem<InterviewEntity>;
+
+// Over the lite data path (db/lite.ts, issue 14): interviews and their slot locks, in ElectroDB's stored format.
+const interviews = liteEntity<InterviewEntity>(interviewModel);
+const interviewWrites = liteWrites<InterviewEntity>(interviewModel);
+const slotLockWrites = liteWrites<InterviewSlotLockEntity>(interviewSlotLockModel);
 
 const interviewChanged = () =>
   new AppError("version_conflict", "Lịch phỏng vấn vừa thay đổi ở nơi khác; hãy tải lại rồi thử lại.");
@@ -33,23 +43,24 @@ export function interviewView(item: InterviewItem): Interview {
 
 /** An application's interview, read consistently, or undefined. */
 export async function getInterview(applicationId: string): Promise<InterviewItem | undefined> {
-  const { data } = await guard(() => db().entities.interview.get({ applicationId }).go({ consistent: true }));
-  return data ?? undefined;
+  return guard(() => interviews.get({ applicationId }, { consistent: true }));
 }
 
 /** A listing's interviews (the applicant board). */
 export async function listListingInterviews(listingId: string): Promise<InterviewItem[]> {
-  const { data } = await guard(() => db().entities.interview.query.byListing({ listingId }).go({ pages: "all" }));
-  return data;
+  return guard(() => interviews.query("byListing", { listingId }));
 }
 
 /** Scheduled interviews starting in [from, to), soonest first (the reminder job). */
 export async function scheduledBetween(from: Date, to: Date): Promise<InterviewItem[]> {
-  const { data } = await guard(() =>
-    db()
-      .entities.interview.query.byStart({ status: "scheduled" })
-      .between({ startsAt: from.toISOString() }, { startsAt: to.toISOString() })
-      .go({ pages: "all" }),
+  const data = await guard(() =>
+    queryBetween<InterviewItem>(
+      interviewModel,
+      "byStart",
+      { status: "scheduled" },
+      { startsAt: from.toISOString() },
+      { startsAt: to.toISOString() },
+    ),
   );
   return data.filter((i) => i.status === "scheduled" && i.startsAt < to.toISOString());
 }
@@ -102,14 +113,7 @@ export async function proposeInterview(
     version: 1,
   } as InterviewItem;
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ interview }) => [
-        interview
-          .put(item)
-          .where((i, op) => `${op.notExists(i.status)} OR ${op.eq(i.status, "cancelled")}`)
-          .commit(),
-      ])
-      .go(),
+    transactWrite([interviewWrites.put(item, absentOrEqual(interviewModel, "status", "cancelled"))]),
   );
   if (failed === 0) {
     throw new AppError("interview_exists");
@@ -185,38 +189,32 @@ export async function changeInterview(
   }
   next.history = [...current.history, event];
   const booked = current.status === "scheduled" ? current.slots.find((s) => s.id === current.chosenSlotId) : undefined;
+  const unchanged = condition(
+    interviewModel,
+    ({ attr, value }) =>
+      `${attr("version")} = ${value(version)} AND ${attr("interviewId")} = ${value(current.interviewId)}`,
+  );
+  const lockFree = condition(interviewSlotLockModel, ({ attr }) => `attribute_not_exists(${attr("interviewId")})`);
+  const lockOurs = absentOrEqual(interviewSlotLockModel, "interviewId", current.interviewId);
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ interview, interviewSlotLock }) => [
-        interview
-          .put(next)
-          .where((i, op) => `${op.eq(i.version, version)} AND ${op.eq(i.interviewId, current.interviewId)}`)
-          .commit(),
-        ...(taken
-          ? slotLockBlocks(taken.startsAt, taken.durationMinutes).map((block) =>
-              interviewSlotLock
-                .put({
-                  listingId: current.listingId,
-                  startsAt: block,
-                  interviewId: current.interviewId,
-                  createdAt: now,
-                })
-                .where((l, op) => op.notExists(l.interviewId))
-                .commit(),
-            )
-          : []),
-        // A block missing is fine (a lock written before the 5-minute grid held only its start); another
-        // interview's block is never deleted.
-        ...(booked
-          ? slotLockBlocks(booked.startsAt, booked.durationMinutes).map((block) =>
-              interviewSlotLock
-                .delete({ listingId: current.listingId, startsAt: block })
-                .where((l, op) => `${op.notExists(l.interviewId)} OR ${op.eq(l.interviewId, current.interviewId)}`)
-                .commit(),
-            )
-          : []),
-      ])
-      .go(),
+    transactWrite([
+      interviewWrites.put(next, unchanged),
+      ...(taken
+        ? slotLockBlocks(taken.startsAt, taken.durationMinutes).map((block) =>
+            slotLockWrites.put(
+              { listingId: current.listingId, startsAt: block, interviewId: current.interviewId, createdAt: now },
+              lockFree,
+            ),
+          )
+        : []),
+      // A block missing is fine (a lock written before the 5-minute grid held only its start); another
+      // interview's block is never deleted.
+      ...(booked
+        ? slotLockBlocks(booked.startsAt, booked.durationMinutes).map((block) =>
+            slotLockWrites.delete({ listingId: current.listingId, startsAt: block }, lockOurs),
+          )
+        : []),
+    ]),
   );
   if (failed === 0) throw interviewChanged();
   if (failed >= 1 && taken) throw slotTaken();

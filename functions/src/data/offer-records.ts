@@ -1,25 +1,28 @@
 import { type ApplicationStatus, type Offer, type OfferStatus, type OfferTerms, offerLapsed } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { OfferEntity } from "../db/entities/offer";
-import { db } from "../db/service";
+import { liteEntity } from "../db/lite";
+import { liteWrites, type WriteItem } from "../db/lite-writes";
+import { offerModel } from "../db/models/offer";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
+import { condition } from "./write-clauses";
 
 export type OfferItem = EntityItem<OfferEntity>;
-type Write = Parameters<ReturnType<typeof db>["transaction"]["write"]>[0];
-type TxEntities = Parameters<Write>[0];
-type TxItems = ReturnType<Write>;
+
+// Over the lite data path (db/lite.ts, issue 14), as the application moves it rides with (data/applications.ts).
+const offers = liteEntity<OfferEntity>(offerModel);
+const offerWrites = liteWrites<OfferEntity>(offerModel);
 
 /** Items written in the same transaction as an application's move, and the error their failed condition means. */
 export interface AlongsideWrite {
-  items: (entities: TxEntities) => TxItems;
+  items: WriteItem[];
   conflict: () => AppError;
 }
 
 /** An application's offer (by its public id), read consistently, or undefined. */
 export async function getOffer(applicationId: string): Promise<OfferItem | undefined> {
-  const { data } = await guard(() => db().entities.offer.get({ applicationId }).go({ consistent: true }));
-  return data ?? undefined;
+  return guard(() => offers.get({ applicationId }, { consistent: true }));
 }
 
 /** The public shape of a stored offer. */
@@ -79,15 +82,12 @@ export async function offerSideOfMove(
       updatedAt: at,
       version: 1,
     };
-    return {
-      items: ({ offer }) => [
-        offer
-          .put(item)
-          .where((o, op) => `${op.notExists(o.status)} OR ${op.ne(o.status, "open")}`)
-          .commit(),
-      ],
-      conflict: offerChanged,
-    };
+    // No offer yet, or only a closed one: never over an open offer.
+    const noOpenOffer = condition(
+      offerModel,
+      ({ attr, value }) => `attribute_not_exists(${attr("status")}) OR ${attr("status")} <> ${value("open")}`,
+    );
+    return { items: [offerWrites.put(item, noOpenOffer)], conflict: offerChanged };
   }
   if (application.status !== "offered") return undefined;
   const stored = await getOffer(application.id);
@@ -105,13 +105,9 @@ export async function offerSideOfMove(
     version: stored.version + 1,
     ...(move.reason ? { reason: move.reason } : {}),
   };
-  return {
-    items: ({ offer }) => [
-      offer
-        .put(next)
-        .where((o, op) => `${op.eq(o.version, stored.version)} AND ${op.eq(o.status, "open")}`)
-        .commit(),
-    ],
-    conflict: offerChanged,
-  };
+  const stillOpen = condition(
+    offerModel,
+    ({ attr, value }) => `${attr("version")} = ${value(stored.version)} AND ${attr("status")} = ${value("open")}`,
+  );
+  return { items: [offerWrites.put(next, stillOpen)], conflict: offerChanged };
 }

@@ -1,8 +1,13 @@
-import { db } from "../db/service";
+import type { ApplicationEntity } from "../db/entities/application";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { applicationModel } from "../db/models/application";
 import { AppError } from "../http/errors";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
 import type { StoredListing } from "./listings";
+
+// Over the lite data path (db/lite.ts, issue 14), as the application's other writes (data/applications.ts).
+const applicationWrites = liteWrites<ApplicationEntity>(applicationModel);
 
 /**
  * Records the total hours an accepted volunteer served (Plan 192/KH-UBND's community digital technology teams
@@ -23,12 +28,13 @@ export async function recordVolunteerHours(
   }
   const now = new Date().toISOString();
   await guard(() =>
-    db()
-      .entities.application.patch({ listingId: application.listingId, studentId: application.studentId })
-      .set({ hoursServed: hours, updatedAt: now })
-      .add({ version: 1 })
-      .where((attr, op) => op.eq(attr.version, version))
-      .go(),
+    send(
+      applicationWrites.patch(
+        { listingId: application.listingId, studentId: application.studentId },
+        { set: { hoursServed: hours, updatedAt: now }, add: { version: 1 } },
+        whereEquals(applicationModel, { version }),
+      ),
+    ),
   );
   // The student's notice follows from the stored change (effects/notices.ts).
   return { ...application, hoursServed: hours, updatedAt: now, version: version + 1 };
