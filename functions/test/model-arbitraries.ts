@@ -72,3 +72,45 @@ export function mainComposites(model: Model): string[] {
   const main = indexes.find((i) => !i.index)!;
   return [...compositesOf(main.pk), ...compositesOf(main.sk)];
 }
+
+/** A change an update makes (lite-writes.ts `Change`): attributes set, numbers added, attributes removed. */
+export interface DrawnChange {
+  set: Attrs;
+  add: Record<string, number>;
+  remove: string[];
+}
+
+/**
+ * A change over every attribute of the model: keyed, read-only, required, hidden and derived ones included (ElectroDB
+ * refuses some: the lite path must refuse the same), each attribute changed one way at most. Half the draws also set
+ * every settable composite of one index, so conditional indexes are re-keyed (their composites are all given) as often as they
+ * are refused (given in part).
+ */
+export function changeOf(model: Model): fc.Arbitrary<DrawnChange> {
+  const attributes = model.attributes as Record<string, Attrs>;
+  const names = Object.keys(attributes);
+  const addable = names.filter((n) => attributes[n]!.type === "number" || attributes[n]!.type === "any");
+  const indexes = Object.values(model.indexes as Record<string, { pk: never; sk?: never }>);
+  // An index's composites that can be set (a read-only one only draws ElectroDB's refusal).
+  const groups = indexes
+    .map((i) => [...compositesOf(i.pk), ...compositesOf(i.sk)].filter((n) => !attributes[n]!.readOnly))
+    .filter((g) => g.length > 0);
+  const group = groups.length ? fc.option(fc.constantFrom(...groups), { freq: 2 }) : fc.constant(null);
+  return fc
+    .record({
+      set: fc.subarray(names, { maxLength: Math.min(4, names.length) }),
+      group,
+      add: fc.subarray(addable, { maxLength: Math.min(2, addable.length) }),
+      remove: fc.subarray(names, { maxLength: Math.min(2, names.length) }),
+    })
+    .chain(({ set, group, add, remove }) => {
+      const setNames = [...new Set([...set, ...(group ?? [])])];
+      const adds = add.filter((n) => !setNames.includes(n));
+      const removes = remove.filter((n) => !setNames.includes(n) && !adds.includes(n));
+      return fc.record({
+        set: fc.record(Object.fromEntries(setNames.map((n) => [n, arbitraryOf(attributes[n]!)]))),
+        add: fc.record(Object.fromEntries(adds.map((n) => [n, fc.integer({ min: -5, max: 5 })]))),
+        remove: fc.constant(removes),
+      });
+    });
+}

@@ -3,7 +3,16 @@ import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
-import { type Condition, entityField, fromStoredItem, planOf, tableKey, toStoredItem, versionField } from "./lite";
+import {
+  buildKey,
+  type Condition,
+  entityField,
+  fromStoredItem,
+  planOf,
+  tableKey,
+  toStoredItem,
+  versionField,
+} from "./lite";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
 
@@ -90,24 +99,277 @@ function exists(model: Model): Condition {
 }
 
 /**
- * Refuses an update the builder would not write as ElectroDB does: an attribute in a key (ElectroDB re-keys the
- * indexes), read-only, with a setter, or watched by another's setter, or any update of a model with a conditional
- * index (ElectroDB re-evaluates the condition on updates). Those stay on ElectroDB (db/service.ts).
+ * ElectroDB's refusal of an update, with its code (2002 incomplete composites, 2012 a conditional index's composites
+ * given in part, 3001 an attribute that cannot be changed) and its message (without ElectroDB's help link).
  */
-function assertPlainUpdate(model: Model, names: readonly string[]) {
-  const plan = planOf(model);
-  const attributes = model.attributes as Record<string, Attrs>;
-  if (plan.indexes.some((i) => i.condition)) throw new Error(`lite: ${plan.entity} has a conditional index`);
-  for (const name of names) {
-    const attribute = attributes[name];
-    const keyed = plan.indexes.some((i) => [...i.pk.labels, ...(i.sk?.labels ?? [])].some((l) => l.name === name));
-    const watched = Object.values(attributes).some((a) =>
-      Array.isArray(a.watch) ? a.watch.includes(name) : a.watch === "*",
-    );
-    if (!attribute || keyed || attribute.readOnly || typeof attribute.set === "function" || watched) {
-      throw new Error(`lite: ${plan.entity}.${name} cannot be updated on the lite path`);
+export class LiteUpdateError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "LiteUpdateError";
+  }
+}
+
+type Plan = ReturnType<typeof planOf>;
+type Index = Plan["indexes"][number];
+type KeyType = "pk" | "sk";
+
+const compositesOf = (index: Index, type: KeyType) =>
+  (index[type]?.labels ?? []).map((l) => l.name).filter((name) => name !== "");
+const allCompositesOf = (index: Index) => [...compositesOf(index, "pk"), ...compositesOf(index, "sk")];
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
+
+interface Impact {
+  /** The key types of each index the values re-key. */
+  types: Map<Index, Partial<Record<KeyType, true>>>;
+  /** Each index whose condition was evaluated (or that has none): whether it keeps its keys. */
+  conditions: Map<Index, boolean>;
+}
+
+/**
+ * ElectroDB's `_getIndexImpact` + `_expectIndexFacets` (entity.js) for the indexes the lite path builds: which keys
+ * `attributes` re-key, given the composites `included` (the table key's), throwing as ElectroDB does when a key would
+ * be re-keyed from part of its composites (2002) or a conditional index is given part of its composites (2012).
+ * `includedOnly`: a conditional index whose key's composites are all `included` is re-keyed too (update `set`);
+ * `skipCondition`: conditions are not evaluated (update `remove`).
+ */
+function indexImpact(
+  plan: Plan,
+  attributes: Attrs,
+  included: Attrs,
+  options: { includedOnly?: boolean; skipCondition?: boolean },
+): Impact {
+  const has = (values: Attrs, name: string) => values[name] !== undefined;
+  const impacted = new Map<Index, Partial<Record<KeyType, string[]>>>();
+  const types: Impact["types"] = new Map();
+  // Whether a key is re-keyed because one of its composites was given (not only included).
+  const provided = new Map<Index, Partial<Record<KeyType, boolean>>>();
+  const mark = (index: Index, type: KeyType, names: string[], byValue: boolean) => {
+    impacted.set(index, { ...impacted.get(index), [type]: names });
+    types.set(index, { ...types.get(index), [type]: true });
+    const sources = provided.get(index) ?? {};
+    sources[type] = sources[type] || byValue;
+    provided.set(index, sources);
+  };
+  for (const index of plan.indexes) {
+    for (const type of ["pk", "sk"] as const) {
+      const present = compositesOf(index, type).filter((name) => has(attributes, name));
+      if (present.length) mark(index, type, present, true);
     }
   }
+  if (options.includedOnly) {
+    for (const index of plan.indexes) {
+      if (index === plan.main || !index.condition) continue;
+      for (const type of ["pk", "sk"] as const) {
+        const names = compositesOf(index, type);
+        if (index[type] && names.length && names.every((name) => has(included, name))) mark(index, type, names, false);
+      }
+    }
+  }
+  const includedNames = Object.keys(included);
+  const conditions: Impact["conditions"] = new Map();
+  const incomplete: { index: Index; missing: string[] }[] = [];
+  for (const index of plan.indexes) {
+    const keys = impacted.get(index);
+    const missing: string[] = [];
+    for (const type of ["pk", "sk"] as const) {
+      const names = compositesOf(index, type);
+      const given = keys?.[type];
+      if (given && given.length !== names.length) {
+        missing.push(...names.filter((name) => !given.includes(name) && !includedNames.includes(name)));
+      }
+    }
+    if (options.skipCondition || index === plan.main || !index.condition) {
+      incomplete.push({ index, missing });
+      conditions.set(index, true);
+      continue;
+    }
+    const sources = provided.get(index);
+    const all = allCompositesOf(index);
+    if (sources?.pk || sources?.sk || all.every((name) => has(included, name))) {
+      const absent = all.filter((name) => (!has(attributes, name) && !has(included, name)) || missing.includes(name));
+      if (absent.length) {
+        throw new LiteUpdateError(
+          2012,
+          `Incomplete composite attributes provided for index ${index.index}. Write operations that include composite attributes, for indexes with a condition callback defined, must always provide values for every index composite. This is to ensure consistency between index values and attribute values. Missing composite attributes identified: ${quoted(absent)}`,
+        );
+      }
+      conditions.set(index, !!index.condition({ ...attributes, ...included }));
+    } else {
+      incomplete.push({ index, missing });
+    }
+  }
+  const failed = incomplete.filter(({ missing }) => missing.length);
+  if (failed.length) {
+    throw new LiteUpdateError(
+      2002,
+      `Incomplete composite attributes: Without the composite attributes ${quoted(failed.flatMap((f) => f.missing))} the following access patterns cannot be updated: ${quoted(failed.map((f) => f.index.accessPattern))}. If a composite attribute is readOnly and cannot be set, use the 'composite' chain method on update to supply the value for key formatting purposes.`,
+    );
+  }
+  return { types, conditions };
+}
+
+/**
+ * ElectroDB's attribute setters on an update's values (schema.js `applyAttributeSetters`): each given attribute's
+ * own `set`, then each watcher (`watch: [...]` or `"*"`) of a given attribute, with the values as its siblings.
+ */
+function applySetters(model: Model, payload: Attrs): Attrs {
+  const attributes = model.attributes as Record<string, Attrs>;
+  const setter = (name: string) => attributes[name]?.set as ((value: unknown, item: Attrs) => unknown) | undefined;
+  const watchers = new Set<string>();
+  const watchAll = new Set<string>();
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if (!setter(name)) continue;
+    if (attribute.watch === "*") watchAll.add(name);
+    else if (Array.isArray(attribute.watch) && attribute.watch.length) watchers.add(name);
+  }
+  const data: Attrs = { ...payload };
+  for (const name of Object.keys(payload)) {
+    const set = setter(name);
+    if (set && !watchers.has(name) && !watchAll.has(name)) data[name] = set(payload[name], { ...payload });
+  }
+  if (watchers.size === 0 && watchAll.size === 0) return data;
+  const triggered = new Set<string>(watchAll);
+  for (const name of watchers) {
+    const watched = attributes[name]!.watch as string[];
+    if (name in data || watched.some((w) => w in data && !watchers.has(w))) triggered.add(name);
+  }
+  const out: Attrs = { ...data };
+  for (const name of triggered) out[name] = setter(name)!(data[name], { ...data });
+  return out;
+}
+
+/**
+ * ElectroDB's refusals of a change before it builds anything (clauses.js `set`/`add`/`remove`, schema.js
+ * `checkUpdate`/`checkRemove`): a read-only attribute set or added to; an unknown, read-only or required one removed.
+ */
+function checkChange(model: Model, set: [string, unknown][], add: [string, unknown][], remove: readonly string[]) {
+  const attributes = model.attributes as Record<string, Attrs>;
+  for (const [name] of [...set, ...add]) {
+    if (attributes[name]?.readOnly) {
+      throw new LiteUpdateError(3001, `Attribute "${name}" is Read-Only and cannot be updated`);
+    }
+  }
+  for (const [name] of add) {
+    const type = attributes[name]?.type;
+    if (type !== "number" && type !== "any" && type !== "set") {
+      throw new Error(
+        'Invalid Update Attribute Operation: "ADD" Operation can only be performed on attributes with type "number", "set", or "any".',
+      );
+    }
+  }
+  for (const name of remove) {
+    const attribute = attributes[name];
+    if (!attribute) throw new LiteUpdateError(3001, `Attribute "${name}" does not exist on model.`);
+    if (attribute.readOnly) throw new LiteUpdateError(3001, `Attribute "${name}" is Read-Only and cannot be removed`);
+    if (attribute.required) throw new LiteUpdateError(3001, `Attribute "${name}" is Required and cannot be removed`);
+  }
+}
+
+/**
+ * ElectroDB's update params (entity.js `_makeUpdateParams`, `_getUpdatedKeys`) for a change already checked: the
+ * values set and added, after the setters and watchers; every index key the changed composites re-key (a
+ * conditional index's keys set when its condition holds, removed when it does not); the keys of the composites
+ * removed; the table key's composites and the identifiers (so an upsert writes a whole item).
+ */
+function updateParams(
+  model: Model,
+  key: Attrs,
+  set: [string, unknown][],
+  add: [string, unknown][],
+  remove: readonly string[],
+  base: Condition | undefined,
+  condition: Condition | undefined,
+) {
+  const plan = planOf(model);
+  const { main, fieldOf, entity, version } = plan;
+  const Key = tableKey(model, key);
+  const keyAttributes: Attrs = {};
+  for (const name of allCompositesOf(main)) keyAttributes[name] = key[name];
+  // The values given (set and added), by attribute: ElectroDB re-keys and runs the setters on both, except the table
+  // key's composites (they name the item; they do not change it).
+  const given = new Map<string, unknown>([...set, ...add]);
+  const values: Attrs = {};
+  for (const [name, value] of given) if (!(name in keyAttributes)) values[name] = value;
+  const prepared = applySetters(model, values);
+  const removed = Object.fromEntries(remove.map((name) => [name, name]));
+  const impact = indexImpact(plan, prepared, keyAttributes, { includedOnly: true });
+  const removedImpact = indexImpact(plan, removed, keyAttributes, { skipCondition: true });
+
+  const attrs = { ...prepared, ...keyAttributes };
+  const updatedKeys = new Map<string, string>();
+  for (const [index, types] of impact.types) {
+    if (index === main || (index.condition && !impact.conditions.get(index))) continue;
+    if (types.pk) {
+      const pk = buildKey(index.pk, attrs);
+      if (pk) updatedKeys.set(index.pk.field, pk);
+    }
+    if (index.sk && types.sk) {
+      const sk = buildKey(index.sk, attrs);
+      if (sk) updatedKeys.set(index.sk.field, sk);
+    } else if (index.sk && compositesOf(index, "sk").length === 0 && index.sk.prefix) {
+      // A sort key of no composites is written with its partition key (entity.js `_getUpdatedKeys`).
+      updatedKeys.set(index.sk.field, index.sk.prefix);
+    }
+  }
+  const deletedKeys: string[] = [];
+  for (const [index, holds] of impact.conditions) {
+    if (holds) continue;
+    deletedKeys.push(index.pk.field);
+    if (index.sk) deletedKeys.push(index.sk.field);
+  }
+  for (const [index, types] of removedImpact.types) {
+    if (types.pk) deletedKeys.push(index.pk.field);
+    if (types.sk && index.sk) deletedKeys.push(index.sk.field);
+  }
+
+  const names: Record<string, string> = {};
+  const bound: Record<string, unknown> = {};
+  const name = (field: string) => {
+    const placeholder = `#u${Object.keys(names).length}`;
+    names[placeholder] = field;
+    return placeholder;
+  };
+  const value = (v: unknown) => {
+    const placeholder = `:u${Object.keys(bound).length}`;
+    bound[placeholder] = v;
+    return placeholder;
+  };
+  // ElectroDB keeps a given value when its setter leaves it undefined.
+  const final = (attribute: string, v: unknown) => (prepared[attribute] !== undefined ? prepared[attribute] : v);
+  const sets = new Map<string, unknown>();
+  for (const [attribute, v] of set) sets.set(fieldOf.get(attribute)!, final(attribute, v));
+  for (const [attribute, v] of Object.entries(prepared)) {
+    if (!given.has(attribute) && v !== undefined && fieldOf.has(attribute)) sets.set(fieldOf.get(attribute)!, v);
+  }
+  const tableFields = new Set([main.pk.field, main.sk?.field]);
+  const keyField = (field: string) => !tableFields.has(field) && !given.has(field);
+  for (const [field, k] of updatedKeys) if (keyField(field) && !sets.has(field)) sets.set(field, k);
+  for (const [attribute, v] of Object.entries(keyAttributes)) {
+    const field = fieldOf.get(attribute);
+    if (field && !tableFields.has(field) && !given.has(attribute) && !sets.has(field)) sets.set(field, v);
+  }
+  sets.set(entityField, entity);
+  sets.set(versionField, version);
+  const removes = new Set(remove.map((attribute) => fieldOf.get(attribute)!));
+  for (const field of deletedKeys) if (keyField(field)) removes.add(field);
+
+  const clauses = [`SET ${[...sets].map(([field, v]) => `${name(field)} = ${value(v)}`).join(", ")}`];
+  if (removes.size) clauses.push(`REMOVE ${[...removes].map(name).join(", ")}`);
+  if (add.length) {
+    const adds = add.map(([attribute, v]) => `${name(fieldOf.get(attribute)!)} ${value(final(attribute, v))}`);
+    clauses.push(`ADD ${adds.join(", ")}`);
+  }
+  const guarded = withCondition(condition, base);
+  return {
+    Key,
+    UpdateExpression: clauses.join(" "),
+    ...guarded,
+    ExpressionAttributeNames: { ...guarded.ExpressionAttributeNames, ...names },
+    ExpressionAttributeValues: { ...guarded.ExpressionAttributeValues, ...bound },
+  };
 }
 
 /**
@@ -117,56 +379,19 @@ function assertPlainUpdate(model: Model, names: readonly string[]) {
 export function liteWrites<E extends AnyEntity>(model: Model) {
   type Item = EntityItem<E>;
   const table = () => dataConfig().TABLE_NAME;
+  const plan = planOf(model);
   const update = (key: Partial<Item>, change: Change<Item>, base: Condition | undefined, condition?: Condition) => {
-    const set = Object.entries((change.set ?? {}) as Attrs).filter(([, value]) => value !== undefined);
-    const add = Object.entries((change.add ?? {}) as Attrs).filter(([, value]) => value !== undefined);
+    const known = (name: string) => plan.fieldOf.has(name);
+    // ElectroDB skips undefined values and attributes the model does not declare.
+    const set = Object.entries((change.set ?? {}) as Attrs).filter(
+      ([name, value]) => value !== undefined && known(name),
+    );
+    const add = Object.entries((change.add ?? {}) as Attrs).filter(
+      ([name, value]) => value !== undefined && known(name),
+    );
     const remove = change.remove ?? [];
-    assertPlainUpdate(model, [...set, ...add].map(([name]) => name).concat(remove));
-    const { main, fieldOf, entity, version } = planOf(model);
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const field = (n: number, name: string) => {
-      names[`#u${n}`] = name;
-      return `#u${n}`;
-    };
-    let n = 0;
-    const sets: string[] = [];
-    const assign = (fieldName: string, value: unknown) => {
-      const i = n++;
-      values[`:u${i}`] = value;
-      sets.push(`${field(i, fieldName)} = :u${i}`);
-    };
-    for (const [name, value] of set) assign(fieldOf.get(name)!, value);
-    // As ElectroDB's update: the table key's composites and the identifiers, so an upsert writes a whole item.
-    const keyFields = new Set([main.pk.field, main.sk?.field]);
-    for (const { name } of [...main.pk.labels, ...(main.sk?.labels ?? [])]) {
-      const stored = fieldOf.get(name);
-      if (name && stored && !keyFields.has(stored) && (key as Attrs)[name] !== undefined) {
-        assign(stored, (key as Attrs)[name]);
-      }
-    }
-    assign(entityField, entity);
-    assign(versionField, version);
-    const adds = add.map(([name, value]) => {
-      const i = n++;
-      values[`:u${i}`] = value;
-      return `${field(i, fieldOf.get(name)!)} :u${i}`;
-    });
-    const removes = remove.map((name) => field(n++, fieldOf.get(name)!));
-    const clauses = [`SET ${sets.join(", ")}`];
-    if (adds.length) clauses.push(`ADD ${adds.join(", ")}`);
-    if (removes.length) clauses.push(`REMOVE ${removes.join(", ")}`);
-    const guarded = withCondition(condition, base);
-    return {
-      Update: {
-        TableName: table(),
-        Key: tableKey(model, key as Attrs),
-        UpdateExpression: clauses.join(" "),
-        ...guarded,
-        ExpressionAttributeNames: { ...guarded.ExpressionAttributeNames, ...names },
-        ExpressionAttributeValues: { ...guarded.ExpressionAttributeValues, ...values },
-      },
-    } satisfies WriteItem;
+    checkChange(model, set, add, remove);
+    return { Update: { TableName: table(), ...updateParams(model, key as Attrs, set, add, remove, base, condition) } };
   };
   return {
     model,

@@ -159,7 +159,7 @@ export function planOf(model: Model): ModelPlan {
  * One key as ElectroDB writes it: the prefix, then each composite's label and value, lower-cased. `partial` stops at
  * the first missing composite, after its label (a query's `begins_with`); undefined when a full key lacks one.
  */
-function buildKey(part: KeyPart, attrs: Attrs, partial = false): string | undefined {
+export function buildKey(part: KeyPart, attrs: Attrs, partial = false): string | undefined {
   let key = part.prefix;
   for (const { name, label } of part.labels) {
     const value = name ? attrs[name] : "";
