@@ -116,7 +116,8 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
     createdAt: new Date().toISOString(),
     expiresAt: now + invitationTtlDays * 24 * 60 * 60,
   };
-  // Overwrites an answered or expired invitation of the same address; an open one stays and the invite fails.
+  // Overwrites an answered or expired invitation of the same address; an open one stays and the invite fails. (The
+  // conditions here name attributes as stored: these models declare no `field` of their own.)
   const replaceable: Condition = {
     expression: "attribute_not_exists(#c0) OR #c1 <> :c1 OR #c2 < :c2",
     names: { "#c0": "invitationId", "#c1": "status", "#c2": "expiresAt" },
