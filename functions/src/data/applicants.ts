@@ -1,7 +1,21 @@
 import type { Applicant, Listing } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { ListingEntity } from "../db/entities/listing";
+import type { MembershipEntity } from "../db/entities/membership";
+import type { StudentEntity } from "../db/entities/student";
+import type { UserEntity } from "../db/entities/user";
+import { liteEntity } from "../db/lite";
+import { listingModel } from "../db/models/listing";
+import { membershipModel } from "../db/models/membership";
+import { studentModel } from "../db/models/student";
+import { userModel } from "../db/models/user";
 import { guard } from "./guard";
-import { getOrganisations } from "./organisations";
+import { getOrganisations } from "./organisation-reads";
+
+// Over the lite data path (db/lite.ts, issue 14): the organisation group's functions read applicants without ElectroDB.
+const students = liteEntity<StudentEntity>(studentModel);
+const users = liteEntity<UserEntity>(userModel);
+const listings = liteEntity<ListingEntity>(listingModel);
+const memberships = liteEntity<MembershipEntity>(membershipModel);
 
 /**
  * A pseudonym for the student behind one application or booking. It is derived from that record's random id,
@@ -28,21 +42,11 @@ export async function applicantViews(
 ): Promise<Map<string, Applicant>> {
   const studentIds = [...new Set(records.map((r) => r.studentId))];
   if (studentIds.length === 0) return new Map();
-  const { data: profiles } = await guard(() =>
-    db()
-      .entities.student.get(studentIds.map((userId) => ({ userId })))
-      .go(),
-  );
+  const profiles = await guard(() => students.batchGet(studentIds.map((userId) => ({ userId }))));
   const consenting = profiles.filter((p) => p.consents.shareWithAppliedOrgs.granted).map((p) => p.userId);
-  const { data: users } = consenting.length
-    ? await guard(() =>
-        db()
-          .entities.user.get(consenting.map((userId) => ({ userId })))
-          .go(),
-      )
-    : { data: [] };
+  const accounts = consenting.length ? await guard(() => users.batchGet(consenting.map((userId) => ({ userId })))) : [];
   const profileOf = new Map(profiles.map((p) => [p.userId, p]));
-  const emailOf = new Map(users.map((u) => [u.userId, u.email]));
+  const emailOf = new Map(accounts.map((u) => [u.userId, u.email]));
   return new Map(
     records.map((record) => {
       const profile = profileOf.get(record.studentId);
@@ -74,11 +78,7 @@ export interface ListingCard {
 export async function listingCards(listingIds: string[]): Promise<Map<string, ListingCard>> {
   const unique = [...new Set(listingIds)];
   if (unique.length === 0) return new Map();
-  const { data } = await guard(() =>
-    db()
-      .entities.listing.get(unique.map((listingId) => ({ listingId })))
-      .go(),
-  );
+  const data = await guard(() => listings.batchGet(unique.map((listingId) => ({ listingId }))));
   const orgs = await getOrganisations(data.map((l) => l.orgId));
   return new Map(
     data.map((l) => [
@@ -95,6 +95,6 @@ export async function listingCards(listingIds: string[]): Promise<Map<string, Li
 
 /** User ids of an organisation's members, who receive its notifications. */
 export async function organisationMemberIds(orgId: string): Promise<string[]> {
-  const { data } = await guard(() => db().entities.membership.query.byOrg({ orgId }).go({ pages: "all" }));
+  const data = await guard(() => memberships.query("byOrg", { orgId }));
   return data.map((m) => m.userId);
 }

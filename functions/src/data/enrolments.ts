@@ -1,12 +1,14 @@
 import type { StudentProfile } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { StudentEntity } from "../db/entities/student";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { studentModel } from "../db/models/student";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
 
-// A school's confirmation patches a student's profile, through ElectroDB: an update of the student entity has
-// ElectroDB re-evaluate its sparse consent index's condition, which the lite path's writes do not rebuild
-// (db/lite-writes.ts refuses such updates). Kept apart from data/students.ts so the account group's function, which
-// saves profiles over the lite data path, carries no ElectroDB (issue 14).
+// A school's confirmation patches a student's profile over the lite data path (db/lite-writes.ts, issue 14): as
+// ElectroDB's update of the student entity, it re-evaluates the sparse consent index's condition. Kept apart from
+// data/students.ts, which the account group's function uses.
+const studentWrites = liteWrites<StudentEntity>(studentModel);
 
 /**
  * Confirms (or withdraws the confirmation of) a student's enrolment at the school they declared. 404 when the
@@ -14,12 +16,14 @@ import { guard } from "./guard";
  */
 export async function setEnrolment(universityId: string, userId: string, confirmed: boolean): Promise<StudentProfile> {
   const notDeclared = () => new AppError("not_found", "Sinh viên này không khai báo học tại trường.");
-  const patch = db().entities.student.patch({ userId });
-  const changed = confirmed
-    ? patch.set({ confirmedUniversityId: universityId, enrolmentConfirmedAt: new Date().toISOString() })
-    : patch.remove(["confirmedUniversityId", "enrolmentConfirmedAt"]);
-  const { data } = await guard(
-    () => changed.where((attr, op) => op.eq(attr.universityId, universityId)).go({ response: "all_new" }),
+  const change = confirmed
+    ? { set: { confirmedUniversityId: universityId, enrolmentConfirmedAt: new Date().toISOString() } }
+    : { remove: ["confirmedUniversityId", "enrolmentConfirmedAt"] as const };
+  const data = await guard(
+    () =>
+      send(studentWrites.patch({ userId }, change, whereEquals(studentModel, { universityId })), {
+        returnNew: studentModel,
+      }),
     notDeclared,
   );
   return data as StudentProfile;

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { ListingCreate, ListingPatch, ListingStatus, ListingType } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { ListingEntity } from "../db/entities/listing";
-import { db } from "../db/service";
+import { queryPage } from "../db/lite-pages";
+import { liteWrites, send, whereEquals } from "../db/lite-writes";
+import { listingModel } from "../db/models/listing";
 import { guard, paginate, patchOperations } from "./guard";
 import { type StoredListing, toStoredListing as toStored } from "./listing-reads";
 
@@ -18,6 +20,9 @@ export {
 
 type ListingItem = EntityItem<ListingEntity>;
 
+// Written over the lite data path (db/lite-writes.ts, issue 14), as ElectroDB writes them, without ElectroDB.
+const listingWrites = liteWrites<ListingEntity>(listingModel);
+
 /** Creates a draft listing for an organisation. */
 export async function createListing(input: ListingCreate, listingId: string = randomUUID()): Promise<StoredListing> {
   const now = new Date().toISOString();
@@ -30,7 +35,7 @@ export async function createListing(input: ListingCreate, listingId: string = ra
     updatedAt: now,
     version: 1,
   };
-  await guard(() => db().entities.listing.create(item).go());
+  await guard(() => send(listingWrites.create(item)));
   // The search index follows from the stored change (stream.ts), never from this request.
   return toStored(item as ListingItem);
 }
@@ -47,20 +52,25 @@ export async function updateListing(current: StoredListing, patch: ListingPatch)
   const publishedAt = publishing ? now : current.publishedAt;
   const nextStatus: ListingStatus = status ?? current.status;
   const { set, remove } = patchOperations(fields);
-  const { data } = await guard(() =>
-    db()
-      .entities.listing.patch({ listingId: current.id })
-      .set({
-        ...set,
-        status: nextStatus,
-        sortAt: publishedAt ?? current.createdAt,
-        ...(publishedAt ? { publishedAt } : {}),
-        updatedAt: now,
-      })
-      .remove(remove)
-      .add({ version: 1 })
-      .where((attr, op) => op.eq(attr.version, version))
-      .go({ response: "all_new" }),
+  const data = await guard(() =>
+    send(
+      listingWrites.patch(
+        { listingId: current.id },
+        {
+          set: {
+            ...set,
+            status: nextStatus,
+            sortAt: publishedAt ?? current.createdAt,
+            ...(publishedAt ? { publishedAt } : {}),
+            updatedAt: now,
+          },
+          remove,
+          add: { version: 1 },
+        },
+        whereEquals(listingModel, { version }),
+      ),
+      { returnNew: listingModel },
+    ),
   );
   return toStored(data as ListingItem);
 }
@@ -73,14 +83,18 @@ export async function listPublishedListings(options: {
   cursor?: string | undefined;
 }): Promise<{ items: StoredListing[]; cursor: string | null }> {
   const { data, cursor } = await paginate(options.cursor, () =>
-    db()
-      .entities.listing.query.byStatus({ status: "published" })
-      .where((attr, op) =>
-        [options.type ? op.eq(attr.type, options.type) : "", options.orgId ? op.eq(attr.orgId, options.orgId) : ""]
-          .filter(Boolean)
-          .join(" AND "),
-      )
-      .go({ order: "desc", count: options.limit, cursor: options.cursor ?? null }),
+    queryPage<ListingEntity>(
+      listingModel,
+      "byStatus",
+      { status: "published" },
+      {
+        order: "desc",
+        count: options.limit,
+        cursor: options.cursor ?? null,
+        filter: (item) =>
+          (!options.type || item.type === options.type) && (!options.orgId || item.orgId === options.orgId),
+      },
+    ),
   );
   return { items: data.map(toStored), cursor };
 }

@@ -1,5 +1,10 @@
 import { type Candidate, type MatchCandidate, rankCandidatesForListing, type StudentProfile } from "@ketnoi/core";
-import { db } from "../db/service";
+import type { CandidateInviteEntity } from "../db/entities/candidate-invite";
+import type { StudentEntity } from "../db/entities/student";
+import { liteEntity } from "../db/lite";
+import { liteWrites, send } from "../db/lite-writes";
+import { candidateInviteModel } from "../db/models/candidate-invite";
+import { studentModel } from "../db/models/student";
 import { AppError } from "../http/errors";
 import { pseudonym } from "./applicants";
 import { candidateIdOf } from "./candidate-id";
@@ -13,8 +18,13 @@ export { candidateIdOf } from "./candidate-id";
 // Served by the read function, so in a module without ElectroDB (issue 14); re-exported here.
 export { recommendationsFor } from "./recommendations-for";
 
+// Over the lite data path (db/lite.ts, issue 14): the organisation group's functions carry no ElectroDB.
+const invites = liteEntity<CandidateInviteEntity>(candidateInviteModel);
+const inviteWrites = liteWrites<CandidateInviteEntity>(candidateInviteModel);
+const studentReads = liteEntity<StudentEntity>(studentModel);
+
 async function invitedStudentIds(listingId: string): Promise<Set<string>> {
-  const { data } = await guard(() => db().entities.candidateInvite.query.byListing({ listingId }).go({ pages: "all" }));
+  const data = await guard(() => invites.query("byListing", { listingId }));
   return new Set(data.map((i) => i.studentId));
 }
 
@@ -86,22 +96,21 @@ export async function inviteCandidate(
     rankedCandidates(listing, students).find((r) => r.candidateId === candidateId)?.student ??
     students.find((s) => candidateIdOf(listing.id, s.userId) === candidateId);
   // The consent as stored now, not as the index last saw it: a withdrawal takes effect at once.
-  const stored =
-    found && (await guard(() => db().entities.student.get({ userId: found.userId }).go({ consistent: true })));
-  const student = stored?.data as StudentProfile | null | undefined;
+  const stored = found && (await guard(() => studentReads.get({ userId: found.userId }, { consistent: true })));
+  const student = stored as StudentProfile | undefined;
   if (!student?.consents.recommendToRecruiters.granted) return undefined;
   const invitedAt = new Date().toISOString();
   const alreadyInvited = new AppError("already_exists", "Đã mời sinh viên này.");
   const created = await guard(
     () =>
-      db()
-        .entities.candidateInvite.create({
+      send(
+        inviteWrites.create({
           listingId: listing.id,
           studentId: student.userId,
           invitedBy,
           createdAt: invitedAt,
-        })
-        .go(),
+        }),
+      ),
     () => alreadyInvited,
   ).then(
     () => true,
@@ -111,9 +120,7 @@ export async function inviteCandidate(
     },
   );
   if (!created) {
-    const { data } = await guard(() =>
-      db().entities.candidateInvite.get({ listingId: listing.id, studentId: student.userId }).go(),
-    );
+    const data = await guard(() => invites.get({ listingId: listing.id, studentId: student.userId }));
     return { status: "already_invited", invitedAt: data?.createdAt ?? invitedAt };
   }
   // The student's notice follows from the stored invite (effects/notices.ts).

@@ -9,13 +9,29 @@ import {
   type Organisation,
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
+import { dataConfig } from "../config";
 import type { InvitationEntity } from "../db/entities/invitation";
-import { db } from "../db/service";
+import type { MembershipEntity } from "../db/entities/membership";
+import type { UserEntity } from "../db/entities/user";
+import { type Condition, liteEntity, tableKey } from "../db/lite";
+import { transactWrite } from "../db/lite-transact";
+import { liteWrites, send, type WriteItem, whereEquals } from "../db/lite-writes";
+import { invitationModel } from "../db/models/invitation";
+import { membershipModel } from "../db/models/membership";
+import { userModel } from "../db/models/user";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
-import { getOrganisations } from "./organisations";
+import { getOrganisations } from "./organisation-reads";
 import { transactWithRetry } from "./transact";
 import { findUserByEmail } from "./users";
+
+// Over the lite data path (db/lite.ts, issue 14): members and invitations are read and written in ElectroDB's stored
+// format without ElectroDB, so the organisation group's functions start without it.
+const memberships = liteEntity<MembershipEntity>(membershipModel);
+const membershipWrites = liteWrites<MembershipEntity>(membershipModel);
+const invitations = liteEntity<InvitationEntity>(invitationModel);
+const invitationWrites = liteWrites<InvitationEntity>(invitationModel);
+const users = liteEntity<UserEntity>(userModel);
 
 /** An invitation as stored (expiry in epoch seconds, the TTL attribute). */
 export type StoredInvitation = EntityItem<InvitationEntity>;
@@ -57,23 +73,16 @@ async function withOrgNames(items: StoredInvitation[]): Promise<Invitation[]> {
 
 /** An organisation's memberships, straight from its partition. */
 async function membershipsOfOrganisation(orgId: string) {
-  const { data } = await guard(() =>
-    db().entities.membership.query.byOrg({ orgId }).go({ pages: "all", consistent: true }),
-  );
-  return data;
+  return guard(() => memberships.query("byOrg", { orgId }, { consistent: true }));
 }
 
 /** The members of an organisation with their names and e-mail addresses, owners first. */
 export async function listMembers(orgId: string): Promise<Member[]> {
-  const memberships = await membershipsOfOrganisation(orgId);
-  if (memberships.length === 0) return [];
-  const { data: users } = await guard(() =>
-    db()
-      .entities.user.get(memberships.map((m) => ({ userId: m.userId })))
-      .go(),
-  );
-  const byId = new Map(users.map((u) => [u.userId, u]));
-  return memberships
+  const members = await membershipsOfOrganisation(orgId);
+  if (members.length === 0) return [];
+  const accounts = await guard(() => users.batchGet(members.map((m) => ({ userId: m.userId }))));
+  const byId = new Map(accounts.map((u) => [u.userId, u]));
+  return members
     .map((m) => ({
       userId: m.userId,
       displayName: byId.get(m.userId)?.displayName ?? "",
@@ -93,8 +102,8 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
   const email = normaliseEmail(input.email);
   const invitee = await findUserByEmail(email);
   if (invitee) {
-    const { data } = await guard(() => db().entities.membership.get({ orgId: org.id, userId: invitee.userId }).go());
-    if (data) throw new AppError("already_exists", "Người này đã là thành viên của tổ chức.");
+    const member = await guard(() => memberships.get({ orgId: org.id, userId: invitee.userId }));
+    if (member) throw new AppError("already_exists", "Người này đã là thành viên của tổ chức.");
   }
   const now = nowSeconds();
   const item: StoredInvitation = {
@@ -107,15 +116,15 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
     createdAt: new Date().toISOString(),
     expiresAt: now + invitationTtlDays * 24 * 60 * 60,
   };
-  // Overwrites an answered or expired invitation of the same address; an open one stays and the invite fails.
+  // Overwrites an answered or expired invitation of the same address; an open one stays and the invite fails. (The
+  // conditions here name attributes as stored: these models declare no `field` of their own.)
+  const replaceable: Condition = {
+    expression: "attribute_not_exists(#c0) OR #c1 <> :c1 OR #c2 < :c2",
+    names: { "#c0": "invitationId", "#c1": "status", "#c2": "expiresAt" },
+    values: { ":c1": "pending", ":c2": now },
+  };
   await guard(
-    () =>
-      db()
-        .entities.invitation.put(item)
-        .where(
-          (a, op) => `${op.notExists(a.invitationId)} OR ${op.ne(a.status, "pending")} OR ${op.lt(a.expiresAt, now)}`,
-        )
-        .go(),
+    () => send(invitationWrites.put(item, replaceable)),
     () => new AppError("already_exists", "Địa chỉ này đã có một lời mời đang chờ trả lời."),
   );
   // The invitee's notice follows from the stored invitation (effects/notices.ts).
@@ -124,19 +133,13 @@ export async function inviteMember(org: Organisation, input: InvitationCreate, i
 
 /** An organisation's open invitations, newest first. */
 export async function listOrganisationInvitations(orgId: string): Promise<Invitation[]> {
-  const { data } = await guard(() =>
-    db().entities.invitation.query.byOrg({ orgId }).go({ pages: "all", order: "desc" }),
-  );
+  const data = await guard(() => invitations.query("byOrg", { orgId }, { order: "desc" }));
   return withOrgNames(data.filter(isOpen));
 }
 
 /** The open invitations addressed to an e-mail address, newest first. */
 export async function invitationsForEmail(email: string): Promise<Invitation[]> {
-  const { data } = await guard(() =>
-    db()
-      .entities.invitation.query.byEmail({ email: normaliseEmail(email) })
-      .go({ pages: "all", order: "desc" }),
-  );
+  const data = await guard(() => invitations.query("byEmail", { email: normaliseEmail(email) }, { order: "desc" }));
   return withOrgNames(data.filter(isOpen));
 }
 
@@ -145,7 +148,7 @@ export async function invitationAddressedTo(
   invitationId: string,
   email: string,
 ): Promise<StoredInvitation | undefined> {
-  const { data } = await guard(() => db().entities.invitation.get({ invitationId }).go({ consistent: true }));
+  const data = await guard(() => invitations.get({ invitationId }, { consistent: true }));
   return data && data.email === normaliseEmail(email) ? data : undefined;
 }
 
@@ -160,17 +163,16 @@ export async function acceptInvitation(invitation: StoredInvitation, userId: str
   const { invitationId, orgId, role } = invitation;
   const respondedAt = new Date().toISOString();
   const now = nowSeconds();
+  const stillOpen: Condition = {
+    expression: "#c0 = :c0 AND #c1 > :c1",
+    names: { "#c0": "status", "#c1": "expiresAt" },
+    values: { ":c0": "pending", ":c1": now },
+  };
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ invitation: invitations, membership }) => [
-        invitations
-          .patch({ invitationId })
-          .set({ status: "accepted", respondedAt })
-          .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.gt(a.expiresAt, now)}`)
-          .commit(),
-        membership.create({ orgId, userId, role, createdAt: respondedAt }).commit(),
-      ])
-      .go(),
+    transactWrite([
+      invitationWrites.patch({ invitationId }, { set: { status: "accepted", respondedAt } }, stillOpen),
+      membershipWrites.create({ orgId, userId, role, createdAt: respondedAt }),
+    ]),
   );
   if (failed === 0) throw answered();
   if (failed === 1) throw new AppError("already_exists", "Bạn đã là thành viên của tổ chức này.");
@@ -181,11 +183,13 @@ export async function acceptInvitation(invitation: StoredInvitation, userId: str
 export async function declineInvitation(invitation: StoredInvitation): Promise<void> {
   await guard(
     () =>
-      db()
-        .entities.invitation.patch({ invitationId: invitation.invitationId })
-        .set({ status: "declined", respondedAt: new Date().toISOString() })
-        .where((a, op) => op.eq(a.status, "pending"))
-        .go(),
+      send(
+        invitationWrites.patch(
+          { invitationId: invitation.invitationId },
+          { set: { status: "declined", respondedAt: new Date().toISOString() } },
+          whereEquals(invitationModel, { status: "pending" }),
+        ),
+      ),
     answered,
   );
 }
@@ -206,31 +210,34 @@ async function changeMembership(orgId: string, userId: string, role: MembershipR
     const losesOwner = target.role === "owner";
     const keeper = members.find((m) => m.role === "owner" && m.userId !== userId);
     if (losesOwner && !keeper) throw lastOwner();
-    const failed = await transactWithRetry(() =>
-      db()
-        .transaction.write(({ membership }) => {
-          const write = role
-            ? membership
-                .patch({ orgId, userId })
-                .set({ role })
-                .where((a, op) => op.eq(a.role, target.role))
-                .commit()
-            : membership
-                .delete({ orgId, userId })
-                .where((a, op) => op.eq(a.role, target.role))
-                .commit();
-          if (!losesOwner || !keeper) return [write];
-          const ownerRemains = membership
-            .check({ orgId, userId: keeper.userId })
-            .where((a, op) => op.eq(a.role, "owner"))
-            .commit();
-          return [write, ownerRemains] as (typeof write)[];
-        })
-        .go(),
-    );
+    const sameRole = whereEquals(membershipModel, { role: target.role });
+    const write = role
+      ? membershipWrites.patch({ orgId, userId }, { set: { role } }, sameRole)
+      : membershipWrites.delete({ orgId, userId }, sameRole);
+    const writes =
+      losesOwner && keeper
+        ? [write, check({ orgId, userId: keeper.userId }, whereEquals(membershipModel, { role: "owner" }))]
+        : [write];
+    const failed = await transactWithRetry(() => transactWrite(writes));
     if (failed === -1) return;
   }
   throw busy();
+}
+
+/**
+ * A membership's condition checked in a transaction without writing it (ElectroDB's `check`): liteWrites builds
+ * writes only.
+ */
+function check(key: { orgId: string; userId: string }, condition: Condition): WriteItem {
+  return {
+    ConditionCheck: {
+      TableName: dataConfig().TABLE_NAME,
+      Key: tableKey(membershipModel, key),
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: condition.names,
+      ExpressionAttributeValues: condition.values,
+    },
+  };
 }
 
 /** Removes a member (or lets one leave); never the last owner (409 `last_owner`). */

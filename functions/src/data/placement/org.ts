@@ -1,25 +1,37 @@
 import type { OrgPlacementRound } from "@ketnoi/core";
-import { db } from "../../db/service";
+import type { PlacementPreferenceEntity } from "../../db/entities/placement-preference";
+import type { PlacementRoundEntity } from "../../db/entities/placement-round";
+import type { PlacementRoundOrgEntity } from "../../db/entities/placement-round-org";
+import { liteEntity } from "../../db/lite";
+import { placementPreferenceModel } from "../../db/models/placement-preference";
+import { placementRoundModel } from "../../db/models/placement-round";
+import { placementRoundOrgModel } from "../../db/models/placement-round-org";
 import { listingCards } from "../applicants";
 import { guard } from "../guard";
 
-/** The parts of a round an organisation's list shows (a round's result can be large, and is not needed here). */
+// Over the lite data path (db/lite.ts, issue 14): the organisation group's functions carry no ElectroDB.
+const rounds = liteEntity<PlacementRoundEntity>(placementRoundModel);
+const preferences = liteEntity<PlacementPreferenceEntity>(placementPreferenceModel);
+const roundOrgs = liteEntity<PlacementRoundOrgEntity>(placementRoundOrgModel);
+
+/**
+ * The parts of a round an organisation's list shows (a round's result can be large, and is not needed here): the
+ * round's own item, read by its full table key with a projection (lite.ts `get` reads whole items).
+ */
 async function roundSummary(roundId: string) {
-  const { data } = await guard(() =>
-    db()
-      .entities.placementRound.get({ roundId })
-      .go({ attributes: ["roundId", "title", "status", "preferencesDeadline", "listings", "rankings"] }),
+  const [data] = await guard(() =>
+    rounds.query(
+      "byId",
+      { roundId },
+      { count: 1, attributes: ["roundId", "title", "status", "preferencesDeadline", "listings", "rankings"] },
+    ),
   );
   return data;
 }
 
 /** How many students chose each listing of a round (one Query of the round's preference records). */
 async function applicantCounts(roundId: string): Promise<Map<string, number>> {
-  const { data } = await guard(() =>
-    db()
-      .entities.placementPreference.query.byRound({ roundId })
-      .go({ pages: "all", attributes: ["choices"] }),
-  );
+  const data = await guard(() => preferences.query("byRound", { roundId }, { attributes: ["choices"] }));
   const counts = new Map<string, number>();
   for (const { choices } of data) for (const id of choices ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
@@ -32,17 +44,15 @@ async function applicantCounts(roundId: string): Promise<Map<string, number>> {
  * records are read.
  */
 export async function roundsOfOrganisation(orgId: string): Promise<OrgPlacementRound[]> {
-  const { data: links } = await guard(() =>
-    db().entities.placementRoundOrg.query.byOrg({ orgId }).go({ order: "desc", pages: "all" }),
-  );
+  const links = await guard(() => roundOrgs.query("byOrg", { orgId }, { order: "desc" }));
   if (links.length === 0) return [];
-  const [rounds, counts, cards] = await Promise.all([
+  const [summaries, counts, cards] = await Promise.all([
     Promise.all(links.map((link) => roundSummary(link.roundId))),
     Promise.all(links.map((link) => applicantCounts(link.roundId))),
     listingCards(links.flatMap((link) => link.listingIds)),
   ]);
   return links.flatMap((link, i): OrgPlacementRound[] => {
-    const round = rounds[i];
+    const round = summaries[i];
     // Written in one transaction with its links, a round is always there; the check narrows the type.
     if (!round) return [];
     const mine = new Set(link.listingIds);

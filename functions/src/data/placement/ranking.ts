@@ -1,11 +1,16 @@
 import { matchPoints, type PlacementRanking } from "@ketnoi/core";
-import { db } from "../../db/service";
+import type { PlacementRoundEntity } from "../../db/entities/placement-round";
+import { liteWrites, send, whereEquals } from "../../db/lite-writes";
+import { placementRoundModel } from "../../db/models/placement-round";
 import { AppError } from "../../http/errors";
 import { pseudonym } from "../applicants";
 import { guard } from "../guard";
 import type { StoredListing } from "../listings";
 import { candidateIdOf } from "../matching";
 import { editedRankings, listingRanking, roundStudents, type StoredRound } from "./rounds";
+
+// Over the lite data path (db/lite.ts, issue 14), as rounds.ts.
+const roundWrites = liteWrites<PlacementRoundEntity>(placementRoundModel);
 
 /** The profiles of the round's students who chose the listing. */
 async function applicantsOf(round: StoredRound, listingId: string) {
@@ -54,13 +59,15 @@ export async function saveRanking(round: StoredRound, listing: StoredListing, or
     );
   }
   const rankings = { ...editedRankings(round), [listing.id]: order };
-  const { data } = await guard(() =>
-    db()
-      .entities.placementRound.patch({ roundId: round.roundId })
-      .set({ rankings, updatedAt: now.toISOString() })
-      .add({ version: 1 })
-      .where((a, op) => `${op.eq(a.version, round.version)} AND ${op.eq(a.status, "open")}`)
-      .go({ response: "all_new" }),
+  const data = await guard(() =>
+    send(
+      roundWrites.patch(
+        { roundId: round.roundId },
+        { set: { rankings, updatedAt: now.toISOString() }, add: { version: 1 } },
+        whereEquals(placementRoundModel, { version: round.version, status: "open" }),
+      ),
+      { returnNew: placementRoundModel },
+    ),
   );
   return data as StoredRound;
 }

@@ -21,7 +21,16 @@ import {
 } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { PlacementPreferenceEntity } from "../../db/entities/placement-preference";
-import { db } from "../../db/service";
+import type { PlacementRoundEntity } from "../../db/entities/placement-round";
+import type { PlacementRoundOrgEntity } from "../../db/entities/placement-round-org";
+import type { StudentEntity } from "../../db/entities/student";
+import { type Condition, liteEntity } from "../../db/lite";
+import { transactWrite } from "../../db/lite-transact";
+import { liteWrites, send, whereEquals } from "../../db/lite-writes";
+import { placementPreferenceModel } from "../../db/models/placement-preference";
+import { placementRoundModel } from "../../db/models/placement-round";
+import { placementRoundOrgModel } from "../../db/models/placement-round-org";
+import { studentModel } from "../../db/models/student";
 import { AppError } from "../../http/errors";
 import { listingCards } from "../applicants";
 import { guard } from "../guard";
@@ -33,6 +42,15 @@ import { editedRankings, erasedPrefix, getRound, type StoredRound } from "./roun
 
 // Erasure (the account group's function, without ElectroDB) reads rounds through round-reads.ts; re-exported here.
 export { editedRankings, erasedPrefix, getRound, type StoredRound } from "./round-reads";
+
+// Over the lite data path (db/lite.ts, issue 14): rounds, their links and preferences are read and written in
+// ElectroDB's stored format, under the same conditions and transactions, without ElectroDB.
+const rounds = liteEntity<PlacementRoundEntity>(placementRoundModel);
+const roundWrites = liteWrites<PlacementRoundEntity>(placementRoundModel);
+const roundOrgWrites = liteWrites<PlacementRoundOrgEntity>(placementRoundOrgModel);
+const preferences = liteEntity<PlacementPreferenceEntity>(placementPreferenceModel);
+const preferenceWrites = liteWrites<PlacementPreferenceEntity>(placementPreferenceModel);
+const studentReads = liteEntity<StudentEntity>(studentModel);
 
 /**
  * One run or re-offer of a round, kept so that anyone can see when it was run, by whom, on which inputs (for a
@@ -171,14 +189,12 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
     version: 1,
   };
   const failed = await transactWithRetry(() =>
-    db()
-      .transaction.write(({ placementRound, placementRoundOrg }) => [
-        placementRound.create(item).commit(),
-        ...[...byOrg].map(([orgId, listingIds]) =>
-          placementRoundOrg.create({ orgId, roundId: item.roundId, createdAt: now, listingIds }).commit(),
-        ),
-      ])
-      .go(),
+    transactWrite([
+      roundWrites.create(item),
+      ...[...byOrg].map(([orgId, listingIds]) =>
+        roundOrgWrites.create({ orgId, roundId: item.roundId, createdAt: now, listingIds }),
+      ),
+    ]),
   );
   // A random id already taken: never expected, and never to be overwritten.
   if (failed !== -1) throw new Error(`placement round ${item.roundId}: item ${failed} already exists`);
@@ -187,20 +203,14 @@ export async function createRound(input: PlacementRoundCreate, createdBy: string
 
 /** A school's rounds, newest first. */
 export async function listRounds(universityId: string): Promise<StoredRound[]> {
-  const { data } = await guard(() =>
-    db().entities.placementRound.query.byUniversity({ universityId }).go({ order: "desc", pages: "all" }),
-  );
-  return data;
+  return guard(() => rounds.query("byUniversity", { universityId }, { order: "desc" }));
 }
 
 type StoredPreference = EntityItem<PlacementPreferenceEntity>;
 
 /** A student's record in a round (undefined when they have not ranked yet). */
 async function getPreference(roundId: string, studentId: string): Promise<StoredPreference | undefined> {
-  const { data } = await guard(() =>
-    db().entities.placementPreference.get({ roundId, studentId }).go({ consistent: true }),
-  );
-  return data ?? undefined;
+  return guard(() => preferences.get({ roundId, studentId }, { consistent: true }));
 }
 
 /** A student's choices in a round (empty when they have not ranked yet). */
@@ -227,21 +237,16 @@ export async function respondToAssignment(
     throw new AppError("not_assigned");
   }
   for (let attempt = 1; ; attempt++) {
+    const sameVersion = whereEquals(placementRoundModel, { version: round.version });
     const failed = await transactWithRetry(() =>
-      db()
-        .transaction.write(({ placementRound, placementPreference }) => [
-          placementRound
-            .patch({ roundId: round.roundId })
-            .add({ answers: 1 })
-            .where((a, op) => op.eq(a.version, round.version))
-            .commit(),
-          placementPreference
-            .patch({ roundId: round.roundId, studentId })
-            .set({ response: { decision, at: now.toISOString() }, updatedAt: now.toISOString() })
-            .where((a, op) => op.notExists(a.response))
-            .commit(),
-        ])
-        .go(),
+      transactWrite([
+        roundWrites.patch({ roundId: round.roundId }, { add: { answers: 1 } }, sameVersion),
+        preferenceWrites.patch(
+          { roundId: round.roundId, studentId },
+          { set: { response: { decision, at: now.toISOString() }, updatedAt: now.toISOString() } },
+          { expression: "attribute_not_exists(#c0)", names: { "#c0": "response" } },
+        ),
+      ]),
     );
     if (failed === -1) return;
     if (failed === 1) throw new AppError("already_responded");
@@ -278,9 +283,7 @@ export async function savePreferences(round: StoredRound, studentId: string, cho
     );
   }
   await guard(() =>
-    db()
-      .entities.placementPreference.put({ roundId: round.roundId, studentId, choices, updatedAt: now.toISOString() })
-      .go(),
+    send(preferenceWrites.put({ roundId: round.roundId, studentId, choices, updatedAt: now.toISOString() })),
   );
   return choices;
 }
@@ -290,17 +293,11 @@ export async function savePreferences(round: StoredRound, studentId: string, cho
  * Sorted by id so the same stored data always gives the same input, whatever order DynamoDB returns it in.
  */
 export async function roundStudents(round: StoredRound) {
-  const { data: preferences } = await guard(() =>
-    db().entities.placementPreference.query.byRound({ roundId: round.roundId }).go({ pages: "all", consistent: true }),
-  );
-  const ranked = preferences.filter((p) => p.choices.length > 0);
-  const { data: profiles } = ranked.length
-    ? await guard(() =>
-        db()
-          .entities.student.get(ranked.map((p) => ({ userId: p.studentId })))
-          .go(),
-      )
-    : { data: [] };
+  const stored = await guard(() => preferences.query("byRound", { roundId: round.roundId }, { consistent: true }));
+  const ranked = stored.filter((p) => p.choices.length > 0);
+  const profiles = ranked.length
+    ? await guard(() => studentReads.batchGet(ranked.map((p) => ({ userId: p.studentId }))))
+    : [];
   const profileOf = new Map((profiles as StudentProfile[]).map((p) => [p.userId, p]));
   const students = ranked
     .filter((p) => {
@@ -442,18 +439,28 @@ export async function saveResult(
   { answersUnchanged }: { answersUnchanged: boolean },
 ): Promise<StoredRound> {
   assertStorable(result);
-  const { data } = await guard(() =>
-    db()
-      .entities.placementRound.patch({ roundId: round.roundId })
-      .set({ status: "placed", result, updatedAt: now })
-      .add({ version: 1 })
-      .where((a, op) => {
-        const unchanged = op.eq(a.version, round.version);
-        if (!answersUnchanged) return unchanged;
-        const sameAnswers = round.answers === undefined ? op.notExists(a.answers) : op.eq(a.answers, round.answers);
-        return `${unchanged} AND ${sameAnswers}`;
-      })
-      .go({ response: "all_new" }),
+  const unchanged: Condition = {
+    expression: "#c0 = :c0",
+    names: { "#c0": "version" },
+    values: { ":c0": round.version },
+  };
+  if (answersUnchanged) {
+    unchanged.names!["#c1"] = "answers";
+    if (round.answers === undefined) unchanged.expression += " AND attribute_not_exists(#c1)";
+    else {
+      unchanged.expression += " AND #c1 = :c1";
+      unchanged.values![":c1"] = round.answers;
+    }
+  }
+  const data = await guard(() =>
+    send(
+      roundWrites.patch(
+        { roundId: round.roundId },
+        { set: { status: "placed", result, updatedAt: now }, add: { version: 1 } },
+        unchanged,
+      ),
+      { returnNew: placementRoundModel },
+    ),
   );
   return data as StoredRound;
 }
@@ -462,9 +469,7 @@ type AssignmentResponse = NonNullable<StoredPreference["response"]>;
 
 /** The answers given so far in a round, by student. */
 export async function roundResponses(roundId: string): Promise<Map<string, AssignmentResponse>> {
-  const { data } = await guard(() =>
-    db().entities.placementPreference.query.byRound({ roundId }).go({ pages: "all", consistent: true }),
-  );
+  const data = await guard(() => preferences.query("byRound", { roundId }, { consistent: true }));
   return new Map(data.flatMap((p) => (p.response ? [[p.studentId, p.response] as const] : [])));
 }
 
@@ -482,11 +487,7 @@ const withResponse = (assignment: Assignment, response: AssignmentResponse | und
 async function studentNames(studentIds: readonly string[]): Promise<Record<string, string>> {
   const ids = [...new Set(studentIds)];
   if (ids.length === 0) return {};
-  const { data } = await guard(() =>
-    db()
-      .entities.student.get(ids.map((userId) => ({ userId })))
-      .go(),
-  );
+  const data = await guard(() => studentReads.batchGet(ids.map((userId) => ({ userId }))));
   return Object.fromEntries(data.filter((p) => p.fullName).map((p) => [p.userId, p.fullName]));
 }
 

@@ -1,0 +1,94 @@
+// The package specifier, as db/lite.ts: the lean bundles alias it to the fetch transport (infra/function.ts).
+import { liteTransport } from "@ketnoi/functions/db/lite-transport";
+import type { Entity, EntityItem } from "electrodb";
+import { dataConfig } from "../config";
+import { fromStoredItem, owns, planOf, type QueryOptions, queryKeys } from "./lite";
+import type { defineModel } from "./models/define";
+import type { LiteTransport } from "./transport";
+
+type Model = ReturnType<typeof defineModel>;
+// biome-ignore lint/suspicious/noExplicitAny: any ElectroDB entity, for its item type only.
+type AnyEntity = Entity<any, any, any, any>;
+type Attrs = Record<string, unknown>;
+
+/** What a page asks for: ElectroDB's `count`, `order`, `cursor`, and a `where` evaluated here (lite.ts `filter`). */
+export interface PageOptions {
+  count: number;
+  order?: QueryOptions["order"];
+  cursor?: string | null;
+  filter?: QueryOptions["filter"];
+}
+
+/**
+ * ElectroDB's cursor (util.js `cursorFormatter`): the keys DynamoDB starts after, as base64url JSON. The same strings
+ * either way, so a cursor handed out before a function moved to the lite path still opens the next page.
+ */
+const serialize = (keys: Attrs) => Buffer.from(JSON.stringify(keys)).toString("base64url");
+
+function deserialize(cursor: string, fields: readonly string[]): Attrs {
+  let keys: unknown;
+  try {
+    keys = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    // The words ElectroDB throws with: data/guard.ts `paginate` answers 400 on `cursor` for them.
+    throw new Error("Unable to parse cursor");
+  }
+  if (typeof keys !== "object" || keys === null) throw new Error("Invalid cursor provided");
+  // As ElectroDB's `_trimKeysToIndex`: only the index's and the table's keys go to DynamoDB.
+  return Object.fromEntries(fields.map((field) => [field, (keys as Attrs)[field]]));
+}
+
+/**
+ * One page of an entity's items on an index, as ElectroDB's `query.<index>(…).where(…).go({ count, order, cursor })`
+ * returns it (issue 14: the lite data path has no pages of its own): up to `count` items kept by `filter`, read over
+ * as many DynamoDB pages as that takes; when `count` are found, a cursor built from the last one's keys (index keys
+ * first, then the table's, as ElectroDB's `_formatSuppliedPager`), else `null`.
+ * @example const { data, cursor } = await queryPage<ListingEntity>(listingModel, "byStatus", { status }, { count: 20 });
+ */
+export async function queryPage<E extends AnyEntity>(
+  model: Model,
+  accessPattern: string,
+  composites: Partial<EntityItem<E>>,
+  options: PageOptions,
+  transport: () => LiteTransport = liteTransport,
+): Promise<{ data: EntityItem<E>[]; cursor: string | null }> {
+  const { index, pk, sk, exact } = queryKeys(model, accessPattern, composites as Attrs);
+  const { main } = planOf(model);
+  const keyFields = [
+    index.pk.field,
+    index.sk?.field,
+    ...(index === main ? [] : [main.pk.field, main.sk?.field]),
+  ].filter((field): field is string => field !== undefined);
+  const names: Record<string, string> = { "#pk": index.pk.field };
+  const values: Record<string, unknown> = { ":pk": pk };
+  let condition = "#pk = :pk";
+  if (index.sk && sk !== undefined) {
+    names["#sk1"] = index.sk.field;
+    values[":sk1"] = sk;
+    condition += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
+  }
+  const items: EntityItem<E>[] = [];
+  let start = options.cursor ? deserialize(options.cursor, keyFields) : undefined;
+  do {
+    const output = await transport().query({
+      TableName: dataConfig().TABLE_NAME,
+      IndexName: index.index,
+      KeyConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: options.order !== "desc",
+      ExclusiveStartKey: start,
+    });
+    for (const stored of output.Items ?? []) {
+      if (!owns(model, stored)) continue;
+      const data = fromStoredItem(model, stored);
+      if (options.filter && !options.filter(data)) continue;
+      items.push(data as EntityItem<E>);
+      if (items.length >= options.count) {
+        return { data: items, cursor: serialize(Object.fromEntries(keyFields.map((f) => [f, stored[f]]))) };
+      }
+    }
+    start = output.LastEvaluatedKey;
+  } while (start);
+  return { data: items, cursor: null };
+}
