@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
+import { groupFunctions } from "./api";
 import { esbuildOptions } from "./function";
-import { apiEntry, groupEntry } from "./paths";
+import { bounceEntry, digestEntry, mailConsumerEntry } from "./mail";
+import { apiEntry, filesEntry, groupEntry, repoRoot, streamEntry } from "./paths";
 
 // What a function's cold start must not pay for (issue 14, docs/benchmarks.md): its bundle holds only the modules it
 // can run. Built exactly as deployed (`esbuildOptions`), read from esbuild's metafile (bytes each input kept).
@@ -43,46 +45,54 @@ describe("what the deployed bundles carry", () => {
     expect(await keptInputs(groupEntry("catalog"), "catalog")).toContain("packages/core/src/taxonomy/taxonomy.ts");
   }, 120_000);
 
-  it("the lean functions (health, browse, account, insights: the middleware chain, the public reads, a person's own things, the dashboard) carry no ElectroDB", async () => {
-    // Their reads and the middleware's (account lock, memberships, idempotency) go through the lite data path
-    // (functions/src/db/lite.ts), which writes ElectroDB's format from the same models without ElectroDB (issue 14).
-    // The account group (me, mail preferences, saved searches, profiles, export and erasure, notifications) writes
-    // too: its conditional writes and transactions go through db/lite-writes.ts and db/lite-transact.ts. So does
-    // insights (the dashboard's counters and roll-ups, targets with their history, the audit log).
+  it("no deployed function carries ElectroDB or the SDK's DynamoDB client: every table access is the lite data path", async () => {
+    // Issue 14: every function's reads, writes and transactions go through the lite data path (functions/src/db/lite.ts,
+    // lite-writes.ts, lite-transact.ts), which writes ElectroDB's format from the same models without ElectroDB, over a
+    // SigV4-signed request instead of the DocumentClient (infra/function.ts `bundleAliases`, db/transport.ts).
+    const entries: [string, string][] = [
+      ["docs", apiEntry],
+      ...groupFunctions.map((group): [string, string] => [group, groupEntry(group)]),
+      ["files", filesEntry],
+      ["stream", streamEntry],
+      ["retention", join(repoRoot, "functions/src/retention-lambda.ts")],
+      ["interview-jobs", join(repoRoot, "functions/src/interview-jobs-lambda.ts")],
+      ["mail-consumer", mailConsumerEntry],
+      ["mail-digest", digestEntry],
+      ["mail-bounces", bounceEntry],
+    ];
     const kept: Record<string, string[]> = {};
-    for (const group of ["health", "browse", "account", "insights"]) {
-      const inputs = await keptInputs(groupEntry(group), group);
-      kept[group] = inputs;
+    for (const [name, entry] of entries) {
+      const inputs = await keptInputs(entry, name);
+      kept[name] = inputs;
       expect(
-        inputs.filter((input) => input.includes("node_modules/electrodb/")),
-        group,
+        inputs.filter((input) =>
+          /node_modules\/(electrodb|@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb)\//.test(input),
+        ),
+        name,
       ).toEqual([]);
-      expect(inputs, group).not.toContain("functions/src/db/service.ts");
-      expect(inputs, group).toContain("functions/src/db/lite.ts");
-      // They carry not even the SDK's DynamoDB client: the lite path's transport is a signed fetch there
-      // (infra/function.ts bundleAliasesFor, functions/src/db/transport.ts), its writes and transactions included.
-      // Health, browse and insights carry no @smithy at all; account still does, for the Cognito admin client its
-      // erasure uses.
-      const sdk =
-        group === "account"
-          ? /node_modules\/@aws-sdk\/(client-dynamodb|lib-dynamodb)\//
-          : /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//;
+      expect(inputs, name).not.toContain("functions/src/db/service.ts");
+      expect(inputs, name).not.toContain("functions/src/db/transport-sdk.ts");
+      if (inputs.includes("functions/src/db/lite.ts"))
+        expect(inputs, name).toContain("functions/src/db/transport-fetch.ts");
+    }
+    // The route groups, the docs function and the table readers carry no @smithy at all (no AWS SDK client).
+    for (const name of [
+      "docs",
+      "health",
+      "browse",
+      "catalog",
+      "work",
+      "organisations",
+      "insights",
+      "stream",
+      "retention",
+    ]) {
       expect(
-        inputs.filter((input) => sdk.test(input)),
-        group,
+        kept[name]!.filter((input) => input.includes("node_modules/@smithy/")),
+        name,
       ).toEqual([]);
-      expect(inputs, group).toContain("functions/src/db/transport-fetch.ts");
-      expect(inputs, group).not.toContain("functions/src/db/transport-sdk.ts");
     }
     expect(kept.account).toContain("functions/src/db/lite-transact.ts");
     expect(kept.account).toContain("functions/src/data/privacy.ts");
-    expect(kept.insights).toContain("functions/src/db/lite-transact.ts");
-    expect(kept.insights).toContain("functions/src/data/targets.ts");
-    // The catalog function (the feed and the writes) still reads and writes through ElectroDB, and its lite path
-    // shares ElectroDB's DocumentClient (infra/function.ts bundleAliasesFor): one client, no fetch transport beside it.
-    const catalog = await keptInputs(groupEntry("catalog"), "catalog-electrodb");
-    expect(catalog).toContain("node_modules/electrodb/index.js");
-    expect(catalog).toContain("functions/src/db/transport-sdk.ts");
-    expect(catalog).not.toContain("functions/src/db/transport-fetch.ts");
-  }, 180_000);
+  }, 400_000);
 });

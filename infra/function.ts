@@ -12,7 +12,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
-import { apiEntry, groupEntry, repoRoot } from "./paths";
+import { repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
@@ -30,41 +30,23 @@ export const unusedSchemaVendors = [
 /**
  * Packages replaced in the deployed bundles by a lighter module of KetNoi's own (esbuild `alias`, resolved from the
  * repository root), each measured in `npm run bench -- --only=lambda` (issue 14, docs/decisions.md):
- * - jsonschema: ElectroDB's check of each entity model at import (~60 ms of the API's cold start); the tests check
- *   every model with the real package.
+ * - `@ketnoi/functions/db/lite-transport`: the lite data path's transport (functions/src/db/transport.ts) becomes a
+ *   SigV4-signed request (functions/src/db/transport-fetch.ts) instead of the SDK's DocumentClient, so no deployed
+ *   function carries @aws-sdk/client-dynamodb or @smithy for its table (~200 kB; bundle-contents.test.ts). Every
+ *   deployed function's table access is the lite data path (no ElectroDB: db/service.ts serves the seed, the local
+ *   scripts and the tests, which hold the lite path to it); the tests and the local server keep the DocumentClient.
+ * - jsonschema: ElectroDB's check of each entity model at import; kept for any bundle that still reaches ElectroDB.
  * - @aws-sdk/credential-provider-node: the SDK's full credential chain; in Lambda the role's keys are always in the
  *   environment.
  * - yup: the `ics` calendar writer's validation of each event (strict, so a valid event passes unchanged); ~39 kB
  *   in the functions carrying interview routes; the tests write every calendar through the real yup.
- * The lean functions get one more (`bundleAliasesFor`).
  */
 export const bundleAliases = {
+  "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
   jsonschema: "./functions/src/bundle/jsonschema-skip.ts",
   yup: "./functions/src/bundle/yup-skip.ts",
   "@aws-sdk/credential-provider-node": "./functions/src/bundle/env-credentials.ts",
 } as const;
-
-/**
- * The functions whose every table access is the lite data path (functions/src/db/lite.ts, no ElectroDB, no other use
- * of the SDK's DynamoDB client): their bundles alias the lite path's transport (`@ketnoi/functions/db/lite-transport`)
- * to a SigV4-signed fetch (aws4fetch + @aws-sdk/util-dynamodb, functions/src/db/transport-fetch.ts) instead of the
- * SDK's DocumentClient, so they carry no @aws-sdk/client-dynamodb and no @smithy (~200 kB; bundle-contents.test.ts).
- * The other functions keep the DocumentClient ElectroDB needs anyway for the lite path too: one client, one
- * connection pool, no second copy of the transport (docs/decisions.md). A function moved onto the lite path joins here:
- * account did once its lite writes (db/lite-writes.ts) and transactions (lite-transact.ts) went through the seam, insights
- * once the dashboard's reads, targets and the audit log did.
- */
-export const leanDataGroups = ["health", "browse", "account", "insights"] as const;
-// The docs function too: it serves the document as built, behind the middleware chain alone (functions/src/lambda.ts).
-const leanDataEntries = new Set<string>([...leanDataGroups.map(groupEntry), apiEntry]);
-const fetchTransportAlias = {
-  "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
-} as const;
-
-/** The aliases of the function built from `entry`: `bundleAliases`, and the fetch transport for the lean ones. */
-export function bundleAliasesFor(entry: string): Record<string, string> {
-  return leanDataEntries.has(entry) ? { ...bundleAliases, ...fetchTransportAlias } : { ...bundleAliases };
-}
 
 /** One `--alias:<package>=<path>` flag each (NodejsFunction writes `key="value"` for keys it does not know). */
 const aliasArgs = (aliases: Record<string, string>) =>
@@ -92,10 +74,6 @@ export const functionBundling = {
   esbuildArgs: aliasArgs(bundleAliases),
 } satisfies BundlingOptions;
 
-/** `functionBundling` for the function built from `entry`, with its aliases (`bundleAliasesFor`). */
-export const functionBundlingFor = (entry: string) =>
-  ({ ...functionBundling, esbuildArgs: aliasArgs(bundleAliasesFor(entry)) }) satisfies BundlingOptions;
-
 /** NODE_OPTIONS of every function: stack traces point at the TypeScript sources, not at the minified bundle. */
 export const functionNodeOptions = "--enable-source-maps";
 
@@ -122,7 +100,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     external: [...functionBundling.externalModules],
     mainFields: [...functionBundling.mainFields],
     banner: { js: functionBundling.banner },
-    alias: bundleAliasesFor(entry),
+    alias: { ...bundleAliases },
   };
 }
 
@@ -170,7 +148,7 @@ export class KetNoiFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, "package-lock.json"),
-      bundling: functionBundlingFor(props.entry),
+      bundling: functionBundling,
     });
   }
 
