@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { esbuildOptions } from "./function";
-import { apiEntry, groupEntry } from "./paths";
+import { apiEntry, groupEntry, mfaClaimEntry } from "./paths";
 
 // What a function's cold start must not pay for (issue 14, docs/benchmarks.md): its bundle holds only the modules it
 // can run. Built exactly as deployed (`esbuildOptions`), read from esbuild's metafile (bytes each input kept).
@@ -57,13 +57,10 @@ describe("what the deployed bundles carry", () => {
       expect(inputs, group).toContain("functions/src/db/lite.ts");
       // They carry not even the SDK's DynamoDB client: the lite path's transport is a signed fetch there
       // (infra/function.ts bundleAliasesFor, functions/src/db/transport.ts), its writes and transactions included.
-      // Health and browse carry no @smithy at all; account still does, for the Cognito admin client its erasure uses.
-      const sdk =
-        group === "account"
-          ? /node_modules\/@aws-sdk\/(client-dynamodb|lib-dynamodb)\//
-          : /node_modules\/(@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb|@smithy)\//;
+      // No SDK client and no @smithy at all: account's erasure deletes the Cognito user with a signed fetch too
+      // (functions/src/auth/cognito-admin.ts); only @aws-sdk/util-dynamodb's marshalling stays.
       expect(
-        inputs.filter((input) => sdk.test(input)),
+        inputs.filter((input) => /node_modules\/(@aws-sdk\/client-|@aws-sdk\/lib-dynamodb|@smithy)/.test(input)),
         group,
       ).toEqual([]);
       expect(inputs, group).toContain("functions/src/db/transport-fetch.ts");
@@ -71,6 +68,7 @@ describe("what the deployed bundles carry", () => {
     }
     expect(kept.account).toContain("functions/src/db/lite-transact.ts");
     expect(kept.account).toContain("functions/src/data/privacy.ts");
+    expect(kept.account).toContain("functions/src/auth/cognito-admin.ts");
     // The catalog function (the feed and the writes) still reads and writes through ElectroDB, and its lite path
     // shares ElectroDB's DocumentClient (infra/function.ts bundleAliasesFor): one client, no fetch transport beside it.
     const catalog = await keptInputs(groupEntry("catalog"), "catalog-electrodb");
@@ -78,4 +76,10 @@ describe("what the deployed bundles carry", () => {
     expect(catalog).toContain("functions/src/db/transport-sdk.ts");
     expect(catalog).not.toContain("functions/src/db/transport-fetch.ts");
   }, 180_000);
+
+  it("the MFA claim trigger (run on every sign-in) reads Cognito with a signed fetch: no SDK client, no @smithy", async () => {
+    const inputs = await keptInputs(mfaClaimEntry, "mfa-claim");
+    expect(inputs.filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input))).toEqual([]);
+    expect(inputs).toContain("functions/src/auth/cognito-admin.ts");
+  }, 120_000);
 });
