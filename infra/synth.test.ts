@@ -123,9 +123,10 @@ describe.each(stages)("cdk.out/%s template", (stage) => {
       expect(budget, `${id} has no size budget`).toBeDefined();
       expect(statSync(join(folder, "index.mjs")).size, id).toBeLessThanOrEqual(budget!);
       // Minified: no indentation-driven line structure left. Lines that remain come from template literals (the API
-      // has ~100, some from Powertools' messages): on average they are thousands of characters long, not ~40.
+      // has ~100, some from Powertools' messages): on average they are thousands of characters long, not ~40. The
+      // MFA trigger's 11 kB keeps 15 (aws4fetch's canonical strings): a small bundle may have up to 20.
       const lines = code.toString("utf8").split("\n").length;
-      expect(code.length / lines).toBeGreaterThan(5_000);
+      expect(lines, id).toBeLessThanOrEqual(Math.max(20, code.length / 5_000));
       expect(JSON.parse(map.toString("utf8")).sourcesContent).toBeUndefined();
     }
   });
