@@ -1,4 +1,5 @@
 import { AwsServiceError, errorAnswer, type Json, signedJsonCaller } from "../aws/signed-json";
+import type { PostAnswer } from "../aws/signed-post-node";
 
 export interface CognitoAdminOptions {
   region: string;
@@ -11,8 +12,6 @@ export interface CognitoAdminOptions {
   requestTimeoutMs?: number;
   /** Attempts per operation, the first included. */
   maxAttempts?: number;
-  /** Replaces the global fetch (tests). */
-  fetch?: typeof fetch;
 }
 
 /** What AdminGetUser answers that KetNoi reads (the MFA claim trigger, auth/mfa-claim-lambda.ts). */
@@ -29,7 +28,7 @@ export interface AdminGetUserOutput {
  */
 export class CognitoServiceError extends AwsServiceError {}
 
-async function serviceError(response: Response): Promise<CognitoServiceError> {
+async function serviceError(response: PostAnswer): Promise<CognitoServiceError> {
   const { name, message, requestId } = await errorAnswer(response, "Cognito");
   return new CognitoServiceError(name, message, response.status, requestId);
 }
@@ -53,7 +52,6 @@ export function cognitoAdmin(options: CognitoAdminOptions) {
     targetPrefix: "AWSCognitoIdentityProviderService",
     requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
     maxAttempts: options.maxAttempts ?? 2,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     error: serviceError,
   });
   const send = (operation: string, input: Json) => call(operation, JSON.stringify(input));

@@ -1,4 +1,4 @@
-import { AwsClient } from "aws4fetch";
+import { type PostAnswer, post, sigV4Signer } from "./signed-post-node";
 
 export type Json = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ export class AwsServiceError extends Error {
 }
 
 /** What a failed answer says: the error's name as the SDK's JSON protocols read it, its message and the body. */
-export async function errorAnswer(response: Response, service: string) {
+export async function errorAnswer(response: PostAnswer, service: string) {
   const text = await response.text();
   let body: Json = {};
   try {
@@ -101,42 +101,43 @@ export interface SignedJsonOptions {
   requestTimeoutMs: number;
   /** Attempts per call, the first included (2, as db/client.ts's `maxAttempts`). */
   maxAttempts?: number;
-  /** Replaces the global fetch (tests). */
-  fetch?: typeof fetch;
   /** The error a failed answer becomes (errorAnswer read into the caller's error class). */
-  error: (response: Response) => Promise<Error>;
+  error: (response: PostAnswer) => Promise<Error>;
 }
 
 /**
  * One operation of an AWS JSON-protocol service (`X-Amz-Target: <prefix>.<Operation>`,
- * `application/x-amz-json-1.x`) as a SigV4-signed POST by aws4fetch (~6 kB) instead of the SDK's client and @smithy
- * (~180–200 kB each, issue 14): `maxAttempts` attempts for throttling, 5xx, timeouts and dropped connections with the
- * SDK's jittered backoff; each attempt cut after `requestTimeoutMs` as `TimeoutError`; keep-alive by Node's fetch.
- * db/transport-fetch.ts (DynamoDB) and auth/cognito-admin.ts (Cognito's admin operations) call through it.
+ * `application/x-amz-json-1.x`) as a SigV4-signed POST instead of the SDK's client and @smithy (~180–200 kB each,
+ * issue 14): `maxAttempts` attempts for throttling, 5xx, timeouts and dropped connections with the SDK's jittered
+ * backoff; each attempt cut after `requestTimeoutMs` as `TimeoutError`. Signed by node:crypto and sent by node:http(s)
+ * over a keep-alive agent (aws/signed-post-node.ts), not aws4fetch and the global fetch: Node loads fetch (undici, its
+ * WASM HTTP parser, web streams) and WebCrypto on first use, which put ~35–90 ms into every function's first request
+ * (docs/benchmarks.md "Where the first request's time went"). db/transport-fetch.ts (DynamoDB) and
+ * auth/cognito-admin.ts (Cognito's admin operations) call through it.
  */
 export function signedJsonCaller(options: SignedJsonOptions): (operation: string, payload: string) => Promise<Json> {
-  const aws = new AwsClient({
-    accessKeyId: options.accessKeyId,
-    secretAccessKey: options.secretAccessKey,
-    ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
-    service: options.service,
-    region: options.region,
-    // Retries are done below, where a service's throttling (a 400 with its own error name) is told apart.
-    retries: 0,
-  });
+  const sign = sigV4Signer(
+    {
+      accessKeyId: options.accessKeyId,
+      secretAccessKey: options.secretAccessKey,
+      ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
+    },
+    options.region,
+    options.service,
+  );
+  const url = new URL(options.url);
   const maxAttempts = options.maxAttempts ?? 2;
-  const send = options.fetch ?? fetch;
   const contentType = `application/x-amz-json-${options.jsonVersion}`;
 
   return async function call(operation, payload) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const request = await aws.sign(options.url, {
-          method: "POST",
-          headers: { "content-type": contentType, "x-amz-target": `${options.targetPrefix}.${operation}` },
-          body: payload,
-        });
-        const response = await send(request, { signal: AbortSignal.timeout(options.requestTimeoutMs) });
+        const headers = sign(
+          url,
+          { "content-type": contentType, "x-amz-target": `${options.targetPrefix}.${operation}` },
+          payload,
+        );
+        const response = await post(url, headers, payload, AbortSignal.timeout(options.requestTimeoutMs));
         if (!response.ok) throw await options.error(response);
         return (await response.json()) as Json;
       } catch (error) {

@@ -1,5 +1,6 @@
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { AwsServiceError, errorAnswer, signedJsonCaller } from "../aws/signed-json";
+import type { PostAnswer } from "../aws/signed-post-node";
 import { countDbCall } from "./call-counter";
 import type { LiteTransport, TableDescription } from "./transport";
 
@@ -14,8 +15,6 @@ export interface FetchTransportOptions {
   requestTimeoutMs: number;
   /** Attempts per command, the first included: 2, as db/client.ts's `maxAttempts`. */
   maxAttempts?: number;
-  /** Replaces the global fetch (tests). */
-  fetch?: typeof fetch;
 }
 
 type Json = Record<string, unknown>;
@@ -44,7 +43,7 @@ export class DynamoServiceError extends AwsServiceError {
   }
 }
 
-async function serviceError(response: Response): Promise<DynamoServiceError> {
+async function serviceError(response: PostAnswer): Promise<DynamoServiceError> {
   const { name, message, body, requestId } = await errorAnswer(response, "DynamoDB");
   const item = body.Item ? (fromAttributes(body.Item) as Item) : undefined;
   const error = new DynamoServiceError(name, message, response.status, requestId, item);
@@ -54,14 +53,15 @@ async function serviceError(response: Response): Promise<DynamoServiceError> {
 
 /**
  * The lite path's operations as SigV4-signed POSTs to DynamoDB's JSON protocol (`X-Amz-Target:
- * DynamoDB_20120810.<Operation>`, `application/x-amz-json-1.0`), with aws4fetch (~6 kB) signing and
+ * DynamoDB_20120810.<Operation>`, `application/x-amz-json-1.0`), signed by node:crypto and sent by node:http(s)
+ * (aws/signed-json.ts; aws4fetch and the global fetch until their first-use cost was measured) and
  * @aws-sdk/util-dynamodb marshalling, instead of the SDK's DynamoDB client (~200 kB with @smithy, issue 14):
  * - the same outcomes as the DocumentClient (transport.test.ts): values marshalled with db/client.ts's options,
  *   DynamoDB's errors thrown under the SDK's names, a hung request cut after `requestTimeoutMs` as `TimeoutError`,
- *   a refused connection as fetch's TypeError with the code in its cause — all of which data/guard.ts turns into the
+ *   a refused connection as Node's error with its code (ECONNREFUSED) — all of which data/guard.ts turns into the
  *   same 503 `database_unavailable` as the SDK's;
  * - `maxAttempts` (2) attempts for throttling, 5xx, timeouts and dropped connections, with the SDK's jittered backoff;
- * - keep-alive: Node's fetch (undici) reuses its connections;
+ * - keep-alive: one node:http(s) agent per process reuses its connections;
  * - each command counted once in the request's DynamoDB call count (db/call-counter.ts), under the SDK's command name.
  * Not done: the SDK's connection timeout of its own (a connect is bounded by the request timeout), adaptive retry
  * tokens, endpoint discovery, FIPS/dual-stack/China endpoints, and any operation but these.
@@ -78,7 +78,6 @@ export function fetchTransport(options: FetchTransportOptions): LiteTransport {
     targetPrefix: "DynamoDB_20120810",
     requestTimeoutMs: options.requestTimeoutMs,
     maxAttempts: options.maxAttempts ?? 2,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     error: serviceError,
   });
 
