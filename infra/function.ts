@@ -47,7 +47,8 @@ export const bundleAliases = {
 /**
  * The functions whose every table access is the lite data path (functions/src/db/lite.ts, no ElectroDB, no other use
  * of the SDK's DynamoDB client): their bundles alias the lite path's transport (`@ketnoi/functions/db/lite-transport`)
- * to a SigV4-signed fetch (aws4fetch + @aws-sdk/util-dynamodb, functions/src/db/transport-fetch.ts) instead of the
+ * to a SigV4-signed POST (node:crypto + node:http, functions/src/aws/signed-json.ts, and @aws-sdk/util-dynamodb:
+ * functions/src/db/transport-fetch.ts) instead of the
  * SDK's DocumentClient, so they carry no @aws-sdk/client-dynamodb and no @smithy (~200 kB; bundle-contents.test.ts).
  * The other functions keep the DocumentClient ElectroDB needs anyway for the lite path too: one client, one
  * connection pool, no second copy of the transport (docs/decisions.md). A function moved onto the lite path joins here:
