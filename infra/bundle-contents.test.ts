@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { groupFunctions } from "./api";
 import { esbuildOptions } from "./function";
 import { bounceEntry, digestEntry, mailConsumerEntry } from "./mail";
-import { apiEntry, filesEntry, groupEntry, repoRoot, streamEntry } from "./paths";
+import { apiEntry, filesEntry, groupEntry, mfaClaimEntry, repoRoot, streamEntry } from "./paths";
 
 // What a function's cold start must not pay for (issue 14, docs/benchmarks.md): its bundle holds only the modules it
 // can run. Built exactly as deployed (`esbuildOptions`), read from esbuild's metafile (bytes each input kept).
@@ -78,6 +78,7 @@ describe("what the deployed bundles carry", () => {
     // The route groups, the docs function and the table readers carry no @smithy at all (no AWS SDK client).
     for (const name of [
       "docs",
+      "account",
       "health",
       "browse",
       "catalog",
@@ -94,5 +95,12 @@ describe("what the deployed bundles carry", () => {
     }
     expect(kept.account).toContain("functions/src/db/lite-transact.ts");
     expect(kept.account).toContain("functions/src/data/privacy.ts");
+    expect(kept.account).toContain("functions/src/auth/cognito-admin.ts");
   }, 400_000);
+
+  it("the MFA claim trigger (run on every sign-in) reads Cognito with a signed fetch: no SDK client, no @smithy", async () => {
+    const inputs = await keptInputs(mfaClaimEntry, "mfa-claim");
+    expect(inputs.filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input))).toEqual([]);
+    expect(inputs).toContain("functions/src/auth/cognito-admin.ts");
+  }, 120_000);
 });

@@ -21,6 +21,7 @@ import { freePort } from "@ketnoi/functions/local/ports";
 import { ensureTable, localClient } from "@ketnoi/functions/local/tables";
 import { type RouteGroupName, routeGroupOf, routeGroups } from "@ketnoi/functions/routes/groups";
 import { seedDemoData } from "@ketnoi/functions/seed/seed";
+import { startCognitoStandIn } from "@ketnoi/functions/test/cognito-local";
 import { mailsTo } from "@ketnoi/functions/test/maildev";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -314,7 +315,7 @@ describe("the built lean bundles when DynamoDB cannot answer", () => {
 });
 
 describe("the built account bundle writes without ElectroDB", () => {
-  it("saves a search, exports a student's data and erases the account, over the lite writes and transactions", async () => {
+  it("saves a search, exports a student's data and erases the account (its Cognito user too), over the lite writes and transactions", async () => {
     // Another demo student than the one the group routes use (the erasure is final), with an application: it is
     // kept anonymous, in a transaction (the old key deleted under its version, the copy created).
     const student = (await scanEntity("user"))
@@ -327,12 +328,35 @@ describe("the built account bundle writes without ElectroDB", () => {
       displayName: student.displayName,
       role: "student",
     });
-    const [saved, exported, erased, after] = (await invoke("account", [
-      httpRequest("POST", "/api/saved-searches", token, { name: "Gói bundle", criteria: { q: "du lịch" } }),
-      httpRequest("GET", "/api/students/me/export", token),
-      httpRequest("DELETE", "/api/students/me", token, { confirm: erasureConfirmation }),
-      httpRequest("GET", "/api/saved-searches", token),
-    ])) as { statusCode: number; body: string }[];
+    // Its user pool: a local stand-in that speaks Cognito's JSON 1.1 protocol and checks the SigV4 signature
+    // (functions/test/cognito-local.ts); the bundle signs with the environment's keys, as in Lambda.
+    const poolId = "ap-southeast-1_BundleE1";
+    const cognito = await startCognitoStandIn({
+      region: "ap-southeast-1",
+      poolId,
+      accessKeyId: deployEnv().AWS_ACCESS_KEY_ID,
+      secretAccessKey: deployEnv().AWS_SECRET_ACCESS_KEY,
+      users: [student.userId],
+    });
+    const [saved, exported, erased, after] = (await invoke(
+      "account",
+      [
+        httpRequest("POST", "/api/saved-searches", token, { name: "Gói bundle", criteria: { q: "du lịch" } }),
+        httpRequest("GET", "/api/students/me/export", token),
+        httpRequest("DELETE", "/api/students/me", token, { confirm: erasureConfirmation }),
+        httpRequest("GET", "/api/saved-searches", token),
+      ],
+      { COGNITO_USER_POOL_ID: poolId, COGNITO_ENDPOINT: cognito.endpoint },
+    ).finally(() => cognito.stop())) as { statusCode: number; body: string }[];
+    // The erasure deleted the Cognito user with one signed AdminDeleteUser (no SDK client in this bundle).
+    expect(cognito.received).toEqual([
+      expect.objectContaining({
+        target: "AWSCognitoIdentityProviderService.AdminDeleteUser",
+        body: { UserPoolId: poolId, Username: student.userId },
+        signatureValid: true,
+      }),
+    ]);
+    expect(cognito.users.has(student.userId)).toBe(false);
     expect(saved!.statusCode, saved!.body).toBe(201);
     expect(exported!.statusCode, exported!.body).toBe(200);
     const data = JSON.parse(exported!.body);
@@ -357,7 +381,7 @@ describe("the built account bundle writes without ElectroDB", () => {
 
 describe("the built insights bundle writes without ElectroDB", () => {
   it("saves a target and its versions in one transaction, refuses a stale one, and pages the audit log by cursor", async () => {
-    // The insights function is lean (infra/function.ts leanDataGroups): its target transaction, the audit entries it
+    // The insights function is lean (infra/function.ts bundleAliases): its target transaction, the audit entries it
     // writes and the log's cursor pages go through the signed-fetch transport, which the sources' tests never run.
     const province = await signDevToken({ ...users.province, role: "province" });
     const admin = await signDevToken({ ...users.admin, role: "admin" });

@@ -14,7 +14,7 @@ afterAll(() => scratch.remove());
 
 // The bench (scripts/bench/lambda.ts) and bundle-runtime.test.ts build the functions with `esbuildOptions`
 // instead of synthesizing a stack: this holds them to what NodejsFunction really deploys.
-// The health function too: a lean one, with the fetch transport's alias (bundleAliasesFor).
+// The health function too: a lean one, with the fetch transport's alias (bundleAliases).
 it.each([
   ["the stream consumer", streamEntry],
   ["the health function", groupEntry("health")],

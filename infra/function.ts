@@ -31,7 +31,8 @@ export const unusedSchemaVendors = [
  * Packages replaced in the deployed bundles by a lighter module of KetNoi's own (esbuild `alias`, resolved from the
  * repository root), each measured in `npm run bench -- --only=lambda` (issue 14, docs/decisions.md):
  * - `@ketnoi/functions/db/lite-transport`: the lite data path's transport (functions/src/db/transport.ts) becomes a
- *   SigV4-signed request (functions/src/db/transport-fetch.ts) instead of the SDK's DocumentClient, so no deployed
+ *   SigV4-signed POST (functions/src/db/transport-fetch.ts over aws/signed-json.ts: node:crypto signs, node:http(s)
+ *   sends over a keep-alive agent) instead of the SDK's DocumentClient, so no deployed
  *   function carries @aws-sdk/client-dynamodb or @smithy for its table (~200 kB; bundle-contents.test.ts). Every
  *   deployed function's table access is the lite data path (no ElectroDB: db/service.ts serves the seed, the local
  *   scripts and the tests, which hold the lite path to it); the tests and the local server keep the DocumentClient.

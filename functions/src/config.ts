@@ -77,6 +77,8 @@ const EnvSchema = v.pipe(
     ),
     // The Cognito user pool (deploy): erasure deletes the user there too, so no new token is ever issued.
     COGNITO_USER_POOL_ID: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{1,55}$/, "not a user pool id"))),
+    // Another Cognito than AWS's regional endpoint (the tests' local stand-in, auth/cognito-admin.test.ts).
+    COGNITO_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
     // Set in deploy (infra/api.ts): requests must carry it in CloudFront's origin header (http/origin-verify.ts).
     ORIGIN_VERIFY_SECRET: v.optional(v.pipe(v.string(), v.minLength(32))),
   }),

@@ -1,9 +1,9 @@
-import { AdminDeleteUserCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { config } from "../config";
 import { guard } from "../data/guard";
 import type { UserEntity } from "../db/entities/user";
 import { liteEntity } from "../db/lite";
 import { userModel } from "../db/models/user";
+import { type CognitoAdmin, cognitoAdminFromEnv } from "./cognito-admin";
 
 /** Why an account's tokens are refused: erased by its owner, or disabled by an administrator. */
 export type AccountLock = "erased" | "disabled";
@@ -33,7 +33,8 @@ export async function accountLock(userId: string): Promise<AccountLock | null> {
   return lock;
 }
 
-let cognito: CognitoIdentityProviderClient | undefined;
+// A SigV4-signed fetch (auth/cognito-admin.ts), not the SDK's Cognito client: ~180 kB less in the account function.
+let cognito: CognitoAdmin | undefined;
 
 /**
  * Locks an account at once in this process, and in deploy deletes the person's Cognito user so that no new token
@@ -42,11 +43,11 @@ let cognito: CognitoIdentityProviderClient | undefined;
  */
 export async function lockAccount(userId: string, lock: AccountLock): Promise<void> {
   cache.set(userId, { lock, until: Number.POSITIVE_INFINITY });
-  const { COGNITO_USER_POOL_ID: poolId, AWS_REGION } = config();
+  const { COGNITO_USER_POOL_ID: poolId, COGNITO_ENDPOINT, AWS_REGION } = config();
   if (!poolId) return;
-  cognito ??= new CognitoIdentityProviderClient({ region: AWS_REGION });
   try {
-    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: userId }));
+    cognito ??= cognitoAdminFromEnv(AWS_REGION, COGNITO_ENDPOINT);
+    await cognito.adminDeleteUser({ UserPoolId: poolId, Username: userId });
   } catch (error) {
     // Already gone (a retried erasure): the aim is reached. Anything else is logged; the tombstone still bars tokens.
     if ((error as { name?: string }).name === "UserNotFoundException") return;

@@ -1,4 +1,4 @@
-import { AdminGetUserCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { type CognitoAdmin, cognitoAdminFromEnv } from "./cognito-admin";
 import { mfaClaim, mfaClaimTotp } from "./mfa";
 
 /** The part of Cognito's pre-token-generation (V1_0) event this trigger reads and writes. */
@@ -12,9 +12,13 @@ export interface PreTokenGenerationEvent {
 /** The MFA methods a user has enabled, as AdminGetUser reports them (`UserMFASettingList`). */
 export type MfaSettingsLookup = (userPoolId: string, userName: string) => Promise<readonly string[]>;
 
-const client = new CognitoIdentityProviderClient({ maxAttempts: 2 });
-const lookupWithCognito: MfaSettingsLookup = async (userPoolId, userName) =>
-  (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: userName }))).UserMFASettingList ?? [];
+// A SigV4-signed fetch (auth/cognito-admin.ts, 2 attempts as the SDK client here had), with the role's keys and
+// region from the environment Lambda sets: no SDK client in this function, whose cold start delays a sign-in.
+let client: CognitoAdmin | undefined;
+const lookupWithCognito: MfaSettingsLookup = async (userPoolId, userName) => {
+  client ??= cognitoAdminFromEnv(process.env.AWS_REGION ?? "ap-southeast-1");
+  return (await client.adminGetUser({ UserPoolId: userPoolId, Username: userName })).UserMFASettingList ?? [];
+};
 
 /**
  * Adds `ketnoi_mfa: "totp"` to the ID token of a user with an authenticator app enrolled (see ./mfa.ts for why

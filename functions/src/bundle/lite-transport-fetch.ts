@@ -5,8 +5,8 @@ import { fetchTransport } from "../db/transport-fetch";
 let transport: LiteTransport | undefined;
 
 /**
- * Stands in for functions/src/db/lite-transport.ts in the lean deployed bundles (infra/function.ts `bundleAliasesFor`): the
- * lite data path and the health check talk to DynamoDB over a SigV4-signed fetch (db/transport-fetch.ts) with the
+ * Stands in for functions/src/db/lite-transport.ts in the lean deployed bundles (infra/function.ts `bundleAliases`): the
+ * lite data path and the health check talk to DynamoDB over a SigV4-signed POST (db/transport-fetch.ts) with the
  * function role's keys from the environment, where the Lambda runtime puts them, and the settings the SDK client
  * would have (db/settings.ts). A function that imports nothing else of the SDK's DynamoDB client (health, browse)
  * then carries none of it: no @aws-sdk/client-dynamodb, no @smithy (infra/bundle-contents.test.ts).

@@ -1,5 +1,5 @@
 // The package specifier, not "./lite-transport": the deployed bundles alias it to a fetch transport
-// (infra/function.ts `bundleAliasesFor`; esbuild aliases package paths only).
+// (infra/function.ts `bundleAliases`; esbuild aliases package paths only).
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";

@@ -1,5 +1,6 @@
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { AwsClient } from "aws4fetch";
+import { AwsServiceError, errorAnswer, signedJsonCaller } from "../aws/signed-json";
+import type { PostAnswer } from "../aws/signed-post-node";
 import { countDbCall } from "./call-counter";
 import type { LiteTransport, TableDescription } from "./transport";
 
@@ -14,8 +15,6 @@ export interface FetchTransportOptions {
   requestTimeoutMs: number;
   /** Attempts per command, the first included: 2, as db/client.ts's `maxAttempts`. */
   maxAttempts?: number;
-  /** Replaces the global fetch (tests). */
-  fetch?: typeof fetch;
 }
 
 type Json = Record<string, unknown>;
@@ -27,148 +26,64 @@ const toAttributes = (item: Item | undefined) => (item === undefined ? undefined
 const fromAttributes = (attributes: unknown) =>
   attributes === undefined ? undefined : unmarshall(attributes as Parameters<typeof unmarshall>[0]);
 
-/** Error names DynamoDB answers with that the SDK retries (its throttling and transient errors). */
-const retryableNames = new Set([
-  "ThrottlingException",
-  "ProvisionedThroughputExceededException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "TooManyRequestsException",
-  "TransactionInProgressException",
-  "InternalServerError",
-  "ServiceUnavailable",
-  "TimeoutError",
-]);
-const throttlingNames = new Set([...retryableNames].filter((name) => /Throttl|Exceeded|TooMany/.test(name)));
-// The SDK's TRANSIENT_ERROR_CODES and NODEJS_NETWORK_ERROR_CODES (@smithy/service-error-classification).
-const retryableCodes = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
 /**
- * An error DynamoDB answered, shaped as the SDK's ServiceException: `name` from the body's `__type`
- * (`com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException` → ConditionalCheckFailedException), the
- * message, and `$metadata` with the HTTP status, so http/errors.ts and data/guard.ts classify it exactly as the SDK's.
+ * An error DynamoDB answered, shaped as the SDK's ServiceException (aws/signed-json.ts): `name` from the body's
+ * `__type` (`com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException` → ConditionalCheckFailedException),
+ * the message, and `$metadata` with the HTTP status, so http/errors.ts and data/guard.ts classify it exactly as the SDK's.
  */
-export class DynamoServiceError extends Error {
-  readonly $fault: "client" | "server";
-  readonly $metadata: { httpStatusCode: number; requestId?: string; attempts: number };
+export class DynamoServiceError extends AwsServiceError {
   /** The item a failed condition found, when the request asked for it (ReturnValuesOnConditionCheckFailure). */
   readonly Item?: Item;
   /** A cancelled transaction's reasons, one per item in order (TransactionCanceledException), as the SDK gives them. */
   CancellationReasons?: { Code?: string; Message?: string; Item?: unknown }[];
 
   constructor(name: string, message: string, status: number, requestId: string | undefined, item?: Item) {
-    super(message);
-    this.name = name;
-    this.$fault = status >= 500 ? "server" : "client";
-    this.$metadata = { httpStatusCode: status, requestId, attempts: 1 };
+    super(name, message, status, requestId);
     if (item) this.Item = item;
   }
 }
 
-async function serviceError(response: Response): Promise<DynamoServiceError> {
-  const text = await response.text();
-  let body: Json = {};
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    // A proxy's or load balancer's HTML page: named by its status below.
-  }
-  const type = typeof body.__type === "string" ? body.__type : "";
-  const name =
-    type.slice(type.lastIndexOf("#") + 1) ||
-    (response.status === 503 ? "ServiceUnavailable" : response.status >= 500 ? "InternalServerError" : "UnknownError");
-  const message = String(body.message ?? body.Message ?? `DynamoDB answered ${response.status}`);
+async function serviceError(response: PostAnswer): Promise<DynamoServiceError> {
+  const { name, message, body, requestId } = await errorAnswer(response, "DynamoDB");
   const item = body.Item ? (fromAttributes(body.Item) as Item) : undefined;
-  const error = new DynamoServiceError(
-    name,
-    message,
-    response.status,
-    response.headers.get("x-amzn-requestid") ?? undefined,
-    item,
-  );
+  const error = new DynamoServiceError(name, message, response.status, requestId, item);
   if (Array.isArray(body.CancellationReasons)) error.CancellationReasons = body.CancellationReasons as never;
   return error;
 }
 
-function isRetryable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const err = e as { name?: string; code?: string; cause?: unknown; $metadata?: { httpStatusCode?: number } };
-    if (err.name && retryableNames.has(err.name)) return true;
-    if (err.code && retryableCodes.has(err.code)) return true;
-    if ((err.$metadata?.httpStatusCode ?? 0) >= 500) return true;
-    e = err.cause;
-  }
-  return false;
-}
-
-/** The SDK's standard retry delay: full jitter over 100 ms × 2^attempt, 500 ms for throttling, at most 20 s. */
-const retryDelay = (error: unknown, attempt: number) =>
-  Math.random() *
-  Math.min(
-    20_000,
-    ((error as { name?: string }).name && throttlingNames.has((error as Error).name) ? 500 : 100) * 2 ** attempt,
-  );
-
 /**
  * The lite path's operations as SigV4-signed POSTs to DynamoDB's JSON protocol (`X-Amz-Target:
- * DynamoDB_20120810.<Operation>`, `application/x-amz-json-1.0`), with aws4fetch (~6 kB) signing and
+ * DynamoDB_20120810.<Operation>`, `application/x-amz-json-1.0`), signed by node:crypto and sent by node:http(s)
+ * (aws/signed-json.ts; aws4fetch and the global fetch until their first-use cost was measured) and
  * @aws-sdk/util-dynamodb marshalling, instead of the SDK's DynamoDB client (~200 kB with @smithy, issue 14):
  * - the same outcomes as the DocumentClient (transport.test.ts): values marshalled with db/client.ts's options,
  *   DynamoDB's errors thrown under the SDK's names, a hung request cut after `requestTimeoutMs` as `TimeoutError`,
- *   a refused connection as fetch's TypeError with the code in its cause — all of which data/guard.ts turns into the
+ *   a refused connection as Node's error with its code (ECONNREFUSED) — all of which data/guard.ts turns into the
  *   same 503 `database_unavailable` as the SDK's;
  * - `maxAttempts` (2) attempts for throttling, 5xx, timeouts and dropped connections, with the SDK's jittered backoff;
- * - keep-alive: Node's fetch (undici) reuses its connections;
+ * - keep-alive: one node:http(s) agent per process reuses its connections;
  * - each command counted once in the request's DynamoDB call count (db/call-counter.ts), under the SDK's command name.
  * Not done: the SDK's connection timeout of its own (a connect is bounded by the request timeout), adaptive retry
  * tokens, endpoint discovery, FIPS/dual-stack/China endpoints, and any operation but these.
  */
 export function fetchTransport(options: FetchTransportOptions): LiteTransport {
-  const aws = new AwsClient({
+  const signedCall = signedJsonCaller({
+    service: "dynamodb",
+    region: options.region,
+    url: options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com/`,
     accessKeyId: options.accessKeyId,
     secretAccessKey: options.secretAccessKey,
     ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
-    service: "dynamodb",
-    region: options.region,
-    // Retries are done below, where DynamoDB's throttling (a 400 with its own error name) is told apart.
-    retries: 0,
+    jsonVersion: "1.0",
+    targetPrefix: "DynamoDB_20120810",
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxAttempts: options.maxAttempts ?? 2,
+    error: serviceError,
   });
-  const url = options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com/`;
-  const maxAttempts = options.maxAttempts ?? 2;
-  const send = options.fetch ?? fetch;
 
-  async function call(operation: string, body: Json): Promise<Json> {
+  function call(operation: string, body: Json): Promise<Json> {
     countDbCall(`${operation}Command`);
-    const payload = JSON.stringify(body);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const request = await aws.sign(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/x-amz-json-1.0",
-            "x-amz-target": `DynamoDB_20120810.${operation}`,
-          },
-          body: payload,
-        });
-        const response = await send(request, { signal: AbortSignal.timeout(options.requestTimeoutMs) });
-        if (!response.ok) throw await serviceError(response);
-        return (await response.json()) as Json;
-      } catch (error) {
-        if (attempt >= maxAttempts || !isRetryable(error)) {
-          if (error instanceof DynamoServiceError) error.$metadata.attempts = attempt;
-          throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, retryDelay(error, attempt)));
-      }
-    }
+    return signedCall(operation, JSON.stringify(body));
   }
 
   /** Marshals the expression values and start key every operation may carry. */

@@ -23,7 +23,7 @@ import type {
  * TimeoutError, a network error's code in its cause), one retry, each command counted once (db/call-counter.ts):
  * - transport-sdk.ts: the SDK's DocumentClient (db/client.ts `dynamo()`), for tests, local runs and scripts;
  * - transport-fetch.ts: a SigV4-signed fetch to DynamoDB's JSON protocol (aws4fetch), in the lean deployed bundles
- *   (infra/function.ts `bundleAliasesFor` swaps lite-transport.ts), so health and browse carry no @aws-sdk/client-dynamodb
+ *   (infra/function.ts `bundleAliases` swaps lite-transport.ts), so health and browse carry no @aws-sdk/client-dynamodb
  *   and no @smithy. The type imports here are erased at build time.
  * lite.test.ts runs against both on DynamoDB Local, transport.test.ts holds their errors to each other.
  */
