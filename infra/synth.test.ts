@@ -52,12 +52,16 @@ const bundleBudgets: [RegExp, number][] = [
   [/^PlatformRetentionHandler/, 605_000], // 579 kB (was 771 kB)
   [/^PlatformInterviewJobsHandler/, 600_000], // 576 kB: reminders and offer expiry (table reader, like retention)
   [/^PlatformAuthMfaClaim/, 400_000], // 190 kB (was 326 kB): within the goal
-  // Mail (issue 15, infra/mail.ts), own functions so the stream consumer stays at its size: the consumer 1,006 kB and
-  // the digest 1,000 kB are the table reader (~575 kB) + nodemailer with the SES v2 client (~354 kB) + mail templates
-  // and the interview .ics writer (ics + yup, ~65 kB); the bounce handler 545 kB sends nothing (no nodemailer).
-  [/^PlatformMailConsumer/, 1_045_000],
-  [/^PlatformMailDigest/, 1_040_000],
-  [/^PlatformMailBounces/, 570_000],
+  // Mail (issue 15, infra/mail.ts), own functions so the stream consumer stays at its size. Since 2026-12-07 they send
+  // through SES v2 by a signed fetch with nodemailer's composer alone (functions/src/mail/ses-fetch.ts; no
+  // @aws-sdk/client-sesv2, no nodemailer mailer or SMTP: −240 kB each, docs/benchmarks.md "Mail without the SES
+  // client"): the consumer 777 kB (was 1,016) and the digest 768 kB (was 1,008) are the table reader (~455 kB of
+  // ElectroDB and the DynamoDB client, which the lite data path removes) + the composer (~137 kB, 75 of them its MIME
+  // type table) + templates and the interview .ics writer (ics, ~34 kB with runes2); the bounce handler 269 kB sends
+  // nothing (no nodemailer).
+  [/^PlatformMailConsumer/, 808_000],
+  [/^PlatformMailDigest/, 800_000],
+  [/^PlatformMailBounces/, 280_000],
 ];
 const budgetOf = (id: string) => bundleBudgets.find(([pattern]) => pattern.test(id))?.[1];
 
