@@ -38,7 +38,7 @@ export const unusedSchemaVendors = [
  *   in the functions carrying interview routes; the tests write every calendar through the real yup.
  * - `@ketnoi/functions/mail/smtp`: nodemailer's SMTP transport (local runs only); a deployed function sends through
  *   SES v2 over a signed fetch with nodemailer's composer alone (functions/src/mail/ses-fetch.ts), so nodemailer's
- *   mailer, SMTP and SES transports and `@aws-sdk/client-sesv2` stay out of the mail functions (~430 kB each).
+ *   mailer, SMTP and SES transports and `@aws-sdk/client-sesv2` stay out of the mail functions (~240 kB each).
  * The lean functions get one more (`bundleAliasesFor`).
  */
 export const bundleAliases = {

@@ -144,7 +144,7 @@ export interface SesFetchOptions {
 /**
  * Sends each mail as one SES v2 `SendEmail` (POST /v2/email/outbound-emails) signed with SigV4 by aws4fetch (~6 kB),
  * the message composed by nodemailer's composer alone, instead of nodemailer's SES transport over
- * `@aws-sdk/client-sesv2` (with nodemailer's SMTP code, ~430 kB of the mail functions' bundles, issue 14):
+ * `@aws-sdk/client-sesv2` (with nodemailer's mailer and SMTP code, ~240 kB of each mail function's bundle, issue 14):
  * - the same request: `sendEmailInput`, serialised as the SDK does (the raw message base64 in JSON);
  * - the same retries: 3 attempts for throttling (429 or a throttling error name), 5xx, timeouts and dropped
  *   connections, with the SDK's full-jitter backoff (50 ms × 2^n, 1 s × 2^n when throttled);
