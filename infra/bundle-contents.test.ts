@@ -13,16 +13,32 @@ import { apiEntry, filesEntry, groupEntry, mfaClaimEntry, repoRoot, streamEntry 
 const dir = mkdtempSync(join(tmpdir(), "ketnoi-bundle-contents-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function keptInputs(entry: string, name: string): Promise<string[]> {
+async function bundleOf(entry: string, name: string): Promise<Metafile> {
   const { metafile } = await build({
     ...esbuildOptions(entry, join(dir, name, "index.mjs")),
     metafile: true,
     logLevel: "silent",
   });
-  const output = Object.values((metafile as Metafile).outputs).find((o) => o.entryPoint);
+  return metafile as Metafile;
+}
+
+async function keptInputs(entry: string, name: string): Promise<string[]> {
+  const output = Object.values((await bundleOf(entry, name)).outputs).find((o) => o.entryPoint);
   return Object.entries(output!.inputs)
     .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
     .map(([input]) => input);
+}
+
+/** Every input `from` imports, directly or not, in a bundle's metafile (`from` included). */
+function reachableFrom(metafile: Metafile, from: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (input: string) => {
+    if (seen.has(input) || !metafile.inputs[input]) return;
+    seen.add(input);
+    for (const imported of metafile.inputs[input].imports) if (!imported.external) visit(imported.path);
+  };
+  visit(from);
+  return seen;
 }
 
 describe("what the deployed bundles carry", () => {
@@ -103,4 +119,50 @@ describe("what the deployed bundles carry", () => {
     expect(inputs.filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input))).toEqual([]);
     expect(inputs).toContain("functions/src/auth/cognito-admin.ts");
   }, 120_000);
+
+  it("the mail functions send through SES over a signed fetch: nodemailer's composer only, no SES client, no SMTP", async () => {
+    // functions/src/mail/ses-fetch.ts (issue 14): nodemailer's SES transport over @aws-sdk/client-sesv2, its mailer and
+    // its SMTP transport were ~430 kB of each mail function; the SMTP module is replaced in every deployed bundle
+    // (infra/function.ts bundleAliases) because a deployed function sends through SES only.
+    for (const [name, entry] of [
+      ["mail-consumer", mailConsumerEntry],
+      ["mail-digest", digestEntry],
+    ] as const) {
+      const metafile = await bundleOf(entry, name);
+      const kept = await keptInputs(entry, `${name}-kept`);
+      expect(kept, name).toContain("functions/src/mail/ses-fetch.ts");
+      expect(kept, name).toContain("functions/src/bundle/smtp-absent.ts");
+      expect(kept, name).not.toContain("functions/src/mail/smtp.ts");
+      expect(kept.filter((input) => input.includes("node_modules/@aws-sdk/client-sesv2/"), name)).toEqual([]);
+      // nodemailer's composer and what it needs to write a message, nothing of its mailer or its transports.
+      const nodemailer = new Set(
+        kept.flatMap((input) => input.match(/node_modules\/nodemailer\/dist\/esm\/([^/]+)/)?.slice(1) ?? []),
+      );
+      expect(nodemailer.has("mail-composer"), name).toBe(true);
+      for (const part of [
+        "nodemailer.js",
+        "mailer",
+        "smtp-transport",
+        "smtp-pool",
+        "smtp-connection",
+        "ses-transport",
+        "sendmail-transport",
+        "stream-transport",
+        "json-transport",
+        "well-known",
+        "xoauth2",
+        "dkim",
+      ]) {
+        expect(nodemailer.has(part), `${name}: nodemailer/${part}`).toBe(false);
+      }
+      // Sending mail brings no AWS SDK code: nothing the SES transport imports is @aws-sdk or @smithy. (What of them
+      // is left in these bundles is the table's DynamoDB client, which the lite data path removes.)
+      const sending = [...reachableFrom(metafile, "functions/src/mail/ses-fetch.ts")];
+      expect(sending).toContain("functions/node_modules/nodemailer/dist/esm/mail-composer/index.js");
+      expect(
+        sending.filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input)),
+        name,
+      ).toEqual([]);
+    }
+  }, 180_000);
 });

@@ -22,7 +22,8 @@ import { ensureTable, localClient } from "@ketnoi/functions/local/tables";
 import { type RouteGroupName, routeGroupOf, routeGroups } from "@ketnoi/functions/routes/groups";
 import { seedDemoData } from "@ketnoi/functions/seed/seed";
 import { startCognitoStandIn } from "@ketnoi/functions/test/cognito-local";
-import { mailsTo } from "@ketnoi/functions/test/maildev";
+import { headerOf, mailSource, mailsTo } from "@ketnoi/functions/test/maildev";
+import { type SesStandIn, startSesStandIn } from "@ketnoi/functions/test/ses";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupFunctions } from "./api";
@@ -440,84 +441,99 @@ describe("the built stream consumer and retention bundles", () => {
 
 describe("the built mail consumer bundle", () => {
   let maildev: MailDev | undefined;
+  let ses: SesStandIn | undefined;
   afterAll(async () => {
+    await ses?.stop();
     await maildev?.stop();
   });
-
-  it("mails a notice from its stream INSERT record once, over SMTP to maildev, however often it is delivered", async () => {
-    maildev = await startMailDev({ smtpPort: await freePort(), webPort: await freePort() });
+  /** A stored notice of the student's, as the table stream delivers its INSERT. */
+  const noticeRecord = async (title: string, sequence: string, link?: string) => {
     await notify(users.student.userId, {
       kind: "booking_confirmed",
-      title: { vi: "Đã xác nhận lịch tham quan (bundle)", en: "Visit confirmed (bundle)" },
-      link: "/lich-tham-quan",
+      title: { vi: title, en: title },
+      ...(link ? { link } : {}),
     });
     const stored = (await scanEntity("notification")).find(
-      (item) => item.userId?.S === users.student.userId && item.title?.M?.vi?.S?.includes("(bundle)"),
+      (item) => item.userId?.S === users.student.userId && item.title?.M?.vi?.S === title,
     )!;
-    const record = {
-      eventID: "bundle-mail-1",
+    return {
+      eventID: `bundle-mail-${sequence}`,
       eventName: "INSERT",
       eventSourceARN: `arn:aws:dynamodb:ap-southeast-1:1:table/${tableName}/stream/x`,
-      dynamodb: { NewImage: stored, SequenceNumber: "7" },
+      dynamodb: { NewImage: stored, SequenceNumber: sequence },
     };
-    // As deployed (infra/mail.ts environment) but over SMTP: the SES transport is the same nodemailer call.
-    const mailEnv = {
-      MAIL_TRANSPORT: "smtp",
-      SMTP_PORT: String(maildev.smtpPort),
-      MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
-    };
-    expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], mailEnv)).toEqual([
+  };
+  // As deployed (infra/mail.ts environment), with SES v2 at a local endpoint.
+  const sesEnv = (endpoint: string) => ({
+    MAIL_TRANSPORT: "ses",
+    MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
+    SES_CONFIGURATION_SET: "ketnoi-prod",
+    AWS_ENDPOINT_URL_SESV2: endpoint,
+  });
+
+  it("mails a notice from its stream INSERT record once, through SES v2 into maildev, however often it is delivered", async () => {
+    // SES's part played by a stand-in that hands each raw message to maildev over SMTP, as SES hands it on: what
+    // arrives is the MIME the bundle composed, parsed by a real mail server.
+    maildev = await startMailDev({ smtpPort: await freePort(), webPort: await freePort() });
+    ses = await startSesStandIn({ relayToSmtpPort: maildev.smtpPort });
+    const record = await noticeRecord("Đã xác nhận lịch tham quan (bundle)", "7", "/lich-tham-quan");
+    expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], sesEnv(ses.endpoint))).toEqual([
       { batchItemFailures: [] },
       { batchItemFailures: [] },
     ]);
     const mails = await mailsTo(maildev.webUrl, users.student.email);
     expect(mails.map((m) => m.subject)).toEqual(["Đã xác nhận lịch tham quan (bundle)"]);
     expect(mails[0]!.text).toContain("https://ketnoi.example/lich-tham-quan");
+    const source = await mailSource(maildev.webUrl, mails[0]!.id);
+    expect(headerOf(source, "List-Unsubscribe")).toMatch(
+      /^<https:\/\/ketnoi\.example\/api\/mail\/unsubscribe\?token=[\w.-]+>$/,
+    );
+    expect(headerOf(source, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
   }, 120_000);
 
   it("sends through SES v2 as deployed: one SendEmail with the configuration set and the unsubscribe headers", async () => {
-    // An HTTP endpoint in SES v2's place (AWS_ENDPOINT_URL_SESV2): it records what the bundle's nodemailer SES
-    // transport and SDK client really send, and answers as SES does.
-    const requests: { path: string; body: Record<string, unknown> }[] = [];
-    const ses = createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => {
-        body += chunk;
-      });
-      req.on("end", () => {
-        requests.push({ path: req.url ?? "", body: JSON.parse(body || "{}") });
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ MessageId: "ses-1" }));
-      });
-    });
-    await new Promise<void>((resolve) => ses.listen(0, "127.0.0.1", resolve));
-    try {
-      await notify(users.student.userId, {
-        kind: "booking_confirmed",
-        title: { vi: "Lịch tham quan qua SES", en: "Visit via SES" },
-      });
-      const stored = (await scanEntity("notification")).find(
-        (item) => item.userId?.S === users.student.userId && item.title?.M?.vi?.S === "Lịch tham quan qua SES",
-      )!;
-      const record = { eventName: "INSERT", dynamodb: { NewImage: stored, SequenceNumber: "8" } };
-      const sesEnv = {
-        MAIL_TRANSPORT: "ses",
-        MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
-        SES_CONFIGURATION_SET: "ketnoi-prod",
-        AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
-      };
-      expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], sesEnv)).toEqual([
-        { batchItemFailures: [] },
-        { batchItemFailures: [] },
-      ]);
-      expect(requests.map((r) => r.path)).toEqual(["/v2/email/outbound-emails"]);
-      const sent = requests[0]!.body as { ConfigurationSetName: string; Content: { Raw: { Data: string } } };
-      expect(sent.ConfigurationSetName).toBe("ketnoi-prod");
-      const raw = Buffer.from(sent.Content.Raw.Data, "base64").toString("utf8");
-      expect(raw).toContain(`To: ${users.student.email}`);
-      expect(raw).toContain("From: KetNoi <no-reply@ketnoi.example>");
-      expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    } finally {
-      await new Promise((resolve) => ses.close(resolve));
-    }
+    // An HTTP endpoint in SES v2's place (AWS_ENDPOINT_URL_SESV2): it records what the bundle's signed fetch really
+    // sends (functions/src/mail/ses-fetch.ts), and answers as SES does.
+    await ses?.stop();
+    ses = await startSesStandIn();
+    const record = await noticeRecord("Lịch tham quan qua SES", "8");
+    expect(await invoke("mail", [{ Records: [record] }, { Records: [record] }], sesEnv(ses.endpoint))).toEqual([
+      { batchItemFailures: [] },
+      { batchItemFailures: [] },
+    ]);
+    const requests = ses.requests;
+    expect(requests.map((r) => r.path)).toEqual(["/v2/email/outbound-emails"]);
+    // Signed with the role's keys from the environment, for SES in the function's region.
+    expect(requests[0]!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/ap-southeast-1\/ses\/aws4_request, /,
+    );
+    const sent = requests[0]!.body as {
+      ConfigurationSetName: string;
+      FromEmailAddress: string;
+      Destination: { ToAddresses: string[] };
+      Content: { Raw: { Data: string } };
+    };
+    expect(sent.ConfigurationSetName).toBe("ketnoi-prod");
+    expect(sent.FromEmailAddress).toBe("KetNoi <no-reply@ketnoi.example>");
+    expect(sent.Destination.ToAddresses).toEqual([users.student.email]);
+    const raw = Buffer.from(sent.Content.Raw.Data, "base64").toString("utf8");
+    expect(raw).toContain(`To: ${users.student.email}`);
+    expect(raw).toContain("From: KetNoi <no-reply@ketnoi.example>");
+    expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  }, 120_000);
+
+  it("carries no SMTP transport: configured for SMTP, it mails nothing and hands the record back to the stream", async () => {
+    const record = await noticeRecord("Không có SMTP trong bản triển khai", "9");
+    const smtpEnv = {
+      MAIL_TRANSPORT: "smtp",
+      SMTP_PORT: String(maildev!.smtpPort),
+      MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
+    };
+    expect(await invoke("mail", [{ Records: [record] }], smtpEnv)).toEqual([
+      { batchItemFailures: [{ itemIdentifier: "9" }] },
+    ]);
+    expect((await mailsTo(maildev!.webUrl, users.student.email)).map((m) => m.subject)).not.toContain(
+      "Không có SMTP trong bản triển khai",
+    );
   }, 120_000);
 });

@@ -41,12 +41,16 @@ export const unusedSchemaVendors = [
  *   environment.
  * - yup: the `ics` calendar writer's validation of each event (strict, so a valid event passes unchanged); ~39 kB
  *   in the functions carrying interview routes; the tests write every calendar through the real yup.
+ * - `@ketnoi/functions/mail/smtp`: nodemailer's SMTP transport (local runs only); a deployed function sends through
+ *   SES v2 over a signed fetch with nodemailer's composer alone (functions/src/mail/ses-fetch.ts), so nodemailer's
+ *   mailer, SMTP and SES transports and `@aws-sdk/client-sesv2` stay out of the mail functions (~240 kB each).
  */
 export const bundleAliases = {
   "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
   jsonschema: "./functions/src/bundle/jsonschema-skip.ts",
   yup: "./functions/src/bundle/yup-skip.ts",
   "@aws-sdk/credential-provider-node": "./functions/src/bundle/env-credentials.ts",
+  "@ketnoi/functions/mail/smtp": "./functions/src/bundle/smtp-absent.ts",
 } as const;
 
 /** One `--alias:<package>=<path>` flag each (NodejsFunction writes `key="value"` for keys it does not know). */

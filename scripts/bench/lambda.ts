@@ -39,6 +39,8 @@ async function lambdaEntries(infra: InfraFunction, outdir: string): Promise<Reco
     webPlaceholder: "true",
     acceptDefaultDomain: "true",
     alarmEmail: "alarms@example.invalid",
+    // With a mail domain, the stack holds the mail functions too (infra/mail.ts: mailConsumer, mailDigest, mailBounces).
+    mailDomain: "ketnoi.example",
     "aws:cdk:bundling-stacks": [],
   };
   const app = createCdkApp(new App({ outdir, context }));
@@ -101,6 +103,17 @@ const deployEnv = (nodeOptions: string, dynamoEndpoint: string, tableName: strin
   AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
   AWS_SECRET_ACCESS_KEY: "secret",
 });
+
+/**
+ * The mail functions' own variables (infra/mail.ts `environment`): the consumer refuses to start without a transport.
+ * They are only imported here (no SES to answer a first request).
+ */
+const mailEnv = {
+  MAIL_TRANSPORT: "ses",
+  MAIL_FROM: "KetNoi <no-reply@ketnoi.example>",
+  SES_CONFIGURATION_SET: "ketnoi-prod",
+};
+const envOf = (name: string, env: NodeJS.ProcessEnv) => (name.startsWith("mail") ? { ...env, ...mailEnv } : env);
 
 /**
  * Milliseconds from the start of a fresh `node` process until `bundle` is imported: `performance.now()` counts from
@@ -349,13 +362,13 @@ export const handler = async () => {
             variants.push({
               name,
               file: deployed.file,
-              env: deployedEnv,
+              env: envOf(name, deployedEnv),
               event: importOnly.has(name) ? undefined : events[name],
             });
             if (withVariants) {
               variants.push(
-                { name: `${name}SdkExternal`, file: sdkExternal.file, env: deployedEnv },
-                { name: `${name}WithoutSourceMaps`, file: deployed.file, env: noMapsEnv },
+                { name: `${name}SdkExternal`, file: sdkExternal.file, env: envOf(name, deployedEnv) },
+                { name: `${name}WithoutSourceMaps`, file: deployed.file, env: envOf(name, noMapsEnv) },
               );
             }
             const sdkBytes = deployed.packages
@@ -373,7 +386,7 @@ export const handler = async () => {
           }
           for (const [name, file] of extraBundles) {
             const base = name.replace(/Before$/, "");
-            variants.push({ name, file, env: deployedEnv, event: events[base] });
+            variants.push({ name, file, env: envOf(name, deployedEnv), event: events[base] });
             sizes.set(name, { sizeKb: kb(statSync(file).size) });
           }
 

@@ -1,4 +1,3 @@
-import type { Transporter } from "nodemailer";
 import type { MailConfig } from "../config";
 
 /** What a transport is given: one addressed mail. */
@@ -15,29 +14,19 @@ export interface OutgoingMail {
 export type SendMail = (mail: OutgoingMail) => Promise<{ messageId: string }>;
 
 /**
- * Builds the configured transport. nodemailer (and, for `ses`, the SES v2 client) are imported here, lazily, so
- * only the processes that send mail load them: the stream consumer and the digest job, never the API bundle.
+ * Builds the configured transport: `ses`, SES v2 over a SigV4-signed fetch with nodemailer's composer
+ * (ses-fetch.ts, as deployed); `smtp`, nodemailer to a local server (smtp.ts, `npm start` and the tests). Both are
+ * imported here, lazily, so only the processes that send mail load them: the mail consumer and the digest job.
+ * The SMTP module is imported by its package specifier: the deployed bundles replace it (infra/function.ts).
  */
 export async function createMailTransport(mail: MailConfig): Promise<SendMail | undefined> {
   if (mail.MAIL_TRANSPORT === "off") return undefined;
-  const { createTransport } = await import("nodemailer");
-  let transporter: Transporter;
   if (mail.MAIL_TRANSPORT === "ses") {
-    const { SESv2Client, SendEmailCommand } = await import("@aws-sdk/client-sesv2");
-    transporter = createTransport({ SES: { sesClient: new SESv2Client({}), SendEmailCommand } });
-  } else {
-    // maildev (and most local servers) offer no TLS; nothing leaves 127.0.0.1.
-    transporter = createTransport({ host: mail.SMTP_HOST, port: mail.SMTP_PORT, secure: false, ignoreTLS: true });
+    const { sesFetchOptionsFromEnv, sesFetchTransport } = await import("./ses-fetch");
+    return sesFetchTransport(sesFetchOptionsFromEnv(mail));
   }
-  const configurationSet = mail.SES_CONFIGURATION_SET;
-  return async (message) => {
-    const info = await transporter.sendMail({
-      from: mail.MAIL_FROM,
-      ...message,
-      ...(mail.MAIL_TRANSPORT === "ses" && configurationSet ? { ses: { ConfigurationSetName: configurationSet } } : {}),
-    });
-    return { messageId: String(info.messageId ?? "") };
-  };
+  const { smtpTransport } = await import("@ketnoi/functions/mail/smtp");
+  return smtpTransport(mail);
 }
 
 /**
