@@ -14,13 +14,13 @@ import {
 import type { EntityItem } from "electrodb";
 import type { InterviewEntity, InterviewSlotLockEntity } from "../db/entities/interview";
 import { liteEntity } from "../db/lite";
+import { queryRange } from "../db/lite-range";
 import { transactWrite } from "../db/lite-transact";
 import { liteWrites } from "../db/lite-writes";
 import { interviewModel, interviewSlotLockModel } from "../db/models/interview";
 import { AppError } from "../http/errors";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
-import { queryBetween } from "./query-between";
 import { transactWithRetry } from "./transact";
 import { absentOrEqual, condition } from "./write-clauses";
 
@@ -54,14 +54,13 @@ export async function listListingInterviews(listingId: string): Promise<Intervie
 /** Scheduled interviews starting in [from, to), soonest first (the reminder job). */
 export async function scheduledBetween(from: Date, to: Date): Promise<InterviewItem[]> {
   const data = await guard(() =>
-    queryBetween<InterviewItem>(
+    queryRange<InterviewEntity>(
       interviewModel,
       "byStart",
       { status: "scheduled" },
-      { startsAt: from.toISOString() },
-      { startsAt: to.toISOString() },
+      { between: [{ startsAt: from.toISOString() }, { startsAt: to.toISOString() }] },
     ),
-  );
+  ).then((page) => page.data);
   return data.filter((i) => i.status === "scheduled" && i.startsAt < to.toISOString());
 }
 

@@ -3,6 +3,7 @@ import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { fromStoredItem, owns, planOf, queryKeys, tableKey } from "../db/lite";
+import { decodeCursor, encodeCursor } from "../db/lite-cursor";
 import type { defineModel } from "../db/models/define";
 import type { LiteTransport } from "../db/transport";
 
@@ -17,19 +18,6 @@ type Model = ReturnType<typeof defineModel>;
 // biome-ignore lint/suspicious/noExplicitAny: any ElectroDB entity, for its item type only.
 type AnyEntity = Entity<any, any, any, any>;
 type Attrs = Record<string, unknown>;
-
-/** ElectroDB's cursor: the start key as base64url JSON (its `cursorFormatter`). */
-const serializeCursor = (key: Attrs | undefined) =>
-  key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
-
-function deserializeCursor(cursor: string): Attrs {
-  try {
-    return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Attrs;
-  } catch {
-    // The message ElectroDB throws: `paginate` (data/guard.ts) answers a 400 on `cursor` for it.
-    throw new Error("Unable to parse cursor");
-  }
-}
 
 /** The key fields of an index's start key, as ElectroDB keeps them (`_trimKeysToIndex`): the table's, then the index's. */
 function keyFields(model: Model, index: string | undefined): string[] {
@@ -68,7 +56,7 @@ export async function queryByCursor<E extends AnyEntity>(
 ): Promise<{ data: EntityItem<E>[]; cursor: string | null }> {
   const { index, names, values, expression } = keyCondition(model, accessPattern, composites as Attrs);
   const fields = keyFields(model, index.index);
-  let start = options.cursor ? pick(deserializeCursor(options.cursor), fields) : undefined;
+  let start = options.cursor ? pick(decodeCursor(options.cursor), fields) : undefined;
   if (start && Object.keys(start).length === 0) start = undefined;
   const data: EntityItem<E>[] = [];
   do {
@@ -85,7 +73,7 @@ export async function queryByCursor<E extends AnyEntity>(
     for (const stored of output.Items ?? []) {
       if (!owns(model, stored)) continue;
       data.push(fromStoredItem(model, stored) as EntityItem<E>);
-      if (data.length === options.count) return { data, cursor: serializeCursor(pick(stored, fields)) };
+      if (data.length === options.count) return { data, cursor: encodeCursor(pick(stored, fields)) };
     }
   } while (start);
   return { data, cursor: null };

@@ -4,14 +4,15 @@ import { createWriteTransaction } from "electrodb";
 import { describe, expect, it } from "vitest";
 import { dataConfig } from "../config";
 import { dynamo } from "../db/client";
+import type { InterviewEntity } from "../db/entities/interview";
 import { tableKey } from "../db/lite";
+import { queryRange } from "../db/lite-range";
 import { transactWrite } from "../db/lite-transact";
 import { liteWrites, send } from "../db/lite-writes";
 import { applicationModel } from "../db/models/application";
 import { interviewModel } from "../db/models/interview";
 import { listingModel } from "../db/models/listing";
 import { db } from "../db/service";
-import { queryBetween } from "./query-between";
 import { appending, condition } from "./write-clauses";
 
 // The work modules' writes and reads that db/lite*.ts does not offer as such (data/write-clauses.ts, query-between.ts)
@@ -168,7 +169,7 @@ describe("appending: ElectroDB's .append() on a lite update", () => {
   });
 });
 
-describe("queryBetween: ElectroDB's between on an index", () => {
+describe("queryRange between: ElectroDB's between on a conditional index, every page", () => {
   it("finds the items ElectroDB's between finds, both bounds included, only the entity's own", async () => {
     const writes = liteWrites(interviewModel);
     // A start a century from now, so no other test file's scheduled interviews fall in the window.
@@ -206,12 +207,11 @@ describe("queryBetween: ElectroDB's between on an index", () => {
       .entities.interview.query.byStart({ status: "scheduled" })
       .between({ startsAt: from }, { startsAt: to })
       .go({ pages: "all" });
-    const ours = await queryBetween<Attrs>(
+    const { data: ours } = await queryRange<InterviewEntity>(
       interviewModel,
       "byStart",
       { status: "scheduled" },
-      { startsAt: from },
-      { startsAt: to },
+      { between: [{ startsAt: from }, { startsAt: to }] },
     );
     expect(ours.map((i) => i.startsAt)).toEqual([iso(0), iso(30), iso(60)]);
     expect(ours).toEqual(theirs);

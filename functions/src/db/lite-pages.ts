@@ -3,6 +3,7 @@ import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { fromStoredItem, owns, planOf, type QueryOptions, queryKeys } from "./lite";
+import { decodeCursor, encodeCursor } from "./lite-cursor";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
 
@@ -19,24 +20,11 @@ export interface PageOptions {
   filter?: QueryOptions["filter"];
 }
 
-/**
- * ElectroDB's cursor (util.js `cursorFormatter`): the keys DynamoDB starts after, as base64url JSON. The same strings
- * either way, so a cursor handed out before a function moved to the lite path still opens the next page.
- */
-const serialize = (keys: Attrs) => Buffer.from(JSON.stringify(keys)).toString("base64url");
-
-function deserialize(cursor: string, fields: readonly string[]): Attrs {
-  let keys: unknown;
-  try {
-    keys = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    // The words ElectroDB throws with: data/guard.ts `paginate` answers 400 on `cursor` for them.
-    throw new Error("Unable to parse cursor");
-  }
-  if (typeof keys !== "object" || keys === null) throw new Error("Invalid cursor provided");
-  // As ElectroDB's `_trimKeysToIndex`: only the index's and the table's keys go to DynamoDB.
-  return Object.fromEntries(fields.map((field) => [field, (keys as Attrs)[field]]));
-}
+/** The cursor's key, as ElectroDB's `_trimKeysToIndex`: only the index's and the table's keys go to DynamoDB. */
+const trimmed = (cursor: string, fields: readonly string[]): Attrs => {
+  const key = decodeCursor(cursor);
+  return Object.fromEntries(fields.map((field) => [field, key[field]]));
+};
 
 /**
  * One page of an entity's items on an index, as ElectroDB's `query.<index>(…).where(…).go({ count, order, cursor })`
@@ -68,7 +56,7 @@ export async function queryPage<E extends AnyEntity>(
     condition += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
   }
   const items: EntityItem<E>[] = [];
-  let start = options.cursor ? deserialize(options.cursor, keyFields) : undefined;
+  let start = options.cursor ? trimmed(options.cursor, keyFields) : undefined;
   do {
     const output = await transport().query({
       TableName: dataConfig().TABLE_NAME,
@@ -85,7 +73,7 @@ export async function queryPage<E extends AnyEntity>(
       if (options.filter && !options.filter(data)) continue;
       items.push(data as EntityItem<E>);
       if (items.length >= options.count) {
-        return { data: items, cursor: serialize(Object.fromEntries(keyFields.map((f) => [f, stored[f]]))) };
+        return { data: items, cursor: encodeCursor(Object.fromEntries(keyFields.map((f) => [f, stored[f]]))) };
       }
     }
     start = output.LastEvaluatedKey;

@@ -3,6 +3,7 @@ import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { fromStoredItem, owns, queryKeys } from "./lite";
+import { decodeCursor, encodeCursor } from "./lite-cursor";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
 
@@ -24,19 +25,6 @@ export interface RangeOptions {
    */
   page?: { limit: number; cursor?: string | null | undefined };
   consistent?: boolean;
-}
-
-/** ElectroDB's cursor: the page's LastEvaluatedKey as base64url JSON (its util.js `cursorFormatter`). */
-const serialize = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
-
-function deserialize(cursor: string | null | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw new Error("Unable to parse cursor");
-  }
 }
 
 /**
@@ -74,7 +62,7 @@ export async function queryRange<E extends AnyEntity>(
     Limit: options.page?.limit,
   };
   const data: EntityItem<E>[] = [];
-  let start = deserialize(options.page?.cursor);
+  let start = options.page?.cursor ? decodeCursor(options.page.cursor) : undefined;
   do {
     const output = await client().query({ ...input, ExclusiveStartKey: start });
     for (const stored of output.Items ?? []) {
@@ -82,5 +70,5 @@ export async function queryRange<E extends AnyEntity>(
     }
     start = output.LastEvaluatedKey;
   } while (start && !options.page);
-  return { data, cursor: serialize(start) };
+  return { data, cursor: encodeCursor(start) };
 }
