@@ -13,6 +13,27 @@ import { apiEntry, filesEntry, groupEntry, mfaClaimEntry, repoRoot, streamEntry 
 const dir = mkdtempSync(join(tmpdir(), "ketnoi-bundle-contents-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The inputs `output` kept (bytes in the output), by their path from the repository root. */
+const kept = (output: Metafile["outputs"][string]) =>
+  Object.entries(output.inputs)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([input]) => input);
+
+/** The inputs of the function's entry file, index.mjs (a split function's chunks are not loaded at its start). */
+async function keptInputs(entry: string, name: string): Promise<string[]> {
+  return kept((await outputsOf(entry, name)).get("index.mjs")!);
+}
+
+/** Every file of the function's build, by its path under the function's folder (index.mjs, chunks/…). */
+async function outputsOf(entry: string, name: string) {
+  const metafile = await bundleOf(entry, name);
+  const outputs = Object.entries(metafile.outputs).map(
+    ([path, output]) => [path.slice(path.lastIndexOf(`/${name}/`) + name.length + 2), output] as const,
+  );
+  return new Map(outputs.filter(([path]) => path.endsWith(".mjs")));
+}
+
+/** The function's build, as deployed, with esbuild's metafile. */
 async function bundleOf(entry: string, name: string): Promise<Metafile> {
   const { metafile } = await build({
     ...esbuildOptions(entry, join(dir, name, "index.mjs")),
@@ -20,13 +41,6 @@ async function bundleOf(entry: string, name: string): Promise<Metafile> {
     logLevel: "silent",
   });
   return metafile as Metafile;
-}
-
-async function keptInputs(entry: string, name: string): Promise<string[]> {
-  const output = Object.values((await bundleOf(entry, name)).outputs).find((o) => o.entryPoint);
-  return Object.entries(output!.inputs)
-    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
-    .map(([input]) => input);
 }
 
 /** Every input `from` imports, directly or not, in a bundle's metafile (`from` included). */
@@ -165,4 +179,23 @@ describe("what the deployed bundles carry", () => {
       ).toEqual([]);
     }
   }, 180_000);
+
+  it("the files function's entry carries neither the S3 SDK nor pdf-lib: pdf-lib is a chunk the first PDF check loads", async () => {
+    // Its S3 calls are SigV4-signed fetch (files/objects.ts); pdf-lib is imported dynamically (files/pdf-check.ts) and
+    // the files function is built split (infra/function.ts splitEntries), so a cold start reads index.mjs alone.
+    const outputs = await outputsOf(filesEntry, "files");
+    const entry = kept(outputs.get("index.mjs")!);
+    expect(entry).toContain("functions/src/files/objects.ts");
+    // Every S3 package of the SDK (client-s3, the presigners, middleware-sdk-s3…); @smithy stays while the files
+    // routes' table access goes through ElectroDB and the SDK's DynamoDB client (the lite data path's work).
+    const heavy =
+      /node_modules\/(@aws-sdk\/[^/]*s3[^/]*|pdf-lib|@pdf-lib\/[^/]+|pako|@smithy\/(hash-stream-node|chunked-blob-reader|eventstream-[^/]+))\//;
+    expect(entry.filter((input) => heavy.test(input))).toEqual([]);
+    const chunks = [...outputs].filter(([path]) => path.startsWith("chunks/"));
+    const pdfChunk = chunks.find(([, output]) => kept(output).some((input) => input.includes("node_modules/pdf-lib/")));
+    expect(pdfChunk, "a chunk holding pdf-lib").toBeDefined();
+    // Nothing of the S3 SDK anywhere in the function, chunks included.
+    const everything = [...outputs.values()].flatMap(kept);
+    expect(everything.filter((input) => /node_modules\/@aws-sdk\/[^/]*s3[^/]*\//.test(input))).toEqual([]);
+  }, 120_000);
 });

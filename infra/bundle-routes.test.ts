@@ -18,6 +18,8 @@ import { useLocalConfig } from "@ketnoi/functions/local/config";
 import { type DynamoLocal, startDynamoLocal } from "@ketnoi/functions/local/dynamodb-local";
 import { type MailDev, startMailDev } from "@ketnoi/functions/local/maildev";
 import { freePort } from "@ketnoi/functions/local/ports";
+import { localS3Credentials } from "@ketnoi/functions/local/s3-credentials";
+import { startLocalS3 } from "@ketnoi/functions/local/s3-local";
 import { ensureTable, localClient } from "@ketnoi/functions/local/tables";
 import { type RouteGroupName, routeGroupOf, routeGroups } from "@ketnoi/functions/routes/groups";
 import { seedDemoData } from "@ketnoi/functions/seed/seed";
@@ -25,6 +27,7 @@ import { startCognitoStandIn } from "@ketnoi/functions/test/cognito-local";
 import { headerOf, mailSource, mailsTo } from "@ketnoi/functions/test/maildev";
 import { type SesStandIn, startSesStandIn } from "@ketnoi/functions/test/ses";
 import { build } from "esbuild";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupFunctions } from "./api";
 import { esbuildOptions } from "./function";
@@ -269,6 +272,58 @@ describe("the built route group bundles, one route of every route group", () => 
     expect(results[3]!.statusCode).toBe(404);
     expect(results[4]!.statusCode).toBe(404);
   }, 300_000);
+});
+
+describe("the built files bundle (split: pdf-lib a chunk of its own)", () => {
+  // The files function is built with code splitting (infra/function.ts splitEntries): index.mjs holds neither the S3
+  // SDK nor pdf-lib (bundle-contents.test.ts), the first PDF check loads pdf-lib's chunk from chunks/ beside it. This
+  // runs that whole upload from the built files: the form signed by the bundle, the file sent to s3rver as a browser
+  // sends it, the check (the chunk loaded, the pages counted, the object copied by the bundle's signed fetch).
+  it("gives an upload form, then checks the uploaded PDF with pdf-lib from its chunk and marks it ready", async () => {
+    const bucket = "ketnoi-bundle-files";
+    const s3 = await startLocalS3({ port: await freePort(), buckets: [bucket] });
+    try {
+      const env = {
+        S3_ENDPOINT: s3.endpoint,
+        FILES_BUCKET: bucket,
+        S3_ACCESS_KEY_ID: localS3Credentials.accessKeyId,
+        S3_SECRET_ACCESS_KEY: localS3Credentials.secretAccessKey,
+      };
+      const student = await signDevToken({ ...users.student, role: "student" });
+      const document = await PDFDocument.create();
+      document.addPage();
+      document.addPage();
+      const pdf = await document.save();
+      const [started] = (await invoke(
+        "files",
+        [httpRequest("POST", "/api/files/cv", student, { name: "CV bundle", size: pdf.length })],
+        env,
+      )) as { statusCode: number; body: string }[];
+      expect(started!.statusCode, started!.body).toBe(201);
+      const { file, upload } = JSON.parse(started!.body);
+      const form = new FormData();
+      for (const [name, value] of Object.entries(upload.fields as Record<string, string>)) form.append(name, value);
+      form.append("file", new Blob([pdf], { type: "application/pdf" }), "cv.pdf");
+      const sent = await fetch(upload.url, { method: "POST", body: form });
+      expect(sent.status).toBeLessThan(300);
+      const [checked, download] = (await invoke(
+        "files",
+        [
+          httpRequest("POST", `/api/files/cv/${file.id}/check`, student),
+          httpGet(`/api/files/cv/${file.id}/download`, student),
+        ],
+        env,
+      )) as { statusCode: number; body: string }[];
+      expect(checked!.statusCode, checked!.body).toBe(200);
+      expect(JSON.parse(checked!.body)).toMatchObject({ id: file.id, status: "ready", pages: 2, size: pdf.length });
+      // The promoted object, through the download link the bundle signed.
+      const link = await fetch(JSON.parse(download!.body).url);
+      expect(link.status).toBe(200);
+      expect(Buffer.from(await link.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+    } finally {
+      await s3.stop();
+    }
+  }, 120_000);
 });
 
 describe("the built lean bundles when DynamoDB cannot answer", () => {

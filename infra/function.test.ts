@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { App, Duration, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { build } from "esbuild";
 import { afterAll, expect, it } from "vitest";
-import { esbuildOptions, functionNodeOptions, KetNoiFunction } from "./function";
-import { groupEntry, streamEntry } from "./paths";
+import { chunkFolder, esbuildOptions, functionNodeOptions, KetNoiFunction } from "./function";
+import { filesEntry, groupEntry, streamEntry } from "./paths";
 import { stageSettings } from "./stage";
 import { resourceAt, scratchFolder } from "./test/template";
 
@@ -14,12 +14,21 @@ afterAll(() => scratch.remove());
 
 // The bench (scripts/bench/lambda.ts) and bundle-runtime.test.ts build the functions with `esbuildOptions`
 // instead of synthesizing a stack: this holds them to what NodejsFunction really deploys.
-// The health function too: a lean one, with the fetch transport's alias (bundleAliases).
+// The health function too: a lean one, with the fetch transport's alias (bundleAliases). The files function is
+// split (splitEntries): KetNoiFunction runs esbuildOptions' build itself, and every file of it is deployed, chunks too.
+/** Every file under `folder`, by its path relative to it. */
+const filesUnder = (folder: string) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
+
 it.each([
   ["the stream consumer", streamEntry],
   ["the health function", groupEntry("health")],
+  ["the files function (split)", filesEntry],
 ])(
-  "esbuildOptions builds, byte for byte, the file NodejsFunction deploys: %s",
+  "esbuildOptions builds, byte for byte, the files KetNoiFunction deploys: %s",
   async (name, entry) => {
     const app = new App({ outdir: join(scratch.path, name, "cdk.out") });
     const stack = new Stack(app, "Bundling");
@@ -36,10 +45,22 @@ it.each([
     const asset = join(app.outdir, `asset.${String(fn.Properties!.Code.S3Key).replace(/\.zip$/, "")}`);
     const deployed = readFileSync(join(asset, "index.mjs"));
 
-    const outfile = join(scratch.path, name, "esbuild", "index.mjs");
+    // Built beside the asset: the maps name the sources by their path from the output folder, and a chunk's name
+    // hashes its content, map comment included, so only a folder at the same depth gives the same bytes.
+    const folder = join(app.outdir, "esbuild");
+    const outfile = join(folder, "index.mjs");
     await build({ ...esbuildOptions(entry, outfile), logLevel: "silent" });
     expect(readFileSync(outfile).equals(deployed)).toBe(true);
     expect(JSON.parse(readFileSync(`${outfile}.map`, "utf8")).sourcesContent).toBeUndefined();
+    const built = filesUnder(folder);
+    expect(filesUnder(asset)).toEqual(built);
+    for (const file of built) {
+      expect(readFileSync(join(asset, file)).equals(readFileSync(join(folder, file))), file).toBe(true);
+    }
+    // Only the split function has chunks; the pdf-lib chunk is among them.
+    const chunks = built.filter((file) => file.startsWith(`${chunkFolder}/`) && file.endsWith(".mjs"));
+    if (entry === filesEntry) expect(chunks.length).toBeGreaterThan(0);
+    else expect(chunks).toEqual([]);
   },
   60_000,
 );

@@ -1,9 +1,12 @@
-import { join } from "node:path";
-import type { Duration } from "aws-cdk-lib";
+import { basename, dirname, join } from "node:path";
+import { AssetHashType, DockerImage, type Duration } from "aws-cdk-lib";
 import {
   ApplicationLogLevel,
   Architecture,
   type CfnFunction,
+  Code,
+  type FunctionProps,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
@@ -11,8 +14,8 @@ import {
 import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import type { BuildOptions } from "esbuild";
-import { repoRoot } from "./paths";
+import { type BuildOptions, buildSync } from "esbuild";
+import { filesEntry, repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
@@ -85,15 +88,36 @@ export const functionNodeOptions = "--enable-source-maps";
 const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } as const;
 
 /**
+ * The functions built with esbuild's code splitting (issue 14): a module they import dynamically (`await import()`)
+ * becomes a chunk of its own beside index.mjs, read only when first needed, so the cold start loads the entry alone.
+ * The files function: pdf-lib and its fonts (~440 kB) are loaded by the first PDF check (files/pdf-check.ts).
+ * NodejsFunction cannot split (it passes `--outfile`), so `KetNoiFunction` builds these with `esbuildOptions` itself.
+ */
+export const splitEntries: ReadonlySet<string> = new Set([filesEntry]);
+/** Where a split build writes its chunks, beside the entry file. */
+export const chunkFolder = "chunks";
+
+/**
  * The esbuild build NodejsFunction runs for `entry` with `functionBundling`, flag for flag (`esbuild --bundle
  * --platform=node` from the repository root, aws-lambda-nodejs/lib/bundling.js), for esbuild's `build()`. Write
- * `outfile` as `index.mjs` to get the deployed file byte for byte (function.test.ts checks it).
+ * `outfile` as `index.mjs` to get the deployed file byte for byte (function.test.ts checks it). For a split entry
+ * (`splitEntries`) `outfile` is the entry file, and its chunks go to `chunks/` beside it: that build is the one
+ * deployed (KetNoiFunction runs it).
  * @example await build(esbuildOptions(apiEntry, "/tmp/api/index.mjs"))
  */
 export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  const output: BuildOptions = splitEntries.has(entry)
+    ? {
+        outdir: dirname(outfile),
+        entryNames: basename(outfile).replace(/\.mjs$/, ""),
+        chunkNames: `${chunkFolder}/[name]-[hash]`,
+        outExtension: { ".js": ".mjs" },
+        splitting: true,
+      }
+    : { outfile };
   return {
     entryPoints: [entry],
-    outfile,
+    ...output,
     absWorkingDir: repoRoot,
     bundle: true,
     platform: "node",
@@ -125,7 +149,7 @@ export interface KetNoiFunctionProps {
  * the local esbuild (no Docker), minified, with source maps, JSON logs and a log group that expires.
  */
 export class KetNoiFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
   /** The entry bundled: the bench (scripts/bench/lambda.ts) finds every function's through the construct tree. */
   readonly entry: string;
@@ -137,9 +161,7 @@ export class KetNoiFunction extends Construct {
       retention: props.stage.logRetention,
       removalPolicy: props.stage.removalPolicy,
     });
-    this.function = new NodejsFunction(this, "Function", {
-      entry: props.entry,
-      handler: "handler",
+    const common = {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -151,10 +173,17 @@ export class KetNoiFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      projectRoot: repoRoot,
-      depsLockFilePath: join(repoRoot, "package-lock.json"),
-      bundling: functionBundling,
-    });
+    } satisfies Omit<FunctionProps, "code" | "handler">;
+    this.function = splitEntries.has(props.entry)
+      ? new LambdaFunction(this, "Function", { ...common, handler: "index.handler", code: splitCode(props.entry) })
+      : new NodejsFunction(this, "Function", {
+          ...common,
+          entry: props.entry,
+          handler: "handler",
+          projectRoot: repoRoot,
+          depsLockFilePath: join(repoRoot, "package-lock.json"),
+          bundling: functionBundling,
+        });
   }
 
   /**
@@ -165,4 +194,24 @@ export class KetNoiFunction extends Construct {
     if (count === undefined) return;
     (this.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = count;
   }
+}
+
+/**
+ * The code of a split entry: `esbuildOptions`' build run by the local esbuild into the asset folder (index.mjs, its
+ * chunks, their maps), as NodejsFunction bundles the others: hashed by its output, and skipped where a synthesis
+ * bundles no stack (`aws:cdk:bundling-stacks`). Never in Docker: the image is required by the type, never pulled.
+ */
+function splitCode(entry: string): Code {
+  return Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry("public.ecr.aws/sam/build-nodejs22.x"),
+      local: {
+        tryBundle(outputDir) {
+          buildSync({ ...esbuildOptions(entry, join(outputDir, "index.mjs")), logLevel: "warning" });
+          return true;
+        },
+      },
+    },
+  });
 }

@@ -1,7 +1,8 @@
 import { handle } from "hono/aws-lambda";
 import { buildApp } from "./app-base";
 import { mount } from "./routes/groups/files";
-// The S3 client and pdf-lib, only in this function (files/backend.ts): no other function's bundle carries them.
+// The files backend (files/backend.ts): S3 by signed fetch and pdf-lib, which this function loads only with the first
+// PDF check (a chunk of its split build, infra/function.ts splitEntries); no other function's bundle carries them.
 import "./files/live";
 
 /**

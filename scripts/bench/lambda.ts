@@ -67,10 +67,10 @@ const sdkPackages = ["@aws-sdk/*", "@smithy/*"];
 const packageOf = (input: string) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? "(KetNoi code)";
 const kb = (bytes: number) => Math.round(bytes / 100) / 10;
 
-/** Output bytes by package (the app's own modules together), largest first. */
-function bytesByPackage(metafile: Metafile): [string, number][] {
+/** Output bytes by package (the app's own modules together) in `outputs`, largest first. */
+function bytesByPackage(outputs: Metafile["outputs"][string][]): [string, number][] {
   const totals = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const output of outputs) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       totals.set(packageOf(input), (totals.get(packageOf(input)) ?? 0) + bytesInOutput);
     }
@@ -281,7 +281,8 @@ export const lambdaSection: BenchSection = {
     {
       name: "lambda",
       description:
-        "each function bundled as it deploys (infra/function.ts esbuildOptions; 1 kB = 1,000 bytes): size, and the " +
+        "each function bundled as it deploys (infra/function.ts esbuildOptions; 1 kB = 1,000 bytes): size (of the " +
+        "entry file a cold start loads; chunksKb: a split function's chunks, loaded on first use), and the " +
         `time from a fresh node's start to the bundle imported, with the function's NODE_OPTIONS; median of ${rounds} ` +
         "rounds interleaved with a hello-world bundle and the SDK floor (DynamoDB DocumentClient, one GetItem); " +
         "firstRequestMs: the first handler call after the import (API: a listing's detail; consumer: one stream " +
@@ -341,7 +342,14 @@ export const handler = async () => {
             const options = { ...infra.esbuildOptions(entry, outfile), ...(aliases ? {} : { alias: {} }) };
             const external = [...(options.external ?? []), ...(sdkExternal ? sdkPackages : [])];
             const { metafile } = await build({ ...options, external, metafile: true, logLevel: "error" });
-            return { file: outfile, bytes: statSync(outfile).size, packages: bytesByPackage(metafile) };
+            // A split function (infra/function.ts splitEntries) starts with its entry file alone: its size and packages
+            // are the entry's; its chunks (loaded on first use, like pdf-lib in the files function) are counted apart.
+            const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith(".mjs"));
+            const entryOutput = outputs.filter(([path]) => resolve(root, path) === outfile).map(([, o]) => o);
+            const chunkBytes = outputs
+              .filter(([path]) => resolve(root, path) !== outfile)
+              .reduce((sum, [, output]) => sum + output.bytes, 0);
+            return { file: outfile, bytes: statSync(outfile).size, chunkBytes, packages: bytesByPackage(entryOutput) };
           };
           const deployedEnv = deployEnv(infra.functionNodeOptions, table.endpoint, table.tableName);
           const noMapsEnv = deployEnv("", table.endpoint, table.tableName);
@@ -376,6 +384,7 @@ export const handler = async () => {
               .reduce((sum, [, bytes]) => sum + bytes, 0);
             sizes.set(name, {
               sizeKb: kb(deployed.bytes),
+              ...(deployed.chunkBytes ? { chunksKb: kb(deployed.chunkBytes) } : {}),
               sdkKb: kb(sdkBytes),
               sizeKbSdkExternal: kb(sdkExternal.bytes),
               largestPackagesKb: deployed.packages

@@ -9,7 +9,7 @@ import { presignedExportLink } from "./export-links";
 
 // The export's links are signed with aws4fetch in the API function (no S3 SDK there, issue 14). s3rver does not check
 // query signatures, so this compares them with the AWS SDK's presigner (@aws-sdk/s3-request-presigner, what
-// files/objects.ts uses in the files function) for the same request, keys and instant: equal signatures, or S3 would refuse.
+// files/objects.ts used before signed fetch) for the same request, keys and instant: equal signatures, or S3 would refuse.
 describe("presignedExportLink (aws4fetch)", () => {
   it("signs exactly as the SDK's SigV4 presigner does, a Vietnamese file name in the response parameters included", async () => {
     const cfg = dataConfig();

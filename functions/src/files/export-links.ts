@@ -11,8 +11,8 @@ export const exportLinkSeconds = 24 * 60 * 60;
 
 /**
  * A presigned GET of one CV object, signed with SigV4 query parameters by aws4fetch (~6 kB) rather than
- * @aws-sdk/s3-request-presigner and the S3 client (~600 kB with pdf-lib, which stay in the files function): the export
- * is served by the API function (issue 14's size budget). The same URL the SDK would sign: path-style on a local S3
+ * @aws-sdk/s3-request-presigner and the S3 client (~330 kB): the export is served by the API function, and the files
+ * function's download links are these too (files/objects.ts, issue 14's size budgets). The same URL the SDK would sign: path-style on a local S3
  * (S3_ENDPOINT), virtual-hosted on AWS; answered as an attachment named after the file.
  */
 export async function presignedExportLink(

@@ -2,9 +2,9 @@ import { AwsClient } from "aws4fetch";
 import { dataConfig } from "../config";
 import { AppError } from "../http/errors";
 
-// CV objects reached with SigV4-signed fetch (aws4fetch, ~6 kB) where a function must not carry the S3 client
-// (~145 kB, with its presigners ~600 kB with pdf-lib): the API function's export links and the stream consumer's
-// deletions (issue 14's size budgets). The files function keeps the SDK (files/objects.ts).
+// CV objects reached with SigV4-signed fetch (aws4fetch, ~6 kB) instead of the S3 client (~145 kB, ~330 kB with its
+// presigners and @smithy): the API function's export links, the stream consumer's deletions and the files function's
+// calls and presigned forms (files/objects.ts), issue 14's size budgets.
 
 const unavailable = () => new AppError("files_unavailable");
 
