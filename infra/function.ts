@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { AssetHashType, DockerImage, type Duration } from "aws-cdk-lib";
 import {
@@ -14,7 +15,7 @@ import {
 import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { type BuildOptions, buildSync } from "esbuild";
+import type { BuildOptions } from "esbuild";
 import { filesEntry, repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
@@ -208,6 +209,9 @@ function splitCode(entry: string): Code {
       image: DockerImage.fromRegistry("public.ecr.aws/sam/build-nodejs22.x"),
       local: {
         tryBundle(outputDir) {
+          // esbuild from node_modules, required at run time: SST bundles sst.config.ts with what it imports into one ES
+          // module, where esbuild's own API (which locates its binary by __filename) cannot run.
+          const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
           buildSync({ ...esbuildOptions(entry, join(outputDir, "index.mjs")), logLevel: "warning" });
           return true;
         },
