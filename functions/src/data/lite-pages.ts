@@ -2,7 +2,7 @@
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
-import { fromStoredItem, owns, planOf, queryKeys, tableKey } from "../db/lite";
+import { fromStoredItem, keyCondition, owns, planOf, tableKey } from "../db/lite";
 import { decodeCursor, encodeCursor } from "../db/lite-cursor";
 import type { defineModel } from "../db/models/define";
 import type { LiteTransport } from "../db/transport";
@@ -28,19 +28,6 @@ function keyFields(model: Model, index: string | undefined): string[] {
 
 const pick = (item: Attrs, fields: readonly string[]) =>
   Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
-
-function keyCondition(model: Model, accessPattern: string, composites: Attrs) {
-  const { index, pk, sk, exact } = queryKeys(model, accessPattern, composites);
-  const names: Record<string, string> = { "#pk": index.pk.field };
-  const values: Record<string, unknown> = { ":pk": pk };
-  let expression = "#pk = :pk";
-  if (index.sk && sk !== undefined) {
-    names["#sk1"] = index.sk.field;
-    values[":sk1"] = sk;
-    expression += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
-  }
-  return { index, names, values, expression };
-}
 
 /**
  * Up to `count` of the entity's items on an index from `cursor`, and the cursor of the next page, as ElectroDB's

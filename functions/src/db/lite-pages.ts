@@ -2,7 +2,7 @@
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
-import { fromStoredItem, owns, planOf, type QueryOptions, queryKeys } from "./lite";
+import { fromStoredItem, keyCondition, owns, planOf, type QueryOptions, queryKeys } from "./lite";
 import { decodeCursor, encodeCursor } from "./lite-cursor";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
@@ -40,21 +40,14 @@ export async function queryPage<E extends AnyEntity>(
   options: PageOptions,
   transport: () => LiteTransport = liteTransport,
 ): Promise<{ data: EntityItem<E>[]; cursor: string | null }> {
-  const { index, pk, sk, exact } = queryKeys(model, accessPattern, composites as Attrs);
+  const { index } = queryKeys(model, accessPattern, composites as Attrs);
   const { main } = planOf(model);
   const keyFields = [
     index.pk.field,
     index.sk?.field,
     ...(index === main ? [] : [main.pk.field, main.sk?.field]),
   ].filter((field): field is string => field !== undefined);
-  const names: Record<string, string> = { "#pk": index.pk.field };
-  const values: Record<string, unknown> = { ":pk": pk };
-  let condition = "#pk = :pk";
-  if (index.sk && sk !== undefined) {
-    names["#sk1"] = index.sk.field;
-    values[":sk1"] = sk;
-    condition += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
-  }
+  const { names, values, expression: condition } = keyCondition(model, accessPattern, composites as Attrs);
   const items: EntityItem<E>[] = [];
   let start = options.cursor ? trimmed(options.cursor, keyFields) : undefined;
   do {

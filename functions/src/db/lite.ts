@@ -203,6 +203,24 @@ export function queryKeys(model: Model, accessPattern: string, attrs: Attrs) {
 }
 
 /**
+ * The key condition of a query on `accessPattern` (ElectroDB's): the partition from its pk composites, `begins_with`
+ * on the sk's given ones, or `=` when they are all given. Placeholders `#pk`, `#sk1`, `:pk`, `:sk1`. The lite path's
+ * queries (`liteEntity().query`, lite-pages.ts, data/lite-pages.ts) all build theirs here.
+ */
+export function keyCondition(model: Model, accessPattern: string, composites: Attrs) {
+  const { index, pk, sk, exact } = queryKeys(model, accessPattern, composites);
+  const names: Record<string, string> = { "#pk": index.pk.field };
+  const values: Record<string, unknown> = { ":pk": pk };
+  let expression = "#pk = :pk";
+  if (index.sk && sk !== undefined) {
+    names["#sk1"] = index.sk.field;
+    values[":sk1"] = sk;
+    expression += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
+  }
+  return { index, names, values, expression };
+}
+
+/**
  * The item as ElectroDB's `put` stores it: defaults and setters applied, attributes under their fields, every index's
  * keys whose composites are all present (and whose `condition` holds), and the entity identifiers.
  */
@@ -340,15 +358,7 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Lite
      * `=` when they are all given (as ElectroDB does).
      */
     async query(accessPattern: string, composites: Partial<Item>, options: QueryOptions = {}): Promise<Item[]> {
-      const { index, pk, sk, exact } = queryKeys(model, accessPattern, composites);
-      const names: Record<string, string> = { "#pk": index.pk.field };
-      const values: Record<string, unknown> = { ":pk": pk };
-      let condition = "#pk = :pk";
-      if (index.sk && sk !== undefined) {
-        names["#sk1"] = index.sk.field;
-        values[":sk1"] = sk;
-        condition += exact ? " AND #sk1 = :sk1" : " AND begins_with(#sk1, :sk1)";
-      }
+      const { index, names, values, expression: condition } = keyCondition(model, accessPattern, composites as Attrs);
       let projection: string | undefined;
       if (options.attributes) {
         const fields = [...options.attributes.map((name) => plan().fieldOf.get(name)!), entityField, versionField];
