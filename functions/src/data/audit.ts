@@ -3,11 +3,11 @@ import { type AuditEntry, type Principal, yearMonthInVietnam } from "@ketnoi/cor
 import type { AuditEntity } from "../db/entities/audit";
 import type { UserEntity } from "../db/entities/user";
 import { liteEntity } from "../db/lite";
+import { queryPage } from "../db/lite-pages";
 import { liteWrites, send } from "../db/lite-writes";
 import { auditModel } from "../db/models/audit";
 import { userModel } from "../db/models/user";
 import { guard, paginate } from "./guard";
-import { queryByCursor } from "./lite-pages";
 import { getOrganisations } from "./organisation-reads";
 
 // Over the lite data path (db/lite.ts, issue 14): every audited route records through it, and the insights function
@@ -61,7 +61,7 @@ export async function listAudit(
   options: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: AuditEntry[]; cursor: string | null; names: AuditNames }> {
   const { data, cursor } = await paginate(options.cursor, () =>
-    queryByCursor<AuditEntity>(
+    queryPage<AuditEntity>(
       auditModel,
       "byMonth",
       { month },

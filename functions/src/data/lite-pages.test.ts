@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { queryPage } from "../db/lite-pages";
 import { auditModel } from "../db/models/audit";
 import { messageModel } from "../db/models/message";
 import { db } from "../db/service";
-import { queryBelow, queryByCursor } from "./lite-pages";
+import { queryBelow } from "./lite-pages";
 
 // The audit log's cursor pages and a thread's older messages, read over the lite data path, must be exactly what
 // ElectroDB's queries returned before (data/audit.ts, data/messages.ts): the same items in the same order, the same
@@ -11,7 +12,7 @@ import { queryBelow, queryByCursor } from "./lite-pages";
 
 const entities = () => db().entities;
 
-describe("queryByCursor pages as ElectroDB's count and cursor", () => {
+describe("queryPage pages the audit log (the table index) as ElectroDB's count and cursor", () => {
   it("returns the same items and cursors, page after page, both orders, whatever the page size", async () => {
     const month = `t-${randomUUID()}`;
     const at = (i: number) => new Date(Date.UTC(2026, 4, 1, 0, 0, i)).toISOString();
@@ -38,7 +39,7 @@ describe("queryByCursor pages as ElectroDB's count and cursor", () => {
           const electro: { data: unknown[]; cursor: string | null } = await entities()
             .audit.query.byMonth({ month })
             .go({ order, count, cursor: theirs });
-          const lite: { data: unknown[]; cursor: string | null } = await queryByCursor(
+          const lite: { data: unknown[]; cursor: string | null } = await queryPage(
             auditModel,
             "byMonth",
             { month },
@@ -55,7 +56,7 @@ describe("queryByCursor pages as ElectroDB's count and cursor", () => {
   });
 
   it("refuses an undecodable cursor with ElectroDB's message (the route's 400)", async () => {
-    await expect(queryByCursor(auditModel, "byMonth", { month: "x" }, { count: 5, cursor: "%%%" })).rejects.toThrow(
+    await expect(queryPage(auditModel, "byMonth", { month: "x" }, { count: 5, cursor: "%%%" })).rejects.toThrow(
       /cursor/,
     );
   });

@@ -3,68 +3,19 @@ import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
 import { fromStoredItem, keyCondition, owns, planOf, tableKey } from "../db/lite";
-import { decodeCursor, encodeCursor } from "../db/lite-cursor";
 import type { defineModel } from "../db/models/define";
 import type { LiteTransport } from "../db/transport";
 
 /**
- * The two page-shaped reads the insights and messaging modules made through ElectroDB, over the lite data path
- * (issue 14) with ElectroDB's own request and result: a page by cursor (the audit log) and a page below a sort key
- * (a thread's older messages). db/lite.ts's `query` reads whole results only; these belong there once another
- * module needs them. lite-pages.test.ts holds both to ElectroDB's on the same items.
+ * A page below a sort key (a thread's older messages), as the messaging module read it through ElectroDB, over the
+ * lite data path (issue 14). Pages by cursor are db/lite-pages.ts's `queryPage` (the audit log's too).
+ * lite-pages.test.ts holds both to ElectroDB's on the same items.
  */
 
 type Model = ReturnType<typeof defineModel>;
 // biome-ignore lint/suspicious/noExplicitAny: any ElectroDB entity, for its item type only.
 type AnyEntity = Entity<any, any, any, any>;
 type Attrs = Record<string, unknown>;
-
-/** The key fields of an index's start key, as ElectroDB keeps them (`_trimKeysToIndex`): the table's, then the index's. */
-function keyFields(model: Model, index: string | undefined): string[] {
-  const { main, indexes } = planOf(model);
-  const plans = index === undefined ? [main] : [main, indexes.find((i) => i.index === index)!];
-  return [...new Set(plans.flatMap((p) => [p.pk.field, ...(p.sk ? [p.sk.field] : [])]))];
-}
-
-const pick = (item: Attrs, fields: readonly string[]) =>
-  Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
-
-/**
- * Up to `count` of the entity's items on an index from `cursor`, and the cursor of the next page, as ElectroDB's
- * `query…go({ count, cursor })`: pages are read until `count` owned items; when `count` is reached the cursor is the
- * last item's key (even if nothing follows), else the last page's LastEvaluatedKey, null at the end.
- */
-export async function queryByCursor<E extends AnyEntity>(
-  model: Model,
-  accessPattern: string,
-  composites: Partial<EntityItem<E>>,
-  options: { count: number; order?: "asc" | "desc"; cursor?: string | null },
-  transport: () => LiteTransport = liteTransport,
-): Promise<{ data: EntityItem<E>[]; cursor: string | null }> {
-  const { index, names, values, expression } = keyCondition(model, accessPattern, composites as Attrs);
-  const fields = keyFields(model, index.index);
-  let start = options.cursor ? pick(decodeCursor(options.cursor), fields) : undefined;
-  if (start && Object.keys(start).length === 0) start = undefined;
-  const data: EntityItem<E>[] = [];
-  do {
-    const output = await transport().query({
-      TableName: dataConfig().TABLE_NAME,
-      IndexName: index.index,
-      KeyConditionExpression: expression,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ScanIndexForward: options.order !== "desc",
-      ExclusiveStartKey: start,
-    });
-    start = output.LastEvaluatedKey;
-    for (const stored of output.Items ?? []) {
-      if (!owns(model, stored)) continue;
-      data.push(fromStoredItem(model, stored) as EntityItem<E>);
-      if (data.length === options.count) return { data, cursor: encodeCursor(pick(stored, fields)) };
-    }
-  } while (start);
-  return { data, cursor: null };
-}
 
 /**
  * One Query of at most `limit` items (DynamoDB's Limit, evaluated before the entity's items are kept, as ElectroDB's
