@@ -117,8 +117,58 @@ function allPages(index: ListingSearchIndex, criteria: SearchCriteria, limit: nu
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/**
+ * Pages through the bounded path and holds it to MiniSearch's reference page; says which ordering rule applied:
+ * "listed" (not by relevance), "ranked" (every match fits the budget), "bounded" (more matches than the budget).
+ */
+function checkAgainstReference(
+  listings: GeneratedListing[],
+  criteria: SearchCriteria,
+  limit: number,
+  budget: number,
+): "listed" | "ranked" | "bounded" {
+  const index = indexOf(listings);
+  index.scoreBudget = budget;
+  const reference = index.referencePage(criteria, { limit: 1_000, today });
+  const pages = allPages(index, criteria, limit);
+  const hits = pages.flatMap((p) => p.hits);
+  for (const page of pages) {
+    expect(page.total).toBe(reference.total);
+    expect(page.matchedAllTerms).toBe(reference.matchedAllTerms);
+  }
+  // Every match exactly once across the pages: totals and pagination stay honest.
+  expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+  expect(hits.map((h) => h.id).sort()).toEqual(reference.hits.map((h) => h.id).sort());
+  const expectedScore = new Map(reference.hits.map((h) => [h.id, h.score]));
+  for (const hit of hits) expect(close(hit.score, expectedScore.get(hit.id)!)).toBe(true);
+
+  const hasWords = (criteria.q ?? "").trim().length > 0;
+  const sort = criteria.sort ?? (hasWords ? "relevance" : "newest");
+  if (sort !== "relevance" || !hasWords) {
+    expect(hits.map((h) => h.id)).toEqual(reference.hits.map((h) => h.id));
+    return "listed";
+  }
+  const byScore = (a: (typeof hits)[0], b: (typeof hits)[0]) =>
+    close(a.score, b.score)
+      ? a.fields.sortAt > b.fields.sortAt || (a.fields.sortAt === b.fields.sortAt && a.id < b.id)
+      : a.score > b.score;
+  const byNewest = (a: (typeof hits)[0], b: (typeof hits)[0]) =>
+    a.fields.sortAt > b.fields.sortAt || (a.fields.sortAt === b.fields.sortAt && a.id < b.id);
+  if (reference.total <= budget) {
+    for (let i = 1; i < hits.length; i++) expect(byScore(hits[i - 1]!, hits[i]!)).toBe(true);
+    return "ranked";
+  }
+  // Ranked candidates (at most the budget), then the other matches newest first.
+  const split = [...Array(Math.min(budget, hits.length) + 1).keys()].some(
+    (k) =>
+      hits.slice(0, k).every((h, i) => i === 0 || byScore(hits[i - 1]!, h)) &&
+      hits.slice(k).every((h, i) => i === 0 || byNewest(hits[k + i - 1]!, h)),
+  );
+  expect(split).toBe(true);
+  return "bounded";
+}
+
 describe("bounded search against MiniSearch (referencePage)", () => {
-  let beyondBudget = 0;
   it("finds the same listings with the same scores and totals; orders them as MiniSearch when they fit the budget, else the strongest candidates by score then the rest newest first", () => {
     fc.assert(
       fc.property(
@@ -127,58 +177,49 @@ describe("bounded search against MiniSearch (referencePage)", () => {
         fc.integer({ min: 1, max: 7 }),
         fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 60 })),
         (listings, partial, limit, budget) => {
-          const index = indexOf(listings);
-          index.scoreBudget = budget;
-          const criteria: SearchCriteria = {
-            deadlineAhead: true,
-            verifiedOnly: false,
-            q: partial.q,
-            ...partial.filters,
-            ...(partial.sort ? { sort: partial.sort } : {}),
-          };
-          const reference = index.referencePage(criteria, { limit: 1_000, today });
-          const pages = allPages(index, criteria, limit);
-          const hits = pages.flatMap((p) => p.hits);
-          for (const page of pages) {
-            expect(page.total).toBe(reference.total);
-            expect(page.matchedAllTerms).toBe(reference.matchedAllTerms);
-          }
-          // Every match exactly once across the pages: totals and pagination stay honest.
-          expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
-          expect(hits.map((h) => h.id).sort()).toEqual(reference.hits.map((h) => h.id).sort());
-          const expectedScore = new Map(reference.hits.map((h) => [h.id, h.score]));
-          for (const hit of hits) expect(close(hit.score, expectedScore.get(hit.id)!)).toBe(true);
-
-          const hasWords = (criteria.q ?? "").trim().length > 0;
-          const sort = criteria.sort ?? (hasWords ? "relevance" : "newest");
-          if (sort !== "relevance" || !hasWords) {
-            expect(hits.map((h) => h.id)).toEqual(reference.hits.map((h) => h.id));
-            return;
-          }
-          const byScore = (a: (typeof hits)[0], b: (typeof hits)[0]) =>
-            close(a.score, b.score)
-              ? a.fields.sortAt > b.fields.sortAt || (a.fields.sortAt === b.fields.sortAt && a.id < b.id)
-              : a.score > b.score;
-          const byNewest = (a: (typeof hits)[0], b: (typeof hits)[0]) =>
-            a.fields.sortAt > b.fields.sortAt || (a.fields.sortAt === b.fields.sortAt && a.id < b.id);
-          if (reference.total <= budget) {
-            for (let i = 1; i < hits.length; i++) expect(byScore(hits[i - 1]!, hits[i]!)).toBe(true);
-            return;
-          }
-          beyondBudget++;
-          // Ranked candidates (at most the budget), then the other matches newest first.
-          const split = [...Array(Math.min(budget, hits.length) + 1).keys()].some(
-            (k) =>
-              hits.slice(0, k).every((h, i) => i === 0 || byScore(hits[i - 1]!, h)) &&
-              hits.slice(k).every((h, i) => i === 0 || byNewest(hits[k + i - 1]!, h)),
+          checkAgainstReference(
+            listings,
+            {
+              deadlineAhead: true,
+              verifiedOnly: false,
+              q: partial.q,
+              ...partial.filters,
+              ...(partial.sort ? { sort: partial.sort } : {}),
+            },
+            limit,
+            budget,
           );
-          expect(split).toBe(true);
         },
       ),
       { numRuns: 300 },
     );
-    // The bounded order (more matches than the budget) was exercised, not only the exact one.
-    expect(beyondBudget).toBeGreaterThan(20);
+  });
+
+  // The bounded order in every run, not left to chance: each listing's title holds the query's word, every deadline
+  // is ahead, and the budget is smaller than the number of listings.
+  it("orders a relevance query with more matches than the budget: the strongest candidates by score, then the rest newest first", () => {
+    const shared = words[0]!;
+    fc.assert(
+      fc.property(
+        fc
+          .array(listingArb, { minLength: 2, maxLength: 40, size: "max" })
+          .map((ls) => ls.map((l) => ({ ...l, title: [shared, ...l.title], deadline: "2026-06-30" }))),
+        fc.constantFrom<SearchSort | undefined>(undefined, "relevance"),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 39 }),
+        (listings, sort, limit, budgetWish) => {
+          const budget = Math.min(budgetWish, listings.length - 1);
+          const criteria: SearchCriteria = {
+            deadlineAhead: true,
+            verifiedOnly: false,
+            q: shared,
+            ...(sort ? { sort } : {}),
+          };
+          expect(checkAgainstReference(listings, criteria, limit, budget)).toBe("bounded");
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it("ranks a typical query's first page as MiniSearch does when the budget covers its matches", () => {
