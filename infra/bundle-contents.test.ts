@@ -5,8 +5,17 @@ import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { groupFunctions } from "./api";
 import { esbuildOptions } from "./function";
-import { bounceEntry, digestEntry, mailConsumerEntry } from "./mail";
-import { apiEntry, filesEntry, groupEntry, mfaClaimEntry, repoRoot, streamEntry } from "./paths";
+import {
+  apiEntry,
+  bounceEntry,
+  digestEntry,
+  filesEntry,
+  groupEntry,
+  mailConsumerEntry,
+  mfaClaimEntry,
+  repoRoot,
+  streamEntry,
+} from "./paths";
 
 // What a function's cold start must not pay for (issue 14, docs/benchmarks.md): its bundle holds only the modules it
 // can run. Built exactly as deployed (`esbuildOptions`), read from esbuild's metafile (bytes each input kept).
@@ -143,14 +152,22 @@ describe("what the deployed bundles carry", () => {
       ["mail-digest", digestEntry],
     ] as const) {
       const metafile = await bundleOf(entry, name);
-      const kept = await keptInputs(entry, `${name}-kept`);
-      expect(kept, name).toContain("functions/src/mail/ses-fetch.ts");
-      expect(kept, name).toContain("functions/src/bundle/smtp-absent.ts");
-      expect(kept, name).not.toContain("functions/src/mail/smtp.ts");
-      expect(kept.filter((input) => input.includes("node_modules/@aws-sdk/client-sesv2/"), name)).toEqual([]);
+      // Built split (infra/function.ts splitEntries): the sender and the composer are chunks the first mail loads,
+      // so the entry file a cold start reads holds neither; what the function can run is every file of it.
+      const outputs = await outputsOf(entry, `${name}-kept`);
+      const entryFile = kept(outputs.get("index.mjs")!);
+      expect(
+        entryFile.filter((input) => /mail\/ses-fetch\.ts|node_modules\/nodemailer\//.test(input)),
+        name,
+      ).toEqual([]);
+      const all = [...outputs.values()].flatMap((output) => kept(output));
+      expect(all, name).toContain("functions/src/mail/ses-fetch.ts");
+      expect(all, name).toContain("functions/src/bundle/smtp-absent.ts");
+      expect(all, name).not.toContain("functions/src/mail/smtp.ts");
+      expect(all.filter((input) => input.includes("node_modules/@aws-sdk/client-sesv2/"), name)).toEqual([]);
       // nodemailer's composer and what it needs to write a message, nothing of its mailer or its transports.
       const nodemailer = new Set(
-        kept.flatMap((input) => input.match(/node_modules\/nodemailer\/dist\/esm\/([^/]+)/)?.slice(1) ?? []),
+        all.flatMap((input) => input.match(/node_modules\/nodemailer\/dist\/esm\/([^/]+)/)?.slice(1) ?? []),
       );
       expect(nodemailer.has("mail-composer"), name).toBe(true);
       for (const part of [
@@ -197,5 +214,26 @@ describe("what the deployed bundles carry", () => {
     // Nothing of the S3 SDK anywhere in the function, chunks included.
     const everything = [...outputs.values()].flatMap(kept);
     expect(everything.filter((input) => /node_modules\/@aws-sdk\/[^/]*s3[^/]*\//.test(input))).toEqual([]);
+  }, 120_000);
+
+  it("the calendar writer (catalog, work) and the XLSX writer (insights) are chunks their first use loads, not in the entry", async () => {
+    // interviews/attachment.ts and data/dashboard-export.ts import them dynamically, and these functions are built
+    // split (infra/function.ts splitEntries): a cold start reads index.mjs alone.
+    const lazy = {
+      catalog: /node_modules\/ics\//,
+      work: /node_modules\/ics\//,
+      insights: /node_modules\/(write-excel-file|fflate)\//,
+    } as const;
+    for (const [group, heavy] of Object.entries(lazy)) {
+      const outputs = await outputsOf(groupEntry(group), group);
+      expect(
+        kept(outputs.get("index.mjs")!).filter((input) => heavy.test(input)),
+        group,
+      ).toEqual([]);
+      const chunk = [...outputs].find(
+        ([path, output]) => path.startsWith("chunks/") && kept(output).some((input) => heavy.test(input)),
+      );
+      expect(chunk, `${group}: a chunk holding ${heavy}`).toBeDefined();
+    }
   }, 120_000);
 });

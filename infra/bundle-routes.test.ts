@@ -8,10 +8,11 @@ import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { erasureConfirmation } from "@ketnoi/core";
+import { erasureConfirmation, type InterviewPropose, todayInVietnam } from "@ketnoi/core";
 import { devJwks, signDevToken } from "@ketnoi/functions/auth/dev-idp";
 import { config } from "@ketnoi/functions/config";
-import { submitApplication } from "@ketnoi/functions/data/applications";
+import { submitApplication, transitionApplication } from "@ketnoi/functions/data/applications";
+import { changeInterview, proposeInterview } from "@ketnoi/functions/data/interviews";
 import { getListing } from "@ketnoi/functions/data/listings";
 import { notify } from "@ketnoi/functions/data/notifications";
 import { useLocalConfig } from "@ketnoi/functions/local/config";
@@ -31,8 +32,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupFunctions } from "./api";
 import { esbuildOptions } from "./function";
-import { mailConsumerEntry } from "./mail";
-import { apiEntry, filesEntry, groupEntry, repoRoot, streamEntry } from "./paths";
+import { apiEntry, filesEntry, groupEntry, mailConsumerEntry, repoRoot, streamEntry } from "./paths";
 
 // Issue 14: each Lambda bundle, built exactly as it deploys (esbuildOptions), run in a fresh Node process with real
 // events against DynamoDB Local holding the demo data — one route of every route group (routes/groups.ts) through an
@@ -324,6 +324,60 @@ describe("the built files bundle (split: pdf-lib a chunk of its own)", () => {
       await s3.stop();
     }
   }, 120_000);
+});
+
+describe("the built split group bundles load their writers on first use", () => {
+  // catalog, work and insights are built split (infra/function.ts splitEntries): the calendar writer and the XLSX
+  // writer are chunks beside index.mjs (bundle-contents.test.ts), which only these requests load.
+  it("the work function writes an interview's calendar with ics from its chunk; insights exports XLSX from its own", async () => {
+    // A scheduled interview on another published listing than the group routes' one, set up through the data layer.
+    const listings = (await scanEntity("listing")).map((item) => unmarshall(item));
+    const other = listings.find((l) => l.status === "published" && l.listingId !== listingId)!;
+    const listing = (await getListing(other.listingId))!;
+    const submitted = await submitApplication(listing, users.student.userId, { answers: [] });
+    const inInterview = await transitionApplication(submitted, listing, "organisation", {
+      to: "interview",
+      version: submitted.version,
+    });
+    const day = todayInVietnam(new Date(Date.now() + 3 * 86_400_000));
+    const proposal: InterviewPropose = {
+      slots: [{ date: day, startTime: "09:30", durationMinutes: 45 }],
+      mode: "in_person",
+      communeId: "p-tran-bien",
+      address: "Lô A2, KCN Amata",
+    };
+    const proposed = await proposeInterview(inInterview, proposal);
+    await changeInterview(proposed, "student", { action: "pick", slotId: proposed.slots[0]!.id }, proposed.version);
+
+    const student = await signDevToken({ ...users.student, role: "student" });
+    const province = await signDevToken({ ...users.province, role: "province" });
+    const [calendar] = (await invoke("work", [
+      httpGet(`/api/applications/${submitted.id}/interview/calendar`, student),
+    ])) as { statusCode: number; body: string; isBase64Encoded: boolean; headers: Record<string, string> }[];
+    expect(calendar!.statusCode, calendar!.body).toBe(200);
+    expect(calendar!.headers["content-type"]).toContain("text/calendar");
+    // API Gateway gets it base64-encoded: hono's Lambda adapter sends as binary every type but text/plain, html, css,
+    // javascript, csv and JSON/XML; API Gateway decodes it for the client.
+    const ics = calendar!.isBase64Encoded ? Buffer.from(calendar!.body, "base64").toString("utf8") : calendar!.body;
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain("METHOD:REQUEST");
+    expect(ics).toContain(`UID:interview-${proposed.interviewId}@ketnoi`);
+
+    const exportEvent = { ...httpGet("/api/dashboard/export", province), rawQueryString: "table=all&format=xlsx" };
+    const [workbook] = (await invoke("insights", [exportEvent])) as {
+      statusCode: number;
+      body: string;
+      isBase64Encoded: boolean;
+      headers: Record<string, string>;
+    }[];
+    expect(workbook!.statusCode, workbook!.body).toBe(200);
+    expect(workbook!.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(workbook!.isBase64Encoded).toBe(true);
+    // A zip (its local file headers name each part uncompressed) holding a workbook.
+    const bytes = Buffer.from(workbook!.body, "base64");
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(bytes.includes("xl/workbook.xml")).toBe(true);
+  }, 180_000);
 });
 
 describe("the built lean bundles when DynamoDB cannot answer", () => {

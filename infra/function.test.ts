@@ -64,3 +64,34 @@ it.each([
   },
   60_000,
 );
+
+it("gives each split function its own code: CDK's asset cache keys them apart (catalog, work, insights, files)", async () => {
+  // One stack, as synthesis builds them: the bundled asset is cached by its options, and the local bundler is a
+  // function left out of that key, so the entry must be in it (splitCode's extraHash).
+  const app = new App({ outdir: join(scratch.path, "split-apart", "cdk.out") });
+  const stack = new Stack(app, "Bundling");
+  const entries = {
+    Catalog: groupEntry("catalog"),
+    Work: groupEntry("work"),
+    Insights: groupEntry("insights"),
+    Files: filesEntry,
+  };
+  for (const [id, entry] of Object.entries(entries)) {
+    new KetNoiFunction(stack, id, {
+      stage: stageSettings("test"),
+      entry,
+      description: "bundling check",
+      memorySize: 128,
+      timeout: Duration.seconds(3),
+      environment: {},
+    });
+  }
+  const template = Template.fromStack(stack);
+  for (const [id, entry] of Object.entries(entries)) {
+    const [, fn] = resourceAt(template, "AWS::Lambda::Function", id);
+    const asset = join(app.outdir, `asset.${String(fn.Properties!.Code.S3Key).replace(/\.zip$/, "")}`);
+    const outfile = join(app.outdir, `esbuild-${id}`, "index.mjs");
+    await build({ ...esbuildOptions(entry, outfile), logLevel: "silent" });
+    expect(readFileSync(join(asset, "index.mjs")).equals(readFileSync(outfile)), id).toBe(true);
+  }
+}, 120_000);

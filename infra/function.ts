@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { AssetHashType, DockerImage, type Duration } from "aws-cdk-lib";
 import {
   ApplicationLogLevel,
@@ -16,7 +16,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
-import { filesEntry, repoRoot } from "./paths";
+import { digestEntry, filesEntry, groupEntry, mailConsumerEntry, repoRoot } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
@@ -91,10 +91,23 @@ const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } a
 /**
  * The functions built with esbuild's code splitting (issue 14): a module they import dynamically (`await import()`)
  * becomes a chunk of its own beside index.mjs, read only when first needed, so the cold start loads the entry alone.
- * The files function: pdf-lib and its fonts (~440 kB) are loaded by the first PDF check (files/pdf-check.ts).
+ * - files: pdf-lib and its fonts (~440 kB) are loaded by the first PDF check (files/pdf-check.ts);
+ * - catalog, work, the mail consumer and the digest: the calendar writer (ics, ~28 kB) by the first interview
+ *   calendar (interviews/attachment.ts). Built whole, a dynamic import would keep it and make esbuild keep all of
+ *   `@ketnoi/core` its module imports (the skills taxonomy too: +66 kB in the mail consumer);
+ * - insights: the XLSX writer (write-excel-file and fflate, ~77 kB) by the first export (data/dashboard-export.ts);
+ * - the mail consumer and the digest also: the SES sender with nodemailer's composer (~140 kB) by the first mail
+ *   (mail/transport.ts).
  * NodejsFunction cannot split (it passes `--outfile`), so `KetNoiFunction` builds these with `esbuildOptions` itself.
  */
-export const splitEntries: ReadonlySet<string> = new Set([filesEntry]);
+export const splitEntries: ReadonlySet<string> = new Set([
+  filesEntry,
+  groupEntry("catalog"),
+  groupEntry("work"),
+  groupEntry("insights"),
+  mailConsumerEntry,
+  digestEntry,
+]);
 /** Where a split build writes its chunks, beside the entry file. */
 export const chunkFolder = "chunks";
 
@@ -207,6 +220,10 @@ function splitCode(entry: string): Code {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry("public.ecr.aws/sam/build-nodejs22.x"),
+      // CDK caches a bundled asset by its source and its bundling options as JSON: `tryBundle` is a function, left
+      // out of that JSON, so without the entry named here every split function of a stack would get the first one's
+      // code (function.test.ts). Only a Docker build would read the variable; this one never runs in Docker.
+      environment: { KETNOI_ENTRY: relative(repoRoot, entry) },
       local: {
         tryBundle(outputDir) {
           // esbuild from node_modules, required at run time: SST bundles sst.config.ts with what it imports into one ES

@@ -14,13 +14,8 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
-import { repoRoot } from "./paths";
+import { bounceEntry, digestEntry, mailConsumerEntry } from "./paths";
 import type { StageSettings } from "./stage";
-
-export const digestEntry = join(repoRoot, "functions/src/mail/digest-lambda.ts");
-export const bounceEntry = join(repoRoot, "functions/src/mail/bounce-lambda.ts");
-/** The mail consumer: a second reader of the table stream that mails inserted notices (functions/src/mail-lambda.ts). */
-export const mailConsumerEntry = join(repoRoot, "functions/src/mail-lambda.ts");
 
 /**
  * The mail consumer's event filter: only a newly stored notice (an INSERT of ElectroDB entity `notification`,

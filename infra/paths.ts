@@ -56,3 +56,12 @@ export function placeholderWebAssets(): string {
   writeFileSync(join(folder, "assets/placeholder-0000.js"), "export {};\n");
   return folder;
 }
+
+/** The mail consumer: a second reader of the table stream that mails inserted notices (functions/src/mail-lambda.ts). */
+export const mailConsumerEntry = join(repoRoot, "functions/src/mail-lambda.ts");
+
+/** The daily digest of unread notices, by mail. */
+export const digestEntry = join(repoRoot, "functions/src/mail/digest-lambda.ts");
+
+/** SES bounces and complaints (through SNS): the addresses mail stops going to. */
+export const bounceEntry = join(repoRoot, "functions/src/mail/bounce-lambda.ts");

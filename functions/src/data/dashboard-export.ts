@@ -1,5 +1,5 @@
 import { type DashboardTable, tableFileNames, tableRows, toCsv } from "@ketnoi/core";
-import writeXlsxFile, { type Cell, type Sheet } from "write-excel-file/node";
+import type { Cell, Sheet } from "write-excel-file/node";
 
 /** The media types of the two export formats. */
 export const exportTypes = {
@@ -42,5 +42,8 @@ function sheetOf(table: DashboardTable): Sheet<never> {
  * @example const bytes = await xlsxExport(tables); // a Buffer starting with "PK"
  */
 export async function xlsxExport(tables: readonly DashboardTable[]): Promise<Buffer> {
+  // Loaded on the first export, not at the insights function's cold start: the writer and its zip library are
+  // ~77 kB of the bundle, a chunk of its split build (infra/function.ts splitEntries, issue 14).
+  const { default: writeXlsxFile } = await import("write-excel-file/node");
   return writeXlsxFile(tables.map(sheetOf)).toBuffer();
 }

@@ -2,7 +2,11 @@ import type { NotificationKind } from "@ketnoi/core";
 import { getInterview, type InterviewItem } from "../data/interviews";
 import { getListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
-import { type CalendarNames, interviewAttachment, interviewCalendar } from "./ics";
+import type { CalendarNames } from "./ics";
+
+// The calendar writer (ics, ~28 kB) is loaded by the first calendar, not at a cold start: a chunk of the split
+// builds of the functions that carry it (infra/function.ts splitEntries, issue 14).
+const calendarWriter = () => import("./ics");
 
 /** The names an interview's calendar shows: the listing's title and the organisation's name (Vietnamese). */
 async function namesOf(interview: InterviewItem): Promise<CalendarNames> {
@@ -12,7 +16,8 @@ async function namesOf(interview: InterviewItem): Promise<CalendarNames> {
 
 /** The interview's calendar file with its names read from the table (the download route). */
 export async function calendarOf(interview: InterviewItem) {
-  return interviewCalendar(interview, await namesOf(interview));
+  const [{ interviewCalendar }, names] = await Promise.all([calendarWriter(), namesOf(interview)]);
+  return interviewCalendar(interview, names);
 }
 
 const calendarKinds: ReadonlySet<NotificationKind> = new Set([
@@ -39,6 +44,6 @@ export async function interviewAttachmentForNotice(
   if (!applicationId) return undefined;
   const interview = await getInterview(applicationId);
   if (!interview) return undefined;
-  const names = await namesOf(interview);
+  const [{ interviewAttachment }, names] = await Promise.all([calendarWriter(), namesOf(interview)]);
   return interviewAttachment(interview, organizerEmail ? { ...names, organizerEmail } : names);
 }
