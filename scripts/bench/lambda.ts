@@ -3,7 +3,7 @@
  * process takes to import it, against a hello-world handler bundled the same way in the same run.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { App } from "aws-cdk-lib";
@@ -285,6 +285,8 @@ export const lambdaSection: BenchSection = {
         "entry file a cold start loads; chunksKb: a split function's chunks, loaded on first use), and the " +
         `time from a fresh node's start to the bundle imported, with the function's NODE_OPTIONS; median of ${rounds} ` +
         "rounds interleaved with a hello-world bundle and the SDK floor (DynamoDB DocumentClient, one GetItem); " +
+        "importVsFloorWithRequest: against the floor that also loads Node's web Request (undici), as every Hono " +
+        "function must before its first answer; " +
         "firstRequestMs: the first handler call after the import (API: a listing's detail; consumer: one stream " +
         "record) on DynamoDB Local with the demo data, warmRequestMs the median of 5 calls after it",
       targets: {
@@ -312,6 +314,16 @@ export const handler = async () => {
   return { statusCode: 200 };
 };
 `,
+          );
+          // The floor plus what every Hono function loads before its first answer and the floor never does: Node's web
+          // Request and Response (undici, loaded on first touch). Hono's Lambda adapter builds a Request per event.
+          const floorRequest = join(dir, "floor-request.ts");
+          writeFileSync(
+            floorRequest,
+            readFileSync(floor, "utf8").replace(
+              "const client =",
+              "void globalThis.Request; // loads undici, as hono/aws-lambda's first Request does\nconst client =",
+            ),
           );
           const runner = join(dir, "import.mjs");
           writeFileSync(runner, runnerScript);
@@ -357,11 +369,13 @@ export const handler = async () => {
           const floorBundle = await bundle(floor, join(dir, "floor", "index.mjs"), false);
           // The floor as issue 14 first measured it: the SDK's own credential chain (no bundleAliases).
           const floorChain = await bundle(floor, join(dir, "floor-chain", "index.mjs"), false, false);
+          const floorRequestBundle = await bundle(floorRequest, join(dir, "floor-request", "index.mjs"), false);
           type Variant = { name: string; file: string; env: NodeJS.ProcessEnv; event?: string };
           const variants: Variant[] = [
             { name: "hello", file: helloBundle.file, env: deployedEnv },
             { name: "floor", file: floorBundle.file, env: deployedEnv, event: events.floor },
             { name: "floorDefaultChain", file: floorChain.file, env: deployedEnv },
+            { name: "floorWithRequest", file: floorRequestBundle.file, env: deployedEnv, event: events.floor },
           ];
           const sizes = new Map<string, Record<string, FigureValue>>();
           for (const [name, entry] of Object.entries(entries)) {
@@ -426,7 +440,9 @@ export const handler = async () => {
             floorWarmRequestMs: medianOf("floor", "warmMs")!,
             floorDefaultChainImportMs: medianOf("floorDefaultChain")!,
             floorDefaultChainSizeKb: kb(floorChain.bytes),
+            floorWithRequestImportMs: medianOf("floorWithRequest")!,
           };
+          const floorWithRequestMs = medianOf("floorWithRequest")!;
           for (const name of [...Object.keys(entries), ...extraBundles.map(([n]) => n)]) {
             const { sizeKb, ...sizeDetails } = sizes.get(name)!;
             const ms = medianOf(name)!;
@@ -449,6 +465,8 @@ export const handler = async () => {
               importMs: ms,
               importRatio: round2(ms / helloMs),
               importVsFloor: round2(ms / floorMs),
+              // Against the floor that also loads the web Request every Hono function needs (context, not the goal).
+              importVsFloorWithRequest: round2(ms / floorWithRequestMs),
               importCpuMs: cpuMs,
               importCpuVsFloor: round2(cpuMs / floorCpuMs),
               ...request,
