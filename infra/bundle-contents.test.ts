@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
@@ -83,6 +83,28 @@ describe("what the deployed bundles carry", () => {
     expect(docs.filter((input) => input.startsWith("functions/src/routes/groups/"))).toEqual([]);
     expect(await keptInputs(groupEntry("catalog"), "catalog")).toContain("packages/core/src/taxonomy/taxonomy.ts");
   }, 120_000);
+
+  it("a group function carries the route sets its group mounts and no other: route modules hold one group's routes", async () => {
+    // A route module's top-level definitions (`export const x = new Hono().get(…)`) are kept wherever the module is
+    // imported, mounted or not: a module imported for one of its route sets brings all of them and their data code
+    // (the whole placement engine rode into the organisations function that way). What route modules share lives in
+    // modules without routes (routes/application-access.ts, listing-visibility.ts).
+    const source = (input: string) => readFileSync(join(repoRoot, input), "utf8");
+    const routeSets = (input: string) =>
+      [...source(input).matchAll(/export const (\w+) = new Hono\b/g)].map(([, name]) => name!);
+    for (const group of ["browse", "catalog", "work", "organisations", "account", "insights"]) {
+      const mounted = [
+        ...source(`functions/src/routes/groups/${group}.ts`).matchAll(/import \{([^}]+)\} from "\.\.\//g),
+      ]
+        .flatMap(([, names]) => names!.split(",").map((name) => name.trim()))
+        .filter(Boolean);
+      const kept = (await keptInputs(groupEntry(group), `${group}-routes`)).filter((input) =>
+        /^functions\/src\/routes\/[a-z-]+\.ts$/.test(input),
+      );
+      const carried = kept.flatMap(routeSets);
+      expect(carried.sort(), group).toEqual(mounted.sort());
+    }
+  }, 180_000);
 
   it("no deployed function carries ElectroDB or the SDK's DynamoDB client: every table access is the lite data path", async () => {
     // Issue 14: every function's reads, writes and transactions go through the lite data path (functions/src/db/lite.ts,
@@ -216,14 +238,16 @@ describe("what the deployed bundles carry", () => {
     expect(everything.filter((input) => /node_modules\/@aws-sdk\/[^/]*s3[^/]*\//.test(input))).toEqual([]);
   }, 120_000);
 
-  it("the calendar writer (catalog, work) and the XLSX writer (insights) are chunks their first use loads, not in the entry", async () => {
+  it("the calendar writer (work) and the XLSX writer (insights) are chunks their first use loads, not in the entry", async () => {
     // interviews/attachment.ts and data/dashboard-export.ts import them dynamically, and these functions are built
-    // split (infra/function.ts splitEntries): a cold start reads index.mjs alone.
+    // split (infra/function.ts splitEntries): a cold start reads index.mjs alone. The catalog serves no calendar
+    // (its listing routes are modules apart from the application routes), so it carries no ics at all.
     const lazy = {
-      catalog: /node_modules\/ics\//,
       work: /node_modules\/ics\//,
       insights: /node_modules\/(write-excel-file|fflate)\//,
     } as const;
+    const catalog = [...(await outputsOf(groupEntry("catalog"), "catalog-ics")).values()].flatMap((o) => kept(o));
+    expect(catalog.filter((input) => /node_modules\/ics\//.test(input))).toEqual([]);
     for (const [group, heavy] of Object.entries(lazy)) {
       const outputs = await outputsOf(groupEntry(group), group);
       expect(

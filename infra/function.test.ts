@@ -5,7 +5,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { build } from "esbuild";
 import { afterAll, expect, it } from "vitest";
 import { chunkFolder, esbuildOptions, functionNodeOptions, KetNoiFunction } from "./function";
-import { filesEntry, groupEntry, streamEntry } from "./paths";
+import { filesEntry, groupEntry, mailConsumerEntry, streamEntry } from "./paths";
 import { stageSettings } from "./stage";
 import { resourceAt, scratchFolder } from "./test/template";
 
@@ -65,16 +65,16 @@ it.each([
   60_000,
 );
 
-it("gives each split function its own code: CDK's asset cache keys them apart (catalog, work, insights, files)", async () => {
+it("gives each split function its own code: CDK's asset cache keys them apart (work, insights, files, mail)", async () => {
   // One stack, as synthesis builds them: the bundled asset is cached by its options, and the local bundler is a
   // function left out of that key, so the entry must be in it (splitCode's extraHash).
   const app = new App({ outdir: join(scratch.path, "split-apart", "cdk.out") });
   const stack = new Stack(app, "Bundling");
   const entries = {
-    Catalog: groupEntry("catalog"),
     Work: groupEntry("work"),
     Insights: groupEntry("insights"),
     Files: filesEntry,
+    Mail: mailConsumerEntry,
   };
   for (const [id, entry] of Object.entries(entries)) {
     new KetNoiFunction(stack, id, {

@@ -92,7 +92,7 @@ const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } a
  * The functions built with esbuild's code splitting (issue 14): a module they import dynamically (`await import()`)
  * becomes a chunk of its own beside index.mjs, read only when first needed, so the cold start loads the entry alone.
  * - files: pdf-lib and its fonts (~440 kB) are loaded by the first PDF check (files/pdf-check.ts);
- * - catalog, work, the mail consumer and the digest: the calendar writer (ics, ~28 kB) by the first interview
+ * - work, the mail consumer and the digest: the calendar writer (ics, ~28 kB) by the first interview
  *   calendar (interviews/attachment.ts). Built whole, a dynamic import would keep it and make esbuild keep all of
  *   `@ketnoi/core` its module imports (the skills taxonomy too: +66 kB in the mail consumer);
  * - insights: the XLSX writer (write-excel-file and fflate, ~77 kB) by the first export (data/dashboard-export.ts);
@@ -102,7 +102,6 @@ const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } a
  */
 export const splitEntries: ReadonlySet<string> = new Set([
   filesEntry,
-  groupEntry("catalog"),
   groupEntry("work"),
   groupEntry("insights"),
   mailConsumerEntry,

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { Aws, Duration, TimeZone } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";

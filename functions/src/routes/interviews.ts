@@ -1,7 +1,6 @@
 import {
   IdParamSchema,
   InterviewCancelSchema,
-  InterviewListSchema,
   InterviewPickSchema,
   InterviewProposeSchema,
   InterviewRequestChangeSchema,
@@ -10,20 +9,13 @@ import {
 } from "@ketnoi/core";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import {
-  changeInterview,
-  getInterview,
-  interviewView,
-  listListingInterviews,
-  proposeInterview,
-} from "../data/interviews";
+import { changeInterview, getInterview, interviewView, proposeInterview } from "../data/interviews";
 import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
-import { enforce } from "../http/middleware";
 import { bearer, responses, route } from "../http/openapi";
 import { validate } from "../http/validate";
 import { calendarOf } from "../interviews/attachment";
-import { applicationFor, visibleListing } from "./applications";
+import { applicationFor } from "./application-access";
 
 const noInterview = () => new AppError("not_found", "Hồ sơ này chưa có lịch phỏng vấn.");
 
@@ -185,21 +177,3 @@ export const interviewRoutes = new Hono<AppEnv>()
       return c.body(calendar.content);
     },
   );
-
-/** A listing's interviews for its applicant board (members). Mounted at /api/listings. */
-export const listingInterviewRoutes = new Hono<AppEnv>().get(
-  "/:id/interviews",
-  route({
-    tags: ["Interviews"],
-    summary: "The interviews of a listing's applicants (members of its organisation)",
-    auth: true,
-    ok: { 200: { description: "Interviews", schema: InterviewListSchema } },
-    errors: [400, 404],
-  }),
-  validate("param", IdParamSchema),
-  async (c) => {
-    const listing = await visibleListing(c, c.req.valid("param").id);
-    enforce(c, "application:review", { orgId: listing.orgId });
-    return c.json({ items: (await listListingInterviews(listing.id)).map(interviewView) });
-  },
-);

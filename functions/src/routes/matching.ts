@@ -12,7 +12,7 @@ import { AppError } from "../http/errors";
 import { enforce } from "../http/middleware";
 import { route } from "../http/openapi";
 import { validate } from "../http/validate";
-import { visibleListing } from "./applications";
+import { visibleListing } from "./listing-visibility";
 
 // "Dành cho bạn" (recommendationRoutes) is in recommendations.ts, served by the read function (issue 14).
 

@@ -15,7 +15,7 @@ import type { AppEnv } from "../http/env";
 import { AppError } from "../http/errors";
 import { route } from "../http/openapi";
 import { validate } from "../http/validate";
-import { applicationFor } from "./applications";
+import { applicationFor } from "./application-access";
 
 const noOffer = () => new AppError("not_found", "Hồ sơ này chưa có lời mời kèm điều kiện.");
 

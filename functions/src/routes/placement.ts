@@ -4,7 +4,6 @@ import {
   confirmedSchoolOf,
   IdParamSchema,
   type OrganisationKind,
-  OrgPlacementRoundListSchema,
   PlacementPreferencesSchema,
   PlacementRankingEditSchema,
   PlacementRankingSchema,
@@ -22,7 +21,6 @@ import {
 import { type Context, Hono } from "hono";
 import { getListing, type StoredListing } from "../data/listings";
 import { getOrganisation } from "../data/organisations";
-import { roundsOfOrganisation } from "../data/placement/org";
 import { rankingView, saveRanking } from "../data/placement/ranking";
 import { reofferSeats } from "../data/placement/reoffer";
 import {
@@ -346,29 +344,3 @@ export const placementRoutes = new Hono<AppEnv>()
       return c.json(await rankingView(saved, listing));
     },
   );
-
-/**
- * An organisation's placement rounds, mounted under /organisations: rounds are kept per school, and this is how the
- * members of an organisation whose listings are in a round find it (and each listing's ranking page).
- */
-export const organisationPlacementRoutes = new Hono<AppEnv>().get(
-  "/:id/placement-rounds",
-  route({
-    tags: ["Placement"],
-    summary: "The placement rounds that include the organisation's listings, newest first (its members)",
-    description:
-      "Each round lists only this organisation's listings: seats, how many students chose the listing " +
-      "(`applicants`) and whether the organisation saved its own ranking (`edited`; else the automatic one is " +
-      "used). Each listing's ranking is at GET /api/placement-rounds/{id}/listings/{listingId}/ranking. No student " +
-      "is named. Anyone but a member (recruiter or staff) of the organisation gets 403.",
-    auth: true,
-    ok: { 200: { description: "Rounds", schema: OrgPlacementRoundListSchema } },
-    errors: [400],
-  }),
-  validate("param", IdParamSchema),
-  async (c) => {
-    const orgId = c.req.valid("param").id;
-    enforce(c, "placement:rank", { orgId });
-    return c.json({ items: await roundsOfOrganisation(orgId) });
-  },
-);

@@ -1,9 +1,9 @@
 import type { HonoBase } from "hono/hono-base";
 import type { Schema } from "hono/types";
 import type { AppEnv } from "../../http/env";
-import { listingApplicationRoutes } from "../applications";
-import { listingBookingRoutes } from "../bookings";
-import { listingInterviewRoutes } from "../interviews";
+import { listingApplicationRoutes } from "../listing-applications";
+import { listingBookingRoutes } from "../listing-bookings";
+import { listingInterviewRoutes } from "../listing-interviews";
 import { listingRoutes } from "../listings";
 import { listingCandidateRoutes } from "../matching";
 

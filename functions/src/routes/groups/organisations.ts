@@ -3,8 +3,8 @@ import type { Schema } from "hono/types";
 import type { AppEnv } from "../../http/env";
 import { enrolmentRoutes } from "../enrolments";
 import { invitationRoutes, memberRoutes } from "../members";
+import { organisationPlacementRoutes } from "../organisation-placement";
 import { organisationRoutes } from "../organisations";
-import { organisationPlacementRoutes } from "../placement";
 
 /** Organisations, their members, enrolments and invitations (routes/groups.ts). One `.route()` line per module. */
 export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
