@@ -380,6 +380,29 @@ describe("the built split group bundles load their writers on first use", () => 
   }, 180_000);
 });
 
+describe("what the built bundles load at import", () => {
+  // An ES import of node:http makes Node 22 load undici (fetch, web streams, ~13–18 ms) through the module namespace
+  // it builds; the signed transport loads node:http(s) as CommonJS when it first sends (aws/signed-post-node.ts). The
+  // Hono functions load the web Request on purpose at import (http/lambda-handle.ts): their adapter needs it for the
+  // first request. The others never build one, and so never load undici when imported.
+  it("loads undici in the Hono functions only", async () => {
+    const loadsUndici = async (bundle: string) => {
+      const runner = join(dir, `undici-${bundle}.mjs`);
+      writeFileSync(
+        runner,
+        `await import("./${bundle}.mjs");
+process.stdout.write("\\n@@" + process.moduleLoadList.some((m) => m.includes("internal/deps/undici")));`,
+      );
+      const { stdout } = await run(process.execPath, [runner], { cwd: dir, env: deployEnv(), encoding: "utf8" });
+      return stdout.slice(stdout.lastIndexOf("\n@@") + 3) === "true";
+    };
+    expect(await loadsUndici("stream")).toBe(false);
+    expect(await loadsUndici("retention")).toBe(false);
+    expect(await loadsUndici("health")).toBe(true);
+    expect(await loadsUndici("browse")).toBe(true);
+  }, 60_000);
+});
+
 describe("the built lean bundles when DynamoDB cannot answer", () => {
   // health and browse reach DynamoDB through the signed-fetch transport (functions/src/db/transport-fetch.ts), which
   // the tests of the sources never run: a database that refuses connections, or accepts them and never answers,

@@ -1,5 +1,5 @@
-import { handle } from "hono/aws-lambda";
 import { buildApp } from "./app-base";
+import { lambdaHandle } from "./http/lambda-handle";
 import { deployedDocumentSource } from "./routes/deployed-document";
 import { documentRoutes } from "./routes/docs-page";
 
@@ -9,4 +9,4 @@ import { documentRoutes } from "./routes/docs-page";
  * one OpenAPI document as built (`npm run openapi`, routes/deployed-document.ts) behind the same middleware chain,
  * instead of building the whole app to generate it at its cold start (issue 14: 1,151 kB, ~2.7× the floor's import).
  */
-export const handler = handle(buildApp((api) => api.route("/", documentRoutes(deployedDocumentSource))).app);
+export const handler = lambdaHandle(buildApp((api) => api.route("/", documentRoutes(deployedDocumentSource))).app);

@@ -1,6 +1,17 @@
 import { createHash, createHmac } from "node:crypto";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type * as Http from "node:http";
+import type * as Https from "node:https";
+import { createRequire } from "node:module";
+
+/**
+ * node:http and node:https, loaded when the first request of their protocol is sent, and as CommonJS modules: an ES
+ * import of node:http makes Node 22 build its module namespace, which reads http's lazy WebSocket getters and so
+ * loads undici (fetch, web streams, ~13–18 ms) in every function at import, whether it uses fetch or not
+ * (docs/benchmarks.md, "What node:http cost at import"). A deployed function only ever sends https; DynamoDB Local
+ * is http. `process.getBuiltinModule` (Node ≥ 22.3) returns the CommonJS exports; `require` stands in before it.
+ */
+const builtin = <T>(id: "node:http" | "node:https"): T =>
+  (process.getBuiltinModule?.(id) ?? createRequire(import.meta.url)(id)) as T;
 
 export interface SigningKeys {
   accessKeyId: string;
@@ -77,8 +88,23 @@ export function sigV4Signer(keys: SigningKeys, region: string, service: string) 
 }
 
 // One keep-alive pool per process and protocol, as the SDK's node-http-handler keeps (maxSockets 50).
-let httpAgent: HttpAgent | undefined;
-let httpsAgent: HttpsAgent | undefined;
+let http: { agent: Http.Agent; request: typeof Http.request } | undefined;
+let https: { agent: Https.Agent; request: typeof Https.request } | undefined;
+
+function protocolOf(url: URL) {
+  if (url.protocol === "https:") {
+    if (!https) {
+      const { Agent, request } = builtin<typeof Https>("node:https");
+      https = { agent: new Agent({ keepAlive: true, maxSockets: 50 }), request };
+    }
+    return https;
+  }
+  if (!http) {
+    const { Agent, request } = builtin<typeof Http>("node:http");
+    http = { agent: new Agent({ keepAlive: true, maxSockets: 50 }), request };
+  }
+  return http;
+}
 
 /**
  * POSTs `body` with `headers` by node:http(s) over a keep-alive agent; resolves with the whole answer. A request cut
@@ -91,11 +117,7 @@ export function post(
   body: string,
   signal: AbortSignal,
 ): Promise<PostAnswer> {
-  const secure = url.protocol === "https:";
-  if (secure) httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets: 50 });
-  else httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: 50 });
-  const agent = secure ? httpsAgent : httpAgent;
-  const send = secure ? httpsRequest : httpRequest;
+  const { agent, request: send } = protocolOf(url);
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const request = send(

@@ -1,5 +1,5 @@
-import { handle } from "hono/aws-lambda";
 import { buildApp } from "../app-base";
+import { lambdaHandle } from "../http/lambda-handle";
 import { mount } from "../routes/groups/account";
 
 /**
@@ -7,4 +7,4 @@ import { mount } from "../routes/groups/account";
  * (infra/api.ts). It bundles only this group's routes behind the same middleware chain as every function
  * (app-base.ts); the OpenAPI document is served by the docs function (lambda.ts).
  */
-export const handler = handle(buildApp(mount).app);
+export const handler = lambdaHandle(buildApp(mount).app);

@@ -1,5 +1,5 @@
-import { handle } from "hono/aws-lambda";
 import { buildApp } from "../app-base";
+import { lambdaHandle } from "../http/lambda-handle";
 import { mount } from "../routes/groups/browse";
 import { configureDeployedSearch } from "./search";
 
@@ -11,4 +11,4 @@ configureDeployedSearch();
  * recommendations, API Gateway sends those routes here (infra/api.ts). Its reads go through the lite data path
  * (db/lite.ts) and its middleware too, so the bundle carries no ElectroDB (infra/bundle-contents.test.ts).
  */
-export const handler = handle(buildApp(mount).app);
+export const handler = lambdaHandle(buildApp(mount).app);

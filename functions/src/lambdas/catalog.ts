@@ -1,5 +1,5 @@
-import { handle } from "hono/aws-lambda";
 import { buildApp } from "../app-base";
+import { lambdaHandle } from "../http/lambda-handle";
 import { mount } from "../routes/groups/catalog";
 import { configureDeployedCandidates } from "./candidates";
 import { configureDeployedSearch } from "./search";
@@ -14,4 +14,4 @@ configureDeployedCandidates();
  * (infra/api.ts). It bundles only this group's routes behind the same middleware chain as every function
  * (app-base.ts); the OpenAPI document is served by the docs function (lambda.ts).
  */
-export const handler = handle(buildApp(mount).app);
+export const handler = lambdaHandle(buildApp(mount).app);
