@@ -203,7 +203,7 @@ describe("bounded search against MiniSearch (referencePage)", () => {
       fc.property(
         fc
           .array(listingArb, { minLength: 2, maxLength: 40, size: "max" })
-          .map((ls) => ls.map((l) => ({ ...l, title: [shared, ...l.title], deadline: "2026-06-30" }))),
+          .map((ls) => ls.map((l) => ({ ...l, title: [shared, ...l.title], deadline: "2026-06-30" as const }))),
         fc.constantFrom<SearchSort | undefined>(undefined, "relevance"),
         fc.integer({ min: 1, max: 7 }),
         fc.integer({ min: 1, max: 39 }),
