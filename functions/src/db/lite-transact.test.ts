@@ -78,18 +78,23 @@ function normalised(entry: Attrs | undefined) {
   return { TableName: update.TableName, Key: update.Key, operations, condition };
 }
 
-/** ElectroDB's patch (or update) with the change, and an optional `where` that an attribute equals a value. */
+/**
+ * ElectroDB's patch (or update) with the change, then `more` of its chain (`.append()`, `.composite()`), and an
+ * optional `where` that an attribute equals a value.
+ */
 function electroUpdate(
   method: "patch" | "update",
   key: Attrs,
   { set, add, remove }: DrawnChange,
   where?: [string, unknown],
+  more: (op: AnyEntity) => AnyEntity = (op) => op,
 ) {
   return (e: AnyEntity) => {
     let op = e[method](key);
     if (Object.keys(set).length) op = op.set(set);
     if (Object.keys(add).length) op = op.add(add);
     if (remove.length) op = op.remove(remove);
+    op = more(op);
     if (where) op = op.where((a: Attrs, o: { eq(a: unknown, v: unknown): string }) => o.eq(a[where[0]], where[1]));
     return op.commit();
   };
@@ -464,6 +469,17 @@ function resolved(entry: Attrs | undefined) {
   };
 }
 
+/** Both builders refuse (with ElectroDB's code and message where the lite path gives a code), or write alike. */
+function expectSameOutcome(ours: ReturnType<typeof outcome>, theirs: ReturnType<typeof outcome>) {
+  if (theirs.error) {
+    expect(ours.error, `ElectroDB refused: ${theirs.error.message}`).toBeDefined();
+    if (ours.error?.code !== undefined) expect(ours.error).toEqual(theirs.error);
+    return;
+  }
+  expect(ours.error).toBeUndefined();
+  expect(resolved(ours.entry)).toEqual(resolved(theirs.entry));
+}
+
 describe("lite updates' appends and composites are ElectroDB's .append() and .composite()", () => {
   // The models' list attributes the lite path appends to (not keyed, set or watched: lite-writes.ts `checkChange`).
   const appendable = models.flatMap(([modelName, model]) => {
@@ -507,31 +523,23 @@ describe("lite updates' appends and composites are ElectroDB's .append() and .co
               remove: drawn.remove.filter((n) => n !== name),
             };
             const key = keyOf(model, item);
+            const guard = (model.attributes as Attrs).version ? "version" : name;
             const theirs = atOneInstant(() =>
-              electroOutcome(entity, (e) => {
-                let op = e[method](key);
-                if (Object.keys(change.set).length) op = op.set(change.set);
-                if (Object.keys(change.add).length) op = op.add(change.add);
-                if (change.remove.length) op = op.remove(change.remove);
-                return op
-                  .append({ [name]: list })
-                  .where((a: Attrs, o: { eq(a: unknown, v: unknown): string }) => o.eq(a.version ?? a[name], version))
-                  .commit();
-              }),
-            );
-            const where = whereEquals(model, { [(model.attributes as Attrs).version ? "version" : name]: version });
-            const ours = atOneInstant(() =>
-              outcome(() =>
-                writes[method as "patch"](key as never, { ...change, append: { [name]: list } } as never, where),
+              electroOutcome(
+                entity,
+                electroUpdate(method as "patch", key, change, [guard, version], (op) => op.append({ [name]: list })),
               ),
             );
-            if (theirs.error) {
-              expect(ours.error, `ElectroDB refused: ${theirs.error.message}`).toBeDefined();
-              if (ours.error?.code !== undefined) expect(ours.error).toEqual(theirs.error);
-              return;
-            }
-            expect(ours.error).toBeUndefined();
-            expect(resolved(ours.entry)).toEqual(resolved(theirs.entry));
+            const ours = atOneInstant(() =>
+              outcome(() =>
+                writes[method as "patch"](
+                  key as never,
+                  { ...change, append: { [name]: list } } as never,
+                  whereEquals(model, { [guard]: version }),
+                ),
+              ),
+            );
+            expectSameOutcome(ours, theirs);
           },
         ),
         { numRuns: 40 },
@@ -584,24 +592,15 @@ describe("lite updates' appends and composites are ElectroDB's .append() and .co
             const composite = Object.fromEntries(given.filter((n) => item[n] !== undefined).map((n) => [n, item[n]]));
             fc.pre(Object.keys(composite).length > 0);
             const theirs = atOneInstant(() =>
-              electroOutcome(entity, (e) => {
-                let op = e[method](key);
-                if (Object.keys(change.set).length) op = op.set(change.set);
-                if (Object.keys(change.add).length) op = op.add(change.add);
-                if (change.remove.length) op = op.remove(change.remove);
-                return op.composite(composite).commit();
-              }),
+              electroOutcome(
+                entity,
+                electroUpdate(method as "patch", key, change, undefined, (op) => op.composite(composite)),
+              ),
             );
             const ours = atOneInstant(() =>
               outcome(() => writes[method as "patch"](key as never, { ...change, composite } as never)),
             );
-            if (theirs.error) {
-              expect(ours.error, `ElectroDB refused: ${theirs.error.message}`).toBeDefined();
-              if (ours.error?.code !== undefined) expect(ours.error).toEqual(theirs.error);
-              return;
-            }
-            expect(ours.error).toBeUndefined();
-            expect(resolved(ours.entry)).toEqual(resolved(theirs.entry));
+            expectSameOutcome(ours, theirs);
           },
         ),
         { numRuns: 60 },
