@@ -1,10 +1,8 @@
-import { type Condition, planOf } from "./lite";
-import type { defineModel } from "./models/define";
+import type { Condition } from "./lite";
 
-// The one way the lite writes (lite-writes.ts) and the data modules name attributes and bind values in a request's
-// expressions (issue 14): an update's SET/ADD/REMOVE, its appends, a patch's composites, and every condition.
-
-type Model = ReturnType<typeof defineModel>;
+// The one way the lite path names attributes and binds values in a request's expressions (issue 14): an update's
+// SET/ADD/REMOVE, its appends, a patch's composites, every condition (lite-writes.ts `condition`, `whereEquals`) and
+// lite.ts' own patch. It imports nothing at run time, so lite.ts can use it.
 
 /**
  * The placeholders of one part of a request: `#<prefix><label>` for a field, `:<prefix><label>` for a value, the label
@@ -52,51 +50,4 @@ export function joined<T>(...parts: (Record<string, T> | undefined)[]): Record<s
     }
   }
   return out;
-}
-
-/** How a condition names an attribute and binds a value, as ElectroDB's `where((attr, op) => …)` does. */
-export interface ConditionTerms {
-  /** The attribute's placeholder (its stored field name behind it). */
-  attr: (name: string) => string;
-  /** A value's placeholder. */
-  value: (value: unknown) => string;
-}
-
-/** The stored field of a model's attribute; an attribute the model does not declare is refused. */
-function fieldOf(model: Model, name: string, caller: string): string {
-  const field = planOf(model).fieldOf.get(name);
-  if (field === undefined) throw new Error(`${caller}: ${model.model.entity} has no attribute ${name}`);
-  return field;
-}
-
-/**
- * A write's condition over a model's attributes, in DynamoDB's syntax: what the ElectroDB `where` clauses of the
- * work modules (applications, bookings, interviews, offers, CV files) said, e.g.
- * `attribute_not_exists(status) OR status = "withdrawn"`. Its placeholders are `#c_<attribute>` and `:c<n>`.
- * @example condition(bookingModel, ({ attr, value }) => `attribute_not_exists(${attr("status")}) OR ${attr("status")} = ${value("cancelled")}`)
- */
-export function condition(model: Model, build: (terms: ConditionTerms) => string): Condition {
-  const terms = placeholders("c");
-  return terms.condition(
-    build({ attr: (name) => terms.name(fieldOf(model, name, "condition"), `_${name}`), value: (v) => terms.value(v) }),
-  );
-}
-
-/** The item has no such attribute (ElectroDB's `op.notExists`), or it equals `value`: a slot free to take again. */
-export const absentOrEqual = (model: Model, name: string, bound: unknown): Condition =>
-  condition(model, ({ attr, value }) => `attribute_not_exists(${attr(name)}) OR ${attr(name)} = ${value(bound)}`);
-
-/**
- * A condition that each attribute equals its value (ElectroDB's `where((a, op) => op.eq(a.x, v) AND …)`), under the
- * attributes' stored field names (a name the model does not declare is taken as the field). Placeholders `#w<n>`,
- * `:w<n>`.
- */
-export function whereEquals(model: Model, values: Record<string, unknown>): Condition {
-  const { fieldOf } = planOf(model);
-  const terms = placeholders("w");
-  return terms.condition(
-    Object.entries(values)
-      .map(([name, value]) => `${terms.name(fieldOf.get(name) ?? name)} = ${terms.value(value)}`)
-      .join(" AND "),
-  );
 }

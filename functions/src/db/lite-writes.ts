@@ -26,11 +26,9 @@ import type { LiteTransport } from "./transport";
  * several at once. An update changes any attribute ElectroDB's does, re-keying indexes (conditional ones too) and
  * running setters and watchers as it does, and refuses what it refuses (`LiteUpdateError`, its code and message).
  * `lite-transact.test.ts` holds the entries to ElectroDB's own params (for every model, over every attribute) and
- * the items its updates leave on DynamoDB Local. Every expression's placeholders come from lite-expressions.ts, as
- * the data modules' conditions (`condition`, `whereEquals`, re-exported here).
+ * the items its updates leave on DynamoDB Local. Every expression's placeholders come from lite-expressions.ts, the
+ * data modules' conditions (`condition`, `whereEquals`) too.
  */
-
-export { absentOrEqual, type ConditionTerms, condition, whereEquals } from "./lite-expressions";
 
 type Model = ReturnType<typeof defineModel>;
 // biome-ignore lint/suspicious/noExplicitAny: any ElectroDB entity, for its item type only.
@@ -53,6 +51,56 @@ export interface Change<Item> {
   remove?: readonly (keyof Item & string)[];
   append?: { [Name in keyof Item]?: NonNullable<Item[Name]> extends readonly unknown[] ? Item[Name] : never };
   composite?: Partial<Item>;
+}
+
+/** How a condition names an attribute and binds a value, as ElectroDB's `where((attr, op) => …)` does. */
+export interface ConditionTerms {
+  /** The attribute's placeholder (its stored field name behind it). */
+  attr: (name: string) => string;
+  /** A value's placeholder. */
+  value: (value: unknown) => string;
+}
+
+/** The stored field of a model's attribute; an attribute the model does not declare is refused. */
+function declaredField(model: Model, name: string, caller: string): string {
+  const field = planOf(model).fieldOf.get(name);
+  if (field === undefined) throw new Error(`${caller}: ${model.model.entity} has no attribute ${name}`);
+  return field;
+}
+
+/**
+ * A write's condition over a model's attributes, in DynamoDB's syntax: what the ElectroDB `where` clauses of the
+ * work modules (applications, bookings, interviews, offers, CV files) said, e.g.
+ * `attribute_not_exists(status) OR status = "withdrawn"`. Its placeholders are `#c_<attribute>` and `:c<n>`.
+ * @example condition(bookingModel, ({ attr, value }) => `attribute_not_exists(${attr("status")}) OR ${attr("status")} = ${value("cancelled")}`)
+ */
+export function condition(model: Model, build: (terms: ConditionTerms) => string): Condition {
+  const terms = placeholders("c");
+  return terms.condition(
+    build({
+      attr: (name) => terms.name(declaredField(model, name, "condition"), `_${name}`),
+      value: (v) => terms.value(v),
+    }),
+  );
+}
+
+/** The item has no such attribute (ElectroDB's `op.notExists`), or it equals `value`: a slot free to take again. */
+export const absentOrEqual = (model: Model, name: string, bound: unknown): Condition =>
+  condition(model, ({ attr, value }) => `attribute_not_exists(${attr(name)}) OR ${attr(name)} = ${value(bound)}`);
+
+/**
+ * A condition that each attribute equals its value (ElectroDB's `where((a, op) => op.eq(a.x, v) AND …)`), under the
+ * attributes' stored field names (a name the model does not declare is taken as the field). Placeholders `#w<n>`,
+ * `:w<n>`.
+ */
+export function whereEquals(model: Model, values: Attrs): Condition {
+  const { fieldOf } = planOf(model);
+  const terms = placeholders("w");
+  return terms.condition(
+    Object.entries(values)
+      .map(([name, value]) => `${terms.name(fieldOf.get(name) ?? name)} = ${terms.value(value)}`)
+      .join(" AND "),
+  );
 }
 
 interface ConditionParams {
