@@ -177,8 +177,8 @@ describe("what the deployed bundles carry", () => {
     const outputs = await outputsOf(filesEntry, "files");
     const entry = kept(outputs.get("index.mjs")!);
     expect(entry).toContain("functions/src/files/objects.ts");
-    // Every S3 package of the SDK (client-s3, the presigners, middleware-sdk-s3…); @smithy stays while the files
-    // routes' table access goes through ElectroDB and the SDK's DynamoDB client (the lite data path's work).
+    // Every S3 package of the SDK (client-s3, the presigners, middleware-sdk-s3…); no @smithy either (checked with
+    // every function above).
     const heavy =
       /node_modules\/(@aws-sdk\/[^/]*s3[^/]*|pdf-lib|@pdf-lib\/[^/]+|pako|@smithy\/(hash-stream-node|chunked-blob-reader|eventstream-[^/]+))\//;
     expect(entry.filter((input) => heavy.test(input))).toEqual([]);
