@@ -15,7 +15,7 @@ import type { ListingEntity } from "../db/entities/listing";
 import type { ListingDemandEntity } from "../db/entities/listing-demand";
 import { liteEntity } from "../db/lite";
 import { transactWrite } from "../db/lite-transact";
-import { liteWrites } from "../db/lite-writes";
+import { absentOrEqual, condition, liteWrites } from "../db/lite-writes";
 import { applicationModel } from "../db/models/application";
 import { listingModel } from "../db/models/listing";
 import { listingDemandModel } from "../db/models/listing-demand";
@@ -28,7 +28,6 @@ import { offerSideOfMove } from "./offer-records";
 import { getOrganisation } from "./organisations";
 import { toStoredApplication as toStored } from "./student-reads";
 import { transactWithRetry } from "./transact";
-import { absentOrEqual, appending, condition } from "./write-clauses";
 
 // Read by recommendations, so over the lite data path (student-reads.ts, issue 14); re-exported here.
 export { listStudentApplications } from "./student-reads";
@@ -165,22 +164,18 @@ export async function transitionApplication(
     ({ attr, value }) =>
       `${attr("version")} = ${value(move.version)} AND ${attr("applicationId")} = ${value(application.id)}`,
   );
-  const applicationMove = appending(
-    applicationModel,
-    applicationWrites.patch(
-      key,
-      {
-        set: {
-          status: move.to,
-          updatedAt: now,
-          ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}),
-        },
-        add: { version: 1 },
+  const applicationMove = applicationWrites.patch(
+    key,
+    {
+      set: {
+        status: move.to,
+        updatedAt: now,
+        ...(move.to === "rejected" ? { rejectionReason: move.reason } : {}),
       },
-      unmoved,
-    ),
-    "history",
-    [step],
+      add: { version: 1 },
+      append: { history: [step] },
+    },
+    unmoved,
   );
   const failed = await transactWithRetry(() =>
     transactWrite([

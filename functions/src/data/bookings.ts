@@ -8,7 +8,7 @@ import type { SessionSeatsEntity } from "../db/entities/session-seats";
 import type { UserEntity } from "../db/entities/user";
 import { liteEntity } from "../db/lite";
 import { transactWrite } from "../db/lite-transact";
-import { liteWrites } from "../db/lite-writes";
+import { absentOrEqual, condition, liteWrites } from "../db/lite-writes";
 import { bookingModel } from "../db/models/booking";
 import { sessionSeatsModel } from "../db/models/session-seats";
 import { userModel } from "../db/models/user";
@@ -19,7 +19,6 @@ import { seatsTakenOf } from "./listing-reads";
 import type { StoredListing } from "./listings";
 import { getOrganisations } from "./organisations";
 import { transactWithRetry } from "./transact";
-import { absentOrEqual, condition } from "./write-clauses";
 
 // Read by listing detail, so over the lite data path (listing-reads.ts, issue 14); re-exported here.
 export { seatsTakenOf } from "./listing-reads";

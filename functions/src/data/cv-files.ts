@@ -3,11 +3,10 @@ import { type CvFile, maxCvFiles } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
 import type { CvFileEntity, FileAccessEntity } from "../db/entities/cv-file";
 import { liteEntity } from "../db/lite";
-import { liteWrites, send } from "../db/lite-writes";
+import { condition, liteWrites, send } from "../db/lite-writes";
 import { cvFileModel, fileAccessModel } from "../db/models/cv-file";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
-import { condition } from "./write-clauses";
 
 export type CvFileItem = EntityItem<CvFileEntity>;
 

@@ -16,13 +16,12 @@ import type { InterviewEntity, InterviewSlotLockEntity } from "../db/entities/in
 import { liteEntity } from "../db/lite";
 import { queryRange } from "../db/lite-range";
 import { transactWrite } from "../db/lite-transact";
-import { liteWrites } from "../db/lite-writes";
+import { absentOrEqual, condition, liteWrites } from "../db/lite-writes";
 import { interviewModel, interviewSlotLockModel } from "../db/models/interview";
 import { AppError } from "../http/errors";
 import type { StoredApplication } from "./applications";
 import { guard } from "./guard";
 import { transactWithRetry } from "./transact";
-import { absentOrEqual, condition } from "./write-clauses";
 
 export type InterviewItem = EntityItem<InterviewEntity>;
 

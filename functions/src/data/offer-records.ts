@@ -2,11 +2,10 @@ import { type ApplicationStatus, type Offer, type OfferStatus, type OfferTerms, 
 import type { EntityItem } from "electrodb";
 import type { OfferEntity } from "../db/entities/offer";
 import { liteEntity } from "../db/lite";
-import { liteWrites, type WriteItem } from "../db/lite-writes";
+import { condition, liteWrites, type WriteItem } from "../db/lite-writes";
 import { offerModel } from "../db/models/offer";
 import { AppError } from "../http/errors";
 import { guard } from "./guard";
-import { condition } from "./write-clauses";
 
 export type OfferItem = EntityItem<OfferEntity>;
 

@@ -8,8 +8,8 @@ import { organisationModel } from "../db/models/organisation";
 import { db } from "../db/service";
 import { decideVerification, getOrganisation } from "./organisations";
 
-// A verification decision re-keys the organisation in the verification queue (gsi1): its one write built outside
-// db/lite-writes.ts (organisations.ts `verificationWrite`) must leave the item exactly as ElectroDB's patch with
+// A verification decision re-keys the organisation in the verification queue (gsi1): its write (organisations.ts
+// `verificationWrite`, a lite patch with `composite`) must leave the item exactly as ElectroDB's patch with
 // `.composite({ createdAt })` did, and return the same organisation.
 
 const stored = async (orgId: string) =>

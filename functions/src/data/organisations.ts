@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Organisation, OrganisationCreate, OrganisationPatch } from "@ketnoi/core";
 import type { EntityItem } from "electrodb";
-import { dataConfig } from "../config";
 import type { MembershipEntity } from "../db/entities/membership";
 import type { OrganisationEntity } from "../db/entities/organisation";
-import { entityField, liteEntity, planOf, tableKey, toStoredItem, versionField } from "../db/lite";
+import { liteEntity } from "../db/lite";
 import { transactWrite } from "../db/lite-transact";
 import { liteWrites, send, type WriteItem, whereEquals } from "../db/lite-writes";
 import { membershipModel } from "../db/models/membership";
@@ -98,44 +97,16 @@ export { membershipsOf } from "./memberships";
 
 /**
  * The decision as ElectroDB's `patch(...).set(...).composite({ createdAt }).add({ version: 1 })` under the version read:
- * `verification` is the queue index's partition key (gsi1, sorted by `createdAt`), so the item is re-keyed there. The
- * lite writes' `patch` (db/lite-writes.ts) takes the table key's composites only and would refuse a re-key missing
- * `createdAt` as ElectroDB does without `.composite()`; so this one write is built here, its index keys by the model's
- * own key builder (db/lite.ts `toStoredItem`), the rest as the lite patch writes it (must exist, identifiers set).
+ * `verification` is the queue index's partition key (gsi1), so the item is re-keyed there; `createdAt` (its sort key,
+ * unchanged) holds the write to the item read, as the ElectroDB call did (db/lite-transact.test.ts compares the two).
  */
 function verificationWrite(
   current: Organisation,
   set: Pick<OrganisationItem, "verification" | "verificationReason" | "updatedAt">,
 ): WriteItem {
-  const plan = planOf(organisationModel);
-  const queue = plan.indexes.find((i) => i.accessPattern === "byVerification")!;
-  const keyed = toStoredItem(organisationModel, { orgId: current.id, createdAt: current.createdAt, ...set });
-  const fields: Record<string, unknown> = {
-    ...Object.fromEntries(Object.entries(set).map(([name, value]) => [plan.fieldOf.get(name)!, value])),
-    [queue.pk.field]: keyed[queue.pk.field],
-    [queue.sk!.field]: keyed[queue.sk!.field],
-    [plan.fieldOf.get("orgId")!]: current.id,
-    [entityField]: plan.entity,
-    [versionField]: plan.version,
-  };
-  const names: Record<string, string> = { "#pk": plan.main.pk.field, "#sk": plan.main.sk!.field };
-  const values: Record<string, unknown> = {};
-  const assignments = Object.entries(fields).map(([field, value], i) => {
-    names[`#u${i}`] = field;
-    values[`:u${i}`] = value;
-    return `#u${i} = :u${i}`;
-  });
-  names["#version"] = plan.fieldOf.get("version")!;
-  values[":one"] = 1;
-  const unchanged = whereEquals(organisationModel, { version: current.version });
-  return {
-    Update: {
-      TableName: dataConfig().TABLE_NAME,
-      Key: tableKey(organisationModel, { orgId: current.id }),
-      UpdateExpression: `SET ${assignments.join(", ")} ADD #version :one`,
-      ConditionExpression: `(attribute_exists(#pk) AND attribute_exists(#sk)) AND (${unchanged.expression})`,
-      ExpressionAttributeNames: { ...names, ...unchanged.names },
-      ExpressionAttributeValues: { ...values, ...unchanged.values },
-    },
-  };
+  return organisationWrites.patch(
+    { orgId: current.id },
+    { set, add: { version: 1 }, composite: { createdAt: current.createdAt } },
+    whereEquals(organisationModel, { version: current.version }),
+  );
 }

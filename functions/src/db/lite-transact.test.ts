@@ -7,6 +7,7 @@ import {
   allModels,
   arbitraryOf,
   changeOf,
+  compositesOf as compositesOfKey,
   type DrawnChange,
   itemOf,
   type Model,
@@ -77,18 +78,23 @@ function normalised(entry: Attrs | undefined) {
   return { TableName: update.TableName, Key: update.Key, operations, condition };
 }
 
-/** ElectroDB's patch (or update) with the change, and an optional `where` that an attribute equals a value. */
+/**
+ * ElectroDB's patch (or update) with the change, then `more` of its chain (`.append()`, `.composite()`), and an
+ * optional `where` that an attribute equals a value.
+ */
 function electroUpdate(
   method: "patch" | "update",
   key: Attrs,
   { set, add, remove }: DrawnChange,
   where?: [string, unknown],
+  more: (op: AnyEntity) => AnyEntity = (op) => op,
 ) {
   return (e: AnyEntity) => {
     let op = e[method](key);
     if (Object.keys(set).length) op = op.set(set);
     if (Object.keys(add).length) op = op.add(add);
     if (remove.length) op = op.remove(remove);
+    op = more(op);
     if (where) op = op.where((a: Attrs, o: { eq(a: unknown, v: unknown): string }) => o.eq(a[where[0]], where[1]));
     return op.commit();
   };
@@ -420,5 +426,229 @@ describe("lite transactions report a cancellation as ElectroDB does, and transac
     expect(await transactWithRetry(() => transactWrite([writes.create(b as never)]))).toBe(-1);
     expect(await stored(model, { roundId: b.roundId })).toEqual(toStoredItem(model, b));
     expect((await stored(model, { roundId: a.roundId }))?.title).toBe("Đợt thử");
+  });
+});
+
+/**
+ * An update entry with every placeholder replaced by its field or value, each clause's terms sorted (a SET term may
+ * hold commas: `list_append(if_not_exists(…), …)`), and the condition's parentheses dropped: two builders' entries
+ * compare whatever they name their placeholders, appends included.
+ */
+function resolved(entry: Attrs | undefined) {
+  const update = entry?.Update as Attrs | undefined;
+  if (!update) return entry;
+  const names = (update.ExpressionAttributeNames ?? {}) as Record<string, string>;
+  const values = (update.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
+  const resolve = (text: string) =>
+    text.replace(/[#:]\w+/g, (token) =>
+      token.startsWith("#") ? (names[token] ?? token) : token in values ? JSON.stringify(values[token]) : token,
+    );
+  const clauses: Record<string, string[]> = {};
+  for (const [, clause, body] of (update.UpdateExpression as string).matchAll(
+    /(SET|REMOVE|ADD|DELETE) (.*?)(?= (?:SET|REMOVE|ADD|DELETE) |$)/g,
+  )) {
+    const terms: string[] = [];
+    let [depth, start] = [0, 0];
+    for (let i = 0; i < body!.length; i++) {
+      if (body![i] === "(") depth++;
+      else if (body![i] === ")") depth--;
+      else if (depth === 0 && body!.startsWith(", ", i)) {
+        terms.push(body!.slice(start, i));
+        start = i + 2;
+      }
+    }
+    terms.push(body!.slice(start));
+    clauses[clause!] = terms.map(resolve).sort();
+  }
+  const condition = update.ConditionExpression as string | undefined;
+  return {
+    TableName: update.TableName,
+    Key: update.Key,
+    clauses,
+    condition: condition && resolve(condition).replace(/[()]/g, ""),
+  };
+}
+
+/** Both builders refuse (with ElectroDB's code and message where the lite path gives a code), or write alike. */
+function expectSameOutcome(ours: ReturnType<typeof outcome>, theirs: ReturnType<typeof outcome>) {
+  if (theirs.error) {
+    expect(ours.error, `ElectroDB refused: ${theirs.error.message}`).toBeDefined();
+    if (ours.error?.code !== undefined) expect(ours.error).toEqual(theirs.error);
+    return;
+  }
+  expect(ours.error).toBeUndefined();
+  expect(resolved(ours.entry)).toEqual(resolved(theirs.entry));
+}
+
+describe("lite updates' appends and composites are ElectroDB's .append() and .composite()", () => {
+  // The models' list attributes the lite path appends to (not keyed, set or watched: lite-writes.ts `checkChange`).
+  const appendable = models.flatMap(([modelName, model]) => {
+    const attributes = model.attributes as Record<string, Attrs>;
+    return Object.keys(attributes)
+      .filter((name) => attributes[name]!.type === "list")
+      .filter((name) => {
+        try {
+          liteWrites(model).update({} as never, { append: { [name]: [] } } as never);
+          return true;
+        } catch (error) {
+          return !/not appended by the lite path/.test((error as Error).message);
+        }
+      })
+      .map((name) => [`${modelName}.${name}`, model, name] as const);
+  });
+
+  it("finds list attributes to append to, the application's history among them", () => {
+    expect(appendable.map(([label]) => label)).toContain("applicationModel.history");
+    expect(appendable.length).toBeGreaterThan(5);
+  });
+
+  it.each(appendable)(
+    "%s: patch and update with an append equal ElectroDB's params, or both refuse",
+    (_l, model, name) => {
+      const entity = electro(model);
+      const writes = liteWrites(model);
+      const items = arbitraryOf((model.attributes as Record<string, Attrs>)[name]!);
+      fc.assert(
+        fc.property(
+          itemOf(model),
+          changeOf(model),
+          fc.constantFrom("patch", "update"),
+          items,
+          fc.integer(),
+          (item, drawn, method, list, version) => {
+            // The appended attribute changed no other way in the same update (DynamoDB refuses overlapping paths).
+            const change = {
+              set: Object.fromEntries(Object.entries(drawn.set).filter(([n]) => n !== name)),
+              add: drawn.add,
+              remove: drawn.remove.filter((n) => n !== name),
+            };
+            const key = keyOf(model, item);
+            const guard = (model.attributes as Attrs).version ? "version" : name;
+            const theirs = atOneInstant(() =>
+              electroOutcome(
+                entity,
+                electroUpdate(method as "patch", key, change, [guard, version], (op) => op.append({ [name]: list })),
+              ),
+            );
+            const ours = atOneInstant(() =>
+              outcome(() =>
+                writes[method as "patch"](
+                  key as never,
+                  { ...change, append: { [name]: list } } as never,
+                  whereEquals(model, { [guard]: version }),
+                ),
+              ),
+            );
+            expectSameOutcome(ours, theirs);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+  );
+
+  it("refuses to append where ElectroDB does: an attribute not a list, a read-only list", () => {
+    const [, application] = models.find(([name]) => name === "applicationModel")!;
+    const key = { listingId: "l", studentId: "s" };
+    const write = (append: Attrs) => outcome(() => liteWrites(application).patch(key as never, { append } as never));
+    const theirs = (append: Attrs) => electroOutcome(electro(application), (e) => e.patch(key).append(append).commit());
+    // A value the attribute takes, so ElectroDB's refusal is the operation's, not the value's.
+    expect(write({ rejectionReason: "x" }).error?.message).toBe(theirs({ rejectionReason: "x" }).error?.message);
+    expect(write({ rejectionReason: "x" }).error?.message).toMatch(/"APPEND" Operation can only be performed/);
+    // A read-only list: ElectroDB's 3001, word for word.
+    const [, round] = models.find(([name]) => name === "placementRoundModel")!;
+    const readOnly = outcome(() =>
+      liteWrites(round).patch({ roundId: "r" } as never, { append: { universityIds: ["u"] } } as never),
+    ).error;
+    expect(readOnly?.code).toBe(3001);
+    expect(readOnly).toEqual(
+      electroOutcome(electro(round), (e) =>
+        e
+          .patch({ roundId: "r" })
+          .append({ universityIds: ["u"] })
+          .commit(),
+      ).error,
+    );
+  });
+
+  it.each(models)(
+    "%s: patch and update with composites equal ElectroDB's .composite(), or both refuse",
+    (_name, model) => {
+      const entity = electro(model);
+      const writes = liteWrites(model);
+      const plan = Object.values(model.indexes as Record<string, { pk: never; sk?: never }>);
+      const composites = [...new Set(plan.flatMap((i) => [...compositesOfKey(i.pk), ...compositesOfKey(i.sk)]))].filter(
+        (n) => !mainComposites(model).includes(n),
+      );
+      if (composites.length === 0) return;
+      fc.assert(
+        fc.property(
+          itemOf(model),
+          changeOf(model),
+          fc.constantFrom("patch", "update"),
+          fc.subarray(composites, { minLength: 1 }),
+          (item, change, method, given) => {
+            const key = keyOf(model, item);
+            const composite = Object.fromEntries(given.filter((n) => item[n] !== undefined).map((n) => [n, item[n]]));
+            fc.pre(Object.keys(composite).length > 0);
+            const theirs = atOneInstant(() =>
+              electroOutcome(
+                entity,
+                electroUpdate(method as "patch", key, change, undefined, (op) => op.composite(composite)),
+              ),
+            );
+            const ours = atOneInstant(() =>
+              outcome(() => writes[method as "patch"](key as never, { ...change, composite } as never)),
+            );
+            expectSameOutcome(ours, theirs);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  it("an organisation's verification decision: ElectroDB's patch(...).set(...).composite({ createdAt }).add(...)", () => {
+    const [, organisation] = models.find(([name]) => name === "organisationModel")!;
+    const set = { verification: "verified", verificationReason: "", updatedAt: "2026-03-01T00:00:00.000Z" };
+    const theirs = electroOutcome(electro(organisation), (e) =>
+      e
+        .patch({ orgId: "o" })
+        .set(set)
+        .composite({ createdAt: "2026-01-01T00:00:00.000Z" })
+        .add({ version: 1 })
+        .where((a: Attrs, o: { eq(a: unknown, v: unknown): string }) => o.eq(a.version, 3))
+        .commit(),
+    );
+    const ours = liteWrites(organisation).patch(
+      { orgId: "o" } as never,
+      { set, add: { version: 1 }, composite: { createdAt: "2026-01-01T00:00:00.000Z" } } as never,
+      whereEquals(organisation, { version: 3 }),
+    );
+    expect(resolved(ours as never)).toEqual(resolved(theirs.entry));
+    // The composite re-keys nothing more here (the queue's sort key is not re-written, by either): it holds the write
+    // to the createdAt read, which is all that tells it from the same patch without it.
+    expect(resolved(ours as never)?.condition).toContain('createdAt = "2026-01-01T00:00:00.000Z"');
+    const bare = liteWrites(organisation).patch({ orgId: "o" } as never, { set } as never);
+    const theirsBare = electroOutcome(electro(organisation), (e) => e.patch({ orgId: "o" }).set(set).commit());
+    expect(resolved(bare as never)).toEqual(resolved(theirsBare.entry));
+    expect(resolved(bare as never)?.condition).not.toContain("createdAt");
+  });
+
+  it("joins no two parts' placeholders: a hand-written condition rebinding the update's own is refused", () => {
+    const [, round] = models.find(([name]) => name === "placementRoundModel")!;
+    const writes = liteWrites(round);
+    const change = { set: { title: "x" } } as never;
+    // The parts' own placeholders (`#u…`, `#w…`, `#c_…`, `#k…`, `#append_…`) never meet: every field stays named.
+    const entry = writes.patch({ roundId: "r" } as never, change, whereEquals(round, { version: 1, title: "y" }))
+      .Update!;
+    expect(entry.ExpressionAttributeNames).toMatchObject({ "#w0": "version", "#w1": "title", "#pk": "pk" });
+    expect(Object.values(entry.ExpressionAttributeNames!).filter((field) => field === "title")).toHaveLength(2);
+    // A raw condition reusing `#u0` for another field would have renamed what the update sets: refused instead.
+    const clash = { expression: "#u0 = :u0", names: { "#u0": "status" }, values: { ":u0": "open" } };
+    expect(() => writes.patch({ roundId: "r" } as never, change, clash)).toThrow(/#u0 is bound twice/);
+    // The same placeholder bound alike (the patch's own `#pk`) is one name.
+    const alike = { expression: "attribute_exists(#pk)", names: { "#pk": "pk" } };
+    expect(writes.patch({ roundId: "r" } as never, change, alike).Update!.ExpressionAttributeNames!["#pk"]).toBe("pk");
   });
 });

@@ -14,6 +14,7 @@ import {
   toStoredItem,
   versionField,
 } from "./lite";
+import { joined, placeholders } from "./lite-expressions";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
 
@@ -25,7 +26,8 @@ import type { LiteTransport } from "./transport";
  * several at once. An update changes any attribute ElectroDB's does, re-keying indexes (conditional ones too) and
  * running setters and watchers as it does, and refuses what it refuses (`LiteUpdateError`, its code and message).
  * `lite-transact.test.ts` holds the entries to ElectroDB's own params (for every model, over every attribute) and
- * the items its updates leave on DynamoDB Local.
+ * the items its updates leave on DynamoDB Local. Every expression's placeholders come from lite-expressions.ts, the
+ * data modules' conditions (`condition`, `whereEquals`) too.
  */
 
 type Model = ReturnType<typeof defineModel>;
@@ -36,27 +38,69 @@ type Attrs = Record<string, unknown>;
 /** One TransactWriteItems entry (DocumentClient form). */
 export type WriteItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
-/** What an update changes: attributes set, numbers added to, attributes removed. */
+/**
+ * What an update changes: attributes set, numbers added to, attributes removed, items appended to lists (ElectroDB's
+ * `.append()`: `list_append(if_not_exists(list, []), items)`, so a timeline grows from what is stored, not from what
+ * was read), and `composite`: ElectroDB's `.composite()`, values of index composites the update does not change but
+ * needs to re-key an index (an organisation's `createdAt` for its verification queue), each also a condition that the
+ * item still holds it.
+ */
 export interface Change<Item> {
   set?: Partial<Item>;
   add?: Partial<Record<keyof Item, number>>;
   remove?: readonly (keyof Item & string)[];
+  append?: { [Name in keyof Item]?: NonNullable<Item[Name]> extends readonly unknown[] ? Item[Name] : never };
+  composite?: Partial<Item>;
+}
+
+/** How a condition names an attribute and binds a value, as ElectroDB's `where((attr, op) => …)` does. */
+export interface ConditionTerms {
+  /** The attribute's placeholder (its stored field name behind it). */
+  attr: (name: string) => string;
+  /** A value's placeholder. */
+  value: (value: unknown) => string;
+}
+
+/** The stored field of a model's attribute; an attribute the model does not declare is refused. */
+function declaredField(model: Model, name: string, caller: string): string {
+  const field = planOf(model).fieldOf.get(name);
+  if (field === undefined) throw new Error(`${caller}: ${model.model.entity} has no attribute ${name}`);
+  return field;
 }
 
 /**
- * A condition that each attribute equals its value (ElectroDB's `where((a, op) => op.eq(a.x, v) AND …)`), under
- * the attributes' stored field names. Its placeholders (`#w…`, `:w…`) meet none the writes use.
+ * A write's condition over a model's attributes, in DynamoDB's syntax: what the ElectroDB `where` clauses of the
+ * work modules (applications, bookings, interviews, offers, CV files) said, e.g.
+ * `attribute_not_exists(status) OR status = "withdrawn"`. Its placeholders are `#c_<attribute>` and `:c<n>`.
+ * @example condition(bookingModel, ({ attr, value }) => `attribute_not_exists(${attr("status")}) OR ${attr("status")} = ${value("cancelled")}`)
+ */
+export function condition(model: Model, build: (terms: ConditionTerms) => string): Condition {
+  const terms = placeholders("c");
+  return terms.condition(
+    build({
+      attr: (name) => terms.name(declaredField(model, name, "condition"), `_${name}`),
+      value: (v) => terms.value(v),
+    }),
+  );
+}
+
+/** The item has no such attribute (ElectroDB's `op.notExists`), or it equals `value`: a slot free to take again. */
+export const absentOrEqual = (model: Model, name: string, bound: unknown): Condition =>
+  condition(model, ({ attr, value }) => `attribute_not_exists(${attr(name)}) OR ${attr(name)} = ${value(bound)}`);
+
+/**
+ * A condition that each attribute equals its value (ElectroDB's `where((a, op) => op.eq(a.x, v) AND …)`), under the
+ * attributes' stored field names (a name the model does not declare is taken as the field). Placeholders `#w<n>`,
+ * `:w<n>`.
  */
 export function whereEquals(model: Model, values: Attrs): Condition {
   const { fieldOf } = planOf(model);
-  const names: Record<string, string> = {};
-  const bound: Record<string, unknown> = {};
-  const terms = Object.entries(values).map(([name, value], i) => {
-    names[`#w${i}`] = fieldOf.get(name) ?? name;
-    bound[`:w${i}`] = value;
-    return `#w${i} = :w${i}`;
-  });
-  return { expression: terms.join(" AND "), names, values: bound };
+  const terms = placeholders("w");
+  return terms.condition(
+    Object.entries(values)
+      .map(([name, value]) => `${terms.name(fieldOf.get(name) ?? name)} = ${terms.value(value)}`)
+      .join(" AND "),
+  );
 }
 
 interface ConditionParams {
@@ -68,8 +112,8 @@ interface ConditionParams {
 function withCondition(condition: Condition | undefined, base?: Condition): ConditionParams {
   const parts = [base, condition].filter((c): c is Condition => !!c?.expression);
   if (parts.length === 0) return {};
-  const names = Object.assign({}, ...parts.map((c) => c.names));
-  const values = Object.assign({}, ...parts.map((c) => c.values));
+  const names = joined(...parts.map((c) => c.names));
+  const values = joined(...parts.map((c) => c.values));
   return {
     ConditionExpression:
       parts.length === 1 ? parts[0]!.expression : parts.map((c) => `(${c.expression})`).join(" AND "),
@@ -90,16 +134,29 @@ function notExists(model: Model): Condition {
   return { expression, names };
 }
 
-/** ElectroDB's `patch` condition: the item exists. */
-function exists(model: Model): Condition {
-  const { main } = planOf(model);
+/**
+ * ElectroDB's `patch` condition: the item exists; and, patch or update, that it holds the composites given
+ * (`.composite()` adds `op.eq` of each to the same group, clauses.js).
+ */
+function exists(model: Model, mustExist: boolean, composite: Attrs): Condition | undefined {
+  const { main, fieldOf } = planOf(model);
+  const composites = placeholders("k");
+  const terms = Object.entries(composite).map(
+    ([name, v]) => `${composites.name(fieldOf.get(name)!)} = ${composites.value(v)}`,
+  );
+  if (!mustExist) return terms.length ? composites.condition(terms.join(" AND ")) : undefined;
   const names: Record<string, string> = { "#pk": main.pk.field };
   let expression = "attribute_exists(#pk)";
   if (main.sk) {
     names["#sk"] = main.sk.field;
     expression += " AND attribute_exists(#sk)";
   }
-  return { expression, names };
+  if (!terms.length) return { expression, names };
+  return {
+    expression: [expression, ...terms].join(" AND "),
+    names: joined(names, composites.names),
+    values: composites.values,
+  };
 }
 
 /**
@@ -249,9 +306,16 @@ function applySetters(model: Model, payload: Attrs): Attrs {
 
 /**
  * ElectroDB's refusals of a change before it builds anything (clauses.js `set`/`add`/`remove`, schema.js
- * `checkUpdate`/`checkRemove`): a read-only attribute set or added to; an unknown, read-only or required one removed.
+ * `checkUpdate`/`checkRemove`, updateOperations.js): a read-only attribute set, added or appended to; an unknown,
+ * read-only or required one removed; an ADD to other than a number or set, an append to other than a list.
  */
-function checkChange(model: Model, set: [string, unknown][], add: [string, unknown][], remove: readonly string[]) {
+function checkChange(
+  model: Model,
+  set: [string, unknown][],
+  add: [string, unknown][],
+  remove: readonly string[],
+  append: [string, unknown][],
+) {
   const attributes = model.attributes as Record<string, Attrs>;
   for (const [name] of [...set, ...add]) {
     if (attributes[name]?.readOnly) {
@@ -271,6 +335,25 @@ function checkChange(model: Model, set: [string, unknown][], add: [string, unkno
     if (!attribute) throw new LiteUpdateError(3001, `Attribute "${name}" does not exist on model.`);
     if (attribute.readOnly) throw new LiteUpdateError(3001, `Attribute "${name}" is Read-Only and cannot be removed`);
     if (attribute.required) throw new LiteUpdateError(3001, `Attribute "${name}" is Required and cannot be removed`);
+  }
+  for (const [name] of append) {
+    if (attributes[name]?.readOnly) {
+      throw new LiteUpdateError(3001, `Attribute "${name}" is Read-Only and cannot be updated`);
+    }
+    const type = attributes[name]?.type;
+    if (type !== "list" && type !== "any") {
+      throw new Error(
+        'Invalid Update Attribute Operation: "APPEND" Operation can only be performed on attributes with type "list" or "any".',
+      );
+    }
+    // ElectroDB runs an appended list through the setters and the index keys as a value set; the lite path only
+    // shapes it (lite.ts `storedValue`), so it takes no attribute that would change more (no model has one).
+    const watched = Object.values(attributes).some(
+      (a) => a.set && (a.watch === "*" || (Array.isArray(a.watch) && a.watch.includes(name))),
+    );
+    if (attributes[name]!.set || watched || planOf(model).indexes.some((i) => allCompositesOf(i).includes(name))) {
+      throw new Error(`lite: ${model.model.entity}.${name} is keyed, set or watched: not appended by the lite path`);
+    }
   }
 }
 
@@ -295,6 +378,8 @@ function updateParams(
   set: [string, unknown][],
   add: [string, unknown][],
   remove: readonly string[],
+  append: [string, unknown][],
+  composite: Attrs,
   base: Condition | undefined,
   condition: Condition | undefined,
 ) {
@@ -310,10 +395,10 @@ function updateParams(
   for (const [name, value] of given) if (!(name in keyAttributes)) values[name] = value;
   const prepared = applySetters(model, values);
   const removed = Object.fromEntries(remove.map((name) => [name, name]));
-  const impact = indexImpact(plan, prepared, keyAttributes, { includedOnly: true });
+  const impact = indexImpact(plan, prepared, { ...composite, ...keyAttributes }, { includedOnly: true });
   const removedImpact = indexImpact(plan, removed, keyAttributes, { skipCondition: true });
 
-  const attrs = { ...prepared, ...keyAttributes };
+  const attrs = { ...composite, ...prepared, ...keyAttributes };
   const updatedKeys = new Map<string, string>();
   for (const [index, types] of impact.types) {
     if (index === main || (index.condition && !impact.conditions.get(index))) continue;
@@ -340,18 +425,7 @@ function updateParams(
     if (types.sk && index.sk) deletedKeys.push(index.sk.field);
   }
 
-  const names: Record<string, string> = {};
-  const bound: Record<string, unknown> = {};
-  const name = (field: string) => {
-    const placeholder = `#u${Object.keys(names).length}`;
-    names[placeholder] = field;
-    return placeholder;
-  };
-  const value = (v: unknown) => {
-    const placeholder = `:u${Object.keys(bound).length}`;
-    bound[placeholder] = v;
-    return placeholder;
-  };
+  const { name, value, names, values: bound } = placeholders("u");
   // ElectroDB keeps a given value when its setter leaves it undefined.
   const final = (attribute: string, v: unknown) => (prepared[attribute] !== undefined ? prepared[attribute] : v);
   const sets = new Map<string, unknown>();
@@ -371,8 +445,22 @@ function updateParams(
   const removes = new Set(remove.map((attribute) => fieldOf.get(attribute)!));
   for (const field of deletedKeys) if (keyField(field)) removes.add(field);
 
-  const clauses = [`SET ${[...sets].map(([field, v]) => `${name(field)} = ${value(v)}`).join(", ")}`];
-  if (removes.size) clauses.push(`REMOVE ${[...removes].map(name).join(", ")}`);
+  // Appends first in SET, under their own placeholders (named after the attribute), as the work modules' requests
+  // wrote them before `Change` had `append` (the same bytes, but for ElectroDB's order of a step's properties).
+  const appended = placeholders("append");
+  const appends = append.map(([attribute, items]) => {
+    const path = appended.name(fieldOf.get(attribute)!, `_${attribute}`);
+    const empty = appended.value([], "Default");
+    // The items as ElectroDB stores them: a map keeps its declared properties, in their order, under their fields.
+    const list = appended.value(
+      storedValue((model.attributes as Record<string, Attrs>)[attribute], items),
+      `_${attribute}`,
+    );
+    return `${path} = list_append(if_not_exists(${path}, ${empty}), ${list})`;
+  });
+  const assignments = [...sets].map(([field, v]) => `${name(field)} = ${value(v)}`);
+  const clauses = [`SET ${[...appends, ...assignments].join(", ")}`];
+  if (removes.size) clauses.push(`REMOVE ${[...removes].map((field) => name(field)).join(", ")}`);
   if (add.length) {
     const adds = add.map(([attribute, v]) => `${name(fieldOf.get(attribute)!)} ${value(final(attribute, v))}`);
     clauses.push(`ADD ${adds.join(", ")}`);
@@ -382,8 +470,8 @@ function updateParams(
     Key,
     UpdateExpression: clauses.join(" "),
     ...guarded,
-    ExpressionAttributeNames: { ...guarded.ExpressionAttributeNames, ...names },
-    ExpressionAttributeValues: { ...guarded.ExpressionAttributeValues, ...bound },
+    ExpressionAttributeNames: joined(guarded.ExpressionAttributeNames, names, appended.names),
+    ExpressionAttributeValues: joined(guarded.ExpressionAttributeValues, bound, appended.values),
   };
 }
 
@@ -395,7 +483,7 @@ export function liteWrites<E extends AnyEntity>(model: Model) {
   type Item = EntityItem<E>;
   const table = () => dataConfig().TABLE_NAME;
   const plan = planOf(model);
-  const update = (key: Partial<Item>, change: Change<Item>, base: Condition | undefined, condition?: Condition) => {
+  const update = (key: Partial<Item>, change: Change<Item>, mustExist: boolean, condition?: Condition) => {
     const known = (name: string) => plan.fieldOf.has(name);
     // ElectroDB skips undefined values and attributes the model does not declare.
     const set = Object.entries((change.set ?? {}) as Attrs).filter(
@@ -405,8 +493,17 @@ export function liteWrites<E extends AnyEntity>(model: Model) {
       ([name, value]) => value !== undefined && known(name),
     );
     const remove = change.remove ?? [];
-    checkChange(model, set, add, remove);
-    return { Update: { TableName: table(), ...updateParams(model, key as Attrs, set, add, remove, base, condition) } };
+    const append = Object.entries((change.append ?? {}) as Attrs).filter(([, value]) => value !== undefined);
+    // ElectroDB's `.composite()` takes the attributes that are composites of some index, and no others.
+    const composite = Object.fromEntries(
+      Object.entries((change.composite ?? {}) as Attrs).filter(
+        ([name, value]) => value !== undefined && plan.indexes.some((index) => allCompositesOf(index).includes(name)),
+      ),
+    );
+    checkChange(model, set, add, remove, append);
+    const base = exists(model, mustExist, composite);
+    const params = updateParams(model, key as Attrs, set, add, remove, append, composite, base, condition);
+    return { Update: { TableName: table(), ...params } };
   };
   return {
     model,
@@ -427,10 +524,10 @@ export function liteWrites<E extends AnyEntity>(model: Model) {
     }),
     /** Changes an existing item (ElectroDB's `patch`): refused when there is none. */
     patch: (key: Partial<Item>, change: Change<Item>, condition?: Condition): WriteItem =>
-      update(key, change, exists(model), condition),
+      update(key, change, true, condition),
     /** Changes the item, creating it when absent (ElectroDB's `update`: an upsert). */
     update: (key: Partial<Item>, change: Change<Item>, condition?: Condition): WriteItem =>
-      update(key, change, undefined, condition),
+      update(key, change, false, condition),
   };
 }
 

@@ -3,6 +3,7 @@
 import { liteTransport } from "@ketnoi/functions/db/lite-transport";
 import type { Entity, EntityItem } from "electrodb";
 import { dataConfig } from "../config";
+import { joined, placeholders } from "./lite-expressions";
 import { shapeAttribute } from "./lite-shape";
 import type { defineModel } from "./models/define";
 import type { LiteTransport } from "./transport";
@@ -406,31 +407,28 @@ export function liteEntity<E extends AnyEntity>(model: Model, client: () => Lite
      */
     async patch(key: Partial<Item>, set: Partial<Item>, condition?: Condition): Promise<void> {
       const { main, fieldOf } = plan();
-      const names: Record<string, string> = { "#pk": main.pk.field, ...condition?.names };
-      const values: Record<string, unknown> = { ...condition?.values };
+      const update = placeholders("u");
       const assignments: string[] = [];
       for (const [name, value] of Object.entries(set as Attrs)) {
         if (value === undefined) continue;
         if (plan().indexes.some((i) => [...i.pk.labels, ...(i.sk?.labels ?? [])].some((l) => l.name === name))) {
           throw new Error(`lite: ${name} is in a key; patch it through ElectroDB`);
         }
-        const n = assignments.length;
-        names[`#u${n}`] = fieldOf.get(name)!;
-        values[`:u${n}`] = value;
-        assignments.push(`#u${n} = :u${n}`);
+        assignments.push(`${update.name(fieldOf.get(name)!)} = ${update.value(value)}`);
       }
-      let exists = "attribute_exists(#pk)";
-      if (main.sk) {
-        names["#sk"] = main.sk.field;
-        exists += " AND attribute_exists(#sk)";
-      }
+      const exists = main.sk ? "attribute_exists(#pk) AND attribute_exists(#sk)" : "attribute_exists(#pk)";
       await client().update({
         TableName: table(),
         Key: tableKey(model, key as Attrs),
         UpdateExpression: `SET ${assignments.join(", ")}`,
         ConditionExpression: condition ? `(${exists}) AND (${condition.expression})` : exists,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: joined(
+          { "#pk": main.pk.field },
+          condition?.names,
+          update.names,
+          main.sk ? { "#sk": main.sk.field } : undefined,
+        ),
+        ExpressionAttributeValues: joined(condition?.values, update.values),
       });
     },
     async delete(key: Partial<Item>, condition?: Condition): Promise<void> {

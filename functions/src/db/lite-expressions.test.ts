@@ -3,21 +3,20 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { createWriteTransaction } from "electrodb";
 import { describe, expect, it } from "vitest";
 import { dataConfig } from "../config";
-import { dynamo } from "../db/client";
-import type { InterviewEntity } from "../db/entities/interview";
-import { tableKey } from "../db/lite";
-import { queryRange } from "../db/lite-range";
-import { transactWrite } from "../db/lite-transact";
-import { liteWrites, send } from "../db/lite-writes";
-import { applicationModel } from "../db/models/application";
-import { interviewModel } from "../db/models/interview";
-import { listingModel } from "../db/models/listing";
-import { db } from "../db/service";
-import { appending, condition } from "./write-clauses";
+import { dynamo } from "./client";
+import type { InterviewEntity } from "./entities/interview";
+import { tableKey } from "./lite";
+import { queryRange } from "./lite-range";
+import { transactWrite } from "./lite-transact";
+import { condition, liteWrites, send } from "./lite-writes";
+import { applicationModel } from "./models/application";
+import { interviewModel } from "./models/interview";
+import { listingModel } from "./models/listing";
+import { db } from "./service";
 
-// The work modules' writes and reads that db/lite*.ts does not offer as such (data/write-clauses.ts, query-between.ts)
-// must do what the ElectroDB calls they replace did: the same items left in DynamoDB Local, the same conditions
-// refused, the same items found.
+// The work modules' conditions (lite-expressions.ts `condition`), appends (`Change.append`) and ranges
+// (lite-range.ts' between) must do what the ElectroDB calls they replace did: the same items left in DynamoDB Local,
+// the same conditions refused, the same items found. (lite-transact.test.ts holds the appends' params to ElectroDB's.)
 
 type Attrs = Record<string, unknown>;
 // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's chained builders, driven as the modules drove them.
@@ -72,7 +71,7 @@ function application(status = "interview"): Attrs {
   };
 }
 
-describe("appending: ElectroDB's .append() on a lite update", () => {
+describe("Change.append: ElectroDB's .append() on a lite update", () => {
   it("a plain model: the same item as ElectroDB's patch with set, add and append, and the same refusal", async () => {
     const writes = liteWrites(listingModel);
     const item = listing();
@@ -86,20 +85,14 @@ describe("appending: ElectroDB's .append() on a lite update", () => {
         .where((a: AnyBuilder, op: AnyBuilder) => op.eq(a.positions, 2))
         .commit();
     const ours = () =>
-      appending(
-        listingModel,
-        appending(
-          listingModel,
-          writes.patch(
-            key as never,
-            { set: { updatedAt: "2026-03-02T00:00:00.000Z" }, add: { reservedCount: 1 } } as never,
-            condition(listingModel, ({ attr, value }) => `${attr("positions")} = ${value(2)}`),
-          ),
-          "requiredSkills",
-          ["word"],
-        ),
-        "questions",
-        [{ id: "q1", vi: "Vì sao?" }],
+      writes.patch(
+        key as never,
+        {
+          set: { updatedAt: "2026-03-02T00:00:00.000Z" },
+          add: { reservedCount: 1 },
+          append: { requiredSkills: ["word"], questions: [{ id: "q1", vi: "Vì sao?" }] },
+        } as never,
+        condition(listingModel, ({ attr, value }) => `${attr("positions")} = ${value(2)}`),
       );
     await send(writes.put(item as never));
     const theirs = await createWriteTransaction({ listing: db().entities.listing }, ({ listing }) => [
@@ -151,11 +144,10 @@ describe("appending: ElectroDB's .append() on a lite update", () => {
         ({ attr, value }) =>
           `${attr("version")} = ${value(3)} AND ${attr("applicationId")} = ${value(item.applicationId)}`,
       );
-      const ours = appending(
-        applicationModel,
-        writes.patch(key as never, { set, add: { version: 1 } } as never, unmoved),
-        "history",
-        [step],
+      const ours = writes.patch(
+        key as never,
+        { set, add: { version: 1 }, append: { history: [step] } } as never,
+        unmoved,
       );
       expect((await transactWrite([ours])).canceled).toBe(false);
       expect(await stored(applicationModel, key)).toEqual(afterTheirs);
