@@ -15,7 +15,8 @@ import type { describeRoute as DescribeRoute, validator as Validator } from "hon
  * `uniqueSymbol` (signInFirst reads `security` there, http/private-routes.ts), and `resolver` keeps the schema's
  * vendor and validate without its converters. The tests, the local server and `npm run openapi` run the real
  * package; infra/bundle-routes.test.ts drives the built bundles (a refused body, a transformed query, an anonymous
- * private route) against the sources' answers.
+ * private route) against the sources' answers, and hono-openapi-lean.test.ts holds every route group's public/private
+ * table equal with the stand-in and with the real package.
  */
 export const uniqueSymbol: unique symbol = Symbol("openapi");
 
