@@ -282,7 +282,14 @@ describe("the built route group bundles validate as the sources do, without hono
   // same bytes, the validated values (trimmed text, query strings turned numbers and flags) the same.
   type Result = { statusCode: number; body: string };
   let sources: ReturnType<typeof createApp> | undefined;
-  const fromSources = async (event: ReturnType<typeof httpGet> & { body?: string }): Promise<Result> => {
+  type Request = {
+    rawPath: string;
+    rawQueryString: string;
+    headers: Record<string, string>;
+    body?: string;
+    requestContext: { http: { method: string } };
+  };
+  const fromSources = async (event: Request): Promise<Result> => {
     sources ??= createApp();
     const query = event.rawQueryString ? `?${event.rawQueryString}` : "";
     const res = await sources.request(
@@ -321,8 +328,10 @@ describe("the built route group bundles validate as the sources do, without hono
     }
     // No token, an invalid body: the private route says 401 before its validator runs (signInFirst reads the
     // routes' declarations, which the stand-in keeps as hono-openapi does).
-    const anonymous = { ...httpRequest("POST", "/api/saved-searches", "x", { name: "" }), headers: {} };
-    anonymous.headers = { host: "api.example", "content-type": "application/json" };
+    const anonymous = {
+      ...httpRequest("POST", "/api/saved-searches", "x", { name: "" }),
+      headers: { host: "api.example", "content-type": "application/json" },
+    };
     const [bundled] = (await invoke("account", [anonymous])) as Result[];
     expect([bundled!.statusCode, JSON.parse(bundled!.body).error.code]).toEqual([401, "unauthenticated"]);
     const source = await fromSources(anonymous);
