@@ -9,7 +9,6 @@ import { gunzipSync } from "node:zlib";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { erasureConfirmation } from "@ketnoi/core";
-import { createApp } from "@ketnoi/functions/app";
 import { devJwks, signDevToken } from "@ketnoi/functions/auth/dev-idp";
 import { config } from "@ketnoi/functions/config";
 import { submitApplication } from "@ketnoi/functions/data/applications";
@@ -281,7 +280,8 @@ describe("the built route group bundles validate as the sources do, without hono
   // app (this process, the real hono-openapi) answers the same requests on the same table: the refusals must be the
   // same bytes, the validated values (trimmed text, query strings turned numbers and flags) the same.
   type Result = { statusCode: number; body: string };
-  let sources: ReturnType<typeof createApp> | undefined;
+  // Imported here, not at the top: the sources' whole app is only this block's (and its import is heavy).
+  let sources: ReturnType<typeof import("@ketnoi/functions/app").createApp> | undefined;
   type Request = {
     rawPath: string;
     rawQueryString: string;
@@ -290,7 +290,7 @@ describe("the built route group bundles validate as the sources do, without hono
     requestContext: { http: { method: string } };
   };
   const fromSources = async (event: Request): Promise<Result> => {
-    sources ??= createApp();
+    sources ??= (await import("@ketnoi/functions/app")).createApp();
     const query = event.rawQueryString ? `?${event.rawQueryString}` : "";
     const res = await sources.request(
       `${event.rawPath}${query}`,
