@@ -150,6 +150,39 @@ describe("what the deployed bundles carry", () => {
     expect(kept.account).toContain("functions/src/auth/cognito-admin.ts");
   }, 400_000);
 
+  it("no deployed function carries hono-openapi's document generator or its schema converters", async () => {
+    // The OpenAPI document is generated ahead of time (`npm run openapi`); a deployed function runs only the routes'
+    // declarations and the request validation, from functions/src/bundle/hono-openapi-lean.ts (infra/function.ts
+    // bundleAliases). The converters were ~21 kB minified of every group function (issue 14).
+    const deployed: [string, string][] = [
+      ["docs", apiEntry],
+      ...groupFunctions.map((group): [string, string] => [group, groupEntry(group)]),
+      ["files", filesEntry],
+      ["stream", streamEntry],
+      ["retention", join(repoRoot, "functions/src/retention-lambda.ts")],
+      ["interview-jobs", join(repoRoot, "functions/src/interview-jobs-lambda.ts")],
+      ["mail-consumer", mailConsumerEntry],
+      ["mail-digest", digestEntry],
+      ["mail-bounces", bounceEntry],
+      ["mfa-claim", mfaClaimEntry],
+    ];
+    const generator = /node_modules\/(hono-openapi|@standard-community\/[^/]+|quansync|@valibot\/to-json-schema)\//;
+    for (const [name, entry] of deployed) {
+      // Every file of the function, a split function's chunks included.
+      const inputs = [...(await outputsOf(entry, `${name}-openapi`)).values()].flatMap(kept);
+      expect(
+        inputs.filter((input) => generator.test(input)),
+        name,
+      ).toEqual([]);
+      expect(inputs, name).not.toContain("functions/src/routes/docs.ts");
+      expect(inputs, name).not.toContain("functions/src/http/complete-document.ts");
+    }
+    // A route group validates with the stand-in's validator: @hono/standard-validator's sValidator, as hono-openapi's.
+    const account = await keptInputs(groupEntry("account"), "account-openapi-kept");
+    expect(account).toContain("functions/src/bundle/hono-openapi-lean.ts");
+    expect(account.some((input) => input.includes("node_modules/@hono/standard-validator/"))).toBe(true);
+  }, 400_000);
+
   it("the MFA claim trigger (run on every sign-in) reads Cognito with a signed fetch: no SDK client, no @smithy", async () => {
     const inputs = await keptInputs(mfaClaimEntry, "mfa-claim");
     expect(inputs.filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input))).toEqual([]);

@@ -274,6 +274,96 @@ describe("the built route group bundles, one route of every route group", () => 
   }, 300_000);
 });
 
+describe("the built route group bundles validate as the sources do, without hono-openapi's converters", () => {
+  // The bundles replace hono-openapi by functions/src/bundle/hono-openapi-lean.ts (infra/function.ts bundleAliases):
+  // the same sValidator of @hono/standard-validator, the routes' declarations kept for signInFirst. The sources'
+  // app (this process, the real hono-openapi) answers the same requests on the same table: the refusals must be the
+  // same bytes, the validated values (trimmed text, query strings turned numbers and flags) the same.
+  type Result = { statusCode: number; body: string };
+  // Imported here, not at the top: the sources' whole app is only this block's (and its import is heavy).
+  let sources: ReturnType<typeof import("@ketnoi/functions/app").createApp> | undefined;
+  type Request = {
+    rawPath: string;
+    rawQueryString: string;
+    headers: Record<string, string>;
+    body?: string;
+    requestContext: { http: { method: string } };
+  };
+  const fromSources = async (event: Request): Promise<Result> => {
+    sources ??= (await import("@ketnoi/functions/app")).createApp();
+    const query = event.rawQueryString ? `?${event.rawQueryString}` : "";
+    const res = await sources.request(
+      `${event.rawPath}${query}`,
+      { method: event.requestContext.http.method, headers: event.headers, body: event.body },
+      { incoming: { socket: { remoteAddress: "127.0.0.1" } } },
+    );
+    return { statusCode: res.status, body: await res.text() };
+  };
+  const withQuery = (event: ReturnType<typeof httpGet>, query: string) => ({ ...event, rawQueryString: query });
+  /** A result without what differs from one write to the next (ids, times). */
+  const comparable = ({ statusCode, body }: Result) => {
+    const { id: _id, createdAt: _created, updatedAt: _updated, ...rest } = JSON.parse(body);
+    return { statusCode, ...rest };
+  };
+
+  it("refuses the same invalid body and query with the same 400, and answers anonymous callers of a private route 401 first", async () => {
+    const student = await signDevToken({ ...users.student, role: "student" });
+    const refusals: [string, ReturnType<typeof httpGet>][] = [
+      [
+        "account",
+        httpRequest("POST", "/api/saved-searches", student, { name: "   ", criteria: { paid: "maybe" }, extra: 1 }),
+      ],
+      ["account", httpRequest("POST", "/api/saved-searches", student, { criteria: "du lịch" })],
+      ["catalog", withQuery(httpGet("/api/listings"), "limit=abc&type=nope")],
+      ["catalog", withQuery(httpGet("/api/listings"), "limit=500")],
+      ["browse", withQuery(httpGet("/api/search"), "limit=0&skill=not-a-skill")],
+    ];
+    for (const [group, event] of refusals) {
+      const [bundled] = (await invoke(group, [event])) as Result[];
+      const source = await fromSources(event);
+      const what = `${group} ${event.requestContext.http.method} ${event.rawPath}?${event.rawQueryString}`;
+      expect([bundled!.statusCode, JSON.parse(bundled!.body).error.code], what).toEqual([400, "validation_failed"]);
+      expect(JSON.parse(bundled!.body).error.details.length, what).toBeGreaterThan(0);
+      expect([bundled!.statusCode, bundled!.body], what).toEqual([source.statusCode, source.body]);
+    }
+    // No token, an invalid body: the private route says 401 before its validator runs (signInFirst reads the
+    // routes' declarations, which the stand-in keeps as hono-openapi does).
+    const anonymous = {
+      ...httpRequest("POST", "/api/saved-searches", "x", { name: "" }),
+      headers: { host: "api.example", "content-type": "application/json" },
+    };
+    const [bundled] = (await invoke("account", [anonymous])) as Result[];
+    expect([bundled!.statusCode, JSON.parse(bundled!.body).error.code]).toEqual([401, "unauthenticated"]);
+    const source = await fromSources(anonymous);
+    expect([bundled!.statusCode, bundled!.body]).toEqual([source.statusCode, source.body]);
+  }, 180_000);
+
+  it("hands the routes the same validated values: text trimmed, defaults filled in, a query string a number", async () => {
+    const student = await signDevToken({ ...users.student, role: "student" });
+    // The criteria's defaults are filled in by the schema (deadlineAhead true, verifiedOnly false); the name and
+    // the query are trimmed.
+    const save = httpRequest("POST", "/api/saved-searches", student, {
+      name: "  Gói kiểm tra  ",
+      criteria: { q: "  du lịch  ", paid: true },
+    });
+    const [bundled] = (await invoke("account", [save])) as Result[];
+    const source = await fromSources(save);
+    expect(bundled!.statusCode, bundled!.body).toBe(201);
+    expect(JSON.parse(bundled!.body)).toMatchObject({
+      name: "Gói kiểm tra",
+      criteria: { q: "du lịch", paid: true, deadlineAhead: true, verifiedOnly: false },
+    });
+    expect(comparable(bundled!)).toEqual(comparable(source));
+    // `limit` arrives as the number 2 (a page of two, the same two); the source's page is the same.
+    const page = withQuery(httpGet("/api/listings"), "limit=2");
+    const [feed] = (await invoke("catalog", [page])) as Result[];
+    expect(feed!.statusCode, feed!.body).toBe(200);
+    expect(JSON.parse(feed!.body).items).toHaveLength(2);
+    // The cursor is signed with each app's own secret; the page itself is the same.
+    expect(JSON.parse(feed!.body).items).toEqual(JSON.parse((await fromSources(page)).body).items);
+  }, 180_000);
+});
+
 describe("the built files bundle (split: pdf-lib a chunk of its own)", () => {
   // The files function is built with code splitting (infra/function.ts splitEntries): index.mjs holds neither the S3
   // SDK nor pdf-lib (bundle-contents.test.ts), the first PDF check loads pdf-lib's chunk from chunks/ beside it. This

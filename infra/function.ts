@@ -48,6 +48,10 @@ export const unusedSchemaVendors = [
  * - `@ketnoi/functions/mail/smtp`: nodemailer's SMTP transport (local runs only); a deployed function sends through
  *   SES v2 over a signed fetch with nodemailer's composer alone (functions/src/mail/ses-fetch.ts), so nodemailer's
  *   mailer, SMTP and SES transports and `@aws-sdk/client-sesv2` stay out of the mail functions (~240 kB each).
+ * - hono-openapi: the document is generated ahead of time (`npm run openapi`), so a deployed function needs only
+ *   `describeRoute`, `validator` (the same `sValidator` of @hono/standard-validator) and `uniqueSymbol`
+ *   (functions/src/bundle/hono-openapi-lean.ts); its converters (@standard-community/*, quansync,
+ *   @valibot/to-json-schema) were ~21 kB of every group function (esbuild metafile; bundle-contents.test.ts).
  */
 export const bundleAliases = {
   "@ketnoi/functions/db/lite-transport": "./functions/src/bundle/lite-transport-fetch.ts",
@@ -55,6 +59,7 @@ export const bundleAliases = {
   yup: "./functions/src/bundle/yup-skip.ts",
   "@aws-sdk/credential-provider-node": "./functions/src/bundle/env-credentials.ts",
   "@ketnoi/functions/mail/smtp": "./functions/src/bundle/smtp-absent.ts",
+  "hono-openapi": "./functions/src/bundle/hono-openapi-lean.ts",
 } as const;
 
 /** One `--alias:<package>=<path>` flag each (NodejsFunction writes `key="value"` for keys it does not know). */

@@ -1,5 +1,4 @@
 import { ErrorBodySchema, errorCodesOf } from "@ketnoi/core";
-import { toJsonSchema } from "@valibot/to-json-schema";
 import { describeRoute, resolver } from "hono-openapi";
 import type { GenericSchema } from "valibot";
 
@@ -27,22 +26,11 @@ const errorResponse = (status: number) => ({
   ...errorHead(status),
   content: { "application/json": { schema: resolver(ErrorBodySchema) } },
 });
-/** The same, with plain JSON Schema, for the components added after generation (no resolver runs there). */
-const errorComponent = (status: number) => ({
-  ...errorHead(status),
-  content: { "application/json": { schema: errorBodyJsonSchema() } },
-});
-const errorHead = (status: number) => ({
+/** A status's description (and 429's Retry-After header), as every operation and component documents it. */
+export const errorHead = (status: number) => ({
   description: errorDescription(status),
   ...(status === 429 ? { headers: { "Retry-After": retryAfterHeader } } : {}),
 });
-
-// Converted when the document is generated, not at import: every function imports this module for `route`, and
-// only the docs function generates the document (issue 14).
-const errorBodyJsonSchema = () => {
-  const { $schema: _dialect, ...schema } = toJsonSchema(ErrorBodySchema);
-  return schema;
-};
 
 const retryAfterHeader = {
   description: "Seconds to wait before trying again.",
@@ -72,44 +60,6 @@ const errorDescription = (status: number) => {
 
 /** Security requirement for routes that need a signed-in user. */
 export const bearer = [{ bearerAuth: [] }];
-
-type Operation = { security?: unknown[]; responses?: Record<string, unknown> };
-const httpMethods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-
-/**
- * What every operation shares, added in one place after generation: public operations say `security: []`
- * (no token needed) instead of nothing; every operation may answer 429 with Retry-After (CloudFront's web ACL
- * limits each address on every path, infra/edge.ts) and 500; the API's address.
- */
-export function completeDocument<T extends object>(document: T): T {
-  const doc = document as {
-    servers?: { url: string; description?: string }[];
-    paths?: Record<string, Record<string, unknown> | undefined>;
-    components?: { responses?: Record<string, unknown> };
-  };
-  doc.servers = [{ url: "/", description: "The web app's own origin: CloudFront serves the API under /api/" }];
-  doc.components = {
-    ...doc.components,
-    responses: {
-      ...doc.components?.responses,
-      TooManyRequests: errorComponent(429),
-      InternalError: errorComponent(500),
-    },
-  };
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const [method, value] of Object.entries(item ?? {})) {
-      if (!httpMethods.has(method)) continue;
-      const operation = value as Operation;
-      operation.security ??= [];
-      operation.responses = {
-        ...operation.responses,
-        "429": { $ref: "#/components/responses/TooManyRequests" },
-        "500": { $ref: "#/components/responses/InternalError" },
-      };
-    }
-  }
-  return document;
-}
 
 type OkResponses = Parameters<typeof responses>[0];
 

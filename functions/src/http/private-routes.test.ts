@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { createApp } from "../app";
-import { declaredRoutes, documentedRoutes } from "./private-routes";
+import { documentedRoutes } from "../routes/documented-routes";
+import { declaredRoutes } from "./private-routes";
 
 // signInFirst reads the routes' declarations (cheap at a cold start); the OpenAPI document is what API Gateway's
 // routes are kept equal to (infra/routes.test.ts). Both must say the same about every route.

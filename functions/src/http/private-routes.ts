@@ -1,7 +1,6 @@
 import type { Hono, MiddlewareHandler } from "hono";
 import { findTargetHandler } from "hono/utils/handler";
 import { uniqueSymbol } from "hono-openapi";
-import { spec } from "../routes/docs";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 
@@ -14,26 +13,11 @@ export interface DocumentedRoute {
 }
 
 /**
- * The documented routes, read from the app's own OpenAPI document (`security` = needs a bearer token). Generating
- * the document converts every schema (tens of ms on a cold Lambda); `declaredRoutes` gives the same table from the
- * routes' `describeRoute` declarations, and private-routes.test.ts holds the two equal.
- */
-export async function documentedRoutes(app: Hono): Promise<DocumentedRoute[]> {
-  const doc = await spec(app);
-  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item ?? {}).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+")}$`),
-      staticSegments: path.split("/").filter((segment) => segment && !segment.startsWith("{")).length,
-      private: !!(op as { security?: unknown[] }).security?.length,
-    })),
-  );
-}
-
-/**
- * The same table as `documentedRoutes`, straight from what each route declares with `describeRoute` (hono-openapi
+ * The public/private table of the routes, straight from what each route declares with `describeRoute` (hono-openapi
  * keeps it on the middleware): no schema is converted, so an anonymous cold start's first request does not
- * generate the whole OpenAPI document (issue 14).
+ * generate the whole OpenAPI document (issue 14). routes/documented-routes.ts reads the same table from the
+ * generated document (kept out of here, so no deployed function carries the generator), and private-routes.test.ts
+ * holds the two equal.
  */
 export function declaredRoutes(app: Hono): DocumentedRoute[] {
   return app.routes.flatMap((route) => {

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { generateSpecs } from "hono-openapi";
-import { completeDocument } from "../http/openapi";
+import { completeDocument } from "../http/complete-document";
 import { documentRoutes } from "./docs-page";
 
 type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>;
