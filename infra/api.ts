@@ -53,6 +53,7 @@ export const groupFunctions = [
   "browse",
   "catalog",
   "work",
+  "placement",
   "organisations",
   "account",
   "insights",
@@ -69,7 +70,9 @@ const concurrencyShares: Record<GroupFunctionName | "docs", number> = {
   // catalog function had.
   browse: 25,
   catalog: 15,
-  work: 20,
+  work: 16,
+  // Placement rounds: a school's or the province's staff, and students choosing during a round.
+  placement: 4,
   account: 15,
   organisations: 10,
   insights: 5,

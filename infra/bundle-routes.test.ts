@@ -212,6 +212,12 @@ describe("the built route group bundles, one route of every route group", () => 
         token: student,
         check: (body) => expect(Array.isArray(JSON.parse(body).items)).toBe(true),
       },
+      // A student's rounds (their school's and the province's they may join): a list, maybe empty.
+      placement: {
+        path: "/api/placement-rounds",
+        token: student,
+        check: (body) => expect(Array.isArray(JSON.parse(body).items)).toBe(true),
+      },
       account: {
         path: "/api/me",
         token: student,
@@ -244,7 +250,7 @@ describe("the built route group bundles, one route of every route group", () => 
       expect(results[1]!.statusCode, `${group} serves ${other(group)}`).toBe(404);
     }
     // The same authorization in every function: a private route without a token is refused before the route runs.
-    for (const group of ["work", "account", "insights", "files"] as const) {
+    for (const group of ["work", "placement", "account", "insights", "files"] as const) {
       const [anonymous] = (await invoke(group, [httpGet(routes[group].path)])) as { statusCode: number }[];
       expect(anonymous!.statusCode, group).toBe(401);
     }

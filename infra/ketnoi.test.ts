@@ -28,6 +28,7 @@ describe.each(stages)("stage %s", (stage) => {
       expect.stringMatching(/^PlatformApiHealthHandlerFunction/),
       expect.stringMatching(/^PlatformApiInsightsHandlerFunction/),
       expect.stringMatching(/^PlatformApiOrganisationsHandlerFunction/),
+      expect.stringMatching(/^PlatformApiPlacementHandlerFunction/),
       expect.stringMatching(/^PlatformApiWorkHandlerFunction/),
       expect.stringMatching(/^PlatformAuthMfaClaimFunction/),
       expect.stringMatching(/^PlatformInterviewJobsHandlerFunction/),
@@ -57,7 +58,7 @@ describe.each(stages)("stage %s", (stage) => {
     const devAuth = ours.map(([id, fn]) => [id, fn.Properties!.Environment?.Variables?.DEV_AUTH]);
     // Every function behind the HTTP API (docs, one per route group, files) says false; no other has it.
     const withDevAuth = devAuth.filter(([, value]) => value !== undefined);
-    expect(withDevAuth).toHaveLength(9);
+    expect(withDevAuth).toHaveLength(10);
     for (const [id, value] of withDevAuth) {
       expect(id).toMatch(/^PlatformApi\w*HandlerFunction/);
       expect(value).toBe("false");

@@ -9,6 +9,7 @@ import { mount as files } from "@ketnoi/functions/routes/groups/files";
 import { mount as health } from "@ketnoi/functions/routes/groups/health";
 import { mount as insights } from "@ketnoi/functions/routes/groups/insights";
 import { mount as organisations } from "@ketnoi/functions/routes/groups/organisations";
+import { mount as placement } from "@ketnoi/functions/routes/groups/placement";
 import { mount as work } from "@ketnoi/functions/routes/groups/work";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,7 @@ const mounts: Record<RouteGroupName, Parameters<typeof buildApp>[0]> = {
   health: health as never,
   insights: insights as never,
   organisations: organisations as never,
+  placement: placement as never,
   work: work as never,
 };
 

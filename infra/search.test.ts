@@ -121,9 +121,9 @@ describe.each(stages)("stage %s: least privilege everywhere", (stage) => {
     const ours = resourcesOfType(synth.templates[stage], "AWS::Lambda::Function").filter(([id]) =>
       id.startsWith("Platform"),
     );
-    // The docs function and seven route-group functions, files, stream consumer, MFA claim, retention, interview jobs,
+    // The docs function and eight route-group functions, files, stream consumer, MFA claim, retention, interview jobs,
     // and mail's consumer, digest and bounce handler.
-    expect(ours).toHaveLength(16);
+    expect(ours).toHaveLength(17);
     for (const [id] of ours) {
       const statements = functionPolicyStatements(synth.templates[stage], id);
       const actions = statements.flatMap((s) => [s.Action].flat() as string[]);

@@ -12,6 +12,7 @@ import { mount as mountFiles } from "./routes/groups/files";
 import { mount as mountHealth } from "./routes/groups/health";
 import { mount as mountInsights } from "./routes/groups/insights";
 import { mount as mountOrganisations } from "./routes/groups/organisations";
+import { mount as mountPlacement } from "./routes/groups/placement";
 import { mount as mountWork } from "./routes/groups/work";
 
 /**
@@ -48,7 +49,12 @@ export function createApp(groups: readonly RouteGroupName[] = allRouteGroups) {
               only(
                 "work",
                 mountWork,
-              )(only("catalog", mountCatalog)(only("browse", mountBrowse)(only("health", mountHealth)(base)))),
+              )(
+                only(
+                  "placement",
+                  mountPlacement,
+                )(only("catalog", mountCatalog)(only("browse", mountBrowse)(only("health", mountHealth)(base)))),
+              ),
             ),
           ),
         ),

@@ -9,6 +9,7 @@ import { mount as mountFiles } from "./groups/files";
 import { mount as mountHealth } from "./groups/health";
 import { mount as mountInsights } from "./groups/insights";
 import { mount as mountOrganisations } from "./groups/organisations";
+import { mount as mountPlacement } from "./groups/placement";
 import { mount as mountWork } from "./groups/work";
 
 // Keyed by group, so that a group added to routes/groups.ts and not here fails the type check.
@@ -16,6 +17,7 @@ const mounts = {
   health: mountHealth,
   browse: mountBrowse,
   catalog: mountCatalog,
+  placement: mountPlacement,
   work: mountWork,
   organisations: mountOrganisations,
   account: mountAccount,

@@ -25,7 +25,10 @@ export const routeGroups = {
   // /listings/{id}; the rest of /listings is the catalog's), search and recommendations by their prefixes.
   browse: { prefixes: ["/search", "/recommendations"], gets: ["/listings/{id}"] },
   catalog: { prefixes: ["/listings"] },
-  work: { prefixes: ["/applications", "/bookings", "/placement-rounds", "/messages"] },
+  work: { prefixes: ["/applications", "/bookings", "/messages"] },
+  // Placement rounds: a few rounds a year, the deferred-acceptance engine and its checks (~90 kB of the work function
+  // when it served them, issue 14). An organisation's view of its rounds stays with the organisations group.
+  placement: { prefixes: ["/placement-rounds"] },
   organisations: { prefixes: ["/organisations", "/invitations"] },
   account: { prefixes: ["/me", "/students", "/notifications", "/saved-searches", "/mail"] },
   insights: { prefixes: ["/dashboard", "/targets", "/audit"] },

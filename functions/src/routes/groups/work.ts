@@ -6,12 +6,10 @@ import { bookingRoutes } from "../bookings";
 import { interviewRoutes } from "../interviews";
 import { applicationMessageRoutes, messageRoutes } from "../messages";
 import { offerRoutes } from "../offers";
-import { placementRoutes } from "../placement";
 
-/** Applications, bookings and placement rounds (routes/groups.ts). One `.route()` line per module. */
+/** Applications with their interviews, offers and messages, and bookings (routes/groups.ts). One `.route()` line per module. */
 export const mount = <S extends Schema, B extends string>(api: HonoBase<AppEnv, S, B>) =>
   api
-    .route("/placement-rounds", placementRoutes)
     .route("/applications", applicationRoutes)
     .route("/applications", applicationMessageRoutes)
     .route("/applications", interviewRoutes)
