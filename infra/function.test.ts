@@ -16,6 +16,17 @@ afterAll(() => scratch.remove());
 // instead of synthesizing a stack: this holds them to what NodejsFunction really deploys.
 // The health function too: a lean one, with the fetch transport's alias (bundleAliases). The files function is
 // split (splitEntries): KetNoiFunction runs esbuildOptions' build itself, and every file of it is deployed, chunks too.
+/** A function of `entry` with nothing but what its bundling needs. */
+const bundlingCheck = (stack: Stack, id: string, entry: string) =>
+  new KetNoiFunction(stack, id, {
+    stage: stageSettings("test"),
+    entry,
+    description: "bundling check",
+    memorySize: 128,
+    timeout: Duration.seconds(3),
+    environment: {},
+  });
+
 /** Every file under `folder`, by its path relative to it. */
 const filesUnder = (folder: string) =>
   readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -32,14 +43,7 @@ it.each([
   async (name, entry) => {
     const app = new App({ outdir: join(scratch.path, name, "cdk.out") });
     const stack = new Stack(app, "Bundling");
-    new KetNoiFunction(stack, "Consumer", {
-      stage: stageSettings("test"),
-      entry,
-      description: "bundling check",
-      memorySize: 128,
-      timeout: Duration.seconds(3),
-      environment: {},
-    });
+    bundlingCheck(stack, "Consumer", entry);
     const [, fn] = resourceAt(Template.fromStack(stack), "AWS::Lambda::Function", "Consumer");
     expect(fn.Properties!.Environment.Variables.NODE_OPTIONS).toBe(functionNodeOptions);
     const asset = join(app.outdir, `asset.${String(fn.Properties!.Code.S3Key).replace(/\.zip$/, "")}`);
@@ -76,16 +80,7 @@ it("gives each split function its own code: CDK's asset cache keys them apart (w
     Files: filesEntry,
     Mail: mailConsumerEntry,
   };
-  for (const [id, entry] of Object.entries(entries)) {
-    new KetNoiFunction(stack, id, {
-      stage: stageSettings("test"),
-      entry,
-      description: "bundling check",
-      memorySize: 128,
-      timeout: Duration.seconds(3),
-      environment: {},
-    });
-  }
+  for (const [id, entry] of Object.entries(entries)) bundlingCheck(stack, id, entry);
   const template = Template.fromStack(stack);
   for (const [id, entry] of Object.entries(entries)) {
     const [, fn] = resourceAt(template, "AWS::Lambda::Function", id);
