@@ -4,16 +4,18 @@ import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { groupFunctions } from "./api";
-import { esbuildOptions } from "./function";
+import { esbuildOptions, splitEntries } from "./function";
 import {
   apiEntry,
   bounceEntry,
   digestEntry,
   filesEntry,
   groupEntry,
+  interviewJobsEntry,
   mailConsumerEntry,
   mfaClaimEntry,
   repoRoot,
+  retentionEntry,
   streamEntry,
 } from "./paths";
 
@@ -28,17 +30,32 @@ const kept = (output: Metafile["outputs"][string]) =>
     .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
     .map(([input]) => input);
 
-/** The inputs of the function's entry file, index.mjs (a split function's chunks are not loaded at its start). */
+/**
+ * The inputs a cold start of the function loads: its entry file, index.mjs, with the chunks it imports statically
+ * (code a split function's entry shares with a chunk it imports dynamically; infra/cold-start.ts). The chunks it
+ * imports dynamically are not loaded at its start.
+ */
 async function keptInputs(entry: string, name: string): Promise<string[]> {
-  return kept((await outputsOf(entry, name)).get("index.mjs")!);
+  const outputs = await outputsOf(entry, name);
+  const atStart = new Set<string>();
+  const visit = (file: string) => {
+    if (atStart.has(file) || !outputs.has(file)) return;
+    atStart.add(file);
+    for (const { path, kind } of outputs.get(file)!.imports) {
+      if (kind === "import-statement" && !path.startsWith("node:")) visit(underFolder(path, name));
+    }
+  };
+  visit("index.mjs");
+  return [...new Set([...atStart].flatMap((file) => kept(outputs.get(file)!)))];
 }
+
+/** An output's path in esbuild's metafile, from the function's folder (index.mjs, chunks/…). */
+const underFolder = (path: string, name: string) => path.slice(path.lastIndexOf(`/${name}/`) + name.length + 2);
 
 /** Every file of the function's build, by its path under the function's folder (index.mjs, chunks/…). */
 async function outputsOf(entry: string, name: string) {
   const metafile = await bundleOf(entry, name);
-  const outputs = Object.entries(metafile.outputs).map(
-    ([path, output]) => [path.slice(path.lastIndexOf(`/${name}/`) + name.length + 2), output] as const,
-  );
+  const outputs = Object.entries(metafile.outputs).map(([path, output]) => [underFolder(path, name), output] as const);
   return new Map(outputs.filter(([path]) => path.endsWith(".mjs")));
 }
 
@@ -70,8 +87,8 @@ const deployedEntries: [string, string][] = [
   ...groupFunctions.map((group): [string, string] => [group, groupEntry(group)]),
   ["files", filesEntry],
   ["stream", streamEntry],
-  ["retention", join(repoRoot, "functions/src/retention-lambda.ts")],
-  ["interview-jobs", join(repoRoot, "functions/src/interview-jobs-lambda.ts")],
+  ["retention", retentionEntry],
+  ["interview-jobs", interviewJobsEntry],
   ["mail-consumer", mailConsumerEntry],
   ["mail-digest", digestEntry],
   ["mail-bounces", bounceEntry],
@@ -118,6 +135,21 @@ describe("what the deployed bundles carry", () => {
       const carried = kept.flatMap(routeSets);
       expect(carried.sort(), group).toEqual(mounted.sort());
     }
+  }, 180_000);
+
+  it("every function whose code imports a module dynamically is built split, so the module is a chunk", async () => {
+    // Built whole, esbuild keeps a dynamically imported module in the one file, wrapped for lazy initialisation, and
+    // with it every module it imports, side effects and all: nothing is saved, and the bundle grows (issue 14).
+    const whole: string[] = [];
+    for (const [name, entry] of deployedEntries) {
+      if (splitEntries.has(entry)) continue;
+      const metafile = await bundleOf(entry, `${name}-dynamic`);
+      const dynamic = Object.entries(metafile.inputs).flatMap(([input, { imports }]) =>
+        imports.filter((i) => i.kind === "dynamic-import" && !i.external).map((i) => `${name}: ${input} → ${i.path}`),
+      );
+      whole.push(...dynamic);
+    }
+    expect(whole, "functions to add to splitEntries").toEqual([]);
   }, 180_000);
 
   it("no deployed function carries ElectroDB or the SDK's DynamoDB client: every table access is the lite data path", async () => {
@@ -195,7 +227,7 @@ describe("what the deployed bundles carry", () => {
       // Built split (infra/function.ts splitEntries): the sender and the composer are chunks the first mail loads,
       // so the entry file a cold start reads holds neither; what the function can run is every file of it.
       const outputs = await outputsOf(entry, `${name}-kept`);
-      const entryFile = kept(outputs.get("index.mjs")!);
+      const entryFile = await keptInputs(entry, `${name}-kept`);
       expect(
         entryFile.filter((input) => /mail\/ses-fetch\.ts|node_modules\/nodemailer\//.test(input)),
         name,
@@ -239,9 +271,10 @@ describe("what the deployed bundles carry", () => {
 
   it("the files function's entry carries neither the S3 SDK nor pdf-lib: pdf-lib is a chunk the first PDF check loads", async () => {
     // Its S3 calls are SigV4-signed fetch (files/objects.ts); pdf-lib is imported dynamically (files/pdf-check.ts) and
-    // the files function is built split (infra/function.ts splitEntries), so a cold start reads index.mjs alone.
+    // the files function is built split (infra/function.ts splitEntries): a cold start reads index.mjs and the small
+    // chunk it imports statically, not pdf-lib.
     const outputs = await outputsOf(filesEntry, "files");
-    const entry = kept(outputs.get("index.mjs")!);
+    const entry = await keptInputs(filesEntry, "files");
     expect(entry).toContain("functions/src/files/objects.ts");
     // Every S3 package of the SDK (client-s3, the presigners, middleware-sdk-s3…); no @smithy either (checked with
     // every function above).
@@ -256,11 +289,12 @@ describe("what the deployed bundles carry", () => {
     expect(everything.filter((input) => /node_modules\/@aws-sdk\/[^/]*s3[^/]*\//.test(input))).toEqual([]);
   }, 120_000);
 
-  it("the calendar writer (work) and the XLSX writer (insights) are chunks their first use loads, not in the entry", async () => {
+  it("the search index (browse), the calendar writer (work) and the XLSX writer (insights) are chunks their first use loads, not in the entry", async () => {
     // interviews/attachment.ts and data/dashboard-export.ts import them dynamically, and these functions are built
     // split (infra/function.ts splitEntries): a cold start reads index.mjs alone. The catalog serves no calendar
     // (its listing routes are modules apart from the application routes), so it carries no ics at all.
     const lazy = {
+      browse: /node_modules\/minisearch\/|functions\/src\/search\/(listing|ranked)-index\.ts/,
       work: /node_modules\/ics\//,
       insights: /node_modules\/(write-excel-file|fflate)\//,
     } as const;
@@ -269,7 +303,7 @@ describe("what the deployed bundles carry", () => {
     for (const [group, heavy] of Object.entries(lazy)) {
       const outputs = await outputsOf(groupEntry(group), group);
       expect(
-        kept(outputs.get("index.mjs")!).filter((input) => heavy.test(input)),
+        (await keptInputs(groupEntry(group), group)).filter((input) => heavy.test(input)),
         group,
       ).toEqual([]);
       const chunk = [...outputs].find(

@@ -16,7 +16,15 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
-import { digestEntry, filesEntry, groupEntry, mailConsumerEntry, repoRoot } from "./paths";
+import {
+  digestEntry,
+  filesEntry,
+  groupEntry,
+  interviewJobsEntry,
+  mailConsumerEntry,
+  repoRoot,
+  streamEntry,
+} from "./paths";
 import type { StageSettings } from "./stage";
 
 /** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
@@ -95,22 +103,32 @@ const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } a
 
 /**
  * The functions built with esbuild's code splitting (issue 14): a module they import dynamically (`await import()`)
- * becomes a chunk of its own beside index.mjs, read only when first needed, so the cold start loads the entry alone.
- * - files: pdf-lib and its fonts (~440 kB) are loaded by the first PDF check (files/pdf-check.ts);
- * - work, the mail consumer and the digest: the calendar writer (ics, ~28 kB) by the first interview
- *   calendar (interviews/attachment.ts). Built whole, a dynamic import would keep it and make esbuild keep all of
- *   `@ketnoi/core` its module imports (the skills taxonomy too: +66 kB in the mail consumer);
+ * becomes a chunk of its own beside index.mjs, read only when first needed, so the cold start loads the entry (and the
+ * small chunks it imports statically, infra/cold-start.ts). What each loads later:
+ * - files: pdf-lib and its fonts (~440 kB) by the first PDF check (files/pdf-check.ts);
+ * - work, the mail consumer and the digest: the calendar writer (ics, ~28 kB) by the first interview calendar
+ *   (interviews/attachment.ts); the mail functions also the SES sender with nodemailer's composer (~140 kB) by the
+ *   first mail (mail/transport.ts);
  * - insights: the XLSX writer (write-excel-file and fflate, ~77 kB) by the first export (data/dashboard-export.ts);
- * - the mail consumer and the digest also: the SES sender with nodemailer's composer (~140 kB) by the first mail
- *   (mail/transport.ts).
+ * - browse, catalog, placement and the stream consumer: the search index with MiniSearch (~50 kB) by the first search
+ *   or recommendation (candidates and rankings read it too) or the consumer's first listing change (search/live.ts);
+ *   the interview jobs too, whose placement-round code reaches it.
+ * Every function whose code imports dynamically is built split (bundle-contents.test.ts): built whole, esbuild keeps
+ * the imported module in the file, wrapped for lazy initialisation, with every module it imports, side effects and
+ * all (the consumer grew by 21 kB that way, placement by 18, the mail consumer by 66).
  * NodejsFunction cannot split (it passes `--outfile`), so `KetNoiFunction` builds these with `esbuildOptions` itself.
  */
 export const splitEntries: ReadonlySet<string> = new Set([
   filesEntry,
+  groupEntry("browse"),
+  groupEntry("catalog"),
   groupEntry("work"),
+  groupEntry("placement"),
   groupEntry("insights"),
   mailConsumerEntry,
   digestEntry,
+  streamEntry,
+  interviewJobsEntry,
 ]);
 /** Where a split build writes its chunks, beside the entry file. */
 export const chunkFolder = "chunks";

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { interviewJobEveryMinutes } from "@ketnoi/functions/interviews/local-timer";
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
@@ -9,11 +8,10 @@ import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
-import { repoRoot } from "./paths";
+import { interviewJobsEntry } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** The job's Lambda entry: interview reminders, offers' last-day notices and offer expiry. */
-export const interviewJobsEntry = join(repoRoot, "functions/src/interview-jobs-lambda.ts");
 
 /**
  * What the job does on the table: Query the sparse gsi3 (scheduled interviews by start, open offers by reply-by

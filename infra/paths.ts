@@ -65,3 +65,9 @@ export const digestEntry = join(repoRoot, "functions/src/mail/digest-lambda.ts")
 
 /** SES bounces and complaints (through SNS): the addresses mail stops going to. */
 export const bounceEntry = join(repoRoot, "functions/src/mail/bounce-lambda.ts");
+
+/** Interview reminders and offer expiry, every 5 minutes. */
+export const interviewJobsEntry = join(repoRoot, "functions/src/interview-jobs-lambda.ts");
+
+/** The daily retention job. */
+export const retentionEntry = join(repoRoot, "functions/src/retention-lambda.ts");

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { defaultRetentionRejectedDays } from "@ketnoi/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
@@ -9,11 +8,10 @@ import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import type { KetNoiData } from "./data";
 import { KetNoiFunction } from "./function";
-import { repoRoot } from "./paths";
+import { retentionEntry } from "./paths";
 import type { StageSettings } from "./stage";
 
 /** The retention job's Lambda entry: removes non-hired applicants' personal data once the period has passed. */
-export const retentionEntry = join(repoRoot, "functions/src/retention-lambda.ts");
 
 /** 03:00 in Vietnam (UTC+7, no daylight saving) is 20:00 UTC: the quietest hour, before the working day. */
 export const retentionSchedule = { minute: "0", hour: "20" } as const;

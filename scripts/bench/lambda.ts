@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { App } from "aws-cdk-lib";
 import type { IConstruct } from "constructs";
@@ -20,6 +20,9 @@ interface InfraFunction {
   esbuildOptions(entry: string, outfile: string): BuildOptions;
   functionNodeOptions: string;
   KetNoiFunction: abstract new (...args: never[]) => IConstruct & { readonly entry: string };
+}
+interface InfraColdStart {
+  coldStartFiles(folder: string, entry?: string): string[];
 }
 interface InfraApp {
   createCdkApp(app: App): App;
@@ -296,6 +299,7 @@ export const lambdaSection: BenchSection = {
       },
       async run() {
         const infra = await loadInfra<InfraFunction>("function.ts");
+        const { coldStartFiles } = await loadInfra<InfraColdStart>("cold-start.ts");
         // Under the repository, so that a bundle leaving the SDK out finds it in node_modules, as it would in Lambda.
         const dir = join(root, ".tmp", `bench-lambda-${process.pid}`);
         mkdirSync(dir, { recursive: true });
@@ -354,14 +358,19 @@ export const handler = async () => {
             const options = { ...infra.esbuildOptions(entry, outfile), ...(aliases ? {} : { alias: {} }) };
             const external = [...(options.external ?? []), ...(sdkExternal ? sdkPackages : [])];
             const { metafile } = await build({ ...options, external, metafile: true, logLevel: "error" });
-            // A split function (infra/function.ts splitEntries) starts with its entry file alone: its size and packages
-            // are the entry's; its chunks (loaded on first use, like pdf-lib in the files function) are counted apart.
+            // A split function (infra/function.ts splitEntries) starts with its entry file and the chunks it imports
+            // statically (infra/cold-start.ts): its size and packages are theirs; the chunks it imports dynamically
+            // (loaded on first use, like pdf-lib in the files function) are counted apart.
+            const coldStart = new Set(
+              coldStartFiles(dirname(outfile), basename(outfile)).map((file) => join(dirname(outfile), file)),
+            );
             const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith(".mjs"));
-            const entryOutput = outputs.filter(([path]) => resolve(root, path) === outfile).map(([, o]) => o);
+            const startOutputs = outputs.filter(([path]) => coldStart.has(resolve(root, path))).map(([, o]) => o);
+            const bytes = startOutputs.reduce((sum, output) => sum + output.bytes, 0);
             const chunkBytes = outputs
-              .filter(([path]) => resolve(root, path) !== outfile)
+              .filter(([path]) => !coldStart.has(resolve(root, path)))
               .reduce((sum, [, output]) => sum + output.bytes, 0);
-            return { file: outfile, bytes: statSync(outfile).size, chunkBytes, packages: bytesByPackage(entryOutput) };
+            return { file: outfile, bytes, chunkBytes, packages: bytesByPackage(startOutputs) };
           };
           const deployedEnv = deployEnv(infra.functionNodeOptions, table.endpoint, table.tableName);
           const noMapsEnv = deployEnv("", table.endpoint, table.tableName);

@@ -3,7 +3,12 @@ import { fileURLToPath } from "node:url";
 import { dataConfig } from "../config";
 import { AppError } from "../http/errors";
 import type { SearchDocument } from "./document";
-import { ListingSearchIndex } from "./listing-index";
+import type { ListingSearchIndex } from "./listing-index";
+
+// The index and MiniSearch (~50 kB) are loaded with the first search or recommendation, which reads the snapshot
+// anyway: listing detail, the browse function's hottest route, never needs them (a chunk of its split build,
+// infra/function.ts splitEntries, issue 14).
+const indexModule = () => import("./listing-index");
 import { fileSnapshotStore, memorySnapshotStore, SnapshotConflictError, type SnapshotStore } from "./snapshot-store";
 import { publishedDocuments, tableFingerprint } from "./sources";
 
@@ -107,6 +112,7 @@ async function load(s: SearchSetup): Promise<Loaded> {
   if (stored === "unchanged" && loaded) return { ...loaded, checkedAt: Date.now() };
   const snapshot = stored === "unchanged" ? undefined : stored;
   const source = s.source ? await s.source() : null;
+  const { ListingSearchIndex } = await indexModule();
   const parsed = snapshot ? ListingSearchIndex.fromSnapshot(snapshot.body) : undefined;
   const usable = parsed && (!s.source || parsed.meta.source === source) ? parsed.index : undefined;
   let index = usable;
