@@ -4,13 +4,13 @@ import { dataConfig } from "../config";
 import { AppError } from "../http/errors";
 import type { SearchDocument } from "./document";
 import type { ListingSearchIndex } from "./listing-index";
+import { fileSnapshotStore, memorySnapshotStore, SnapshotConflictError, type SnapshotStore } from "./snapshot-store";
+import { publishedDocuments, tableFingerprint } from "./sources";
 
 // The index and MiniSearch (~50 kB) are loaded with the first search or recommendation, which reads the snapshot
 // anyway: listing detail, the browse function's hottest route, never needs them (a chunk of its split build,
 // infra/function.ts splitEntries, issue 14).
 const indexModule = () => import("./listing-index");
-import { fileSnapshotStore, memorySnapshotStore, SnapshotConflictError, type SnapshotStore } from "./snapshot-store";
-import { publishedDocuments, tableFingerprint } from "./sources";
 
 /** How this process keeps its in-memory index: where the snapshot is and who maintains it. */
 export interface SearchSetup {
