@@ -1,17 +1,18 @@
 import { createHash, createHmac } from "node:crypto";
 import type * as Http from "node:http";
 import type * as Https from "node:https";
-import { createRequire } from "node:module";
+// Named apart from the bundles' banner, which declares `createRequire` at the top of every deployed file.
+import { createRequire as requireFrom } from "node:module";
 
 /**
  * node:http and node:https, loaded when the first request of their protocol is sent, and as CommonJS modules: an ES
  * import of node:http makes Node 22 build its module namespace, which reads http's lazy WebSocket getters and so
  * loads undici (fetch, web streams, ~13–18 ms) in every function at import, whether it uses fetch or not
- * (docs/benchmarks.md, "What node:http cost at import"). A deployed function only ever sends https; DynamoDB Local
+ * (docs/decisions.md, "node:http loaded as CommonJS"). A deployed function only ever sends https; DynamoDB Local
  * is http. `process.getBuiltinModule` (Node ≥ 22.3) returns the CommonJS exports; `require` stands in before it.
  */
 const builtin = <T>(id: "node:http" | "node:https"): T =>
-  (process.getBuiltinModule?.(id) ?? createRequire(import.meta.url)(id)) as T;
+  (process.getBuiltinModule?.(id) ?? requireFrom(import.meta.url)(id)) as T;
 
 export interface SigningKeys {
   accessKeyId: string;
