@@ -27,18 +27,6 @@ import {
 } from "./paths";
 import type { StageSettings } from "./stage";
 
-/** Schema libraries hono-openapi can convert but KetNoi never uses (its schemas are valibot). */
-export const unusedSchemaVendors = [
-  "zod",
-  "zod-openapi",
-  "zod-to-json-schema",
-  "effect",
-  "arktype",
-  "@sinclair/typebox",
-  "typebox",
-  "sury",
-];
-
 /**
  * Packages replaced in the deployed bundles by a lighter module of KetNoi's own (esbuild `alias`, resolved from the
  * repository root), each measured in `npm run bench -- --only=lambda` (issue 14, docs/decisions.md):
@@ -86,11 +74,10 @@ export const functionBundling = {
   sourceMap: true,
   // The map keeps names and line numbers; the sources themselves would double the upload for nothing.
   sourcesContent: false,
-  // Bundle the AWS SDK at the versions the tests ran with instead of the runtime's unpinned copy; bundled, it also
-  // imports about twice as fast as from node_modules (`npm run bench -- --only=lambda`: importMsSdkExternal).
-  // hono-openapi's converters import every schema library dynamically; KetNoi's schemas are valibot, so the
-  // other vendors are never loaded at run time and stay out of the bundle (~220 kB of zod alone).
-  externalModules: [...unusedSchemaVendors],
+  // Nothing external, not even the AWS SDK NodejsFunction leaves out by default: what the tests ran is what deploys
+  // (the deployed functions carry no SDK client now, only @aws-sdk/util-dynamodb's marshalling). hono-openapi's
+  // converters, which imported every schema library dynamically, are not in any deployed bundle (bundleAliases).
+  externalModules: [] as string[],
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   esbuildArgs: aliasArgs(bundleAliases),
