@@ -16,15 +16,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
-import {
-  digestEntry,
-  filesEntry,
-  groupEntry,
-  interviewJobsEntry,
-  mailConsumerEntry,
-  repoRoot,
-  streamEntry,
-} from "./paths";
+import { digestEntry, filesEntry, groupEntry, mailConsumerEntry, repoRoot, streamEntry } from "./paths";
 import type { StageSettings } from "./stage";
 
 /**
@@ -97,12 +89,11 @@ const esbuildFormat = { [OutputFormat.ESM]: "esm", [OutputFormat.CJS]: "cjs" } a
  *   (interviews/attachment.ts); the mail functions also the SES sender with nodemailer's composer (~140 kB) by the
  *   first mail (mail/transport.ts);
  * - insights: the XLSX writer (write-excel-file and fflate, ~77 kB) by the first export (data/dashboard-export.ts);
- * - browse, catalog, placement and the stream consumer: the search index with MiniSearch (~50 kB) by the first search
- *   or recommendation (candidates and rankings read it too) or the consumer's first listing change (search/live.ts);
- *   the interview jobs too, whose placement-round code reaches it.
+ * - browse, catalog and the stream consumer: the search index with MiniSearch (~50 kB) by the first search or
+ *   recommendation, or the consumer's first listing change (search/live.ts).
  * Every function whose code imports dynamically is built split (bundle-contents.test.ts): built whole, esbuild keeps
  * the imported module in the file, wrapped for lazy initialisation, with every module it imports, side effects and
- * all (the consumer grew by 21 kB that way, placement by 18, the mail consumer by 66).
+ * all (the consumer grew by 21 kB that way, the mail consumer by 66).
  * NodejsFunction cannot split (it passes `--outfile`), so `KetNoiFunction` builds these with `esbuildOptions` itself.
  */
 export const splitEntries: ReadonlySet<string> = new Set([
@@ -110,12 +101,10 @@ export const splitEntries: ReadonlySet<string> = new Set([
   groupEntry("browse"),
   groupEntry("catalog"),
   groupEntry("work"),
-  groupEntry("placement"),
   groupEntry("insights"),
   mailConsumerEntry,
   digestEntry,
   streamEntry,
-  interviewJobsEntry,
 ]);
 /** Where a split build writes its chunks, beside the entry file. */
 export const chunkFolder = "chunks";

@@ -15,8 +15,6 @@ import { explained } from "./recommendations";
 
 // Erasure (the account group's function, without ElectroDB) renames a student's candidate ids too.
 export { candidateIdOf } from "./candidate-id";
-// Served by the read function, so in a module without ElectroDB (issue 14); re-exported here.
-export { recommendationsFor } from "./recommendations-for";
 
 // Over the lite data path (db/lite.ts, issue 14): the organisation group's functions carry no ElectroDB.
 const invites = liteEntity<CandidateInviteEntity>(candidateInviteModel);
